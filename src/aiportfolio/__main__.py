@@ -1,0 +1,3 @@
+from aiportfolio.cli.app import main
+
+main()

@@ -1,0 +1,83 @@
+"""``aip check``: the CI gate."""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from aiportfolio import exitcodes
+from aiportfolio.cli.common import err, exit_with, handle_errors, open_register, out, parse_date
+
+
+class CheckFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    json = "json"
+    github = "github"
+    gitlab = "gitlab"
+
+
+@handle_errors
+def check(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Use-case files or folders to check (default: usecases/)."),
+    ] = None,
+    output_format: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="auto: GitHub annotations plus text under GITHUB_ACTIONS, else text.",
+        ),
+    ] = CheckFormat.auto,
+    strict: Annotated[bool, typer.Option(help="Warnings also fail (exit 1).")] = False,
+    date: Annotated[
+        str | None, typer.Option(help="Today's date for date rules (YYYY-MM-DD).")
+    ] = None,
+) -> None:
+    """Validate the register: schema, owner, KPI and baseline, ids, dependencies, risk reviews.
+
+    Exit 0 when clean, 1 on findings (warnings only with --strict), 2 on a usage or
+    configuration error.
+
+    Examples:
+
+      aip check
+
+      aip check usecases/UC-007-tri-des-reclamations.yaml --strict
+
+      aip check --format gitlab > gl-code-quality-report.json
+    """
+    from aiportfolio.cli.common import translator
+    from aiportfolio.engine.check import check_register
+    from aiportfolio.errors import UsageError
+    from aiportfolio.report.check import REPORTERS, format_text, summary
+
+    for path in paths or []:
+        if not path.exists():
+            raise UsageError(translator(ctx)("error.path_not_found", path=path))
+    register = open_register(ctx, paths)
+    t = translator(ctx, register)
+    if not register.files:
+        err(t("check.no_usecases") + "\n  " + t("check.no_usecases.hint"), style="yellow")
+        exit_with(exitcodes.USAGE)
+    result = check_register(register, parse_date(date, t))
+    chosen = output_format.value
+    if chosen == "auto":
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            out(REPORTERS["github"](result, t))
+        out(format_text(result, t))
+    else:
+        out(REPORTERS[chosen](result, t))
+    err(summary(result, t), style="red" if result.failed(strict) else "green")
+    exit_with(exitcodes.FINDINGS if result.failed(strict) else exitcodes.OK)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check)

@@ -1,0 +1,159 @@
+"""What every command shares: settings from global options, loading, error mapping, output.
+
+Heavy modules (pydantic, ruamel, rich, jinja2) are imported inside functions so that
+``aip --help`` stays as light as typer itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
+
+import typer
+
+from aiportfolio import exitcodes
+
+if TYPE_CHECKING:
+    from aiportfolio.errors import AipError
+    from aiportfolio.i18n import Translator
+    from aiportfolio.register.loader import Register
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@dataclass
+class Settings:
+    """Global options, set by the app callback and read by every command."""
+
+    register: Path | None = None
+    lang: str | None = None
+
+
+def settings(ctx: typer.Context) -> Settings:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Settings) else Settings()
+
+
+def translator(ctx: typer.Context, register: Register | None = None) -> Translator:
+    from aiportfolio.i18n import Translator
+    from aiportfolio.register.loader import peek_language
+    from aiportfolio.register.root import find_register_root
+
+    chosen = settings(ctx).lang
+    if chosen is None and register is not None:
+        chosen = register.lang
+    if chosen is None:
+        root = find_register_root(settings(ctx).register)
+        chosen = peek_language(root) if root else None
+    return Translator(chosen or "en")
+
+
+def register_root(ctx: typer.Context) -> Path:
+    from aiportfolio.errors import UsageError
+    from aiportfolio.register.root import find_register_root
+
+    given = settings(ctx).register
+    root = find_register_root(given)
+    if root is None:
+        t = translator(ctx)
+        if given is not None:
+            raise UsageError(t("error.bad_register_path", path=given))
+        raise UsageError(
+            t("error.no_register", path=Path.cwd()) + "\n  " + t("error.no_register.hint")
+        )
+    return root
+
+
+def open_register(ctx: typer.Context, paths: list[Path] | None = None) -> Register:
+    """Load the register (configuration errors raise ``ConfigError``: exit 2)."""
+    from aiportfolio.register.loader import load_register
+
+    return load_register(register_root(ctx), settings(ctx).lang, paths or ())
+
+
+def require_valid(register: Register, t: Translator) -> None:
+    """Commands that compute on the register warn (stderr) when some files were left out."""
+    files = {p.path for p in register.problems}
+    if files:
+        err(t("error.invalid_register", count=len(files)), style="yellow")
+
+
+def parse_date(value: str | None, t: Translator) -> dt.date:
+    """``--date`` values; defaults to ``$AIP_TODAY`` then today (reproducible runs)."""
+    from aiportfolio.errors import UsageError
+
+    raw = value or os.environ.get("AIP_TODAY")
+    if not raw:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise UsageError(t("error.bad_date", value=raw)) from None
+
+
+def out(text: str) -> None:
+    """Data on stdout, exactly as given (no markup interpretation)."""
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def err(text: str, style: str | None = None) -> None:
+    """Diagnostics on stderr; colour only on a terminal and without NO_COLOR."""
+    from rich.console import Console
+    from rich.text import Text
+
+    Console(stderr=True, highlight=False, soft_wrap=True).print(Text(text, style=style or ""))
+
+
+def fail(error: AipError, t: Translator | None = None) -> NoReturn:
+    """Report an ``AipError`` (message, then each problem with its place and fix)."""
+    from aiportfolio.i18n import Translator
+
+    t = t or Translator("en")
+    err(f"{t('error.prefix')}: {error.message}", style="bold red")
+    for p in error.problems:
+        where = f"{p.path}:{p.line}:{p.column}" if p.line else p.path
+        err(f"  {where}: [{p.rule}] {p.message}")
+        if p.hint:
+            err(f"      {t('check.fix')}: {p.hint}")
+    raise typer.Exit(error.exit_code)
+
+
+def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Map ``AipError`` (configuration, usage) to its exit code with a clear message,
+    never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from aiportfolio.errors import AipError
+
+        try:
+            return func(*args, **kwargs)
+        except AipError as exc:
+            ctx = kwargs.get("ctx")
+            t = translator(ctx) if isinstance(ctx, typer.Context) else None
+            fail(exc, t)
+
+    return wrapper
+
+
+def exit_with(code: int) -> NoReturn:
+    raise typer.Exit(code)
+
+
+def usage_error(message: str) -> NoReturn:
+    err(message, style="bold red")
+    raise typer.Exit(exitcodes.USAGE)
+
+
+def lazy(module: str, name: str) -> Any:
+    import importlib
+
+    return getattr(importlib.import_module(module), name)

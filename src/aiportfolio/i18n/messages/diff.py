@@ -1,0 +1,3 @@
+"""Messages of the diff domain."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

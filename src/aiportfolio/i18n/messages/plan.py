@@ -1,0 +1,3 @@
+"""Messages of the plan domain."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Messages of the score domain."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

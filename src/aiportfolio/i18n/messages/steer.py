@@ -1,0 +1,3 @@
+"""Messages of the steer domain."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

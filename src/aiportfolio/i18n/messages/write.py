@@ -1,0 +1,3 @@
+"""Messages of the write domain."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

@@ -1,0 +1,57 @@
+"""The one finding type every rule, loader and engine reports."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(str, enum.Enum):
+    """How serious a problem is; ``error`` blocks CI, ``warning`` only with ``--strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """A finding at a place in a file. Lines and columns are 1-based; 0 means "whole file"."""
+
+    path: str
+    """File path as given or relative to the register root (POSIX separators)."""
+    line: int
+    column: int
+    rule: str
+    """Stable rule id (``owner-required``...) usable in ``config/portfolio.yaml`` policy."""
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+    hint: str = field(default="", compare=False)
+    """How to fix it, in the reader's language."""
+    loc: tuple[str | int, ...] = field(default=(), compare=False)
+    """Path of keys inside the document; used to find the line when it is not known yet."""
+
+    def with_position(self, line: int, column: int) -> Problem:
+        return Problem(
+            self.path, line, column, self.rule, self.severity, self.message, self.hint, self.loc
+        )
+
+    def with_severity(self, severity: Severity) -> Problem:
+        return Problem(
+            self.path,
+            self.line,
+            self.column,
+            self.rule,
+            severity,
+            self.message,
+            self.hint,
+            self.loc,
+        )
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR

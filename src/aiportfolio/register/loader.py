@@ -1,0 +1,334 @@
+"""Load a register: configuration (exit 2 when invalid) and use-case files (problems)."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from aiportfolio import resources
+from aiportfolio.errors import ConfigError, UsageError
+from aiportfolio.i18n import Translator
+from aiportfolio.model.grid import Grid
+from aiportfolio.model.portfolio import PortfolioConfig
+from aiportfolio.model.usecase import UseCase
+from aiportfolio.problem import Problem, Severity
+from aiportfolio.register.yamlio import YamlIssue, compose, locate, parse_text, read_text
+
+USECASES_DIR = "usecases"
+WEIGHTS_FILE = Path("config") / "weights.yaml"
+PORTFOLIO_FILE = Path("config") / "portfolio.yaml"
+
+
+@dataclass
+class Register:
+    """A loaded register: the valid use cases, where each came from, and what was wrong."""
+
+    root: Path
+    grid: Grid
+    config: PortfolioConfig
+    lang: str
+    usecases: list[UseCase] = field(default_factory=list)
+    sources: dict[str, Path] = field(default_factory=dict)
+    """Use-case id -> file it was loaded from (first file for duplicated ids)."""
+    files: list[Path] = field(default_factory=list)
+    """Every use-case file read, valid or not."""
+    usecase_paths: list[Path] = field(default_factory=list)
+    """The file of each entry of ``usecases``, in the same order."""
+    problems: list[Problem] = field(default_factory=list)
+    """Reading and schema problems (policy rules are run separately)."""
+
+    def get(self, usecase_id: str) -> UseCase | None:
+        for uc in self.usecases:
+            if uc.id == usecase_id:
+                return uc
+        return None
+
+    def relpath(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+    @property
+    def active(self) -> list[UseCase]:
+        return [uc for uc in self.usecases if uc.active]
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return Path(os.path.relpath(path.resolve(), root.resolve())).as_posix()
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return path.as_posix()
+
+
+# --- pydantic errors -> problems ---------------------------------------------------------
+
+_ERROR_KEYS = {
+    "missing": "schema.missing",
+    "extra_forbidden": "schema.unknown_key",
+    "string_type": "schema.string_type",
+    "bool_type": "schema.bool_type",
+    "int_type": "schema.int_type",
+    "float_type": "schema.number_type",
+    "float_parsing": "schema.number_type",
+    "int_parsing": "schema.int_type",
+    "date_type": "schema.date_type",
+    "date_parsing": "schema.date_type",
+    "date_from_datetime_parsing": "schema.date_type",
+    "date_from_datetime_inexact": "schema.date_type",
+    "literal_error": "schema.literal",
+    "greater_than_equal": "schema.range",
+    "less_than_equal": "schema.range",
+    "greater_than": "schema.range",
+    "less_than": "schema.range",
+    "string_pattern_mismatch": "schema.pattern",
+    "string_too_short": "schema.empty_text",
+    "string_too_long": "schema.too_long",
+    "too_short": "schema.too_short",
+    "list_type": "schema.list_type",
+    "dict_type": "schema.mapping_type",
+    "model_type": "schema.mapping_type",
+    "model_attributes_type": "schema.mapping_type",
+    "finite_number": "schema.number_type",
+}
+
+_HINT_KEYS = {
+    "schema.bool_type": "schema.hint.bool",
+    "schema.string_type": "schema.hint.string",
+    "schema.date_type": "schema.hint.date",
+    "schema.literal": "schema.hint.literal",
+    "schema.range": "schema.hint.range",
+    "schema.pattern": "schema.hint.pattern",
+    "schema.missing": "schema.hint.missing",
+}
+
+
+def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    """Field names allowed at ``loc`` inside ``model`` (for "did you mean")."""
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int) or current is None:
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or step not in fields:
+            return []
+        current = _model_in(fields[step].annotation)
+    fields = getattr(current, "model_fields", None)
+    return list(fields) if fields else []
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def suggest(word: str, choices: Iterable[str]) -> str | None:
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def validation_problems(
+    exc: ValidationError, model: type[BaseModel], path: str, t: Translator
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        where = ".".join(str(p) for p in loc) or "(document)"
+        kind = str(err["type"])
+        key = _ERROR_KEYS.get(kind)
+        rule = "schema"
+        hint = ""
+        if kind == "extra_forbidden":
+            rule = "unknown-key"
+            allowed = _fields_at(model, loc[:-1])
+            close = suggest(str(loc[-1]), allowed)
+            hint = (
+                t("schema.hint.did_you_mean", key=close)
+                if close
+                else t("schema.hint.allowed", keys=", ".join(allowed))
+            )
+        elif kind == "missing":
+            rule = "required-key"
+        if key is None:
+            message = t("schema.generic", where=where, detail=err["msg"])
+        else:
+            ctx = err.get("ctx") or {}
+            message = t(
+                key,
+                where=where,
+                value=_short(err.get("input")),
+                expected=ctx.get("expected", ""),
+                limit=next(
+                    (ctx[k] for k in ("ge", "le", "gt", "lt", "min_length") if k in ctx), ""
+                ),
+                pattern=ctx.get("pattern", ""),
+                detail=err["msg"],
+            )
+            if not hint and key in _HINT_KEYS:
+                hint = t(_HINT_KEYS[key], expected=ctx.get("expected", ""))
+        problems.append(Problem(path, 0, 0, rule, Severity.ERROR, message, hint, loc))
+    return problems
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def yaml_issue_problem(issue: YamlIssue, path: str, t: Translator) -> Problem:
+    rule = {
+        "too-large": "file-too-large",
+        "encoding": "encoding",
+        "empty": "empty-file",
+        "syntax": "yaml-syntax",
+        "duplicate-key": "duplicate-key",
+        "anchor": "yaml-anchor",
+        "tag": "yaml-tag",
+        "not-a-mapping": "not-a-mapping",
+    }[issue.kind]
+    return Problem(
+        path,
+        issue.line,
+        issue.column,
+        rule,
+        Severity.ERROR,
+        t(f"yaml.{issue.kind}", detail=issue.detail),
+        t(f"yaml.{issue.kind}.hint"),
+    )
+
+
+def locate_problems(problems: list[Problem], texts: dict[str, str]) -> list[Problem]:
+    """Give every problem that has a ``loc`` and no line its position, composing each
+    affected file once."""
+    by_path: dict[str, Any] = {}
+    located: list[Problem] = []
+    for problem in problems:
+        if problem.line or problem.path not in texts:
+            located.append(problem)
+            continue
+        if problem.path not in by_path:
+            by_path[problem.path] = compose(texts[problem.path])
+        line, column = locate(by_path[problem.path], problem.loc)
+        located.append(problem.with_position(line, column))
+    return located
+
+
+# --- configuration -------------------------------------------------------------------------
+
+
+def _load_config_file(path: Path, model: type[BaseModel], root: Path, t: Translator) -> BaseModel:
+    rel = display_path(path, root)
+    text, issue = read_text(path)
+    data: Any = None
+    if issue is None and text is not None:
+        data, issue = parse_text(text)
+        if issue is not None and issue.kind == "empty":
+            data, issue = {}, None
+    if issue is not None:
+        problem = yaml_issue_problem(issue, rel, t)
+        raise ConfigError(t("config.invalid", path=rel), [problem])
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = locate_problems(validation_problems(exc, model, rel, t), {rel: text or ""})
+        raise ConfigError(t("config.invalid", path=rel), problems) from None
+
+
+def peek_language(root: Path) -> str | None:
+    """The ``language:`` of ``config/portfolio.yaml`` without validating the file (so that
+    configuration errors themselves are reported in the register's language)."""
+    path = root / PORTFOLIO_FILE
+    try:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("language:"):
+                value = line.split(":", 1)[1].split("#", 1)[0].strip().strip("'\"")
+                return value if value in ("en", "fr") else None
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
+
+
+def load_config(root: Path, t: Translator) -> tuple[Grid, PortfolioConfig]:
+    weights = root / WEIGHTS_FILE
+    grid_path = weights if weights.is_file() else resources.default_weights()
+    grid = _load_config_file(grid_path, Grid, root, t)
+    portfolio = root / PORTFOLIO_FILE
+    config = (
+        _load_config_file(portfolio, PortfolioConfig, root, t)
+        if portfolio.is_file()
+        else PortfolioConfig()
+    )
+    assert isinstance(grid, Grid) and isinstance(config, PortfolioConfig)
+    return grid, config
+
+
+# --- use cases -----------------------------------------------------------------------------
+
+
+def usecase_files(root: Path, paths: Sequence[Path] = ()) -> list[Path]:
+    """The use-case files to read: the given paths (files or folders), else ``usecases/``."""
+    if not paths:
+        folder = root / USECASES_DIR
+        return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise UsageError(str(path))
+    return files
+
+
+def load_usecase_text(
+    text: str | None, issue: YamlIssue | None, rel: str, t: Translator
+) -> tuple[UseCase | None, list[Problem]]:
+    if issue is None and text is not None:
+        data, issue = parse_text(text)
+    if issue is not None:
+        return None, [yaml_issue_problem(issue, rel, t)]
+    try:
+        return UseCase.model_validate(data), []
+    except ValidationError as exc:
+        return None, validation_problems(exc, UseCase, rel, t)
+
+
+def load_register(
+    root: Path,
+    lang: str | None = None,
+    paths: Sequence[Path] = (),
+) -> Register:
+    """Load configuration and use cases. Raises ``ConfigError`` for configuration problems;
+    use-case problems are collected in ``Register.problems`` with their positions."""
+    t = Translator(lang or peek_language(root) or "en")
+    grid, config = load_config(root, t)
+    if lang is None:
+        t = Translator(config.language)
+    register = Register(root=root, grid=grid, config=config, lang=t.lang)
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    for path in usecase_files(root, paths):
+        rel = display_path(path, root)
+        register.files.append(path)
+        text, issue = read_text(path)
+        usecase, file_problems = load_usecase_text(text, issue, rel, t)
+        if file_problems:
+            problems.extend(file_problems)
+            if text is not None:
+                texts[rel] = text
+            continue
+        assert usecase is not None
+        register.usecases.append(usecase)
+        register.usecase_paths.append(path)
+        register.sources.setdefault(usecase.id, path)
+    register.problems = locate_problems(problems, texts)
+    return register

@@ -1,0 +1,1 @@
+"""Reporters: pure functions from a result value to text. They never print."""

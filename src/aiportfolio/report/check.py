@@ -1,0 +1,114 @@
+"""Reporters of ``aip check``: text, json, github, gitlab. One registry feeds ``--format``."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+
+from aiportfolio.engine.check import CheckResult
+from aiportfolio.i18n import Translator
+from aiportfolio.problem import Problem, Severity
+from aiportfolio.report.escape import annotation_message, annotation_property
+
+GITHUB_CAP = 10
+"""GitHub shows at most 10 errors and 10 warnings per step and drops the rest silently."""
+
+
+def format_text(result: CheckResult, t: Translator) -> str:
+    lines: list[str] = []
+    for p in result.problems:
+        where = f"{p.path}:{p.line}:{p.column}" if p.line else p.path
+        lines.append(f"{where}: {t('severity.' + p.severity.value)} [{p.rule}] {p.message}")
+        if p.hint:
+            lines.append(f"    {t('check.fix')}: {p.hint}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def summary(result: CheckResult, t: Translator) -> str:
+    if not result.problems:
+        return t("check.summary.clean", files=result.files)
+    return t(
+        "check.summary.found",
+        errors=result.errors,
+        warnings=result.warnings,
+        files=result.files,
+    )
+
+
+def format_json(result: CheckResult, t: Translator) -> str:
+    payload = {
+        "files": result.files,
+        "usecases": result.usecases,
+        "errors": result.errors,
+        "warnings": result.warnings,
+        "problems": [
+            {
+                "path": p.path,
+                "line": p.line,
+                "column": p.column,
+                "rule": p.rule,
+                "severity": p.severity.value,
+                "message": p.message,
+                "hint": p.hint,
+            }
+            for p in result.problems
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def format_github(result: CheckResult, t: Translator) -> str:
+    """GitHub workflow annotations, capped per severity, with a notice for the rest."""
+    lines: list[str] = []
+    left_out = 0
+    shown = {Severity.ERROR: 0, Severity.WARNING: 0, Severity.INFO: 0}
+    for p in result.problems:
+        if shown[p.severity] >= GITHUB_CAP:
+            left_out += 1
+            continue
+        shown[p.severity] += 1
+        level = {"error": "error", "warning": "warning", "info": "notice"}[p.severity.value]
+        props = [f"file={annotation_property(p.path)}"]
+        if p.line:
+            props += [f"line={p.line}", f"col={p.column}"]
+        props.append(f"title={annotation_property(p.rule)}")
+        message = p.message + (f"\n{t('check.fix')}: {p.hint}" if p.hint else "")
+        lines.append(f"::{level} {','.join(props)}::{annotation_message(message)}")
+    if left_out:
+        lines.append(f"::notice::{annotation_message(t('check.github.left_out', count=left_out))}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def fingerprint(p: Problem) -> str:
+    """Stable across line moves: the line is left out on purpose."""
+    return hashlib.sha256(f"{p.path}\0{p.rule}\0{p.message}".encode()).hexdigest()
+
+
+def format_gitlab(result: CheckResult, t: Translator) -> str:
+    severity = {"error": "major", "warning": "minor", "info": "info"}
+    seen: dict[str, int] = {}
+    items = []
+    for p in result.problems:
+        fp = fingerprint(p)
+        seen[fp] = seen.get(fp, 0) + 1
+        if seen[fp] > 1:  # identical findings in one file stay distinct and stable
+            fp = hashlib.sha256(f"{fp}\0{seen[fp]}".encode()).hexdigest()
+        items.append(
+            {
+                "description": p.message + (f" — {p.hint}" if p.hint else ""),
+                "check_name": p.rule,
+                "fingerprint": fp,
+                "severity": severity[p.severity.value],
+                "location": {"path": p.path, "lines": {"begin": max(p.line, 1)}},
+            }
+        )
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+REPORTERS: dict[str, Callable[[CheckResult, Translator], str]] = {
+    "text": format_text,
+    "json": format_json,
+    "github": format_github,
+    "gitlab": format_gitlab,
+}

@@ -1,0 +1,1 @@
+"""Policy rules, registered in one place (``registry.RULES``)."""

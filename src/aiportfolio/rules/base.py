@@ -1,0 +1,63 @@
+"""What a rule is and what it sees."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiportfolio.i18n import Translator
+from aiportfolio.model.usecase import UseCase
+from aiportfolio.problem import Problem, Severity
+from aiportfolio.register.loader import Register
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    register: Register
+    today: dt.date
+    t: Translator
+
+    def path_of(self, usecase: UseCase) -> str:
+        return self.register.relpath(self.register.sources.get(usecase.id, Path(usecase.id)))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule yields: where (use case + key path) and what, without severity; the
+    registry adds the configured severity and the path."""
+
+    usecase: UseCase
+    loc: tuple[str | int, ...]
+    message: str
+    hint: str = ""
+    path: str | None = None
+    """Set when the finding is about a file other than the use case's first source."""
+
+
+PerUseCase = Callable[[UseCase, RuleContext], Iterator[Finding]]
+WholeRegister = Callable[[RuleContext], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A policy rule. Its docstring-like ``summary`` is user documentation (docs/rules.md)."""
+
+    id: str
+    severity: Severity
+    summary: str
+    per_usecase: PerUseCase | None = None
+    whole_register: WholeRegister | None = None
+
+    def run(self, ctx: RuleContext, severity: Severity) -> Iterator[Problem]:
+        findings: Iterator[Finding]
+        if self.per_usecase is not None:
+            check = self.per_usecase
+            findings = (f for uc in ctx.register.usecases for f in check(uc, ctx))
+        else:
+            assert self.whole_register is not None
+            findings = self.whole_register(ctx)
+        for f in findings:
+            path = f.path or ctx.path_of(f.usecase)
+            yield Problem(path, 0, 0, self.id, severity, f.message, f.hint, f.loc)

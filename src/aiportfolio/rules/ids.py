@@ -1,0 +1,50 @@
+"""id-unique: no two files share an id. id-filename: a file is named ``<id>-<slug>.yaml``
+(lower-case ASCII slug, words joined by ``-``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from aiportfolio.problem import Severity
+from aiportfolio.rules.base import Finding, Rule, RuleContext
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def check_unique(ctx: RuleContext) -> Iterator[Finding]:
+    seen: dict[str, str] = {}
+    register = ctx.register
+    for uc, file in zip(register.usecases, register.usecase_paths, strict=True):
+        path = register.relpath(file)
+        if uc.id in seen:
+            yield Finding(
+                uc,
+                ("id",),
+                ctx.t("rule.id_unique.dup", id=uc.id, other=seen[uc.id]),
+                ctx.t("rule.id_unique.hint"),
+                path=path,
+            )
+        else:
+            seen[uc.id] = path
+
+
+def check_filename(ctx: RuleContext) -> Iterator[Finding]:
+    register = ctx.register
+    for uc, file in zip(register.usecases, register.usecase_paths, strict=True):
+        stem = file.name.rsplit(".", 1)[0]
+        slug = stem[len(uc.id) + 1 :] if stem.startswith(uc.id + "-") else None
+        if slug is None or not _SLUG.match(slug):
+            yield Finding(
+                uc,
+                ("id",),
+                ctx.t("rule.id_filename.bad", id=uc.id, name=file.name),
+                ctx.t("rule.id_filename.hint", id=uc.id),
+                path=register.relpath(file),
+            )
+
+
+RULES = (
+    Rule("id-unique", Severity.ERROR, "rule.id_unique.summary", whole_register=check_unique),
+    Rule("id-filename", Severity.ERROR, "rule.id_filename.summary", whole_register=check_filename),
+)
