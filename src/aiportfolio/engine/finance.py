@@ -1,11 +1,28 @@
-"""Total cost of ownership over the use case's horizon (METHOD.md §6)."""
+"""Total cost of ownership over the use case's horizon (METHOD.md §6), with the expected
+gain, ROI and payback month, and portfolio totals by category and by wave.
+
+Conventions (documented in ``docs/steering.md``):
+
+- TCO = one-off lines + monthly lines x ``costs.horizon_months``, per cost family.
+- Expected gain over the horizon = ``value.annual_gain_eur`` x months / 12.
+- ROI = (gain - TCO) / TCO over the horizon; ``None`` without a gain or with a zero TCO.
+- Payback month: one-off costs are paid at month 0, then each month adds the monthly
+  costs and one twelfth of the annual gain. The payback month is the first month
+  ``m`` (1..horizon) where cumulative gain >= cumulative cost. ``None`` when there is no
+  gain, or when the gain never catches up within the horizon.
+"""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from aiportfolio.model.common import COST_FAMILIES
+from aiportfolio.model.common import CATEGORIES, COST_FAMILIES
 from aiportfolio.model.usecase import UseCase
+
+MODEL_COST_FAMILIES = frozenset({"vendor", "infrastructure"})
+"""The "model bill": what a tool-first budget usually counts, and nothing else."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +59,56 @@ class Tco:
     def vendor_only(self) -> bool:
         return self.total > 0 and self.vendor == self.total
 
+    @property
+    def model_cost(self) -> float:
+        """Vendor/API and infrastructure lines over the horizon."""
+        return sum(self.by_family.get(f, 0.0) for f in MODEL_COST_FAMILIES)
+
+    @property
+    def model_cost_only(self) -> bool:
+        """Only vendor/infrastructure lines: integration, evaluation, change management are
+        probably missing from the budget (METHOD.md §6)."""
+        return self.total > 0 and math.isclose(self.model_cost, self.total)
+
+    @property
+    def monthly_gain(self) -> float | None:
+        value = self.usecase.value
+        if value is None or value.annual_gain_eur is None:
+            return None
+        return value.annual_gain_eur / 12
+
+    @property
+    def roi(self) -> float | None:
+        """(gain - TCO) / TCO over the horizon; None without gain or with a zero TCO."""
+        gain = self.expected_gain
+        if gain is None or self.total == 0:
+            return None
+        return (gain - self.total) / self.total
+
+    @property
+    def net(self) -> float | None:
+        gain = self.expected_gain
+        return None if gain is None else gain - self.total
+
+    @property
+    def payback_month(self) -> int | None:
+        """First month (1..horizon) where cumulative gain >= cumulative cost, one-off paid
+        at month 0; None without a positive gain or when never reached within the horizon."""
+        gain = self.monthly_gain
+        if gain is None or gain <= 0:
+            return None
+        margin = gain - self.monthly
+        if margin <= 0:
+            return 1 if self.one_off == 0 and margin == 0 else None
+        # Smallest integer m >= 1 with m * margin >= one_off (tolerant to float noise).
+        month = max(1, math.ceil(self.one_off / margin - 1e-9))
+        return month if month <= self.horizon_months else None
+
+    def cost_to_month(self, months: int) -> float:
+        """Planned spend after ``months`` months (one-off + monthly x months, capped at the
+        horizon)."""
+        return self.one_off + self.monthly * max(0, min(months, self.horizon_months))
+
 
 def tco(usecase: UseCase) -> Tco:
     costs = usecase.costs
@@ -58,3 +125,68 @@ def tco(usecase: UseCase) -> Tco:
         monthly=sum(line.amount_eur for line in costs.monthly),
         by_family={k: v for k, v in by_family.items() if v},
     )
+
+
+@dataclass(frozen=True)
+class TcoTotals:
+    """Sum over a group of use cases (each over its own horizon)."""
+
+    count: int
+    total: float
+    non_vendor: float
+    gain: float
+    """Sum of the expected gains that are known."""
+    gain_missing: int
+    """Entries of the group without a gain hypothesis in euros."""
+    model_cost_only: int
+
+    @property
+    def non_vendor_share(self) -> float | None:
+        return None if self.total == 0 else self.non_vendor / self.total
+
+    @property
+    def roi(self) -> float | None:
+        """(known gains - all costs) / all costs: an entry without a gain hypothesis counts as
+        zero gain (see ``gain_missing``)."""
+        return None if self.total == 0 else (self.gain - self.total) / self.total
+
+
+def totals(items: Iterable[Tco]) -> TcoTotals:
+    items = list(items)
+    return TcoTotals(
+        count=len(items),
+        total=sum(i.total for i in items),
+        non_vendor=sum(i.total - i.vendor for i in items),
+        gain=sum(i.expected_gain or 0.0 for i in items),
+        gain_missing=sum(1 for i in items if i.expected_gain is None),
+        model_cost_only=sum(1 for i in items if i.model_cost_only),
+    )
+
+
+@dataclass(frozen=True)
+class PortfolioTco:
+    items: tuple[Tco, ...]
+    """Active use cases, in register order (or the one asked for)."""
+    by_category: dict[str, TcoTotals]
+    by_wave: dict[int | None, TcoTotals]
+    """Wave id -> totals; ``None`` collects the entries not planned in a wave."""
+    overall: TcoTotals
+
+    @property
+    def model_cost_only(self) -> tuple[Tco, ...]:
+        return tuple(i for i in self.items if i.model_cost_only)
+
+
+def portfolio_tco(usecases: Sequence[UseCase]) -> PortfolioTco:
+    """TCO of every active (not ``stopped``) use case among ``usecases``, with totals."""
+    items = tuple(tco(uc) for uc in usecases if uc.active)
+    by_category = {
+        cat: totals(i for i in items if i.usecase.category == cat)
+        for cat in CATEGORIES
+        if any(i.usecase.category == cat for i in items)
+    }
+    waves = sorted(
+        {i.usecase.plan.wave for i in items}, key=lambda w: (w is None, w if w is not None else 0)
+    )
+    by_wave = {w: totals(i for i in items if i.usecase.plan.wave == w) for w in waves}
+    return PortfolioTco(items, by_category, by_wave, totals(items))
