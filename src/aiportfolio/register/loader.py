@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,15 @@ from aiportfolio.model.grid import Grid
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Problem, Severity
-from aiportfolio.register.yamlio import YamlIssue, compose, locate, parse_text, read_text
+from aiportfolio.register.yamlio import (
+    MAX_FILE_BYTES,
+    YamlIssue,
+    compose,
+    decode,
+    locate,
+    parse_text,
+    read_text,
+)
 
 USECASES_DIR = "usecases"
 WEIGHTS_FILE = Path("config") / "weights.yaml"
@@ -225,8 +233,13 @@ def locate_problems(problems: list[Problem], texts: dict[str, str]) -> list[Prob
 
 
 def _load_config_file(path: Path, model: type[BaseModel], root: Path, t: Translator) -> BaseModel:
-    rel = display_path(path, root)
     text, issue = read_text(path)
+    return _config_from_text(text, issue, display_path(path, root), model, t)
+
+
+def _config_from_text(
+    text: str | None, issue: YamlIssue | None, rel: str, model: type[BaseModel], t: Translator
+) -> BaseModel:
     data: Any = None
     if issue is None and text is not None:
         data, issue = parse_text(text)
@@ -258,6 +271,23 @@ def peek_language(root: Path) -> str | None:
 
 def load_config(root: Path, t: Translator) -> tuple[Grid, PortfolioConfig]:
     weights = root / WEIGHTS_FILE
+    if not weights.is_file() and weights.parent.is_dir():
+        # A register with a config/ folder but no grid: refuse rather than silently score
+        # with another grid. A register with no config/ at all uses the built-in defaults.
+        raise ConfigError(
+            t("config.missing", path=WEIGHTS_FILE.as_posix()),
+            [
+                Problem(
+                    WEIGHTS_FILE.as_posix(),
+                    0,
+                    0,
+                    "config-missing",
+                    Severity.ERROR,
+                    t("config.missing", path=WEIGHTS_FILE.as_posix()),
+                    t("config.missing.hint"),
+                )
+            ],
+        )
     grid_path = weights if weights.is_file() else resources.default_weights()
     grid = _load_config_file(grid_path, Grid, root, t)
     portfolio = root / PORTFOLIO_FILE
@@ -332,3 +362,83 @@ def load_register(
         register.sources.setdefault(usecase.id, path)
     register.problems = locate_problems(problems, texts)
     return register
+
+
+def load_register_from_texts(
+    root: Path,
+    files: Mapping[str, bytes],
+    lang: str | None = None,
+    *,
+    oversized: Mapping[str, int] | None = None,
+    cache: dict[tuple[str, str], tuple[UseCase | None, list[Problem]]] | None = None,
+) -> Register:
+    """Load a register from file contents instead of the disk (e.g. read from a git
+    revision). ``files`` maps paths relative to the register root (``usecases/x.yaml``,
+    ``config/weights.yaml``, ``config/portfolio.yaml``) to their bytes; ``oversized`` maps
+    paths whose content was not read to their size. Missing configuration files mean the
+    defaults, as on disk. ``cache`` (``(path, text) -> parsed``) lets two loads share the
+    parsing of identical files. ``root`` is only used to build paths: nothing is read."""
+    oversized = oversized or {}
+
+    def text_of(rel: str) -> tuple[str | None, YamlIssue | None]:
+        if rel in oversized:
+            size = oversized[rel]
+            return None, YamlIssue("too-large", 0, 0, f"{size} > {MAX_FILE_BYTES}")
+        return decode(files[rel])
+
+    def config(rel: str, model: type[BaseModel], default: Path | None) -> BaseModel | None:
+        if rel in files or rel in oversized:
+            return _config_from_text(*text_of(rel), rel, model, t)
+        if default is not None:
+            return _load_config_file(default, model, root, t)
+        return None
+
+    portfolio_rel, weights_rel = PORTFOLIO_FILE.as_posix(), WEIGHTS_FILE.as_posix()
+    t = Translator(lang or _peek_language_text(files.get(portfolio_rel)) or "en")
+    grid = config(weights_rel, Grid, resources.default_weights())
+    portfolio = config(portfolio_rel, PortfolioConfig, None) or PortfolioConfig()
+    assert isinstance(grid, Grid) and isinstance(portfolio, PortfolioConfig)
+    if lang is None:
+        t = Translator(portfolio.language)
+    register = Register(root=root, grid=grid, config=portfolio, lang=t.lang)
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    prefix = USECASES_DIR + "/"
+    names = sorted(
+        rel
+        for rel in (*files, *oversized)
+        if rel.startswith(prefix) and "/" not in rel[len(prefix) :]
+    )
+    # Same order as on disk: *.yaml files first, then *.yml.
+    for rel in [n for n in names if n.endswith(".yaml")] + [n for n in names if n.endswith(".yml")]:
+        path = root / rel
+        register.files.append(path)
+        text, issue = text_of(rel)
+        key = (rel, text or "")
+        cached = cache.get(key) if cache is not None and issue is None else None
+        if cached is None:
+            cached = load_usecase_text(text, issue, rel, t)
+            if cache is not None and issue is None:
+                cache[key] = cached
+        usecase, file_problems = cached
+        if file_problems:
+            problems.extend(file_problems)
+            if text is not None:
+                texts[rel] = text
+            continue
+        assert usecase is not None
+        register.usecases.append(usecase)
+        register.usecase_paths.append(path)
+        register.sources.setdefault(usecase.id, path)
+    register.problems = locate_problems(problems, texts)
+    return register
+
+
+def _peek_language_text(raw: bytes | None) -> str | None:
+    if raw is None:
+        return None
+    for line in raw.decode("utf-8", "replace").splitlines():
+        if line.startswith("language:"):
+            value = line.split(":", 1)[1].split("#", 1)[0].strip().strip("'\"")
+            return value if value in ("en", "fr") else None
+    return None

@@ -45,6 +45,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "invalid configuration in {path}",
         "fr": "configuration invalide dans {path}",
     },
+    "config.missing": {
+        "en": "{path} is missing",
+        "fr": "{path} est absent",
+    },
+    "config.missing.hint": {
+        "en": "restore it from git, or copy aip's default grid with `aip init --force` in a scratch folder",
+        "fr": "restaurez-le depuis git, ou copiez la grille par défaut d'aip avec `aip init --force` dans un dossier de travail",
+    },
     "policy.unknown_rule": {
         "en": "policy.rules: unknown rule id {rule!r}",
         "fr": "policy.rules : identifiant de règle inconnu {rule!r}",

@@ -1,0 +1,75 @@
+"""Benchmark ``aip check`` (issue 2): speed against a bare parse, scaling, memory, startup.
+
+Usage:  python benchmarks/bench_check.py [--sizes 100 1000 10000] [--repeat 3]
+
+Measured in one run, on generated registers (benchmarks/generate.py):
+- parse only: every file loaded with ruamel's C-backed safe loader, in-process;
+- ``aip check``: the whole command in a fresh process (start-up included);
+- ratio check / parse at 1,000 entries (goal: at most 1.5);
+- time per entry at each size (linear growth) and peak resident size (goal: < 300 MB
+  at 10,000 entries);
+- ``aip --help`` and ``aip --version`` against ``python -c "import typer"`` (goal: +30%).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import aip_command, median_time, run_timed
+from generate import generate_register
+
+
+def parse_only(root: Path) -> float:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=False)
+    start = time.perf_counter()
+    for path in sorted((root / "usecases").glob("*.yaml")):
+        yaml.load(path.read_text(encoding="utf-8"))
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    env = {"AIP_TODAY": "2026-11-26", "NO_COLOR": "1"}
+
+    print("start-up (median of 15 runs)")
+    typer_s = median_time([sys.executable, "-c", "import typer"], 15)
+    help_s = median_time(aip_command("--help"), 15, env)
+    version_s = median_time(aip_command("--version"), 15, env)
+    print(f"  python -c 'import typer'  {typer_s * 1000:7.1f} ms")
+    print(f"  aip --help                {help_s * 1000:7.1f} ms  ({help_s / typer_s:.2f}x)")
+    print(f"  aip --version             {version_s * 1000:7.1f} ms  ({version_s / typer_s:.2f}x)")
+
+    print("\naip check on generated registers")
+    header = ("entries", "parse s", "check s", "ratio", "ms/entry", "peak MB")
+    print("  " + " ".join(f"{h:>8}" for h in header))
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            root = generate_register(Path(tmp) / f"r{n}", n, seed=n)
+            parse_s = statistics.median(parse_only(root) for _ in range(args.repeat))
+            runs = [
+                run_timed(aip_command("--register", str(root), "check"), env)
+                for _ in range(args.repeat)
+            ]
+            check_s = statistics.median(r[0] for r in runs)
+            codes = {r[1] for r in runs}
+            peak = max(r[2] for r in runs)
+            print(
+                f"  {n:>8} {parse_s:>8.2f} {check_s:>8.2f} {check_s / parse_s:>6.2f}"
+                f" {check_s / n * 1000:>9.2f} {peak:>8}  exit {sorted(codes)}"
+            )
+
+
+if __name__ == "__main__":
+    main()
