@@ -1,0 +1,457 @@
+"""What each governance ritual reads (METHOD.md §5): the committee (decisions and blockers),
+the monthly review (KPIs, costs, risks, go / iterate / scale / stop) and the quarterly
+review (budget and capacity against plan, balance, what to reallocate from).
+
+The builders are pure functions of the register and a date. The one input from outside,
+the files added to ``usecases/`` since the last committee, comes from ``git log`` through
+``added_since`` (run by the CLI, with a timeout) and is passed in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from aiportfolio.engine.balance import BalanceResult, compute_balance
+from aiportfolio.engine.doctor import pilot_start
+from aiportfolio.engine.finance import PortfolioTco, Tco, portfolio_tco, tco
+from aiportfolio.engine.kpis import (
+    MEASURED_STATUSES,
+    KpiStatus,
+    has_measurement,
+    north_star_status,
+    usecase_kpis,
+)
+from aiportfolio.engine.scoring import score_use_case
+from aiportfolio.model.common import STATUSES
+from aiportfolio.model.grid import Grid
+from aiportfolio.model.portfolio import PortfolioConfig
+from aiportfolio.model.usecase import UseCase
+
+OPEN_STATUSES = ("idea", "scoping", "pilot", "industrialising")
+"""Statuses still waiting for decisions (``operated`` and ``stopped`` are settled)."""
+GO_AT = 0.5
+"""Monthly proposal: a pilot halfway to its target (or beyond), not worsening, is a go."""
+GIT_TIMEOUT_SECONDS = 10
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A message key of the steer catalog and its parameters."""
+
+    key: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+# --- committee --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AddedFile:
+    date: dt.date
+    path: str
+    """Relative to the register root."""
+
+
+@dataclass(frozen=True)
+class GitAdded:
+    """Use-case files added in a period, or why it could not be known."""
+
+    files: tuple[AddedFile, ...] = ()
+    unavailable: Literal["no_git", "not_a_repo", "timeout"] | None = None
+
+
+def added_since(root: Path, since: dt.date, until: dt.date) -> GitAdded:
+    """Files added under ``usecases/`` by commits dated after ``since`` and up to ``until``
+    (whole days; git's ``--since`` with a bare date would use the current time of day)."""
+    command = [
+        "git",
+        "-C",
+        str(root),
+        "log",
+        "--diff-filter=A",
+        f"--since={since.isoformat()}T23:59:59",
+        f"--until={until.isoformat()}T23:59:59",
+        "--name-only",
+        "--relative",
+        "--format=%x1f%cs",
+        "--",
+        "usecases/",
+    ]
+    try:
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=GIT_TIMEOUT_SECONDS, check=False
+        )
+    except FileNotFoundError:
+        return GitAdded(unavailable="no_git")
+    except subprocess.TimeoutExpired:
+        return GitAdded(unavailable="timeout")
+    if done.returncode != 0:
+        return GitAdded(unavailable="not_a_repo")
+    files: dict[str, AddedFile] = {}
+    date: dt.date | None = None
+    for line in done.stdout.splitlines():
+        if line.startswith("\x1f"):
+            date = dt.date.fromisoformat(line[1:].strip())
+        elif line.strip() and date is not None and line.endswith((".yaml", ".yml")):
+            files.setdefault(line.strip(), AddedFile(date, line.strip()))
+    return GitAdded(tuple(sorted(files.values(), key=lambda f: (f.date, f.path))))
+
+
+@dataclass(frozen=True)
+class Flagged:
+    """A use case with the reasons it is on the agenda."""
+
+    usecase: UseCase
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class NewEntry:
+    file: AddedFile
+    usecase: UseCase | None
+    """None when the added file is no longer a valid entry of the register."""
+
+
+@dataclass(frozen=True)
+class CommitteeAgenda:
+    today: dt.date
+    last_meeting: dt.date
+    next_meeting: dt.date
+    decisions_due: tuple[UseCase, ...]
+    blocked: tuple[Flagged, ...]
+    new_entries: tuple[NewEntry, ...]
+    git_unavailable: str | None
+    reviews_due: tuple[Flagged, ...]
+
+
+def blocked_reasons(uc: UseCase, by_id: dict[str, UseCase], today: dt.date) -> list[Reason]:
+    """Why an open entry cannot move: its decision date has passed; it is in pilot or beyond
+    without the risk reviews its level requires; a dependency is missing, stopped, or at an
+    earlier stage than the entry itself."""
+    reasons: list[Reason] = []
+    if uc.status not in OPEN_STATUSES:
+        return reasons
+    if uc.decision_date is not None and uc.decision_date < today:
+        reasons.append(
+            Reason(
+                "agenda.blocked.decision_past",
+                {"date": uc.decision_date.isoformat(), "days": (today - uc.decision_date).days},
+            )
+        )
+    missing = missing_reviews(uc)
+    if missing and uc.status in MEASURED_STATUSES:
+        reasons.append(Reason("agenda.blocked.review", {"reviews": missing}))
+    rank = STATUSES.index(uc.status)
+    for dep_id in uc.plan.depends_on:
+        dep = by_id.get(dep_id)
+        if dep is None:
+            reasons.append(Reason("agenda.blocked.dep_missing", {"dep": dep_id}))
+        elif dep.status == "stopped":
+            reasons.append(Reason("agenda.blocked.dep_stopped", {"dep": dep_id}))
+        elif dep.status != "operated" and STATUSES.index(dep.status) < rank:
+            reasons.append(
+                Reason("agenda.blocked.dep_behind", {"dep": dep_id, "status": dep.status})
+            )
+    return reasons
+
+
+def missing_reviews(uc: UseCase) -> tuple[str, ...]:
+    """Reviews the risk level triggers and that have no date yet."""
+    if not uc.needs_risk_review:
+        return ()
+    return tuple(
+        review for review in ("security_review", "legal_review") if getattr(uc.risk, review) is None
+    )
+
+
+def committee_agenda(
+    usecases: Sequence[UseCase],
+    config: PortfolioConfig,
+    today: dt.date,
+    added: GitAdded,
+    sources: dict[str, str],
+) -> CommitteeAgenda:
+    """``sources`` maps each entry's file (relative to the register root) to its id."""
+    cadence = dt.timedelta(days=config.rituals.committee_days)
+    active = [uc for uc in usecases if uc.active]
+    by_id = {uc.id: uc for uc in usecases}
+    next_meeting = today + cadence
+    due = sorted(
+        (
+            uc
+            for uc in active
+            if uc.decision_date is not None and today <= uc.decision_date < next_meeting
+        ),
+        key=lambda uc: (uc.decision_date or today, uc.id),
+    )
+    blocked = [Flagged(uc, tuple(r)) for uc in active if (r := blocked_reasons(uc, by_id, today))]
+    reviews = [
+        Flagged(uc, (Reason("agenda.review.missing", {"reviews": m}),))
+        for uc in active
+        if (m := missing_reviews(uc))
+    ]
+    new = tuple(NewEntry(f, by_id.get(sources.get(f.path, ""))) for f in added.files)
+    return CommitteeAgenda(
+        today=today,
+        last_meeting=today - cadence,
+        next_meeting=next_meeting,
+        decisions_due=tuple(due),
+        blocked=tuple(blocked),
+        new_entries=new,
+        git_unavailable=added.unavailable,
+        reviews_due=tuple(reviews),
+    )
+
+
+# --- monthly ----------------------------------------------------------------------------
+
+Proposal = Literal["go", "iterate", "scale", "stop"]
+
+
+@dataclass(frozen=True)
+class PilotProposal:
+    usecase: UseCase
+    proposal: Proposal
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class CostLine:
+    tco: Tco
+    started: dt.date | None
+    """First ``go`` decision (pilot start); None when the log has none."""
+    months_elapsed: int | None
+    planned_to_date: float | None
+    """One-off plus monthly costs for the months elapsed (capped at the horizon)."""
+
+    @property
+    def consumed_share(self) -> float | None:
+        if self.planned_to_date is None or self.tco.total == 0:
+            return None
+        return self.planned_to_date / self.tco.total
+
+
+@dataclass(frozen=True)
+class MonthlyAgenda:
+    today: dt.date
+    cadence_days: int
+    kpis: tuple[KpiStatus, ...]
+    costs: tuple[CostLine, ...]
+    risks: tuple[Flagged, ...]
+    proposals: tuple[PilotProposal, ...]
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole months from ``start`` to ``end`` (0 when ``end`` is before ``start``)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if end.day < start.day:
+        months -= 1
+    return max(0, months)
+
+
+def propose(uc: UseCase, today: dt.date, cadence_days: int) -> PilotProposal:
+    """go / iterate / scale / stop for a pilot, first rule that applies:
+    no owner or no measurement -> stop (stop or reframe, METHOD.md §9); reviews missing ->
+    iterate; North Star stale -> iterate; target reached -> scale; no gain over the baseline
+    after two measurements or more -> stop; halfway (``GO_AT``) and not worsening -> go;
+    otherwise iterate."""
+    reasons: list[Reason] = []
+    if uc.owner is None:
+        reasons.append(Reason("agenda.why.no_owner"))
+    if not has_measurement(uc, today):
+        reasons.append(Reason("agenda.why.no_measurement"))
+    if reasons:
+        return PilotProposal(uc, "stop", tuple(reasons))
+    missing = missing_reviews(uc)
+    if missing:
+        return PilotProposal(uc, "iterate", (Reason("agenda.why.review", {"reviews": missing}),))
+    star = north_star_status(uc, today, cadence_days)
+    assert star is not None  # has_measurement implies a KPI
+    name = star.kpi.name
+    if star.stale:
+        days = star.age_days if star.age_days is not None else 0
+        return PilotProposal(
+            uc, "iterate", (Reason("agenda.why.stale", {"kpi": name, "days": days}),)
+        )
+    p = star.progress
+    if p is None:
+        return PilotProposal(uc, "iterate", (Reason("agenda.why.no_target", {"kpi": name}),))
+    params: dict[str, object] = {"kpi": name, "progress": p, "n": len(star.values)}
+    if p >= 1:
+        return PilotProposal(uc, "scale", (Reason("agenda.why.reached", params),))
+    if p <= 0 and len(star.values) >= 2 and star.trend != "improving":
+        return PilotProposal(uc, "stop", (Reason("agenda.why.no_gain", params),))
+    if p >= GO_AT and star.trend != "worsening":
+        return PilotProposal(uc, "go", (Reason("agenda.why.on_track", params),))
+    return PilotProposal(uc, "iterate", (Reason("agenda.why.slow", params),))
+
+
+def risk_reasons(uc: UseCase) -> list[Reason]:
+    reasons: list[Reason] = []
+    if uc.risk.level == "high":
+        reasons.append(Reason("agenda.risk.high"))
+    if uc.data.classification == "red":
+        reasons.append(Reason("agenda.risk.red"))
+    if uc.risk.ai_act_tier in ("high", "prohibited"):
+        reasons.append(Reason("agenda.risk.ai_act", {"tier": uc.risk.ai_act_tier}))
+    if uc.risk.personal_data:
+        reasons.append(Reason("agenda.risk.personal_data"))
+    if uc.risk.critical_decision:
+        reasons.append(Reason("agenda.risk.critical"))
+    if uc.status in MEASURED_STATUSES and uc.risk.level is None:
+        reasons.append(Reason("agenda.risk.unassessed"))
+    missing = missing_reviews(uc)
+    if missing:
+        reasons.append(Reason("agenda.review.missing", {"reviews": missing}))
+    return reasons
+
+
+def monthly_agenda(
+    usecases: Sequence[UseCase], config: PortfolioConfig, today: dt.date
+) -> MonthlyAgenda:
+    cadence = config.rituals.monthly_days
+    measured = [uc for uc in usecases if uc.active and uc.status in MEASURED_STATUSES]
+    costs = []
+    for uc in measured:
+        started = pilot_start(uc)
+        elapsed = months_between(started, today) if started else None
+        cost = tco(uc)
+        planned = cost.cost_to_month(elapsed) if elapsed is not None else None
+        costs.append(CostLine(cost, started, elapsed, planned))
+    return MonthlyAgenda(
+        today=today,
+        cadence_days=cadence,
+        kpis=tuple(s for uc in measured for s in usecase_kpis(uc, today, cadence)),
+        costs=tuple(costs),
+        risks=tuple(
+            Flagged(uc, tuple(r)) for uc in usecases if uc.active and (r := risk_reasons(uc))
+        ),
+        proposals=tuple(propose(uc, today, cadence) for uc in measured if uc.status == "pilot"),
+    )
+
+
+# --- quarterly --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WaveUse:
+    """What the active entries planned in a wave ask of it, against its capacity."""
+
+    wave: int | None
+    name: str | None
+    count: int
+    one_off: float
+    tco: float
+    effort_weeks: float
+    pilots: int
+    budget_eur: float | None
+    person_weeks: float | None
+    max_parallel_pilots: int | None
+
+    @property
+    def over_budget(self) -> bool:
+        return self.budget_eur is not None and self.one_off > self.budget_eur
+
+    @property
+    def over_effort(self) -> bool:
+        return self.person_weeks is not None and self.effort_weeks > self.person_weeks
+
+    @property
+    def over_pilots(self) -> bool:
+        return self.max_parallel_pilots is not None and self.pilots > self.max_parallel_pilots
+
+    @property
+    def budget_share(self) -> float | None:
+        return self.one_off / self.budget_eur if self.budget_eur else None
+
+    @property
+    def effort_share(self) -> float | None:
+        return self.effort_weeks / self.person_weeks if self.person_weeks else None
+
+
+@dataclass(frozen=True)
+class QuarterlyAgenda:
+    today: dt.date
+    waves: tuple[WaveUse, ...]
+    finance: PortfolioTco
+    balance: BalanceResult
+    candidates: tuple[Flagged, ...]
+    """Entries to reallocate budget from, the largest TCO first."""
+
+
+def reallocation_reasons(
+    uc: UseCase, grid: Grid, config: PortfolioConfig, today: dt.date
+) -> list[Reason]:
+    cadence = config.rituals.monthly_days
+    reasons: list[Reason] = []
+    cost = tco(uc)
+    if uc.status == "pilot":
+        proposal = propose(uc, today, cadence)
+        if proposal.proposal == "stop":
+            reasons.extend(proposal.reasons)
+    elif uc.status in MEASURED_STATUSES and not has_measurement(uc, today):
+        reasons.append(Reason("agenda.why.no_measurement"))
+    if cost.roi is not None and cost.roi < 0:
+        reasons.append(Reason("agenda.realloc.roi", {"roi": cost.roi}))
+    score = score_use_case(uc, grid, config.scoring)
+    if score.below_floor and uc.status in ("idea", "scoping"):
+        reasons.append(
+            Reason(
+                "agenda.realloc.floor",
+                {
+                    "feasibility": score.feasibility or 0.0,
+                    "floor": config.scoring.feasibility_floor,
+                },
+            )
+        )
+    return reasons
+
+
+def quarterly_agenda(
+    usecases: Sequence[UseCase], grid: Grid, config: PortfolioConfig, today: dt.date
+) -> QuarterlyAgenda:
+    active = [uc for uc in usecases if uc.active]
+    finance = portfolio_tco(active)
+    waves: list[WaveUse] = []
+    planned = {uc.plan.wave for uc in active}
+    ids = [w.id for w in config.waves] + sorted(
+        w for w in planned if w is not None and config.wave(w) is None
+    )
+    for wave_id in [*ids, None]:
+        members = [uc for uc in active if uc.plan.wave == wave_id]
+        if wave_id is None and not members:
+            continue
+        wave = config.wave(wave_id) if wave_id is not None else None
+        items = [tco(uc) for uc in members]
+        waves.append(
+            WaveUse(
+                wave=wave_id,
+                name=wave.name if wave else None,
+                count=len(members),
+                one_off=sum(i.one_off for i in items),
+                tco=sum(i.total for i in items),
+                effort_weeks=sum(uc.plan.effort_weeks or 0.0 for uc in members),
+                pilots=sum(1 for uc in members if uc.status == "pilot"),
+                budget_eur=wave.capacity.budget_eur if wave else None,
+                person_weeks=wave.capacity.person_weeks if wave else None,
+                max_parallel_pilots=wave.capacity.max_parallel_pilots if wave else None,
+            )
+        )
+    flagged = [
+        Flagged(uc, tuple(r))
+        for uc in active
+        if (r := reallocation_reasons(uc, grid, config, today))
+    ]
+    flagged.sort(key=lambda f: (-tco(f.usecase).total, f.usecase.id))
+    return QuarterlyAgenda(
+        today=today,
+        waves=tuple(waves),
+        finance=finance,
+        balance=compute_balance(active, config.balance),
+        candidates=tuple(flagged),
+    )

@@ -1,0 +1,151 @@
+"""The shared dashboard (METHOD.md §7): every active use case's KPIs by level, and 12
+portfolio indicators, four per level (impact, adoption, quality & guardrails), each computed
+from the register as of a date. Definitions are in the steer catalog
+(``dashboard.ind.<id>.def``) and in ``docs/steering.md``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from aiportfolio.engine.kpis import MEASURED_STATUSES, KpiStatus, usecase_kpis
+from aiportfolio.model.usecase import UseCase
+
+LEVEL_ORDER = ("impact", "adoption", "quality")
+Kind = Literal["percent", "eur", "count"]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    level: str
+    kind: Kind
+    value: float | None
+    """Percent kinds hold a ratio (0.5 = 50 %); None when there is nothing to measure."""
+    numerator: float | None = None
+    denominator: int | None = None
+
+
+@dataclass(frozen=True)
+class UseCaseDashboard:
+    usecase: UseCase
+    kpis: tuple[KpiStatus, ...]
+    """Ordered by level (impact, adoption, quality), then as listed in the file."""
+
+    @property
+    def north_star(self) -> KpiStatus | None:
+        star = self.usecase.north_star
+        return next((k for k in self.kpis if k.kpi is star), None)
+
+
+@dataclass(frozen=True)
+class DashboardResult:
+    today: dt.date
+    cadence_days: int
+    usecases: tuple[UseCaseDashboard, ...]
+    indicators: tuple[Indicator, ...]
+
+
+def _median(values: Sequence[float]) -> float | None:
+    return float(statistics.median(values)) if values else None
+
+
+def _ratio(id_: str, level: str, num: int, den: int) -> Indicator:
+    return Indicator(id_, level, "percent", num / den if den else None, num, den)
+
+
+def _median_progress(id_: str, level: str, statuses: Sequence[KpiStatus]) -> Indicator:
+    values = [s.progress for s in statuses if s.progress is not None]
+    return Indicator(id_, level, "percent", _median(values), None, len(values))
+
+
+def indicators(
+    active: Sequence[UseCase], boards: Sequence[UseCaseDashboard]
+) -> tuple[Indicator, ...]:
+    piloted = [uc for uc in active if uc.status in MEASURED_STATUSES]
+    piloted_ids = {uc.id for uc in piloted}
+    measured = [k for b in boards if b.usecase.id in piloted_ids for k in b.kpis]
+    by_level = {level: [k for k in measured if k.level == level] for level in LEVEL_ORDER}
+    stars = [b.north_star for b in boards if b.usecase.id in piloted_ids]
+    impact_trended = [k for k in by_level["impact"] if k.trend is not None]
+    adoption_trended = [k for k in by_level["adoption"] if k.trend is not None]
+    impact_measured = {
+        k.usecase.id for k in by_level["impact"] if k.kpi.baseline is not None and k.latest
+    }
+    needs_review = [uc for uc in active if uc.needs_risk_review]
+    return (
+        _median_progress("north_star_progress", "impact", [s for s in stars if s is not None]),
+        _ratio(
+            "targets_reached",
+            "impact",
+            sum(1 for k in by_level["impact"] if k.reached),
+            sum(1 for k in by_level["impact"] if k.progress is not None),
+        ),
+        _ratio(
+            "impact_improving",
+            "impact",
+            sum(1 for k in impact_trended if k.trend == "improving"),
+            len(impact_trended),
+        ),
+        _ratio("impact_measured", "impact", len(impact_measured), len(piloted)),
+        _median_progress("adoption_progress", "adoption", by_level["adoption"]),
+        _ratio("owner_coverage", "adoption", sum(1 for uc in active if uc.owner), len(active)),
+        _ratio(
+            "integrated", "adoption", sum(1 for uc in piloted if uc.integration.tool), len(piloted)
+        ),
+        Indicator(
+            "adoption_falling",
+            "adoption",
+            "count",
+            float(sum(1 for k in adoption_trended if k.trend == "worsening")),
+            None,
+            len(adoption_trended),
+        ),
+        _median_progress("quality_progress", "quality", by_level["quality"]),
+        _ratio("fresh_kpis", "quality", sum(1 for k in measured if not k.stale), len(measured)),
+        _ratio(
+            "reviews_done",
+            "quality",
+            sum(
+                1
+                for uc in needs_review
+                if uc.risk.security_review is not None and uc.risk.legal_review is not None
+            ),
+            len(needs_review),
+        ),
+        Indicator(
+            "variable_cost",
+            "quality",
+            "eur",
+            sum(
+                line.amount_eur
+                for uc in piloted
+                for line in uc.costs.monthly
+                if line.family in ("vendor", "infrastructure")
+            ),
+            None,
+            len(piloted),
+        ),
+    )
+
+
+def build_dashboard(
+    usecases: Sequence[UseCase], today: dt.date, cadence_days: int
+) -> DashboardResult:
+    """Dashboard of the active use cases as of ``today``; ``cadence_days`` is the monthly
+    review cadence that makes a KPI stale."""
+    active = [uc for uc in usecases if uc.active]
+    boards = []
+    for uc in active:
+        statuses = usecase_kpis(uc, today, cadence_days)
+        ordered = tuple(s for level in LEVEL_ORDER for s in statuses if s.level == level)
+        boards.append(UseCaseDashboard(uc, ordered))
+    return DashboardResult(
+        today=today,
+        cadence_days=cadence_days,
+        usecases=tuple(b for b in boards if b.kpis),
+        indicators=indicators(active, boards),
+    )
