@@ -137,8 +137,9 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except AipError as exc:
-            ctx = kwargs.get("ctx")
-            t = translator(ctx) if isinstance(ctx, typer.Context) else None
+            # typer hands over its click Context (a base class of typer.Context).
+            contexts = [a for a in (*args, *kwargs.values()) if hasattr(a, "find_root")]
+            t = translator(contexts[0]) if contexts else None  # type: ignore[arg-type]
             fail(exc, t)
 
     return wrapper

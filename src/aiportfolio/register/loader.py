@@ -111,6 +111,13 @@ _HINT_KEYS = {
     "schema.range": "schema.hint.range",
     "schema.pattern": "schema.hint.pattern",
     "schema.missing": "schema.hint.missing",
+    "schema.int_type": "schema.hint.int",
+    "schema.number_type": "schema.hint.number",
+    "schema.list_type": "schema.hint.list",
+    "schema.mapping_type": "schema.hint.mapping",
+    "schema.empty_text": "schema.hint.empty_text",
+    "schema.too_long": "schema.hint.too_long",
+    "schema.too_short": "schema.hint.too_short",
 }
 
 

@@ -157,6 +157,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "ids look like UC-007; e-mails like name@company.fr",
         "fr": "les identifiants ressemblent à UC-007 ; les e-mails à nom@entreprise.fr",
     },
+    "schema.hint.int": {
+        "en": "write a whole number without quotes, e.g. 3",
+        "fr": "écrivez un nombre entier sans guillemets, par ex. 3",
+    },
+    "schema.hint.number": {
+        "en": "write a number without quotes or units, e.g. 12000 (the unit goes in `unit:`)",
+        "fr": "écrivez un nombre sans guillemets ni unité, par ex. 12000 (l'unité va dans `unit:`)",
+    },
+    "schema.hint.list": {
+        "en": "write a list, one `- item` per line",
+        "fr": "écrivez une liste, un `- élément` par ligne",
+    },
+    "schema.hint.mapping": {
+        "en": "write indented `key: value` lines under this key",
+        "fr": "écrivez des lignes `clé: valeur` indentées sous cette clé",
+    },
+    "schema.hint.empty_text": {
+        "en": "write the text, or remove the key if it is optional",
+        "fr": "écrivez le texte, ou retirez la clé si elle est facultative",
+    },
+    "schema.hint.too_long": {
+        "en": "shorten it: titles and names are short, details go in `problem:` or a linked document",
+        "fr": "raccourcissez : titres et noms sont courts, les détails vont dans `problem:` ou un document lié",
+    },
+    "schema.hint.too_short": {
+        "en": "add at least one item",
+        "fr": "ajoutez au moins un élément",
+    },
     "schema.hint.missing": {
         "en": "add the key (see docs/register-format.md)",
         "fr": "ajoutez la clé (voir docs/register-format.md)",
