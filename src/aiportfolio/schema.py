@@ -39,7 +39,6 @@ def json_schema(kind: str) -> dict[str, Any]:
     schema = _downgrade(SCHEMAS[kind].model_json_schema(mode="validation"))
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "$id": f"https://aiportfolio.dev/schema/{kind}.schema.json",
         **schema,
     }
 
