@@ -1,9 +1,522 @@
-"""Commands of the write group."""
+"""Commands that write the register: init, new, decide, kpi record, fmt, import, export.
+
+Each parses its options, calls one engine function that returns the edits (or writes under
+the register lock), reports on stderr, and maps the outcome to an exit code.
+"""
 
 from __future__ import annotations
 
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+from aiportfolio import exitcodes
+from aiportfolio.cli.common import err, exit_with, handle_errors, out
+
+if TYPE_CHECKING:
+    from aiportfolio.engine.newcase import Card
+    from aiportfolio.i18n import Translator
+    from aiportfolio.register.loader import Register
+
+
+class DecisionChoice(str, Enum):
+    go = "go"
+    iterate = "iterate"
+    scale = "scale"
+    stop = "stop"
+
+
+class CategoryChoice(str, Enum):
+    quick_win = "quick_win"
+    foundation = "foundation"
+    differentiator = "differentiator"
+    compliance = "compliance"
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+class Lang(str, Enum):
+    en = "en"
+    fr = "fr"
+
+
+def _open(ctx: typer.Context) -> tuple[Register, Translator]:
+    from aiportfolio.cli.common import open_register, translator
+
+    register = open_register(ctx)
+    return register, translator(ctx, register)
+
+
+def _report_written(t: Translator, register: Register, paths: list[Path]) -> None:
+    for path in paths:
+        err(t("write.written", path=register.relpath(path)), style="green")
+
+
+# --- aip init --------------------------------------------------------------------------------
+
+
+@handle_errors
+def init(
+    ctx: typer.Context,
+    directory: Annotated[
+        Path, typer.Argument(help="Folder of the new register (created if needed).")
+    ] = Path("."),
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="Language of comments, example and README (en or fr)."),
+    ] = None,
+    templates: Annotated[
+        bool, typer.Option("--templates", help="Also copy the built-in report templates.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+) -> None:
+    """Create a register: config/, usecases/ with one commented example, the JSON schema,
+    editor settings, pre-commit hook, CI workflows and a README for its users.
+
+    Refuses to overwrite any existing file unless --force (exit 2, nothing written).
+
+    Examples:
+
+      aip init portefeuille-ia --lang fr
+
+      aip init . --templates
+    """
+    from aiportfolio.cli.common import parse_date, settings
+    from aiportfolio.engine.init import init_register
+    from aiportfolio.i18n import Translator
+
+    chosen = lang.value if lang else (settings(ctx).lang or "en")
+    t = Translator(chosen)
+    result = init_register(
+        directory, chosen, templates=templates, force=force, today=parse_date(None, t), t=t
+    )
+    for path in result.written:
+        err(t("write.written", path=path.relative_to(result.root).as_posix()))
+    err(t("write.init.done", root=directory, count=len(result.written)), style="green")
+    err(t("write.init.next", root=directory))
+
+
+# --- aip new ---------------------------------------------------------------------------------
+
+
+@handle_errors
+def new(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(help="Title of the use case (at most 200 characters).")],
+    owner: Annotated[str | None, typer.Option(help="Business owner's name.")] = None,
+    category: Annotated[
+        CategoryChoice, typer.Option(help="quick_win, foundation, differentiator or compliance.")
+    ] = CategoryChoice.quick_win,
+    interactive: Annotated[
+        bool,
+        typer.Option("--interactive", "-i", help="Ask for the essentials of the one-page card."),
+    ] = False,
+) -> None:
+    """Create usecases/UC-NNN-<slug>.yaml under the next free id, with every field and a
+    guiding comment. Prints the new id on stdout.
+
+    Examples:
+
+      aip new "Tri des réclamations clients" --owner "Claire Martin"
+
+      aip new "Invoice extraction" --category quick_win --interactive
+    """
+    from aiportfolio.cli.common import register_root, translator
+    from aiportfolio.engine.newcase import Card, create_usecase
+    from aiportfolio.errors import UsageError
+    from aiportfolio.register.lock import LockTimeout
+
+    root = register_root(ctx)
+    t = translator(ctx)
+    folder = root / "usecases"
+    if not folder.is_dir():
+        raise UsageError(t("write.new.no_usecases_dir", root=root))
+    card = Card(title=title, category=category.value, owner=owner)
+    if interactive:
+        card = _ask_card(card, t)
+    try:
+        result = create_usecase(folder, card, t)
+    except LockTimeout as exc:
+        raise UsageError(t("write.lock_timeout", path=exc)) from None
+    err(t("write.new.created", id=result.usecase_id, path=result.path.relative_to(root).as_posix()))
+    err(t("write.new.next"))
+    out(result.usecase_id + "\n")
+
+
+def _ask_card(card: Card, t: Translator) -> Card:  # pragma: no cover - needs a terminal
+    from rich.prompt import Prompt
+
+    from aiportfolio.engine.newcase import Card
+
+    def ask(key: str, default: str | None = None, choices: list[str] | None = None) -> str | None:
+        answer = Prompt.ask(t(key), default=default or "", choices=choices, show_default=True)
+        return answer.strip() or None
+
+    def number(key: str) -> float | None:
+        while True:
+            raw = ask(key)
+            if raw is None:
+                return None
+            try:
+                return float(raw.replace(",", "."))
+            except ValueError:
+                err(t("write.bad_number", value=raw), style="red")
+
+    sources = ask("write.prompt.sources")
+    return Card(
+        title=card.title,
+        owner=ask("write.prompt.owner", card.owner),
+        owner_role=ask("write.prompt.owner_role"),
+        category=ask("write.prompt.category", card.category, [c.value for c in CategoryChoice])
+        or card.category,
+        process=ask("write.prompt.process"),
+        problem=ask("write.prompt.problem"),
+        value=ask("write.prompt.value"),
+        sources=[s.strip() for s in (sources or "").split(",") if s.strip()],
+        data_class=ask("write.prompt.data_class", None, ["", "green", "orange", "red"]),
+        risk_level=ask("write.prompt.risk", None, ["", "low", "medium", "high"]),
+        tool=ask("write.prompt.tool"),
+        users=ask("write.prompt.users"),
+        kpi_name=ask("write.prompt.kpi"),
+        kpi_unit=ask("write.prompt.kpi_unit"),
+        kpi_baseline=number("write.prompt.baseline"),
+        kpi_target=number("write.prompt.target"),
+        next_step=ask("write.prompt.next_step"),
+    )
+
+
+# --- aip decide --------------------------------------------------------------------------
+
+
+@handle_errors
+def decide(
+    ctx: typer.Context,
+    usecase_id: Annotated[str, typer.Argument(metavar="UC-ID", help="Use case id.")],
+    decision: Annotated[DecisionChoice, typer.Argument(help="go, iterate, scale or stop.")],
+    note: Annotated[str | None, typer.Option(help="Why: the facts behind the decision.")] = None,
+    by: Annotated[
+        str | None, typer.Option(help="Who decided (default: the portfolio committee).")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Date of the decision, YYYY-MM-DD (default: today).")
+    ] = None,
+    next_decision: Annotated[
+        str | None, typer.Option(help="Date of the next decision (sets decision_date).")
+    ] = None,
+) -> None:
+    """Record a decision and move the status: go (idea -> scoping -> pilot ->
+    industrialising), iterate (same status), scale (pilot -> industrialising -> operated),
+    stop (any active -> stopped). An impossible decision is refused (exit 2) with the
+    possible ones listed.
+
+    Examples:
+
+      aip decide UC-007 go --note "Baseline measured: 48 h" --next-decision 2027-01-15
+
+      aip decide UC-012 stop --by "Comité portefeuille" --note "No owner after 2 months"
+    """
+    from aiportfolio.cli.common import parse_date
+    from aiportfolio.engine.newcase import clean_text
+    from aiportfolio.engine.writing import apply_edits
+    from aiportfolio.engine.writing import decide as decide_engine
+
+    register, t = _open(ctx)
+    on = parse_date(date, t)
+    nxt = parse_date(next_decision, t) if next_decision else None
+    who = clean_text(by, t, t("write.what.by")) if by else t("write.decide.default_by")
+    result = decide_engine(
+        register,
+        usecase_id,
+        decision.value,
+        note=note.strip() if note and note.strip() else None,
+        by=who,
+        on=on,
+        next_decision=nxt,
+        t=t,
+    )
+    apply_edits([result.edit])
+    err(
+        t(
+            "write.decide.done",
+            id=result.usecase_id,
+            decision=decision.value,
+            before=result.before,
+            after=result.after,
+            path=register.relpath(result.edit.path),
+        ),
+        style="green",
+    )
+
+
+# --- aip kpi record --------------------------------------------------------------------------
+
+kpi_app = typer.Typer(
+    name="kpi",
+    help="Record KPI measurements.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+@kpi_app.command("record")
+@handle_errors
+def kpi_record(
+    ctx: typer.Context,
+    usecase_id: Annotated[str, typer.Argument(metavar="UC-ID", help="Use case id.")],
+    kpi: Annotated[str, typer.Argument(help="KPI name as written in the use case.")],
+    value: Annotated[str, typer.Argument(help="Measured value (12.5 or 12,5).")],
+    date: Annotated[
+        str | None, typer.Option(help="Date of the measurement, YYYY-MM-DD (default: today).")
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="How it was measured.")] = None,
+) -> None:
+    """Append a dated measurement to a KPI (kept in date order). Unknown KPI names get a
+    "did you mean".
+
+    Examples:
+
+      aip kpi record UC-007 "Délai de tri" 12 --date 2026-11-20
+
+      aip kpi record UC-004 "First-contact resolution" 0,62
+    """
+    from aiportfolio.cli.common import parse_date
+    from aiportfolio.engine.writing import apply_edits, record_measurement
+    from aiportfolio.errors import UsageError
+
+    register, t = _open(ctx)
+    try:
+        number = float(value.replace(",", ".").replace("\u202f", "").replace(" ", ""))
+    except ValueError:
+        raise UsageError(t("write.bad_number", value=value)) from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise UsageError(t("write.bad_number", value=value))
+    result = record_measurement(
+        register,
+        usecase_id,
+        kpi,
+        number,
+        on=parse_date(date, t),
+        note=note.strip() if note and note.strip() else None,
+        t=t,
+    )
+    apply_edits([result.edit])
+    err(
+        t(
+            "write.kpi.done",
+            id=result.usecase_id,
+            kpi=result.kpi,
+            value=value,
+            date=result.on.isoformat(),
+            path=register.relpath(result.edit.path),
+        ),
+        style="green",
+    )
+
+
+# --- aip fmt ---------------------------------------------------------------------------------
+
+
+@handle_errors
+def fmt(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Use-case files or folders (default: usecases/)."),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 if a file would change.")
+    ] = False,
+) -> None:
+    """Normalise use-case files: keys in the schema's order, canonical indentation, long
+    lines never wrapped. Comments and quoting are kept. Run it once; later edits by aip
+    are then minimal diffs.
+
+    Exit 0 when every file is formatted; with --check, 1 when some would change (listed
+    on stdout).
+
+    Examples:
+
+      aip fmt
+
+      aip fmt --check
+    """
+    from aiportfolio.cli.common import register_root, translator
+    from aiportfolio.engine.formatting import format_files
+    from aiportfolio.engine.writing import apply_edits
+    from aiportfolio.errors import UsageError
+    from aiportfolio.register.loader import display_path, usecase_files
+
+    root = register_root(ctx)
+    t = translator(ctx)
+    for path in paths or []:
+        if not path.exists():
+            raise UsageError(t("error.path_not_found", path=path))
+    result = format_files(usecase_files(root, paths or ()))
+    for skipped in result.skipped:
+        err(t("write.fmt.skipped", path=display_path(skipped.path, root), detail=skipped.detail))
+    changed = result.changed
+    same = len(result.edits) - len(changed)
+    if check:
+        for edit in changed:
+            out(t("write.fmt.would_change", path=display_path(edit.path, root)) + "\n")
+        err(t("write.fmt.summary", changed=len(changed), same=same))
+        if changed:
+            err(t("write.fmt.hint"))
+        exit_with(exitcodes.FINDINGS if changed else exitcodes.OK)
+    apply_edits(changed)
+    for edit in changed:
+        err(t("write.fmt.changed", path=display_path(edit.path, root)))
+    err(t("write.fmt.summary_done", changed=len(changed), same=same))
+
+
+# --- aip import / export ---------------------------------------------------------------------
+
+
+@handle_errors
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A .csv or .xlsx file, one use case per row.")],
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--mapping",
+            "-m",
+            help="YAML mapping: register field -> column(s), constants, value translations "
+            "(default: the mapping of `aip export`).",
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Validate every row and report; write nothing.")
+    ] = False,
+    update: Annotated[
+        bool, typer.Option("--update", help="Update use cases whose id already exists.")
+    ] = False,
+) -> None:
+    """Create one use case per row of a spreadsheet. Every row is validated first: if any
+    row cannot be mapped, nothing is written (exit 1) and each problem is reported with its
+    row number. Likely duplicates (near-identical titles or problems, within the file and
+    against the register) are reported. Existing ids are updated only with --update.
+
+    Examples:
+
+      aip import pocs.xlsx --mapping examples/import-mapping.yaml --dry-run
+
+      aip export --format csv --out all.csv && aip import all.csv --update
+    """
+    import sys
+
+    from aiportfolio.engine.importer import import_rows, load_mapping, read_table
+    from aiportfolio.engine.writing import apply_edits
+    from aiportfolio.errors import UsageError
+    from aiportfolio.register.lock import LockTimeout, register_lock
+
+    register, t = _open(ctx)
+    spec = load_mapping(mapping, t)
+    table = read_table(file, spec, t)
+    for warning in table.warnings:
+        err(warning, style="yellow")
+    progress_cb, stop = _progress(t, len(table.rows), sys.stderr.isatty())
+    try:
+        with register_lock(register.root / "usecases"):
+            result = import_rows(register, table, spec, t, update=update, progress=progress_cb)
+            if not dry_run and not result.errors:
+                apply_edits(result.edits)
+    except LockTimeout as exc:
+        raise UsageError(t("write.lock_timeout", path=exc)) from None
+    finally:
+        stop()
+    for message in result.messages:
+        err(message.text, style="red" if message.is_error else "yellow")
+    err(t("import.summary", **result.counts))
+    if result.errors:
+        err(t("import.nothing_written"), style="bold red")
+        exit_with(exitcodes.FINDINGS)
+    if dry_run:
+        err(t("import.dry_run"))
+        return
+    err(t("import.done", created=result.counts["created"], updated=result.counts["updated"]))
+
+
+def _progress(t: Translator, total: int, show: bool):  # type: ignore[no-untyped-def]
+    """A rich progress bar on stderr for long imports (only on a terminal)."""
+    if not show or total < 200:
+        return None, lambda: None
+    from rich.console import Console
+    from rich.progress import Progress
+
+    bar = Progress(console=Console(stderr=True), transient=True)
+    task = bar.add_task(t("import.progress"), total=total)
+    bar.start()
+
+    def advance(done: int, _total: int) -> None:
+        bar.update(task, completed=done)
+
+    return advance, bar.stop
+
+
+@handle_errors
+def export(
+    ctx: typer.Context,
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="csv or xlsx.")
+    ] = ExportFormat.csv,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output file (csv: default stdout).")
+    ] = None,
+    show_mapping: Annotated[
+        bool,
+        typer.Option("--mapping", help="Print the import mapping that reads the export back."),
+    ] = False,
+) -> None:
+    """Write the portfolio table with every field, one row per use case: the portfolio
+    line first (id, title, owner, North Star KPI, baseline, gain, data, risk, next step,
+    decision date), then every field of the card. `aip import` reads it back with the
+    mapping printed by `aip export --mapping`.
+
+    Examples:
+
+      aip export --format xlsx --out portefeuille.xlsx
+
+      aip export > portfolio.csv
+
+      aip export --mapping > export-mapping.yaml
+    """
+    from aiportfolio.engine.exporter import export_csv, export_mapping_text, export_xlsx
+    from aiportfolio.errors import UsageError
+
+    if show_mapping:
+        out(export_mapping_text())
+        return
+    register, t = _open(ctx)
+    from aiportfolio.cli.common import require_valid
+
+    require_valid(register, t)
+    if output_format is ExportFormat.xlsx:
+        if out_file is None:
+            raise UsageError(t("export.xlsx_needs_out"))
+        export_xlsx(register, out_file)
+    else:
+        text = export_csv(register)
+        if out_file is None:
+            out(text)
+            return
+        from aiportfolio.register.roundtrip import atomic_write
+
+        atomic_write(out_file, text)
+    err(t("export.written", count=len(register.usecases), path=out_file))
 
 
 def register(app: typer.Typer) -> None:
     """Add this group's commands to ``app``."""
+    app.command("init")(init)
+    app.command("new")(new)
+    app.command("decide")(decide)
+    app.add_typer(kpi_app, name="kpi")
+    app.command("fmt")(fmt)
+    app.command("import")(import_)
+    app.command("export")(export)

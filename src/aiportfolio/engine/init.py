@@ -1,0 +1,93 @@
+"""``aip init``: the files of a new register, written only if none exists (or ``--force``).
+
+Per language (``scaffold/en``, ``scaffold/fr``): commented ``config/portfolio.yaml``, one
+commented example use case, the README. Shared: the default grid (``config/weights.yaml``
+of aip), the JSON schemas, ``.vscode/settings.json``, ``.pre-commit-config.yaml``,
+``.gitignore``, and the CI files of ``scaffold/ci/`` (``github/*`` into
+``.github/workflows/``; a ``*gitlab-ci*.yml`` into ``.gitlab-ci.yml``, other GitLab files
+into ``ci/``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiportfolio import resources
+from aiportfolio.errors import UsageError
+from aiportfolio.i18n import Translator
+
+SCAFFOLD = Path(__file__).resolve().parent.parent / "scaffold"
+FIRST_DECISION_IN_DAYS = 30
+
+
+@dataclass(frozen=True)
+class InitResult:
+    root: Path
+    written: tuple[Path, ...]
+
+
+def ci_files() -> dict[str, bytes]:
+    """Register path -> content of the CI files shipped in ``scaffold/ci``."""
+    folder = SCAFFOLD / "ci"
+    files: dict[str, bytes] = {}
+    if not folder.is_dir():
+        return files
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        rel = path.relative_to(folder).as_posix()
+        name = path.name
+        if path.suffix == ".py" or name.startswith("."):
+            continue
+        if "github" in rel:
+            files[f".github/workflows/{name}"] = path.read_bytes()
+        elif "gitlab-ci" in name:
+            files[".gitlab-ci.yml"] = path.read_bytes()
+        elif "gitlab" in rel:
+            files[f"ci/{name}"] = path.read_bytes()
+    return files
+
+
+def planned_files(lang: str, today: dt.date, templates: bool) -> dict[str, bytes]:
+    from aiportfolio.schema import json_schema_text
+
+    files: dict[str, bytes] = {}
+    lang_dir = SCAFFOLD / lang
+    decision_date = today + dt.timedelta(days=FIRST_DECISION_IN_DAYS)
+    for path in sorted(p for p in lang_dir.rglob("*") if p.is_file()):
+        text = path.read_text(encoding="utf-8")
+        text = text.replace("__TODAY__", today.isoformat())
+        text = text.replace("__DECISION_DATE__", decision_date.isoformat())
+        files[path.relative_to(lang_dir).as_posix()] = text.encode("utf-8")
+    files["config/weights.yaml"] = resources.default_weights().read_bytes()
+    for kind in ("usecase", "portfolio", "weights"):
+        files[f"schema/{kind}.schema.json"] = json_schema_text(kind).encode("utf-8")
+    common = SCAFFOLD / "common"
+    files[".vscode/settings.json"] = (common / ".vscode" / "settings.json").read_bytes()
+    files[".pre-commit-config.yaml"] = (common / ".pre-commit-config.yaml").read_bytes()
+    files[".gitignore"] = (common / "gitignore").read_bytes()
+    files.update(ci_files())
+    if templates:
+        builtin = resources.builtin_templates()
+        if builtin.is_dir():
+            for path in sorted(p for p in builtin.rglob("*") if p.is_file()):
+                files[f"templates/{path.relative_to(builtin).as_posix()}"] = path.read_bytes()
+    return files
+
+
+def init_register(
+    root: Path, lang: str, *, templates: bool, force: bool, today: dt.date, t: Translator
+) -> InitResult:
+    files = planned_files(lang if lang in ("en", "fr") else "en", today, templates)
+    existing = [rel for rel in files if (root / rel).exists()]
+    if existing and not force:
+        raise UsageError(t("write.init.exists", count=len(existing), root=root, path=existing[0]))
+    from aiportfolio.register.roundtrip import atomic_write
+
+    written: list[Path] = []
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, content.decode("utf-8"))
+        written.append(path)
+    return InitResult(root, tuple(written))

@@ -1,0 +1,257 @@
+"""Edits of use-case files: read with line endings and BOM remembered, edit in round-trip
+mode, check the result against the schema, and hand back a ``FileEdit`` the CLI applies
+atomically. Nothing is written here except by ``apply_edits``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from aiportfolio.errors import UsageError
+from aiportfolio.i18n import Translator
+from aiportfolio.model.usecase import Decision, Measurement, UseCase
+from aiportfolio.register.edit import append_item, set_value, to_roundtrip
+from aiportfolio.register.loader import Register, locate_problems, suggest, validation_problems
+from aiportfolio.register.roundtrip import atomic_write, dump_roundtrip, load_roundtrip
+from aiportfolio.register.yamlio import parse_text
+
+
+@dataclass(frozen=True)
+class FileEdit:
+    """One file to write: its text before (``None`` for a new file) and after."""
+
+    path: Path
+    before: str | None
+    after: str
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A file's text with ``\\n`` line ends, and how to write it back the same way."""
+
+    text: str
+    raw: bytes
+    crlf: bool
+    bom: bool
+
+    def encode(self, text: str) -> str:
+        body = text.replace("\n", "\r\n") if self.crlf else text
+        return ("\ufeff" if self.bom else "") + body
+
+
+def read_source(path: Path) -> SourceText:
+    raw = path.read_bytes()
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    crlf = "\r\n" in text
+    return SourceText(text.replace("\r\n", "\n"), raw, crlf, bom)
+
+
+def validate_text(text: str, rel: str, t: Translator) -> UseCase:
+    """The use case ``text`` describes; ``UsageError`` (with located problems) if invalid."""
+    data, issue = parse_text(text)
+    if issue is not None:
+        raise UsageError(t("write.invalid_result", path=rel, detail=issue.kind))
+    try:
+        return UseCase.model_validate(data)
+    except ValidationError as exc:
+        problems = validation_problems(exc, UseCase, rel, t)
+        problems = locate_problems(problems, {rel: text})
+        detail = problems[0].message
+        raise UsageError(t("write.invalid_result", path=rel, detail=detail), problems) from None
+
+
+def find_usecase(register: Register, usecase_id: str, t: Translator) -> Path:
+    path = register.sources.get(usecase_id.strip())
+    if path is not None:
+        return path
+    close = suggest(usecase_id, register.sources)
+    hint = "\n  " + t("error.unknown_usecase.hint", suggestion=close) if close else ""
+    invalid = [p for p in register.files if usecase_id in p.name]
+    if invalid:
+        hint += "\n  " + t("write.usecase_invalid", path=register.relpath(invalid[0]))
+    raise UsageError(t("error.unknown_usecase", id=usecase_id) + hint)
+
+
+def edit_usecase(
+    register: Register, usecase_id: str, t: Translator, change: Callable[[Any, UseCase], None]
+) -> FileEdit:
+    """Apply ``change(document, current)`` to the file of ``usecase_id``; the result must
+    still be a valid use case."""
+    path = find_usecase(register, usecase_id, t)
+    source = read_source(path)
+    doc = load_roundtrip(source.text)
+    current = UseCase.model_validate(parse_text(source.text)[0])
+    change(doc, current)
+    after = dump_roundtrip(doc)
+    validate_text(after, register.relpath(path), t)
+    return FileEdit(path, source.raw.decode("utf-8"), source.encode(after))
+
+
+def apply_edits(edits: Sequence[FileEdit]) -> int:
+    """Write every changed file atomically; returns how many were written."""
+    written = 0
+    for edit in edits:
+        if edit.changed:
+            atomic_write(edit.path, edit.after)
+            written += 1
+    return written
+
+
+def number_text(value: float) -> int | float:
+    """Integral values as ints so that ``40`` is written ``40``, not ``40.0``."""
+    return int(value) if float(value).is_integer() and abs(value) < 1e15 else value
+
+
+def _sequence(doc: Any, key: str, model: type[UseCase] | Any) -> Any:
+    from ruamel.yaml.comments import CommentedSeq
+
+    seq = doc.get(key)
+    if not isinstance(seq, CommentedSeq):
+        seq = CommentedSeq()
+        set_value(doc, [key], seq, model)
+        seq = doc[key]
+    return seq
+
+
+# --- aip decide -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DecideResult:
+    edit: FileEdit
+    usecase_id: str
+    decision: str
+    before: str
+    after: str
+
+
+def decide(
+    register: Register,
+    usecase_id: str,
+    decision: str,
+    *,
+    note: str | None,
+    by: str,
+    on: dt.date,
+    next_decision: dt.date | None,
+    t: Translator,
+) -> DecideResult:
+    from aiportfolio.engine.lifecycle import allowed, next_status
+
+    holder: dict[str, str] = {}
+
+    def change(doc: Any, current: UseCase) -> None:
+        target = next_status(current.status, decision)
+        if target is None:
+            choices = allowed(current.status)
+            raise UsageError(
+                t(
+                    "write.decide.impossible",
+                    id=current.id,
+                    decision=decision,
+                    status=current.status,
+                )
+                + "\n  "
+                + (
+                    t("write.decide.allowed", decisions=", ".join(choices))
+                    if choices
+                    else t("write.decide.final")
+                )
+            )
+        if current.decisions and on < current.decisions[-1].date:
+            raise UsageError(
+                t("write.decide.before_last", date=on, last=current.decisions[-1].date)
+            )
+        if next_decision is not None and next_decision < on:
+            raise UsageError(t("write.decide.next_before", next=next_decision, date=on))
+        holder["before"], holder["after"] = current.status, target
+        entry = Decision.model_validate({"date": on, "decision": decision, "by": by, "note": note})
+        set_value(doc, ["status"], target, UseCase)
+        if next_decision is not None:
+            set_value(doc, ["decision_date"], next_decision, UseCase)
+        item = entry.model_dump(exclude_none=True)
+        append_item(_sequence(doc, "decisions", UseCase), to_roundtrip(item))
+
+    try:
+        edit = edit_usecase(register, usecase_id, t, change)
+    except ValidationError as exc:
+        raise UsageError(t("write.bad_value", detail=exc.errors()[0]["msg"])) from None
+    return DecideResult(edit, usecase_id, decision, holder["before"], holder["after"])
+
+
+# --- aip kpi record -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeasureResult:
+    edit: FileEdit
+    usecase_id: str
+    kpi: str
+    value: float
+    on: dt.date
+
+
+def _kpi_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def record_measurement(
+    register: Register,
+    usecase_id: str,
+    kpi_name: str,
+    value: float,
+    *,
+    on: dt.date,
+    note: str | None,
+    t: Translator,
+) -> MeasureResult:
+    holder: dict[str, str] = {}
+
+    def change(doc: Any, current: UseCase) -> None:
+        names = [k.name for k in current.kpis]
+        matches = [i for i, n in enumerate(names) if _kpi_key(n) == _kpi_key(kpi_name)]
+        if not matches:
+            close = suggest(kpi_name, names) or next(
+                (n for n in names if _kpi_key(kpi_name) in _kpi_key(n)), None
+            )
+            message = t("write.kpi.unknown", kpi=kpi_name, id=current.id)
+            if close:
+                message += "\n  " + t("write.kpi.did_you_mean", kpi=close)
+            elif names:
+                message += "\n  " + t("write.kpi.known", kpis=", ".join(names))
+            else:
+                message += "\n  " + t("write.kpi.none")
+            raise UsageError(message)
+        index = matches[0]
+        holder["kpi"] = names[index]
+        kpi_doc = doc["kpis"][index]
+        seq = kpi_doc.get("measurements")
+        if not hasattr(seq, "insert"):
+            from aiportfolio.model.usecase import Kpi
+
+            set_value(kpi_doc, ["measurements"], [], Kpi)
+            seq = kpi_doc["measurements"]
+        item = Measurement(date=on, value=value, note=note).model_dump(exclude_none=True)
+        item["value"] = number_text(item["value"])
+        dates = [m.date for m in current.kpis[index].measurements]
+        position = sum(1 for d in dates if d <= on)
+        if position >= len(seq):
+            append_item(seq, to_roundtrip(item))
+        else:
+            seq.insert(position, to_roundtrip(item))
+
+    try:
+        edit = edit_usecase(register, usecase_id, t, change)
+    except ValidationError as exc:
+        raise UsageError(t("write.bad_value", detail=exc.errors()[0]["msg"])) from None
+    return MeasureResult(edit, usecase_id, holder["kpi"], value, on)

@@ -1,0 +1,74 @@
+"""An exclusive lock on the register's ``usecases/`` folder, held while an id is chosen and
+its file written, so that concurrent ``aip new`` / ``aip import`` never allocate an id twice.
+
+POSIX: ``fcntl.flock`` on ``usecases/.aip.lock`` (released by the kernel if the process
+dies). Elsewhere: the lock file itself is created exclusively (``O_CREAT | O_EXCL``) and
+removed on release; a stale lock older than ``STALE_SECONDS`` is broken.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+LOCK_NAME = ".aip.lock"
+STALE_SECONDS = 120.0
+
+
+class LockTimeout(Exception):
+    """The lock could not be taken in time."""
+
+
+@contextlib.contextmanager
+def register_lock(folder: Path, timeout: float = 30.0) -> Iterator[None]:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOCK_NAME
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        with _exclusive_file_lock(path, timeout):
+            yield
+        return
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise LockTimeout(str(path)) from None
+                time.sleep(0.01)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def _exclusive_file_lock(path: Path, timeout: float) -> Iterator[None]:  # pragma: no cover
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            os.close(fd)
+            break
+        except FileExistsError:
+            with contextlib.suppress(OSError):
+                if time.time() - path.stat().st_mtime > STALE_SECONDS:
+                    path.unlink()
+                    continue
+            if time.monotonic() > deadline:
+                raise LockTimeout(str(path)) from None
+            time.sleep(0.02)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
