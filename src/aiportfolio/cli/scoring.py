@@ -1,9 +1,297 @@
-"""Commands of the scoring group."""
+"""Commands of the scoring group: ``aip score``, ``aip balance``, ``aip table``."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+from aiportfolio import exitcodes
+from aiportfolio.cli.common import (
+    err,
+    exit_with,
+    handle_errors,
+    open_register,
+    out,
+    require_valid,
+    translator,
+)
+
+if TYPE_CHECKING:
+    from aiportfolio.report.score import Terminal
+
+
+class ScoreFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    md = "md"
+    csv = "csv"
+
+
+class CategoryChoice(str, Enum):
+    quick_win = "quick_win"
+    foundation = "foundation"
+    differentiator = "differentiator"
+    compliance = "compliance"
+
+
+class ActiveStatus(str, Enum):
+    idea = "idea"
+    scoping = "scoping"
+    pilot = "pilot"
+    industrialising = "industrialising"
+    operated = "operated"
+
+
+class AnyStatus(str, Enum):
+    idea = "idea"
+    scoping = "scoping"
+    pilot = "pilot"
+    industrialising = "industrialising"
+    operated = "operated"
+    stopped = "stopped"
+
+
+class BalanceGate(Enum):
+    both = "both"
+    count = "count"
+    budget = "budget"
+
+
+def _terminal() -> Terminal:
+    """Width of the real terminal (or $COLUMNS); colour only on a terminal without NO_COLOR."""
+    from aiportfolio.report.score import Terminal
+
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    if os.environ.get("FORCE_COLOR"):
+        color = True
+    return Terminal(width=shutil.get_terminal_size((100, 24)).columns, color=color)
+
+
+CategoryOption = Annotated[
+    list[CategoryChoice] | None,
+    typer.Option("--category", "-c", help="Only this category (repeatable)."),
+]
+
+
+@handle_errors
+def score(
+    ctx: typer.Context,
+    output_format: Annotated[
+        ScoreFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ScoreFormat.table,
+    top: Annotated[
+        int | None, typer.Option("--top", "-n", help="Show only the first N entries.")
+    ] = None,
+    category: CategoryOption = None,
+    status: Annotated[
+        list[ActiveStatus] | None,
+        typer.Option("--status", "-s", help="Only this status (repeatable)."),
+    ] = None,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            "-e",
+            metavar="UC-ID",
+            help="Explain one entry: per-criterion contribution, what the points mean, "
+            "what would change its rank.",
+        ),
+    ] = None,
+    matrix: Annotated[
+        bool,
+        typer.Option(
+            "--matrix",
+            "-m",
+            help="Value x feasibility 2x2 (Markdown: a Mermaid quadrantChart).",
+        ),
+    ] = False,
+) -> None:
+    """Rank the active use cases on the grid of config/weights.yaml.
+
+    Value and feasibility are kept apart: an entry whose feasibility axis is under
+    scoring.feasibility_floor (config/portfolio.yaml) ranks after every entry that clears
+    it. Missing scores are reported, never counted as zero. Filters keep the ranks of the
+    whole portfolio.
+
+    Exit 0, or 2 on a usage or configuration error (weights not summing to 100, unknown
+    UC-ID...).
+
+    Examples:
+
+      aip score
+
+      aip score --top 3 --category quick_win
+
+      aip score --explain UC-007
+
+      aip score --matrix
+
+      aip score --matrix --format md >> portfolio.md
+
+      aip --lang fr score --format csv > classement.csv
+    """
+    from aiportfolio.errors import UsageError
+    from aiportfolio.register.loader import suggest
+
+    t = translator(ctx)
+    if top is not None and top < 1:
+        raise UsageError(t("score.error.top", value=top))
+    if explain and matrix:
+        raise UsageError(t("score.error.explain_matrix"))
+    if explain and output_format is ScoreFormat.csv:
+        raise UsageError(t("score.error.explain_csv"))
+    register = open_register(ctx)
+    t = translator(ctx, register)
+    require_valid(register, t)
+    fmt = output_format.value
+    terminal = _terminal()
+    if explain:
+        from aiportfolio.engine.explain import explain as explain_entry
+        from aiportfolio.report.score import EXPLAIN_REPORTERS
+
+        wanted = explain.strip().upper()
+        if register.get(wanted) is None:
+            close = suggest(wanted, [uc.id for uc in register.usecases])
+            message = t("error.unknown_usecase", id=explain)
+            if close:
+                message += "\n  " + t("error.unknown_usecase.hint", suggestion=close)
+            raise UsageError(message)
+        explanation = explain_entry(
+            wanted, register.usecases, register.grid, register.config.scoring
+        )
+        out(EXPLAIN_REPORTERS[fmt](explanation, register.grid, t, terminal))
+        exit_with(exitcodes.OK)
+
+    from aiportfolio.engine.scoring import build_score_report
+
+    report = build_score_report(
+        register.usecases,
+        register.grid,
+        register.config.scoring,
+        categories=[c.value for c in category or []],
+        statuses=[s.value for s in status or []],
+        top=top,
+    )
+    if matrix:
+        from aiportfolio.engine.matrix import build_matrix
+        from aiportfolio.report.score import MATRIX_REPORTERS
+
+        grid_view = build_matrix(report.entries, report.scoring.feasibility_floor)
+        out(MATRIX_REPORTERS[fmt](grid_view, t, terminal))
+    else:
+        from aiportfolio.report.score import REPORTERS
+
+        out(REPORTERS[fmt](report, t, terminal))
+    if fmt in ("json", "csv"):
+        err(
+            t(
+                "score.summary",
+                ranked=report.ranked,
+                below=len(report.below_floor),
+                missing=len(report.incomplete),
+                split=len(report.disagreements),
+            )
+        )
+    exit_with(exitcodes.OK)
+
+
+@handle_errors
+def balance(
+    ctx: typer.Context,
+    output_format: Annotated[
+        ScoreFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ScoreFormat.table,
+    by: Annotated[
+        BalanceGate,
+        typer.Option(help="What must be within tolerance for exit 0."),
+    ] = BalanceGate.both,
+) -> None:
+    """Category mix of the active portfolio against the target of config/portfolio.yaml,
+    by count and by budget (TCO), with the move that would restore it and category
+    consistency warnings (a slow quick win, a compliance item without a risk-reduction
+    KPI...).
+
+    Exit 0 when within tolerance, 1 when outside (so CI can enforce it), 2 on a usage or
+    configuration error. Consistency warnings do not change the exit code.
+
+    Examples:
+
+      aip balance
+
+      aip balance --by count
+
+      aip balance --format md >> $GITHUB_STEP_SUMMARY
+    """
+    from aiportfolio.engine.balance import assess_balance
+    from aiportfolio.report.balance import REPORTERS, summary
+
+    register = open_register(ctx)
+    t = translator(ctx, register)
+    require_valid(register, t)
+    report = assess_balance(register, t, by.value)
+    out(REPORTERS[output_format.value](report, t, _terminal()))
+    err(summary(report, t), style="green" if report.ok else "red")
+    exit_with(exitcodes.OK if report.ok else exitcodes.FINDINGS)
+
+
+@handle_errors
+def table(
+    ctx: typer.Context,
+    output_format: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = TableFormat.table,
+    category: CategoryOption = None,
+    status: Annotated[
+        list[AnyStatus] | None,
+        typer.Option("--status", "-s", help="Only this status (repeatable)."),
+    ] = None,
+    include_stopped: Annotated[
+        bool, typer.Option("--all", "-a", help="Include stopped use cases.")
+    ] = False,
+) -> None:
+    """The portfolio line of the method: one row per use case with owner, KPI North Star,
+    baseline, gain hypothesis, data & integrations, risk (L/M/H), next step and decision
+    date. Stopped use cases are left out unless --all or --status stopped.
+
+    Exit 0, or 2 on a usage or configuration error.
+
+    Examples:
+
+      aip table
+
+      aip table --format md > PORTFOLIO.md
+
+      aip table --format csv --category quick_win > quick-wins.csv
+    """
+    from aiportfolio.engine.portfolio_table import portfolio_table
+    from aiportfolio.report.table import REPORTERS
+
+    register = open_register(ctx)
+    t = translator(ctx, register)
+    require_valid(register, t)
+    lines = portfolio_table(
+        register.usecases,
+        categories=[c.value for c in category or []],
+        statuses=[s.value for s in status or []],
+        include_stopped=include_stopped,
+    )
+    out(REPORTERS[output_format.value](lines, t, _terminal()))
+    exit_with(exitcodes.OK)
 
 
 def register(app: typer.Typer) -> None:
     """Add this group's commands to ``app``."""
+    app.command("score")(score)
+    app.command("balance")(balance)
+    app.command("table")(table)

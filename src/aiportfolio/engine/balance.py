@@ -7,8 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aiportfolio.engine.finance import tco
+from aiportfolio.i18n import Translator
 from aiportfolio.model.portfolio import Balance
 from aiportfolio.model.usecase import UseCase
+from aiportfolio.problem import Problem
+from aiportfolio.register.loader import Register
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,8 @@ class BalanceResult:
 
     @property
     def count_ok(self) -> bool:
-        return all(g.count_ok for g in self.groups)
+        """An empty portfolio has no mix to judge (like a zero budget below)."""
+        return self.total_count == 0 or all(g.count_ok for g in self.groups)
 
     @property
     def budget_ok(self) -> bool:
@@ -85,3 +89,204 @@ def compute_balance(usecases: Sequence[UseCase], target: Balance) -> BalanceResu
             )
         )
     return BalanceResult(tuple(groups), len(active), total_budget, target.tolerance)
+
+
+# --- moves that restore the balance ---------------------------------------------------------
+
+MAX_COUNT_MOVES = 40
+"""Beyond this many additions or withdrawals the answer is "rethink the portfolio"."""
+
+
+@dataclass(frozen=True)
+class CountMove:
+    """Add (``change > 0``) or withdraw (``change < 0``: stop or defer) use cases of a group."""
+
+    group: str
+    change: int
+    candidates: tuple[str, ...] = ()
+    """For withdrawals: the lowest-ranked entries of the group still at idea or scoping."""
+
+
+@dataclass(frozen=True)
+class BudgetMove:
+    """Move ``amount`` euros of TCO from one group to another (total unchanged)."""
+
+    source: str
+    target: str
+    amount: float
+
+
+def _count_fits(counts: Sequence[int], groups: Sequence[GroupShare], tolerance: float) -> bool:
+    total = sum(counts)
+    if total == 0:
+        return False
+    return all(
+        abs(100 * c / total - g.target) <= tolerance + 1e-9
+        for c, g in zip(counts, groups, strict=True)
+    )
+
+
+def _spread(counts: Sequence[int], groups: Sequence[GroupShare]) -> float:
+    total = sum(counts) or 1
+    return max(abs(100 * c / total - g.target) for c, g in zip(counts, groups, strict=True))
+
+
+def count_changes(result: BalanceResult) -> dict[str, int] | None:
+    """The fewest additions/withdrawals per group that bring every group within tolerance
+    by count (breadth-first over one-entry steps). Ties go to the mix closest to target,
+    then to additions over withdrawals. ``{}`` when already balanced, ``None`` when no
+    answer within ``MAX_COUNT_MOVES`` steps."""
+    groups = result.groups
+    start = tuple(g.count for g in groups)
+    if result.count_ok:
+        return {}
+    seen = {start}
+    level = [start]
+    for _ in range(MAX_COUNT_MOVES):
+        following: list[tuple[int, ...]] = []
+        for counts in level:
+            for i in range(len(groups)):
+                for step in (1, -1):
+                    moved = list(counts)
+                    moved[i] += step
+                    if moved[i] < 0:
+                        continue
+                    state = tuple(moved)
+                    if state not in seen:
+                        seen.add(state)
+                        following.append(state)
+        fitting = [c for c in following if _count_fits(c, groups, result.tolerance)]
+        if fitting:
+            best = min(
+                fitting,
+                key=lambda c: (
+                    _spread(c, groups),
+                    sum(max(0, s - e) for s, e in zip(start, c, strict=True)),
+                    c,
+                ),
+            )
+            return {g.group: e - s for g, s, e in zip(groups, start, best, strict=True) if e != s}
+        level = following
+    return None
+
+
+def budget_moves(result: BalanceResult) -> list[BudgetMove]:
+    """Reallocations (total TCO unchanged) that bring every group's budget share within
+    tolerance: the least money moved, from the groups above their band to those below."""
+    total = result.total_budget
+    if total <= 0 or result.budget_ok:
+        return []
+    tol = result.tolerance
+    change: dict[str, float] = {}
+    for g in result.groups:
+        high = (g.target + tol) / 100 * total
+        low = max(0.0, (g.target - tol) / 100 * total)
+        if g.budget > high:
+            change[g.group] = high - g.budget
+        elif g.budget < low:
+            change[g.group] = low - g.budget
+        else:
+            change[g.group] = 0.0
+    # The money taken out must land somewhere (and the reverse): groups inside their band
+    # absorb the rest, those with the most room first.
+    net = sum(change.values())
+    inside = [g for g in result.groups if change[g.group] == 0.0]
+    if net < 0:
+        room = sorted(((g.target + tol) / 100 * total - g.budget, g.group) for g in inside)[::-1]
+        for space, group in room:
+            take = min(space, -net)
+            change[group] += take
+            net += take
+    elif net > 0:
+        room = sorted(
+            (g.budget - max(0.0, (g.target - tol) / 100 * total), g.group) for g in inside
+        )[::-1]
+        for space, group in room:
+            give = min(space, net)
+            change[group] -= give
+            net -= give
+    givers = {g: -c for g, c in change.items() if c < -0.5}
+    takers = {g: c for g, c in change.items() if c > 0.5}
+    moves: list[BudgetMove] = []
+    for taker in takers:
+        for giver in givers:
+            amount = min(givers[giver], takers[taker])
+            if amount <= 0.5:
+                continue
+            moves.append(BudgetMove(giver, taker, amount))
+            givers[giver] -= amount
+            takers[taker] -= amount
+    return moves
+
+
+@dataclass(frozen=True)
+class BalanceReport:
+    """What ``aip balance`` shows: the mix, the moves that restore it, category warnings."""
+
+    result: BalanceResult
+    count_moves: tuple[CountMove, ...]
+    count_unreachable: bool
+    """Outside tolerance by count and no move found within ``MAX_COUNT_MOVES``."""
+    budget_moves: tuple[BudgetMove, ...]
+    warnings: tuple[Problem, ...]
+    by: str = "both"
+    """What gates the exit code: ``count``, ``budget`` or ``both``."""
+
+    @property
+    def ok(self) -> bool:
+        if self.by == "count":
+            return self.result.count_ok
+        if self.by == "budget":
+            return self.result.budget_ok
+        return self.result.ok
+
+
+def assess_balance(register: Register, t: Translator, by: str = "both") -> BalanceReport:
+    """Balance of the register's active use cases, the moves that restore it, and the
+    category consistency warnings."""
+    from aiportfolio.engine.consistency import category_warnings
+    from aiportfolio.engine.scoring import score_portfolio
+
+    result = compute_balance(register.usecases, register.config.balance)
+    changes = count_changes(result)
+    moves: list[CountMove] = []
+    if changes:
+        ranked = score_portfolio(register.usecases, register.grid, register.config.scoring)
+        worst_first = [r.usecase for r in reversed(ranked)]
+        for share in result.groups:
+            change = changes.get(share.group, 0)
+            if not change:
+                continue
+            candidates: tuple[str, ...] = ()
+            if change < 0:
+                early = [
+                    uc.id
+                    for uc in worst_first
+                    if uc.category in share.categories and uc.status in ("idea", "scoping")
+                ]
+                candidates = tuple(early[:-change])
+            moves.append(CountMove(share.group, change, candidates))
+    paths = {uc: register.relpath(path) for uc, path in register.sources.items()}
+    warnings = _located(register, category_warnings(register.usecases, register.grid, paths, t))
+    return BalanceReport(
+        result=result,
+        count_moves=tuple(moves),
+        count_unreachable=changes is None,
+        budget_moves=tuple(budget_moves(result)),
+        warnings=tuple(warnings),
+        by=by,
+    )
+
+
+def _located(register: Register, problems: list[Problem]) -> list[Problem]:
+    """Point each warning at the ``category:`` line of its file."""
+    from aiportfolio.register.loader import locate_problems
+
+    texts: dict[str, str] = {}
+    for problem in problems:
+        if problem.path not in texts:
+            try:
+                texts[problem.path] = (register.root / problem.path).read_text("utf-8-sig")
+            except OSError:
+                continue
+    return sorted(locate_problems(problems, texts))

@@ -100,8 +100,15 @@ def criterion_score(usecase: UseCase, criterion_id: str, grid: Grid) -> Criterio
 
 
 def score_use_case(usecase: UseCase, grid: Grid, scoring: Scoring | None = None) -> ScoreResult:
-    scoring = scoring or Scoring()
     criteria = tuple(criterion_score(usecase, c.id, grid) for c in grid.criteria)
+    return result_from_criteria(usecase, criteria, scoring)
+
+
+def result_from_criteria(
+    usecase: UseCase, criteria: tuple[CriterionScore, ...], scoring: Scoring | None = None
+) -> ScoreResult:
+    """Totals, axes and flags from per-criterion scores (also used for what-if questions)."""
+    scoring = scoring or Scoring()
     value = _weighted_mean(c for c in criteria if c.axis == "value")
     feasibility = _weighted_mean(c for c in criteria if c.axis == "feasibility")
     total = _weighted_mean(criteria)
@@ -139,3 +146,109 @@ def score_portfolio(
 ) -> list[ScoreResult]:
     """Ranked scores of the active (not ``stopped``) use cases."""
     return rank(score_use_case(uc, grid, scoring) for uc in usecases if uc.active)
+
+
+@dataclass(frozen=True)
+class RankedEntry:
+    """One row of the ranking."""
+
+    rank: int | None
+    """1-based place among the complete entries of the whole active portfolio (filters do
+    not renumber); ``None`` when a criterion is missing (such entries are not ranked)."""
+    result: ScoreResult
+
+
+@dataclass(frozen=True)
+class UnknownScoreKey:
+    """A key under ``scores`` or ``ratings`` that is not a criterion of the grid."""
+
+    usecase: str
+    key: str
+    suggestion: str | None
+
+
+@dataclass(frozen=True)
+class ScoreReport:
+    """What ``aip score`` shows: the ranking (after filters and ``--top``) and its rules."""
+
+    entries: tuple[RankedEntry, ...]
+    grid: Grid
+    scoring: Scoring
+    active: int
+    """Active use cases scored, before filters."""
+    ranked: int
+    """Active use cases with every criterion scored (they get a rank)."""
+    unknown_keys: tuple[UnknownScoreKey, ...] = ()
+
+    @property
+    def below_floor(self) -> tuple[RankedEntry, ...]:
+        return tuple(e for e in self.entries if e.result.below_floor)
+
+    @property
+    def incomplete(self) -> tuple[RankedEntry, ...]:
+        return tuple(e for e in self.entries if not e.result.complete)
+
+    @property
+    def disagreements(self) -> tuple[RankedEntry, ...]:
+        return tuple(e for e in self.entries if e.result.disagreements)
+
+
+def number_ranking(results: Sequence[ScoreResult]) -> list[RankedEntry]:
+    """Give ranks 1..n to the complete entries of an already ranked list."""
+    entries = []
+    place = 0
+    for result in results:
+        if result.complete:
+            place += 1
+            entries.append(RankedEntry(place, result))
+        else:
+            entries.append(RankedEntry(None, result))
+    return entries
+
+
+def unknown_score_keys(usecases: Iterable[UseCase], grid: Grid) -> list[UnknownScoreKey]:
+    import difflib
+
+    known = set(grid.ids)
+    found: list[UnknownScoreKey] = []
+    for uc in usecases:
+        keys = dict.fromkeys([*uc.scores, *(k for r in uc.ratings for k in r.scores)])
+        for key in keys:
+            if key not in known:
+                close = difflib.get_close_matches(key, grid.ids, n=1, cutoff=0.6)
+                found.append(UnknownScoreKey(uc.id, key, close[0] if close else None))
+    return found
+
+
+def build_score_report(
+    usecases: Sequence[UseCase],
+    grid: Grid,
+    scoring: Scoring | None = None,
+    *,
+    categories: Sequence[str] = (),
+    statuses: Sequence[str] = (),
+    top: int | None = None,
+) -> ScoreReport:
+    """Rank the whole active portfolio, then keep the entries matching the filters.
+
+    Filters never change ranks: ``--category quick_win`` shows the quick wins with their
+    place in the whole portfolio. ``top`` keeps the first N entries that remain."""
+    scoring = scoring or Scoring()
+    ranked = score_portfolio(usecases, grid, scoring)
+    entries = [
+        e
+        for e in number_ranking(ranked)
+        if (not categories or e.result.usecase.category in categories)
+        and (not statuses or e.result.usecase.status in statuses)
+    ]
+    if top is not None:
+        entries = entries[:top]
+    active = [uc for uc in usecases if uc.active]
+    return ScoreReport(
+        entries=tuple(entries),
+        grid=grid,
+        scoring=scoring,
+        active=len(ranked),
+        ranked=sum(1 for r in ranked if r.complete),
+        unknown_keys=tuple(unknown_score_keys(active, grid)),
+    )

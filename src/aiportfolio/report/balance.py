@@ -1,0 +1,275 @@
+"""Reporters of ``aip balance``: terminal bar chart, Markdown, JSON, CSV."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from aiportfolio.engine.balance import BalanceReport, GroupShare
+from aiportfolio.i18n import Translator
+from aiportfolio.report.escape import md, md_cell
+from aiportfolio.report.score import Terminal, csv_text, dumps, euros, num, rounded
+
+BAR_WIDTH = 30
+"""Cells for 0-100 %."""
+
+
+def group_label(group: str, t: Translator) -> str:
+    key = f"label.group.{group}"
+    from aiportfolio.i18n import catalog
+
+    return t(key) if key in catalog() else group.replace("_", " ")
+
+
+def bar(share: float, target: float, width: int = BAR_WIDTH) -> str:
+    """``█`` up to the share, ``·`` beyond, ``│`` at the target."""
+    filled = round(share / 100 * width)
+    cells = ["█" if i < filled else "·" for i in range(width)]
+    mark = min(width - 1, round(target / 100 * width))
+    cells[mark] = "│"
+    return "".join(cells)
+
+
+def state(gap: float, ok: bool, t: Translator) -> str:
+    if ok:
+        return t("score.balance.ok")
+    key = "score.balance.over" if gap > 0 else "score.balance.under"
+    return t(key, gap=num(abs(gap), t, 0))
+
+
+def _pct(value: float, t: Translator) -> str:
+    return f"{num(value, t, 0)} %"
+
+
+def move_lines(report: BalanceReport, t: Translator) -> list[str]:
+    lines: list[str] = []
+    result = report.result
+    if result.total_count == 0:
+        return lines
+    if report.count_unreachable:
+        lines.append(t("score.balance.move.unreachable"))
+    for move in report.count_moves:
+        key = "score.balance.move.add" if move.change > 0 else "score.balance.move.withdraw"
+        line = t(key, count=abs(move.change), group=group_label(move.group, t))
+        if move.candidates:
+            line += t("score.balance.move.candidates", ids=", ".join(move.candidates))
+        lines.append(line)
+    for budget_move in report.budget_moves:
+        lines.append(
+            t(
+                "score.balance.move.budget",
+                amount=euros(budget_move.amount, t),
+                source=group_label(budget_move.source, t),
+                target=group_label(budget_move.target, t),
+            )
+        )
+    return lines
+
+
+def summary(report: BalanceReport, t: Translator) -> str:
+    if report.ok:
+        return t("score.balance.summary.ok")
+    result = report.result
+    which = []
+    if report.by in ("count", "both") and not result.count_ok:
+        which.append(t("score.balance.which.count"))
+    if report.by in ("budget", "both") and not result.budget_ok:
+        which.append(t("score.balance.which.budget"))
+    return t("score.balance.summary.off", which=", ".join(which))
+
+
+def _title(report: BalanceReport, t: Translator) -> str:
+    r = report.result
+    return t(
+        "score.balance.title",
+        count=r.total_count,
+        budget=euros(r.total_budget, t),
+        tolerance=num(r.tolerance, t, 0),
+    )
+
+
+def _warning_line(p: Any, t: Translator) -> str:
+    where = f"{p.path}:{p.line}:{p.column}" if p.line else p.path
+    return f"{where}: {t('severity.warning')} [{p.rule}] {p.message}"
+
+
+def format_table(report: BalanceReport, t: Translator, terminal: Terminal | None = None) -> str:
+    r = report.result
+    lines = [_title(report, t), ""]
+    if r.total_count == 0:
+        lines.append(t("score.balance.empty"))
+        return "\n".join(lines) + "\n"
+    width = max(len(group_label(g.group, t)) for g in r.groups)
+
+    def section(
+        title: str, share_of: Callable[[GroupShare], tuple[float, str, bool, float]]
+    ) -> None:
+        lines.append(title)
+        for g in r.groups:
+            share, amount, ok, gap = share_of(g)
+            lines.append(
+                f"  {group_label(g.group, t):<{width}}  {bar(share, g.target)}  "
+                f"{_pct(share, t):>5} {amount:>12}   "
+                f"{t('score.balance.col.target').lower()} {_pct(g.target, t):>5}  "
+                f"{state(gap, ok, t)}"
+            )
+        lines.append("")
+
+    section(
+        t("score.balance.by_count"),
+        lambda g: (g.count_share, f"({g.count})", g.count_ok, g.count_gap),
+    )
+    if r.total_budget > 0:
+        section(
+            t("score.balance.by_budget"),
+            lambda g: (g.budget_share, euros(g.budget, t), g.budget_ok, g.budget_gap),
+        )
+    else:
+        lines += [t("score.balance.no_budget"), ""]
+    lines.append(t("score.balance.legend", tolerance=num(r.tolerance, t, 0)))
+    moves = move_lines(report, t)
+    if moves:
+        lines += ["", t("score.balance.restore")]
+        lines += [f"  - {m}" for m in moves]
+    if report.warnings:
+        lines += ["", t("score.balance.consistency")]
+        for p in report.warnings:
+            lines.append("  " + _warning_line(p, t))
+            if p.hint:
+                lines.append(f"      {t('check.fix')}: {p.hint}")
+    return "\n".join(lines) + "\n"
+
+
+def format_md(report: BalanceReport, t: Translator, terminal: Terminal | None = None) -> str:
+    r = report.result
+    lines = [f"## {md(t('score.balance.md.title'))}", "", md(_title(report, t)), ""]
+    if r.total_count == 0:
+        lines.append(md(t("score.balance.empty")))
+        return "\n".join(lines) + "\n"
+    headers = [
+        t("score.balance.col.group"),
+        t("score.balance.col.target"),
+        t("score.balance.col.count"),
+        t("score.balance.col.count_share"),
+        t("score.balance.col.state"),
+        t("score.balance.col.budget"),
+        t("score.balance.col.budget_share"),
+        t("score.balance.col.state"),
+    ]
+    lines.append("| " + " | ".join(md_cell(h) for h in headers) + " |")
+    lines.append("|---|---:|---:|---:|---|---:|---:|---|")
+    for g in r.groups:
+        budget_state = (
+            state(g.budget_gap, g.budget_ok, t) if r.total_budget > 0 else t("label.none")
+        )
+        cells = [
+            group_label(g.group, t),
+            _pct(g.target, t),
+            str(g.count),
+            _pct(g.count_share, t),
+            state(g.count_gap, g.count_ok, t),
+            euros(g.budget, t),
+            _pct(g.budget_share, t),
+            budget_state,
+        ]
+        lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
+    lines += ["", md(t("score.balance.legend", tolerance=num(r.tolerance, t, 0)).lstrip("│ "))]
+    if r.total_budget == 0:
+        lines += ["", md(t("score.balance.no_budget"))]
+    moves = move_lines(report, t)
+    if moves:
+        lines += ["", f"### {md(t('score.balance.restore'))}", ""]
+        lines += [f"- {md(m)}" for m in moves]
+    if report.warnings:
+        lines += ["", f"### {md(t('score.balance.consistency'))}", ""]
+        for p in report.warnings:
+            lines.append(f"- {md(_warning_line(p, t))}")
+            if p.hint:
+                lines.append(f"  {md(t('check.fix'))}: {md(p.hint)}")
+    lines += ["", f"**{md(summary(report, t))}**"]
+    return "\n".join(lines) + "\n"
+
+
+def format_json(report: BalanceReport, t: Translator, terminal: Terminal | None = None) -> str:
+    r = report.result
+    return dumps(
+        {
+            "ok": report.ok,
+            "gate": report.by,
+            "count_ok": r.count_ok,
+            "budget_ok": r.budget_ok,
+            "tolerance": r.tolerance,
+            "total_count": r.total_count,
+            "total_budget": rounded(r.total_budget, 2),
+            "groups": [
+                {
+                    "group": g.group,
+                    "categories": list(g.categories),
+                    "target": g.target,
+                    "count": g.count,
+                    "count_share": rounded(g.count_share, 2),
+                    "count_ok": g.count_ok,
+                    "budget": rounded(g.budget, 2),
+                    "budget_share": rounded(g.budget_share, 2),
+                    "budget_ok": g.budget_ok,
+                }
+                for g in r.groups
+            ],
+            "count_moves": [
+                {"group": m.group, "change": m.change, "candidates": list(m.candidates)}
+                for m in report.count_moves
+            ],
+            "count_unreachable": report.count_unreachable,
+            "budget_moves": [
+                {"from": m.source, "to": m.target, "amount": rounded(m.amount, 2)}
+                for m in report.budget_moves
+            ],
+            "warnings": [
+                {
+                    "path": p.path,
+                    "line": p.line,
+                    "rule": p.rule,
+                    "message": p.message,
+                    "hint": p.hint,
+                }
+                for p in report.warnings
+            ],
+        }
+    )
+
+
+def format_csv(report: BalanceReport, t: Translator, terminal: Terminal | None = None) -> str:
+    header = [
+        "group",
+        "categories",
+        "target",
+        "count",
+        "count_share",
+        "count_ok",
+        "budget",
+        "budget_share",
+        "budget_ok",
+    ]
+    rows = [
+        [
+            g.group,
+            " ".join(g.categories),
+            g.target,
+            g.count,
+            rounded(g.count_share, 2),
+            "yes" if g.count_ok else "no",
+            rounded(g.budget, 2),
+            rounded(g.budget_share, 2),
+            "yes" if g.budget_ok else "no",
+        ]
+        for g in report.result.groups
+    ]
+    return csv_text(header, rows)
+
+
+REPORTERS: dict[str, Callable[[BalanceReport, Translator, Terminal | None], str]] = {
+    "table": format_table,
+    "json": format_json,
+    "csv": format_csv,
+    "md": format_md,
+}
