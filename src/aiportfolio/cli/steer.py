@@ -1,9 +1,208 @@
-"""Commands of the steer group."""
+"""Steering commands: ``aip tco``, ``aip dashboard``, ``aip agenda``, ``aip doctor``."""
 
 from __future__ import annotations
 
+import datetime as dt
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+from aiportfolio import exitcodes
+from aiportfolio.cli.common import err, exit_with, handle_errors, open_register, out, parse_date
+
+if TYPE_CHECKING:
+    from aiportfolio.i18n import Translator
+    from aiportfolio.register.loader import Register
+
+
+class SteerFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class Ritual(str, Enum):
+    committee = "committee"
+    monthly = "monthly"
+    quarterly = "quarterly"
+
+
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Date of the report, YYYY-MM-DD (default: $AIP_TODAY, else today). "
+        "Measurements after it are ignored."
+    ),
+]
+FormatOption = Annotated[SteerFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _load(ctx: typer.Context) -> tuple[Register, Translator]:
+    from aiportfolio.cli.common import require_valid, translator
+
+    register = open_register(ctx)
+    t = translator(ctx, register)
+    require_valid(register, t)
+    return register, t
+
+
+@handle_errors
+def tco_command(
+    ctx: typer.Context,
+    usecase_id: Annotated[
+        str | None, typer.Argument(metavar="[UC-ID]", help="One use case (default: all active).")
+    ] = None,
+    output_format: FormatOption = SteerFormat.text,
+) -> None:
+    """Total cost of ownership per use case over its horizon, with gain, ROI and payback.
+
+    One-off plus monthly costs x months per cost family, the share that is not the vendor
+    bill, the expected gain over the same horizon, ROI = (gain - TCO) / TCO and the payback
+    month; portfolio totals by category and by wave. Entries whose budget holds only
+    vendor/infrastructure lines are flagged ("model cost only").
+
+    Examples:
+
+      aip tco
+
+      aip tco UC-007
+
+      aip tco --format markdown > tco.md
+    """
+    from aiportfolio.engine.finance import portfolio_tco
+    from aiportfolio.errors import UsageError
+    from aiportfolio.register.loader import suggest
+    from aiportfolio.report.steer_tco import REPORTERS
+
+    register, t = _load(ctx)
+    usecases = register.usecases
+    if usecase_id is not None:
+        chosen = register.get(usecase_id)
+        if chosen is None or not chosen.active:
+            message = t("steer.unknown_usecase", id=usecase_id)
+            close = suggest(usecase_id, [uc.id for uc in register.active])
+            if close:
+                message += "\n  " + t("error.unknown_usecase.hint", suggestion=close)
+            raise UsageError(message)
+        usecases = [chosen]
+    result = portfolio_tco(usecases)
+    out(REPORTERS[output_format.value](result, t))
+
+
+@handle_errors
+def dashboard_command(
+    ctx: typer.Context,
+    output_format: FormatOption = SteerFormat.text,
+    date: DateOption = None,
+) -> None:
+    """The shared dashboard: KPIs by level per use case and 12 portfolio indicators.
+
+    Per use case: baseline, latest measurement, target, progress toward target (direction-
+    aware), trend over the last measurements and staleness against the monthly cadence
+    (rituals.monthly_days). Portfolio: four indicators per level (impact, adoption,
+    quality & guardrails), each with its definition. Markdown adds a Mermaid chart.
+
+    Examples:
+
+      aip dashboard
+
+      aip dashboard --format markdown --date 2026-11-30 > dashboard.md
+    """
+    from aiportfolio.engine.dashboard import build_dashboard
+    from aiportfolio.report.steer_dashboard import TEXT_REPORTERS, format_markdown
+
+    register, t = _load(ctx)
+    today = parse_date(date, t)
+    result = build_dashboard(register.usecases, today, register.config.rituals.monthly_days)
+    if output_format is SteerFormat.markdown:
+        out(format_markdown(result, t, register.root))
+    else:
+        out(TEXT_REPORTERS[output_format.value](result, t))
+
+
+@handle_errors
+def agenda_command(
+    ctx: typer.Context,
+    ritual: Annotated[
+        Ritual, typer.Option("--ritual", help="Which meeting: committee, monthly or quarterly.")
+    ],
+    date: DateOption = None,
+) -> None:
+    """The Markdown pack a governance meeting reads.
+
+    committee: decisions due before the next meeting, blocked entries, new entries since
+    the last meeting (git history of usecases/), risk reviews triggered and not done.
+    monthly: KPI progress and staleness, costs against TCO, risks, a go / iterate / scale /
+    stop proposal per pilot. quarterly: budget and capacity per wave against plan, budget
+    per category, the balance, candidates to reallocate from. Cadences come from
+    config/portfolio.yaml (rituals).
+
+    Examples:
+
+      aip agenda --ritual committee > comite.md
+
+      aip agenda --ritual monthly --date 2026-11-30
+
+      aip --lang en agenda --ritual quarterly
+    """
+    from aiportfolio.engine import agenda
+    from aiportfolio.report.steer_agenda import format_markdown
+
+    register, t = _load(ctx)
+    today = parse_date(date, t)
+    config = register.config
+    result: agenda.CommitteeAgenda | agenda.MonthlyAgenda | agenda.QuarterlyAgenda
+    if ritual is Ritual.committee:
+        last = today - dt.timedelta(days=config.rituals.committee_days)
+        added = agenda.added_since(register.root, last, today)
+        sources = {
+            register.relpath(path): uc.id
+            for uc, path in zip(register.usecases, register.usecase_paths, strict=True)
+        }
+        result = agenda.committee_agenda(register.usecases, config, today, added, sources)
+    elif ritual is Ritual.monthly:
+        result = agenda.monthly_agenda(register.usecases, config, today)
+    else:
+        result = agenda.quarterly_agenda(register.usecases, register.grid, config, today)
+    out(format_markdown(result, t, register.root, config.organisation))
+
+
+@handle_errors
+def doctor_command(
+    ctx: typer.Context,
+    output_format: FormatOption = SteerFormat.text,
+    date: DateOption = None,
+) -> None:
+    """Diagnose the portfolio: the six signals of a badly organised portfolio, and triage.
+
+    Each signal is ok, warning or alert with its evidence (entries and figures): tool
+    bought before a KPI was targeted, entries without owner, no top 3 that can be stated,
+    pilots outside daily tools or with adoption falling, risk reviews missing or done
+    after the pilot started, variable costs rising while impact does not. Then every
+    pilot is triaged: stop or reframe (no owner or no measurement), continue, or
+    industrialise. Exit 1 on any alert (for CI), 0 otherwise.
+
+    Examples:
+
+      aip doctor
+
+      aip doctor --format markdown >> "$GITHUB_STEP_SUMMARY"
+    """
+    from aiportfolio.engine.doctor import diagnose
+    from aiportfolio.report.steer_doctor import REPORTERS, summary
+
+    register, t = _load(ctx)
+    today = parse_date(date, t)
+    result = diagnose(register.usecases, register.grid, register.config, today)
+    out(REPORTERS[output_format.value](result, t))
+    err(summary(result, t), style="red" if result.alerts else "green")
+    exit_with(exitcodes.FINDINGS if result.alerts else exitcodes.OK)
 
 
 def register(app: typer.Typer) -> None:
     """Add this group's commands to ``app``."""
+    app.command("tco")(tco_command)
+    app.command("dashboard")(dashboard_command)
+    app.command("agenda")(agenda_command)
+    app.command("doctor")(doctor_command)

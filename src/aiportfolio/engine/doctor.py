@@ -142,7 +142,7 @@ def signal_no_top3(active: Sequence[UseCase], grid: Grid, config: PortfolioConfi
             r.id,
             r.usecase.title,
             "doctor.ev.top",
-            {"rank": i, "total": r.total or 0.0, "feasibility": r.feasibility or 0.0},
+            {"rank": i, "score": r.total or 0.0, "feasibility": r.feasibility or 0.0},
         )
         for i, r in enumerate(eligible[:TOP_N], start=1)
     ]
@@ -155,7 +155,7 @@ def signal_no_top3(active: Sequence[UseCase], grid: Grid, config: PortfolioConfi
         level = "warning"
         tied = eligible[TOP_N]
         evidence.append(
-            Evidence(tied.id, tied.usecase.title, "doctor.ev.tie", {"total": tied.total or 0.0})
+            Evidence(tied.id, tied.usecase.title, "doctor.ev.tie", {"score": tied.total or 0.0})
         )
     if level != "ok":
         evidence += [
@@ -289,9 +289,7 @@ def signal_cost_drift(active: Sequence[UseCase], today: dt.date, cadence_days: i
         )
         measured_impact = any(measurements_until(s.kpi, today) for s in impact)
         if variable > 0 and uc.status in MEASURED_STATUSES and not measured_impact:
-            evidence.append(
-                _ev(uc, "doctor.ev.cost_unmeasured", monthly=variable, total=cost.total)
-            )
+            evidence.append(_ev(uc, "doctor.ev.cost_unmeasured", monthly=variable, tco=cost.total))
             if level == "ok":
                 level = "warning"
     return Signal(

@@ -1,0 +1,40 @@
+"""Reporter of ``aip agenda``: one Markdown pack per ritual, from the templates
+``agenda-committee.md.j2``, ``agenda-monthly.md.j2`` and ``agenda-quarterly.md.j2``
+(a register's own ``templates/`` may override them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aiportfolio.engine.agenda import CommitteeAgenda, MonthlyAgenda, QuarterlyAgenda
+from aiportfolio.engine.finance import tco
+from aiportfolio.i18n import Translator, catalog
+from aiportfolio.report.steer_dashboard import helpers, kpi_headers
+from aiportfolio.report.steer_tco import payback
+
+Agenda = CommitteeAgenda | MonthlyAgenda | QuarterlyAgenda
+
+TEMPLATES = {
+    CommitteeAgenda: "agenda-committee.md.j2",
+    MonthlyAgenda: "agenda-monthly.md.j2",
+    QuarterlyAgenda: "agenda-quarterly.md.j2",
+}
+
+
+def format_markdown(
+    agenda: Agenda, t: Translator, register_root: Path | None, organisation: str | None
+) -> str:
+    from aiportfolio.report.templating import render
+
+    return render(
+        TEMPLATES[type(agenda)],
+        register_root,
+        t.lang,
+        a=agenda,
+        organisation=organisation,
+        kpi_headers=kpi_headers(t),
+        payback=lambda item: payback(item, t),
+        tco_of=lambda uc: tco(uc).total,
+        known_groups=[k for k in catalog() if k.startswith("label.group.")],
+        **helpers(t),
+    )

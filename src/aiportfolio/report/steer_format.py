@@ -1,0 +1,99 @@
+"""Number, date and reason formatting shared by the steering reporters (tco, dashboard,
+agenda, doctor). Pure functions: values in, text out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from aiportfolio.i18n import Translator
+
+
+def num(value: float | None, lang: str, digits: int = 0) -> str:
+    """Grouped number: 26,000 (en) or 26 000 (fr); ``—`` for None."""
+    if value is None:
+        return "—"
+    text = f"{value:,.{digits}f}"
+    if lang == "fr":
+        text = text.replace(",", " ").replace(".", ",")
+    return text
+
+
+def value(v: float | None, lang: str) -> str:
+    """A measured value: as written (up to 2 decimals), grouped."""
+    if v is None:
+        return "—"
+    digits = 0 if float(v).is_integer() else 2
+    text = num(v, lang, digits)
+    if digits and ("," in text or "." in text):
+        text = text.rstrip("0").rstrip(",.")
+    return text
+
+
+def eur(v: float | None, lang: str) -> str:
+    if v is None:
+        return "—"
+    return f"{num(v, lang)} €" if lang == "fr" else f"€{num(v, lang)}"
+
+
+def pct(ratio: float | None, lang: str) -> str:
+    """A ratio as a whole percent: 0.456 -> 46% (en) / 46 % (fr)."""
+    if ratio is None:
+        return "—"
+    text = num(ratio * 100, lang)
+    return f"{text} %" if lang == "fr" else f"{text}%"
+
+
+def score(v: float | None, lang: str) -> str:
+    return num(v, lang, 2)
+
+
+_PERCENT_PARAMS = ("progress", "roi", "share")
+_MONEY_PARAMS = ("monthly", "tco", "amount")
+_NUMBER_PARAMS = ("first", "last")
+_SCORE_PARAMS = ("feasibility", "floor", "score")
+
+
+def message(t: Translator, key: str, params: Mapping[str, object]) -> str:
+    """Translate an engine's (key, params) pair, formatting known parameters."""
+    lang = t.lang
+    shown: dict[str, object] = {}
+    for name, raw in params.items():
+        if name in _PERCENT_PARAMS and isinstance(raw, int | float):
+            shown[name] = pct(raw, lang)
+        elif name in _MONEY_PARAMS and isinstance(raw, int | float):
+            shown[name] = eur(raw, lang)
+        elif name in _NUMBER_PARAMS and isinstance(raw, int | float):
+            shown[name] = value(raw, lang)
+        elif name in _SCORE_PARAMS and isinstance(raw, int | float):
+            shown[name] = score(raw, lang)
+        elif name == "reviews" and isinstance(raw, tuple | list):
+            shown[name] = ", ".join(t(f"steer.review.{r}") for r in raw)
+        elif name == "status" and isinstance(raw, str):
+            shown[name] = t(f"label.status.{raw}")
+        elif name == "trend" and isinstance(raw, str):
+            shown[name] = t(f"steer.trend.{raw}")
+        elif name == "days" and raw is None:
+            shown[name] = "∞"
+        else:
+            shown[name] = raw
+    return t(key, **shown)
+
+
+def text_table(headers: list[str], rows: list[list[str]]) -> str:
+    """A plain aligned table for the terminal (no colour, no markup)."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def md_table(headers: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table; cells must already be escaped."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(c if c else " " for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
