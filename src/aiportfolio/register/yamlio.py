@@ -112,7 +112,7 @@ else:  # pragma: no cover - pure-Python fallback (no C extension on this platfor
 
 def resolve_plain(value: str) -> Any:
     first = value[:1]
-    if first in "0123456789+-.":
+    if first and first in "0123456789+-.":
         if _INT.match(value):
             return int(value)
         if _DATE.match(value):

@@ -1,0 +1,95 @@
+"""The fast loader agrees with ruamel's safe loader on what registers contain, and refuses
+what they must not contain."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+from ruamel.yaml import YAML
+
+from aiportfolio.register.yamlio import compose, locate, parse_text, resolve_plain
+
+SCALARS = [
+    ("42", 42),
+    ("-7", -7),
+    ("007", 7),
+    ("3.5", 3.5),
+    ("1e3", 1000.0),
+    ("0x1f", 31),
+    ("0o17", 15),
+    ("true", True),
+    ("False", False),
+    ("null", None),
+    ("~", None),
+    ("", None),
+    ("no", "no"),
+    ("yes", "yes"),
+    ("on", "on"),
+    ("2026-03-31", dt.date(2026, 3, 31)),
+    ("2026-02-30", "2026-02-30"),
+    ("2026-03-31T10:00:00", dt.datetime(2026, 3, 31, 10, 0)),
+    ("12 weeks", "12 weeks"),
+    ("-", "-"),
+    ("UC-007", "UC-007"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCALARS)
+def test_plain_scalars(text: str, expected: object) -> None:
+    assert resolve_plain(text) == expected
+
+
+def test_special_floats() -> None:
+    assert resolve_plain(".inf") == math.inf
+    assert math.isnan(resolve_plain(".nan"))
+
+
+DOC = """# comment
+id: UC-001
+title: 'quoted: text'
+n: "3"
+d: 2026-01-02
+items:
+  - a
+  - {k: 1, j: [x, y]}
+points:
+  1: un
+  5: cinq
+"""
+
+
+def test_same_data_as_ruamel_safe_loader() -> None:
+    ours, issue = parse_text(DOC)
+    assert issue is None
+    assert ours == YAML(typ="safe", pure=False).load(DOC)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "line"),
+    [
+        ("a: 1\na: 2\n", "duplicate-key", 2),
+        ("a: &x [1]\nb: *x\n", "anchor", 1),
+        ("a: !!python/name:os.system ''\n", "tag", 1),
+        ("a: !custom 1\n", "tag", 1),
+        ("? [a, b]\n: 1\n", "syntax", 1),
+        ("a: [1\n", "syntax", 2),
+        ("a: 1\n---\nb: 2\n", "syntax", 2),
+        ("plain text\n", "not-a-mapping", 1),
+        ("# nothing\n", "empty", 0),
+    ],
+)
+def test_refused_documents(text: str, kind: str, line: int) -> None:
+    data, issue = parse_text(text)
+    assert data is None
+    assert issue is not None
+    assert (issue.kind, issue.line) == (kind, line)
+
+
+def test_locate_walks_keys_and_list_items() -> None:
+    root = compose(DOC)
+    assert locate(root, ("title",)) == (3, 8)
+    assert locate(root, ("items", 1, "j", 1)) == (8, 19)
+    assert locate(root, ("items", 1, "missing")) == (8, 5)
+    assert locate(root, ()) == (2, 1)
