@@ -5,6 +5,7 @@ the entries cover every value a reader of the format needs to see."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, get_args
@@ -21,13 +22,17 @@ from aiportfolio.model.common import (
     STATUSES,
     AiActTier,
     DataClass,
+    DecisionKind,
     KpiLevel,
     RiskLevel,
 )
+from aiportfolio.model.grid import Grid
+from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.register.loader import Register, load_register
 from aiportfolio.register.roundtrip import dump_roundtrip, load_roundtrip
-from aiptest import REPO_ROOT, run
+from aiportfolio.rules.registry import LOADER_RULES, RULES
+from aiptest import REPO_ROOT, run, usecase, write_register
 
 FILES = sorted((REPO_ROOT / "usecases").glob("*.yaml"))
 MODELINE = "# yaml-language-server: $schema=../schema/usecase.schema.json\n"
@@ -286,3 +291,97 @@ def test_reviews_done_before_pilot_where_risk_requires(register: Register) -> No
         uc.risk.ai_act_tier == "high" and uc.risk.security_review and uc.risk.legal_review
         for uc in reviewed
     )
+
+
+# --- docs/register-format.md documents the format ------------------------------------------
+
+DOC = REPO_ROOT / "docs" / "register-format.md"
+
+
+def _field_names(model: type[BaseModel], seen: set[type[BaseModel]] | None = None) -> set[str]:
+    seen = seen if seen is not None else set()
+    if model in seen:
+        return set()
+    seen.add(model)
+    names = set(model.model_fields)
+    for field in model.model_fields.values():
+        sub = _model_of(field.annotation)
+        if sub is not None:
+            names |= _field_names(sub, seen)
+    return names
+
+
+@pytest.mark.parametrize("model", [UseCase, Grid, PortfolioConfig], ids=lambda m: m.__name__)
+def test_doc_names_every_field(model: type[BaseModel]) -> None:
+    text = DOC.read_text(encoding="utf-8")
+    quoted = re.findall(r"`([^`\n]+)`", text)
+    missing = [
+        name
+        for name in sorted(_field_names(model))
+        if not any(re.search(rf"(^|[^a-z_]){name}($|[^a-z_])", q) for q in quoted)
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "severity"),
+    [(rid, rule.severity.value) for rid, rule in RULES.items()]
+    + [(rid, None) for rid in (*LOADER_RULES, "policy")],
+)
+def test_doc_lists_every_problem_id_with_its_default_severity(
+    rule_id: str, severity: str | None
+) -> None:
+    text = DOC.read_text(encoding="utf-8")
+    row = f"| `{rule_id}` | {severity} |" if severity else f"| `{rule_id}` |"
+    assert row in text
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        *STATUSES,
+        *CATEGORIES,
+        *COST_FAMILIES,
+        *get_args(RiskLevel),
+        *get_args(DataClass),
+        *get_args(AiActTier),
+        *get_args(KpiLevel),
+        *get_args(DecisionKind),
+    ],
+)
+def test_doc_names_every_allowed_value(value: str) -> None:
+    assert f"`{value}`" in DOC.read_text(encoding="utf-8")
+
+
+def _annotated_example() -> str:
+    section = DOC.read_text(encoding="utf-8").split("## 7.", 1)[1]
+    return section.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def test_doc_example_uses_every_use_case_key_and_passes_check(tmp_path: Path) -> None:
+    text = _annotated_example()
+    data = load_roundtrip(text)
+    assert _field_names(UseCase) <= _all_keys(data)
+    assert dump_roundtrip(data) == text
+    gateway = usecase(id="UC-001", title="Passerelle IA", decision_date="2027-01-07")
+    root = write_register(
+        tmp_path,
+        [gateway],
+        files={
+            "usecases/UC-007-tri-des-reclamations.yaml": text,
+            "config/portfolio.yaml": (REPO_ROOT / "config" / "portfolio.yaml").read_text("utf-8"),
+        },
+    )
+    result = run(root, "check", "--strict")
+    assert result.exit_code == 0, result.stdout + result.stderr
+
+
+def _all_keys(data: Any) -> set[str]:
+    if isinstance(data, dict):
+        keys = {str(k) for k in data}
+        for value in data.values():
+            keys |= _all_keys(value)
+        return keys
+    if isinstance(data, list):
+        return {k for item in data for k in _all_keys(item)}
+    return set()
