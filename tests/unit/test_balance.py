@@ -1,0 +1,195 @@
+"""Category balance (METHOD.md §3) by count and by budget, the moves that restore it, and
+category consistency warnings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_scoring import GRID, scores
+
+from aiportfolio.engine.balance import budget_moves, compute_balance, count_changes
+from aiportfolio.engine.consistency import category_warnings
+from aiportfolio.i18n import Translator
+from aiportfolio.model.portfolio import Balance
+from aiportfolio.model.usecase import UseCase
+from aiptest import usecase
+
+DEFAULT = Balance()  # 60 / 20 / 20, tolerance 10
+
+
+def entry(n: int, category: str, one_off: float = 0.0, **overrides: Any) -> UseCase:
+    costs = {"horizon_months": 12, "one_off": [], "monthly": []}
+    if one_off:
+        costs["one_off"] = [{"family": "integration", "amount_eur": one_off}]
+    return UseCase.model_validate(
+        usecase(id=f"UC-{n:03d}", category=category, costs=costs, **overrides)
+    )
+
+
+def mix(quick: int, foundation: int, differentiator: int, compliance: int = 0) -> list[UseCase]:
+    cats = (
+        ["quick_win"] * quick
+        + ["foundation"] * foundation
+        + ["differentiator"] * differentiator
+        + ["compliance"] * compliance
+    )
+    return [entry(i + 1, c) for i, c in enumerate(cats)]
+
+
+@pytest.mark.parametrize(
+    ("counts", "shares", "ok"),
+    [
+        ((6, 2, 2, 0), (60, 20, 20), True),
+        ((3, 1, 0, 1), (60, 20, 20), True),  # compliance counts with differentiators
+        ((5, 3, 2, 0), (50, 30, 20), True),  # 10 points off is still within tolerance
+        ((4, 3, 3, 0), (40, 30, 30), False),
+        ((10, 0, 0, 0), (100, 0, 0), False),
+        ((1, 1, 1, 0), (100 / 3, 100 / 3, 100 / 3), False),
+        ((0, 0, 0, 0), (0, 0, 0), True),  # nothing active: nothing to judge
+    ],
+)
+def test_balance_by_count(
+    counts: tuple[int, int, int, int], shares: tuple[float, ...], ok: bool
+) -> None:
+    result = compute_balance(mix(*counts), DEFAULT)
+    assert tuple(g.count_share for g in result.groups) == pytest.approx(shares)
+    assert result.count_ok is ok
+
+
+def test_stopped_use_cases_do_not_count() -> None:
+    usecases = [*mix(6, 2, 2), entry(50, "differentiator", status="stopped")]
+    result = compute_balance(usecases, DEFAULT)
+    assert result.total_count == 10 and result.count_ok
+
+
+@pytest.mark.parametrize(
+    ("budgets", "shares", "ok"),
+    [
+        # (quick win, foundation, differentiator) one-off costs in euros
+        ((60_000, 20_000, 20_000), (60, 20, 20), True),
+        ((50_000, 30_000, 20_000), (50, 30, 20), True),
+        ((20_000, 20_000, 60_000), (20, 20, 60), False),
+        ((0, 0, 0), (0, 0, 0), True),  # no costs recorded: budget mix not judged
+    ],
+)
+def test_balance_by_budget(
+    budgets: tuple[float, float, float], shares: tuple[float, ...], ok: bool
+) -> None:
+    usecases = [
+        entry(1, "quick_win", budgets[0]),
+        entry(2, "foundation", budgets[1]),
+        entry(3, "differentiator", budgets[2]),
+    ]
+    result = compute_balance(usecases, DEFAULT)
+    assert tuple(g.budget_share for g in result.groups) == pytest.approx(shares)
+    assert result.budget_ok is ok
+
+
+def test_budget_counts_monthly_costs_over_the_horizon() -> None:
+    monthly = {
+        "horizon_months": 6,
+        "one_off": [{"family": "integration", "amount_eur": 1000}],
+        "monthly": [{"family": "vendor", "amount_eur": 500}],
+    }
+    usecases = [UseCase.model_validate(usecase(costs=monthly))]
+    assert compute_balance(usecases, DEFAULT).total_budget == 1000 + 6 * 500
+
+
+@pytest.mark.parametrize(
+    ("counts", "changes"),
+    [
+        ((6, 2, 2, 0), {}),
+        ((4, 3, 3, 0), {"quick_wins": 2}),  # 6/12 = 50 %, 3/12 = 25 % each
+        # 10 / 14 would still be 71 %: five additions are needed
+        ((10, 0, 0, 0), {"foundations": 2, "differentiation_compliance": 3}),
+        ((2, 0, 0, 0), {"foundations": 1, "differentiation_compliance": 1}),
+    ],
+)
+def test_fewest_count_moves_restore_balance(
+    counts: tuple[int, int, int, int], changes: dict[str, int]
+) -> None:
+    result = compute_balance(mix(*counts), DEFAULT)
+    found = count_changes(result)
+    assert found == changes
+    # and applying them does restore the balance
+    quick, foundation, other, _ = counts
+    after = mix(
+        quick + changes.get("quick_wins", 0),
+        foundation + changes.get("foundations", 0),
+        other + changes.get("differentiation_compliance", 0),
+    )
+    assert compute_balance(after, DEFAULT).count_ok
+
+
+def test_budget_moves_keep_the_total_and_restore_the_band() -> None:
+    usecases = [
+        entry(1, "quick_win", 20_000),
+        entry(2, "foundation", 20_000),
+        entry(3, "differentiator", 60_000),
+    ]
+    result = compute_balance(usecases, DEFAULT)
+    moves = budget_moves(result)
+    # differentiation must drop to 30 % (-30 k€), quick wins reach 50 % (+30 k€)
+    assert [(m.source, m.target, round(m.amount)) for m in moves] == [
+        ("differentiation_compliance", "quick_wins", 30_000)
+    ]
+
+
+def test_no_budget_move_when_balanced() -> None:
+    result = compute_balance(
+        [entry(1, "quick_win", 10), entry(2, "foundation", 0)], Balance(tolerance=100)
+    )
+    assert budget_moves(result) == []
+
+
+# --- category consistency -------------------------------------------------------------
+
+
+def kpi(risk_reduction: bool) -> dict[str, Any]:
+    return {
+        "name": "Incidents",
+        "level": "quality",
+        "baseline": 10,
+        "target": 2,
+        "risk_reduction": risk_reduction,
+    }
+
+
+@pytest.mark.parametrize(
+    ("overrides", "rules"),
+    [
+        ({"category": "quick_win", "scores": scores(3, 4, 4, 4, 4)}, []),
+        ({"category": "quick_win", "scores": scores(3, 2, 4, 4, 4)}, ["category-slow-quick-win"]),
+        ({"category": "quick_win", "scores": scores(3, 1, 4, 4, 4)}, ["category-slow-quick-win"]),
+        (
+            {
+                "category": "quick_win",
+                "scores": {k: v for k, v in scores(3, 3, 4, 4, 4).items() if k != "time_to_impact"},
+                "estimates": {"weeks_to_pilot": 14},
+            },
+            ["category-slow-quick-win"],
+        ),
+        ({"category": "foundation", "scores": scores(3, 1, 4, 4, 4)}, []),
+        (
+            {"category": "quick_win", "risk": {"level": "high"}},
+            ["category-risky-quick-win"],
+        ),
+        ({"category": "compliance", "kpis": [kpi(False)]}, ["category-compliance-kpi"]),
+        ({"category": "compliance", "kpis": [kpi(True)]}, []),
+        (
+            {"category": "differentiator", "scores": scores(2, 3, 3, 3, 3)},
+            ["category-low-value-differentiator"],
+        ),
+        ({"category": "differentiator", "scores": scores(4, 3, 3, 3, 3)}, []),
+        (
+            {"category": "compliance", "status": "stopped", "kpis": [kpi(False)]},
+            [],  # stopped entries are not steered any more
+        ),
+    ],
+)
+def test_category_consistency(overrides: dict[str, Any], rules: list[str]) -> None:
+    uc = UseCase.model_validate(usecase(**overrides))
+    found = category_warnings([uc], GRID, {"UC-001": "usecases/UC-001.yaml"}, Translator("en"))
+    assert [p.rule for p in found] == rules
+    assert all(p.severity.value == "warning" and p.path == "usecases/UC-001.yaml" for p in found)
