@@ -431,7 +431,11 @@ def import_(
     finally:
         stop()
     for message in result.messages:
-        err(message.text, style="red" if message.is_error else "yellow")
+        key = "import.row_error" if message.is_error else "import.row_warning"
+        err(
+            t(key, row=message.row, message=message.text),
+            style="red" if message.is_error else "yellow",
+        )
     err(t("import.summary", **result.counts))
     if result.errors:
         err(t("import.nothing_written"), style="bold red")

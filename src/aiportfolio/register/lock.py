@@ -2,8 +2,9 @@
 its file written, so that concurrent ``aip new`` / ``aip import`` never allocate an id twice.
 
 POSIX: ``fcntl.flock`` on ``usecases/.aip.lock`` (released by the kernel if the process
-dies). Elsewhere: the lock file itself is created exclusively (``O_CREAT | O_EXCL``) and
-removed on release; a stale lock older than ``STALE_SECONDS`` is broken.
+dies; the file is removed on release). Elsewhere: the lock file itself is created
+exclusively (``O_CREAT | O_EXCL``) and removed on release; a stale lock older than
+``STALE_SECONDS`` is broken.
 """
 
 from __future__ import annotations
@@ -32,22 +33,33 @@ def register_lock(folder: Path, timeout: float = 30.0) -> Iterator[None]:
         with _exclusive_file_lock(path, timeout):
             yield
         return
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise LockTimeout(str(path)) from None
-                time.sleep(0.01)
+    deadline = time.monotonic() + timeout
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            if time.monotonic() > deadline:
+                raise LockTimeout(str(path)) from None
+            time.sleep(0.01)
+            continue
+        # The holder before us may have removed the file after we opened it: the lock
+        # counts only if our descriptor is still the file at ``path``.
+        try:
+            same = os.fstat(fd).st_ino == os.stat(path).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)
+    try:
+        yield
     finally:
+        # Removed while still locked, so no stray lock file stays in the register.
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+        fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
 
 

@@ -205,8 +205,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "colonne {column!r} : caractères de contrôle retirés",
     },
     "import.duplicate": {
-        "en": "row {row} looks like {other} ({what} {ratio:.0%} similar): {text!r}",
-        "fr": "la ligne {row} ressemble à {other} ({what} similaire à {ratio:.0%}) : {text!r}",
+        "en": "looks like {other} ({what} {ratio:.0%} similar): {text!r}",
+        "fr": "ressemble à {other} ({what} similaire à {ratio:.0%}) : {text!r}",
     },
     "import.dup.title": {"en": "title", "fr": "titre"},
     "import.dup.problem": {"en": "problem", "fr": "problème"},

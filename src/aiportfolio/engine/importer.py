@@ -1,0 +1,737 @@
+"""``aip import``: one use case per spreadsheet row, through a mapping file.
+
+Two phases: every row is read, converted and validated first (per-row messages with the
+row number of the file); only when no row has an error are files written, under the
+register lock. Conversion is forgiving where spreadsheets are messy (stray spaces, BOM,
+cp1252, decimal commas, Excel dates, yes/oui, multi-value cells) and strict where a
+guess would be wrong (unknown columns and fields are mapping errors, exit 2).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from aiportfolio.engine.fields import BY_NAME, FIELDS, Field
+from aiportfolio.errors import UsageError
+from aiportfolio.i18n import Translator
+from aiportfolio.register.loader import Register, suggest
+
+# --- the mapping file ------------------------------------------------------------------------
+
+
+class FieldSpec(BaseModel):
+    """Where one register field comes from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    column: str | None = None
+    columns: list[str] | None = None
+    """Several columns joined with ``join`` (blank ones skipped)."""
+    join: str = "\n"
+    constant: Any = None
+    values: dict[str, Any] = {}
+    """Translations of cell values, matched ignoring case and surrounding spaces."""
+    default: Any = None
+    """Used when the cell is blank."""
+
+
+class Mapping(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sheet: str | None = None
+    header_row: int = 1
+    header_rows: int = 1
+    delimiter: str | None = None
+    separator: str = ";"
+    """Separator of multi-value cells (``data.sources``, ``plan.depends_on``...)."""
+    duplicate_ratio: float = 0.9
+    fields: dict[str, str | FieldSpec]
+
+    def specs(self) -> dict[str, FieldSpec]:
+        return {
+            name: FieldSpec(column=spec) if isinstance(spec, str) else spec
+            for name, spec in self.fields.items()
+        }
+
+
+def default_mapping() -> Mapping:
+    from aiportfolio.engine.exporter import export_mapping_text
+    from aiportfolio.register.yamlio import parse_text
+
+    data, _ = parse_text(export_mapping_text())
+    return Mapping.model_validate(data)
+
+
+def load_mapping(path: Path | None, t: Translator) -> Mapping:
+    from aiportfolio.register.yamlio import read_yaml
+
+    if path is None:
+        return default_mapping()
+    if not path.is_file():
+        raise UsageError(t("error.path_not_found", path=path))
+    data, issue = read_yaml(path)
+    if issue is not None:
+        detail = f"{issue.kind} (line {issue.line})"
+        raise UsageError(t("import.mapping_invalid", path=path, detail=detail))
+    try:
+        mapping = Mapping.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        detail = f"{where}: {first['msg']}"
+        raise UsageError(t("import.mapping_invalid", path=path, detail=detail)) from None
+    for name in mapping.fields:
+        if name not in BY_NAME:
+            close = suggest(name, BY_NAME)
+            detail = t("import.unknown_field", field=name)
+            if close:
+                detail += " — " + t("schema.hint.did_you_mean", key=close)
+            raise UsageError(t("import.mapping_invalid", path=path, detail=detail))
+    return mapping
+
+
+# --- reading the table -----------------------------------------------------------------------
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[tuple[int, list[Any]]]
+    """(row number in the file, cells)."""
+    warnings: list[str] = field(default_factory=list)
+
+
+def _header_name(value: Any) -> str:
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index + 1))
+
+
+def _headers(header_rows: list[list[Any]]) -> list[str]:
+    width = max((len(r) for r in header_rows), default=0)
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for i in range(width):
+        parts: list[str] = []
+        for row in header_rows:
+            part = _header_name(row[i]) if i < len(row) else ""
+            if part and part not in parts:
+                parts.append(part)
+        name = " / ".join(parts) or f"column {_column_letter(i)}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name} ({seen[name]})"
+        else:
+            seen[name] = 1
+        names.append(name)
+    return names
+
+
+def _decode(raw: bytes, path: Path, t: Translator) -> tuple[str, list[str]]:
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace"), [t("import.cp1252", path=path)]
+
+
+def _read_csv(path: Path, spec: Mapping, t: Translator) -> Table:
+    text, warnings = _decode(path.read_bytes(), path, t)
+    delimiter = spec.delimiter
+    if delimiter is None:
+        sample = text[:8192]
+        try:
+            delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+        except csv.Error:
+            delimiter = ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: list[tuple[int, list[Any]]] = []
+    line = 1
+    for record in reader:
+        records.append((line, list(record)))
+        line = reader.line_num + 1
+    return _split(records, spec, warnings)
+
+
+def _read_xlsx(path: Path, spec: Mapping, t: Translator) -> Table:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for broken files
+        raise UsageError(t("import.unreadable", path=path, detail=type(exc).__name__)) from None
+    if spec.sheet is not None and spec.sheet not in workbook.sheetnames:
+        detail = f"no sheet {spec.sheet!r} ({', '.join(workbook.sheetnames)})"
+        raise UsageError(t("import.unreadable", path=path, detail=detail))
+    sheet = workbook[spec.sheet] if spec.sheet else workbook.worksheets[0]
+    last_header = spec.header_row + spec.header_rows - 1
+    # Merged header cells: every cell of the range takes the top-left value.
+    filled: dict[tuple[int, int], Any] = {}
+    for merged in sheet.merged_cells.ranges:
+        if merged.min_row > last_header:
+            continue
+        value = sheet.cell(merged.min_row, merged.min_col).value
+        for row in range(merged.min_row, merged.max_row + 1):
+            for col in range(merged.min_col, merged.max_col + 1):
+                filled[(row, col)] = value
+    records: list[tuple[int, list[Any]]] = []
+    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        cells = list(row)
+        if number <= last_header:
+            for col in range(len(cells)):
+                if (number, col + 1) in filled:
+                    cells[col] = filled[(number, col + 1)]
+        records.append((number, cells))
+    workbook.close()
+    return _split(records, spec, [])
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _split(records: list[tuple[int, list[Any]]], spec: Mapping, warnings: list[str]) -> Table:
+    first = spec.header_row - 1
+    heads = [cells for _, cells in records[first : first + spec.header_rows]]
+    columns = _headers(heads)
+    data = [
+        (number, cells)
+        for number, cells in records[first + spec.header_rows :]
+        if not all(_blank(c) for c in cells)
+    ]
+    return Table(columns, data, warnings)
+
+
+def read_table(path: Path, spec: Mapping, t: Translator) -> Table:
+    if not path.is_file():
+        raise UsageError(t("error.path_not_found", path=path))
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, spec, t)
+    if suffix in (".csv", ".txt", ".tsv"):
+        return _read_csv(path, spec, t)
+    raise UsageError(t("import.format", path=path))
+
+
+# --- converting cells ------------------------------------------------------------------------
+
+_TRUE = {"true", "yes", "y", "oui", "o", "vrai", "x", "1", "1.0"}
+_FALSE = {"false", "no", "n", "non", "faux", "0", "0.0", "-"}
+_DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d/%m/%y")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ID = re.compile(r"^UC[-_ ]?0*([0-9]{1,6})$", re.IGNORECASE)
+
+
+class CellError(ValueError):
+    """A cell that cannot become the field's type (``kind`` names it)."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+def to_number(value: Any) -> float:
+    if isinstance(value, bool):
+        raise CellError("number")
+    if isinstance(value, int | float):
+        return float(value)
+    text = str(value).strip()
+    for junk in ("€", "EUR", "eur", "%", "\u00a0", "\u202f", " ", "'"):
+        text = text.replace(junk, "")
+    if "," in text and "." in text:
+        text = (
+            text.replace(",", "")
+            if text.rfind(".") > text.rfind(",")
+            else text.replace(".", "").replace(",", ".")
+        )
+    elif text.count(",") == 1:
+        text = text.replace(",", ".")
+    elif text.count(",") > 1:
+        text = text.replace(",", "")
+    try:
+        number = float(text)
+    except ValueError:
+        raise CellError("number") from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise CellError("number")
+    return number
+
+
+def to_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 1 <= value < 2958466:  # Excel serial day numbers
+            return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        raise CellError("date")
+    text = str(value).strip()
+    candidate = text.split("T")[0].split(" ")[0]
+    try:
+        return dt.date.fromisoformat(candidate)
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(candidate, fmt).date()
+        except ValueError:
+            continue
+    if re.fullmatch(r"[0-9]{5}(\.0+)?", candidate):
+        return to_date(float(candidate))
+    raise CellError("date")
+
+
+def to_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    key = str(value).strip().casefold()
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    raise CellError("bool")
+
+
+def to_text(value: Any) -> tuple[str, bool]:
+    """Text of a cell; ``True`` when control characters had to be removed."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        value = value.date()
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    cleaned = _CONTROL.sub("", text)
+    lines = [" ".join(line.split()) for line in cleaned.strip().split("\n")]
+    return "\n".join(line for line in lines if line), cleaned != text
+
+
+def convert(kind: str, value: Any, separator: str) -> Any:
+    if kind == "number":
+        number = to_number(value)
+        return int(number) if number.is_integer() and abs(number) < 1e15 else number
+    if kind == "integer":
+        number = to_number(value)
+        if not number.is_integer():
+            raise CellError("integer")
+        return int(number)
+    if kind == "bool":
+        return to_bool(value)
+    if kind == "date":
+        return to_date(value)
+    if kind == "json":
+        if isinstance(value, list | dict):
+            return value
+        try:
+            return json.loads(str(value))
+        except ValueError:
+            raise CellError("json") from None
+    if kind == "list":
+        if isinstance(value, list):
+            return value
+        text = str(value).strip()
+        if text.startswith("["):
+            try:
+                parsed = json.loads(text)
+                if isinstance(parsed, list):
+                    return [str(v) for v in parsed]
+            except ValueError:
+                pass
+        items = [to_text(v)[0] for v in re.split("|".join(map(re.escape, {separator, "\n"})), text)]
+        return [item for item in items if item]
+    return value
+
+
+# --- rows -> use cases -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Message:
+    row: int
+    text: str
+    is_error: bool
+
+
+@dataclass
+class ImportResult:
+    edits: list[Any] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> int:
+        return self.counts.get("errors", 0)
+
+
+@dataclass
+class _Row:
+    number: int
+    data: dict[str, Any]
+    usecase_id: str | None
+    title: str = ""
+    problem: str = ""
+
+
+def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    node = data
+    for key in path[:-1]:
+        node = node.setdefault(key, {})
+    node[path[-1]] = value
+
+
+def _cell(spec: FieldSpec, cells: list[Any], index: dict[str, int], join: str) -> tuple[Any, str]:
+    names = spec.columns or ([spec.column] if spec.column else [])
+    values: list[Any] = []
+    for name in names:
+        position = index[name]
+        value = cells[position] if position < len(cells) else None
+        if not _blank(value):
+            values.append(value.strip() if isinstance(value, str) else value)
+    column = ", ".join(names)
+    if not values:
+        return None, column
+    if len(values) == 1:
+        return values[0], column
+    return join.join(to_text(v)[0] for v in values), column
+
+
+def _translate(spec: FieldSpec, value: Any) -> Any:
+    if not spec.values or value is None:
+        return value
+    key = " ".join(str(value).split()).casefold()
+    for source, target in spec.values.items():
+        if " ".join(str(source).split()).casefold() == key:
+            return target
+    return value
+
+
+def _column_index(table: Table, specs: dict[str, FieldSpec], t: Translator) -> dict[str, int]:
+    index: dict[str, int] = {}
+    folded = {" ".join(c.split()).casefold(): i for i, c in enumerate(table.columns)}
+    for name, spec in specs.items():
+        for column in spec.columns or ([spec.column] if spec.column else []):
+            key = " ".join(column.split()).casefold()
+            if key not in folded:
+                raise UsageError(
+                    t(
+                        "import.unknown_column",
+                        field=name,
+                        column=column,
+                        columns=", ".join(table.columns),
+                    )
+                )
+            index[column] = folded[key]
+    return index
+
+
+def normalise_id(value: str) -> str | None:
+    match = _ID.match(value.strip())
+    return f"UC-{int(match.group(1)):03d}" if match else None
+
+
+def _build_row(
+    number: int,
+    cells: list[Any],
+    specs: dict[str, FieldSpec],
+    index: dict[str, int],
+    mapping: Mapping,
+    t: Translator,
+    messages: list[Message],
+) -> _Row | None:
+    data: dict[str, Any] = {}
+    ok = True
+    usecase_id: str | None = None
+    for name, spec in specs.items():
+        fld: Field = BY_NAME[name]
+        if spec.constant is not None:
+            raw, column = spec.constant, "constant"
+        else:
+            raw, column = _cell(spec, cells, index, spec.join)
+        raw = _translate(spec, raw)
+        if raw is None:
+            raw = spec.default
+        if raw is None:
+            continue
+        try:
+            if fld.kind == "text" and not isinstance(raw, bool):
+                value, cleaned = to_text(raw)
+                if cleaned:
+                    messages.append(
+                        Message(number, t("import.control_chars", column=column), False)
+                    )
+                if not value:
+                    continue
+                if name == "id":
+                    normal = normalise_id(value)
+                    value = normal or value
+                    usecase_id = normal
+                if name == "title":
+                    value = " ".join(value.split())
+            else:
+                value = convert(fld.kind, raw, mapping.separator)
+        except CellError as exc:
+            ok = False
+            kind = t(f"import.kind.{exc.kind}")
+            text = t("import.cell_type", column=column, value=str(raw)[:80], kind=kind, field=name)
+            messages.append(Message(number, text, True))
+            continue
+        _set(data, fld.path, value)
+    if not ok:
+        return None
+    return _Row(
+        number,
+        data,
+        usecase_id,
+        str(data.get("title", "")),
+        str(data.get("problem", "")),
+    )
+
+
+def _validation_messages(row: int, exc: ValidationError, t: Translator) -> list[Message]:
+    from aiportfolio.model.usecase import UseCase
+    from aiportfolio.register.loader import validation_problems
+
+    return [
+        Message(row, p.message + (f" ({p.hint})" if p.hint else ""), True)
+        for p in validation_problems(exc, UseCase, "", t)
+    ]
+
+
+def _tidy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _tidy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_tidy(v) for v in value]
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    return value
+
+
+def _norm(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return " ".join(re.findall(r"[a-z0-9]+", folded.lower()))
+
+
+def find_duplicates(
+    candidates: list[tuple[str, str]], ratio: float
+) -> list[tuple[int, int, float]]:
+    """Pairs ``(i, j, similarity)`` (i > j) of near-identical normalised texts. Candidate
+    pairs share a word of 4+ letters that is not in more than 5% of the texts (blocking
+    keeps it fast on thousands of rows); exact duplicates always match."""
+    texts = [_norm(text) for _, text in candidates]
+    postings: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        for word in set(text.split()):
+            if len(word) >= 4:
+                postings.setdefault(word, []).append(i)
+    limit = max(20, len(texts) // 20)
+    exact: dict[str, int] = {}
+    found: list[tuple[int, int, float]] = []
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    for i, text in enumerate(texts):
+        if not text:
+            continue
+        if text in exact:
+            found.append((i, exact[text], 1.0))
+            continue
+        exact[text] = i
+        others: set[int] = set()
+        for word in set(text.split()):
+            posting = postings.get(word, ())
+            if len(word) >= 4 and len(posting) <= limit:
+                others.update(j for j in posting if j < i)
+        best: tuple[float, int] | None = None
+        matcher.set_seq2(text)
+        for j in sorted(others):
+            matcher.set_seq1(texts[j])
+            if (
+                matcher.real_quick_ratio() >= ratio
+                and matcher.quick_ratio() >= ratio
+                and (score := matcher.ratio()) >= ratio
+                and (best is None or score > best[0])
+            ):
+                best = (score, j)
+        if best is not None:
+            found.append((i, best[1], best[0]))
+    return found
+
+
+def import_rows(
+    register: Register,
+    table: Table,
+    mapping: Mapping,
+    t: Translator,
+    *,
+    update: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Validate every row, then plan the files to create or update (``result.edits``).
+    Nothing is written here."""
+    from aiportfolio.engine.ids import format_id, next_numbers, usecase_path, used_numbers
+    from aiportfolio.model.usecase import UseCase
+
+    specs = mapping.specs()
+    index = _column_index(table, specs, t)
+    messages: list[Message] = []
+    rows: list[_Row] = []
+    failed: set[int] = set()
+    seen_ids: dict[str, int] = {}
+    total = len(table.rows)
+    for done, (number, cells) in enumerate(table.rows, start=1):
+        if progress is not None and (done % 100 == 0 or done == total):
+            progress(done, total)
+        row = _build_row(number, cells, specs, index, mapping, t, messages)
+        if row is None:
+            failed.add(number)
+            continue
+        if row.usecase_id is not None:
+            if row.usecase_id in seen_ids:
+                text = t("import.id_repeated", id=row.usecase_id, other=seen_ids[row.usecase_id])
+                messages.append(Message(number, text, True))
+                failed.add(number)
+                continue
+            seen_ids[row.usecase_id] = number
+            if row.usecase_id in register.sources and not update:
+                path = register.relpath(register.sources[row.usecase_id])
+                messages.append(
+                    Message(number, t("import.id_exists", id=row.usecase_id, path=path), True)
+                )
+                failed.add(number)
+                continue
+        rows.append(row)
+
+    folder = register.root / "usecases"
+    taken = used_numbers(folder) | {int(i[3:]) for i in seen_ids if normalise_id(i) is not None}
+    fresh = iter(next_numbers(taken, sum(1 for r in rows if r.usecase_id is None)))
+    edits: list[Any] = []
+    created = updated = unchanged = 0
+    plans: list[tuple[_Row, str]] = []
+    for row in rows:
+        if row.usecase_id is None:
+            row.usecase_id = format_id(next(fresh))
+            row.data = {"id": row.usecase_id, **row.data}
+        existing = register.sources.get(row.usecase_id)
+        try:
+            if existing is not None:
+                edit = _plan_update(register, existing, row, t)
+                if edit.changed:
+                    updated += 1
+                    edits.append(edit)
+                else:
+                    unchanged += 1
+            else:
+                model = UseCase.model_validate(row.data)
+                edits.append(_plan_create(folder, model, usecase_path))
+                created += 1
+                plans.append((row, model.title))
+        except ValidationError as exc:
+            messages.extend(_validation_messages(row.number, exc, t))
+            failed.add(row.number)
+        except UsageError as exc:
+            messages.append(Message(row.number, exc.message, True))
+            failed.add(row.number)
+
+    duplicates = _duplicates(register, [r for r, _ in plans], mapping.duplicate_ratio, t)
+    messages.extend(duplicates)
+    messages.sort(key=lambda m: (m.row, not m.is_error))
+    result = ImportResult(edits, messages)
+    result.counts = {
+        "rows": total,
+        "created": created,
+        "updated": updated,
+        "unchanged": unchanged,
+        "errors": len(failed),
+        "duplicates": len(duplicates),
+    }
+    return result
+
+
+def _plan_create(folder: Path, model: Any, path_for: Callable[[Path, str, str], Path]) -> Any:
+    from aiportfolio.engine.newcase import MODELINE
+    from aiportfolio.engine.writing import FileEdit
+    from aiportfolio.register.edit import to_roundtrip
+    from aiportfolio.register.roundtrip import dump_roundtrip
+
+    data = _tidy(model.model_dump(exclude_unset=True, exclude_none=True))
+    text = MODELINE + dump_roundtrip(to_roundtrip(data))
+    return FileEdit(path_for(folder, model.id, model.title), None, text)
+
+
+def _leaves(
+    data: dict[str, Any], prefix: tuple[str, ...] = ()
+) -> list[tuple[tuple[str, ...], Any]]:
+    leaves: list[tuple[tuple[str, ...], Any]] = []
+    for key, value in data.items():
+        path = (*prefix, key)
+        if ".".join(path) in BY_NAME:
+            leaves.append((path, value))
+        elif isinstance(value, dict):
+            leaves.extend(_leaves(value, path))
+    return leaves
+
+
+def _plan_update(register: Register, path: Path, row: _Row, t: Translator) -> Any:
+    from aiportfolio.engine.writing import FileEdit, read_source, validate_text
+    from aiportfolio.model.usecase import UseCase
+    from aiportfolio.register.edit import set_value
+    from aiportfolio.register.roundtrip import dump_roundtrip, load_roundtrip
+
+    source = read_source(path)
+    doc = load_roundtrip(source.text)
+    changed = False
+    for leaf, value in _leaves(row.data):
+        if leaf == ("id",):
+            continue
+        changed = set_value(doc, leaf, value, UseCase) or changed
+    before = source.raw.decode("utf-8")
+    if not changed:
+        return FileEdit(path, before, before)
+    after = dump_roundtrip(doc)
+    validate_text(after, register.relpath(path), t)
+    return FileEdit(path, before, source.encode(after))
+
+
+def _duplicates(register: Register, rows: list[_Row], ratio: float, t: Translator) -> list[Message]:
+    messages: list[Message] = []
+    existing = [(uc.id, uc.title, uc.problem or "") for uc in register.usecases]
+    for what, pick in (("title", 1), ("problem", 2)):
+        entries = [(e[0], e[pick]) for e in existing] + [
+            (f"row {r.number}", r.title if pick == 1 else r.problem) for r in rows
+        ]
+        offset = len(existing)
+        for i, j, score in find_duplicates(entries, ratio):
+            if i < offset:
+                continue
+            row = rows[i - offset]
+            if what == "problem" and len(_norm(row.problem)) < 20:
+                continue
+            other = entries[j][0] if j < offset else t("import.row", row=rows[j - offset].number)
+            text = t(
+                "import.duplicate",
+                other=other,
+                what=t(f"import.dup.{what}"),
+                ratio=score,
+                text=entries[i][1][:80],
+            )
+            messages.append(Message(row.number, text, False))
+    return messages
+
+
+__all__ = ["FIELDS", "ImportResult", "Mapping", "import_rows", "load_mapping", "read_table"]
