@@ -87,7 +87,8 @@ def _score_cell(before: float | None, after: float | None, t: Translator) -> str
 
 
 def _rank(value: int | None, t: Translator) -> str:
-    return t("label.none") if value is None else f"#{value}"
+    # A bare number: "#2" in a comment would link to issue 2.
+    return t("label.none") if value is None else str(value)
 
 
 def _label(kind: str, value: Any, t: Translator) -> str:
@@ -153,6 +154,8 @@ def _verdict_counts(result: DiffResult, t: Translator) -> str:
 def verdict(result: DiffResult, t: Translator) -> str:
     """The one-line summary (also the text report's first line and stderr summary)."""
     counts = _verdict_counts(result, t)
+    if result.failed and not result.new_warnings:
+        return t("diff.verdict.fail_errors", errors=result.new_errors, counts=counts)
     if result.failed:
         return t(
             "diff.verdict.fail",
@@ -399,7 +402,7 @@ def _md_portfolio(result: DiffResult, t: Translator) -> list[Block]:
         a = result.top_after[i] if i < len(result.top_after) else None
         top_rows.append(
             (
-                f"#{i + 1}",
+                str(i + 1),
                 _top_cell(b, t),
                 _top_cell(a, t),
             )
@@ -547,7 +550,8 @@ def format_text(result: DiffResult, t: Translator) -> str:
         return (
             f"  {plain(e.id, 20)}  {plain(e.title, 70)}  ({owner}; "
             f"{_label('category', e.category, t)}, {_label('status', e.status, t)}, "
-            f"{t('diff.col.score').lower()} {_num(e.total, t)}, {_rank(e.rank, t)})"
+            f"{t('diff.col.score').lower()} {_num(e.total, t)}, "
+            f"{t('diff.col.rank').lower()} {_rank(e.rank, t)})"
         )
 
     if result.added:

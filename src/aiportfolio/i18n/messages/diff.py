@@ -74,6 +74,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This change introduces {errors} new error(s) and {warnings} new warning(s) · {counts}",
         "fr": "Ce changement introduit {errors} nouvelle(s) erreur(s) et {warnings} nouvel(s) avertissement(s) · {counts}",
     },
+    "diff.verdict.fail_errors": {
+        "en": "This change introduces {errors} new error(s) · {counts}",
+        "fr": "Ce changement introduit {errors} nouvelle(s) erreur(s) · {counts}",
+    },
     "diff.verdict.warn": {
         "en": "No new error, {warnings} new warning(s) · {counts}",
         "fr": "Aucune nouvelle erreur, {warnings} nouvel(s) avertissement(s) · {counts}",
