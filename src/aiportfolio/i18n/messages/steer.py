@@ -406,11 +406,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "pas d'owner métier ({status})",
     },
     "doctor.ev.top": {
-        "en": "#{rank}: score {score}, feasibility {feasibility}",
+        "en": "rank {rank}: score {score}, feasibility {feasibility}",
         "fr": "n°{rank} : score {score}, faisabilité {feasibility}",
     },
     "doctor.ev.tie": {
-        "en": "ties with the #3 at {score}: the top 3 is not clear-cut",
+        "en": "ties with the 3rd at {score}: the top 3 is not clear-cut",
         "fr": "à égalité avec le n°3 à {score} : le top 3 n'est pas tranché",
     },
     "doctor.ev.unscored": {
