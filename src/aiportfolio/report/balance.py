@@ -173,7 +173,7 @@ def format_md(report: BalanceReport, t: Translator, terminal: Terminal | None = 
             budget_state,
         ]
         lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
-    lines += ["", md(t("score.balance.legend", tolerance=num(r.tolerance, t, 0)).lstrip("│ "))]
+    lines += ["", md(t("score.balance.md.legend", tolerance=num(r.tolerance, t, 0)))]
     if r.total_budget == 0:
         lines += ["", md(t("score.balance.no_budget"))]
     moves = move_lines(report, t)

@@ -228,6 +228,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "│ marks the target; the mix is within tolerance when every group is within ± {tolerance} points of it.",
         "fr": "│ marque la cible ; l'équilibre est respecté quand chaque groupe est à ± {tolerance} points de sa cible.",
     },
+    "score.balance.md.legend": {
+        "en": "The mix is within tolerance when every group is within ± {tolerance} points of its target.",
+        "fr": "L'équilibre est respecté quand chaque groupe est à ± {tolerance} points de sa cible.",
+    },
     "score.balance.restore": {"en": "To restore the balance", "fr": "Pour rétablir l'équilibre"},
     "score.balance.move.add": {
         "en": "by count: add {count} {group} use case(s)",
