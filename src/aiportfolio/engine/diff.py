@@ -363,7 +363,7 @@ def diff_sides(base: Side, head: Side) -> DiffResult:
     h_entries = {uc.id: _entry(h_reg, uc, h_scores, h_ranks) for uc in h_reg.usecases}
     b_by_id = _first_by_id(b_reg)
     h_by_id = _first_by_id(h_reg)
-    h_files = {h_reg.relpath(p) for p in h_reg.files}
+    h_files = {_rel(h_reg, p) for p in h_reg.files}
 
     added = tuple(h_entries[i] for i in h_by_id if i not in b_by_id)
     removed = tuple(
@@ -407,6 +407,15 @@ def diff_sides(base: Side, head: Side) -> DiffResult:
     )
 
 
+def _rel(register: Register, path: Path) -> str:
+    """The path as problems show it. Paths built under the root need no ``resolve()``
+    (thousands of system calls on a large register)."""
+    try:
+        return path.relative_to(register.root).as_posix()
+    except ValueError:
+        return register.relpath(path)
+
+
 def _first_by_id(register: Register) -> dict[str, UseCase]:
     found: dict[str, UseCase] = {}
     for uc in register.usecases:
@@ -436,7 +445,7 @@ def _entry(
         id=uc.id,
         title=uc.title,
         owner=uc.owner.name if uc.owner else None,
-        path=register.relpath(register.sources[uc.id]),
+        path=_rel(register, register.sources[uc.id]),
         category=uc.category,
         status=uc.status,
         wave=uc.plan.wave,
@@ -568,7 +577,7 @@ def _problem_key(path_ids: dict[str, str], p: Problem) -> tuple[str, str, str]:
 
 def _path_ids(register: Register) -> dict[str, str]:
     return {
-        register.relpath(path): uc.id
+        _rel(register, path): uc.id
         for uc, path in zip(register.usecases, register.usecase_paths, strict=True)
     }
 
