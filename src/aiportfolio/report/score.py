@@ -52,6 +52,62 @@ def render_rich(renderables: Iterable[Any], terminal: Terminal) -> str:
     return buffer.getvalue()
 
 
+def plain_table(
+    headers: list[str],
+    rows: list[list[str]],
+    widths: list[int],
+    *,
+    right: frozenset[int] = frozenset(),
+    wrap: frozenset[int] = frozenset(),
+    rules_after: frozenset[int] = frozenset(),
+    styles: dict[int, str] | None = None,
+    color: bool = False,
+) -> list[str]:
+    """A fixed-width text table (two spaces between columns), fast enough for thousands
+    of rows: columns in ``wrap`` fold on words, the others are cut with an ellipsis. A rule
+    is drawn under the header and after each row index in ``rules_after``. ``styles`` maps
+    a row index to ``yellow`` or ``dim``, applied only when ``color`` is true."""
+    import textwrap
+
+    from rich.cells import cell_len
+
+    def _pad(text: str, width: int, right: bool) -> str:
+        fill = " " * max(0, width - cell_len(text))
+        return fill + text if right else text + fill
+
+    codes = {"yellow": "\x1b[33m", "dim": "\x1b[2m"}
+    total = sum(widths) + 2 * (len(widths) - 1)
+
+    def cut(text: str, width: int) -> str:
+        return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+    def lines_of(cells: list[str]) -> list[str]:
+        columns = [
+            (textwrap.wrap(c, w, break_long_words=True) or [""]) if i in wrap else [cut(c, w)]
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
+        height = max(len(c) for c in columns)
+        out = []
+        for n in range(height):
+            parts = [
+                _pad(col[n] if n < len(col) else "", widths[i], i in right)
+                for i, col in enumerate(columns)
+            ]
+            out.append("  ".join(parts).rstrip())
+        return out
+
+    result = [*lines_of(headers), "─" * total]
+    for index, row in enumerate(rows):
+        block = lines_of(row)
+        style = (styles or {}).get(index)
+        if color and style in codes:
+            block = [codes[style] + line + "\x1b[0m" for line in block]
+        result += block
+        if index in rules_after:
+            result.append("─" * total)
+    return result
+
+
 def num(value: float | None, t: Translator, digits: int = 2) -> str:
     """A 1-5 score for people: ``3.45`` in English, ``3,45`` in French; missing as a dash."""
     if value is None:
@@ -216,10 +272,6 @@ def format_table(report: ScoreReport, t: Translator, terminal: Terminal | None =
     """The ranking for a terminal. Column widths are computed here, not left to rich: short
     columns never wrap, the title and notes share what is left, and on a narrow terminal
     the notes move under the table (keyed by id) so the ranking stays one block."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
     terminal = terminal or Terminal()
     title = t("score.title", shown=len(report.entries), active=report.active, ranked=report.ranked)
     if not report.entries:
@@ -248,8 +300,7 @@ def format_table(report: ScoreReport, t: Translator, terminal: Terminal | None =
     short = (0, 1, 3, 4, 5, 6, 7, 8, 9)
 
     def room_for_text(columns: int) -> int:
-        # rich draws 3 characters around each column (padding, divider) minus one.
-        return terminal.width - sum(widths[i] for i in short) - (3 * columns - 1)
+        return terminal.width - sum(widths[i] for i in short) - 2 * (columns - 1)
 
     if has_notes and room_for_text(11) >= 48:
         shown = list(range(11))
@@ -262,37 +313,43 @@ def format_table(report: ScoreReport, t: Translator, terminal: Terminal | None =
     else:
         # Narrow terminal: category, status, wave and owner go under the title.
         shown = [0, 1, 2, 3, 4, 5]
-        room = terminal.width - sum(widths[i] for i in (0, 1, 3, 4, 5)) - (3 * 6 - 1)
+        room = terminal.width - sum(widths[i] for i in (0, 1, 3, 4, 5)) - 2 * 5
         widths[2] = max(16, room)
         for row in rows:
             wave = f"{headers[8].lower()} {row[8]}"
-            row[2] = f"{row[2]}\n  {row[6]} · {row[7]} · {wave} · {row[9]}"
+            row[2] = f"{row[2]} · {row[6]} · {row[7]} · {wave} · {row[9]}"
     notes_inline = 10 in shown
-    table = Table(box=box.HORIZONTALS, title=title, title_justify="left", pad_edge=False)
-    numeric = {0, 3, 4, 5, 8}
-    for i in shown:
-        table.add_column(
-            headers[i],
-            justify="right" if i in numeric else "left",
-            width=widths[i],
-            no_wrap=i not in (2, 10),
-            overflow="fold" if i in (2, 10) else "ellipsis",
-            style="bold" if i == 3 else None,
-        )
-    for i, (entry, row) in enumerate(zip(entries, rows, strict=True)):
+    rules = set()
+    styles = {}
+    for i, entry in enumerate(entries):
         result = entry.result
         following = entries[i + 1] if i + 1 < len(entries) else None
         # A rule where the feasibility floor cuts the ranking, and before unranked entries.
-        section_ends = following is not None and (
+        if following is not None and (
             (not result.below_floor and following.result.below_floor)
             or (result.complete and not following.result.complete)
-        )
-        style = "yellow" if result.below_floor else ("dim" if not result.complete else None)
-        table.add_row(*(Text(row[c]) for c in shown), style=style, end_section=section_ends)
-    footer = [Text(line, style="dim") for line in _footer_lines(report, t)]
+        ):
+            rules.add(i)
+        if result.below_floor:
+            styles[i] = "yellow"
+        elif not result.complete:
+            styles[i] = "dim"
+    position = {c: n for n, c in enumerate(shown)}
+    body = plain_table(
+        [headers[c] for c in shown],
+        [[row[c] for c in shown] for row in rows],
+        [widths[c] for c in shown],
+        right=frozenset(position[c] for c in (0, 3, 4, 5, 8) if c in position),
+        wrap=frozenset(position[c] for c in (2, 10) if c in position),
+        rules_after=frozenset(rules),
+        styles=styles,
+        color=terminal.color,
+    )
+    lines = [title, "", *body, ""]
     if has_notes and not notes_inline:
-        footer = [Text(f"{row[1]}: {row[10]}", style="yellow") for row in rows if row[10]] + footer
-    return render_rich([table, *footer], terminal)
+        lines += [f"{row[1]}: {row[10]}" for row in rows if row[10]]
+    lines += _footer_lines(report, t)
+    return "\n".join(lines) + "\n"
 
 
 def format_md(report: ScoreReport, t: Translator, terminal: Terminal | None = None) -> str:
