@@ -85,6 +85,11 @@ def test_file_round_trips_byte_for_byte(path: Path) -> None:
     assert dump_roundtrip(load_roundtrip(text)) == text
 
 
+def test_fmt_would_change_nothing() -> None:
+    result = run(REPO_ROOT, "fmt", "--check")
+    assert result.exit_code == 0, result.stdout + result.stderr
+
+
 @pytest.mark.parametrize("path", FILES, ids=_id)
 def test_file_starts_with_the_schema_modeline(path: Path) -> None:
     assert path.read_text(encoding="utf-8").startswith(MODELINE)
