@@ -234,7 +234,7 @@ _TRUE = {"true", "yes", "y", "oui", "o", "vrai", "x", "1", "1.0"}
 _FALSE = {"false", "no", "n", "non", "faux", "0", "0.0", "-"}
 _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d/%m/%y")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _ID = re.compile(r"^UC[-_ ]?0*([0-9]{1,6})$", re.IGNORECASE)
 
 
@@ -317,7 +317,9 @@ def to_text(value: Any) -> tuple[str, bool]:
         value = value.date()
     if isinstance(value, dt.date):
         value = value.isoformat()
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = str(value).replace("\r\n", "\n")
+    for separator in ("\r", "\x85", "\u2028", "\u2029"):
+        text = text.replace(separator, "\n")
     cleaned = _CONTROL.sub("", text)
     lines = [" ".join(line.split()) for line in cleaned.strip().split("\n")]
     return "\n".join(line for line in lines if line), cleaned != text
@@ -666,11 +668,10 @@ def import_rows(
 def _plan_create(folder: Path, model: Any, path_for: Callable[[Path, str, str], Path]) -> Any:
     from aiportfolio.engine.newcase import MODELINE
     from aiportfolio.engine.writing import FileEdit
-    from aiportfolio.register.edit import to_roundtrip
-    from aiportfolio.register.roundtrip import dump_roundtrip
+    from aiportfolio.register.edit import emit_block
 
     data = _tidy(model.model_dump(exclude_unset=True, exclude_none=True))
-    text = MODELINE + dump_roundtrip(to_roundtrip(data))
+    text = MODELINE + "\n".join(emit_block(data)) + "\n"
     return FileEdit(path_for(folder, model.id, model.title), None, text)
 
 

@@ -107,6 +107,12 @@ def apply_edits(edits: Sequence[FileEdit]) -> int:
     return written
 
 
+def _first_error(exc: ValidationError) -> str:
+    error = exc.errors(include_url=False)[0]
+    where = ".".join(str(p) for p in error["loc"])
+    return f"{where}: {error['msg']}" if where else str(error["msg"])
+
+
 def number_text(value: float) -> int | float:
     """Integral values as ints so that ``40`` is written ``40``, not ``40.0``."""
     return int(value) if float(value).is_integer() and abs(value) < 1e15 else value
@@ -185,7 +191,7 @@ def decide(
     try:
         edit = edit_usecase(register, usecase_id, t, change)
     except ValidationError as exc:
-        raise UsageError(t("write.bad_value", detail=exc.errors()[0]["msg"])) from None
+        raise UsageError(t("write.bad_value", detail=_first_error(exc))) from None
     return DecideResult(edit, usecase_id, decision, holder["before"], holder["after"])
 
 
@@ -253,5 +259,5 @@ def record_measurement(
     try:
         edit = edit_usecase(register, usecase_id, t, change)
     except ValidationError as exc:
-        raise UsageError(t("write.bad_value", detail=exc.errors()[0]["msg"])) from None
+        raise UsageError(t("write.bad_value", detail=_first_error(exc))) from None
     return MeasureResult(edit, usecase_id, holder["kpi"], value, on)
