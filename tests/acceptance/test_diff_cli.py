@@ -41,6 +41,12 @@ def committed(root: Path, *usecases: dict[str, Any], **kwargs: Any) -> Path:
     return root
 
 
+@pytest.fixture(autouse=True)
+def _no_step_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Running these tests inside GitHub Actions must not write to the real job summary."""
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     return committed(tmp_path, usecase(), usecase(id="UC-002", title="Deux"))
