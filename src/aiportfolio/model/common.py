@@ -11,7 +11,7 @@ Text = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=
 ShortText = Annotated[
     StrictStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
 ]
-Euros = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+Euros = Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)]
 UseCaseId = Annotated[StrictStr, StringConstraints(pattern=r"^UC-[0-9]{3,6}$")]
 Lang = Literal["en", "fr"]
 

@@ -17,10 +17,10 @@ class Band(Strict):
     A band with no bound is the fallback and must come last."""
 
     score: Annotated[int, Field(ge=1, le=5, strict=True)]
-    lt: float | None = None
-    le: float | None = None
-    gt: float | None = None
-    ge: float | None = None
+    lt: Annotated[float, Field(strict=True)] | None = None
+    le: Annotated[float, Field(strict=True)] | None = None
+    gt: Annotated[float, Field(strict=True)] | None = None
+    ge: Annotated[float, Field(strict=True)] | None = None
 
     @model_validator(mode="after")
     def _one_bound(self) -> Band:
@@ -72,7 +72,7 @@ class Criterion(Strict):
     id: CriterionId
     label: Bilingual
     question: Bilingual
-    weight: Annotated[float, Field(gt=0, le=100, allow_inf_nan=False)]
+    weight: Annotated[float, Field(strict=True, gt=0, le=100, allow_inf_nan=False)]
     axis: Axis
     points: dict[Annotated[int, Field(ge=1, le=5)], Bilingual]
     """What each point of the 1–5 scale means for this criterion."""

@@ -10,7 +10,7 @@ from pydantic import Field, StrictBool, StrictStr, model_validator
 
 from aiportfolio.model.common import CATEGORIES, Category, Lang, ShortText, Strict, Text
 
-Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+Percent = Annotated[float, Field(strict=True, ge=0, le=100, allow_inf_nan=False)]
 
 
 class BalanceGroup(Strict):
@@ -61,7 +61,7 @@ class Balance(Strict):
 
 
 class Scoring(Strict):
-    feasibility_floor: Annotated[float, Field(ge=1, le=5)] = 2.5
+    feasibility_floor: Annotated[float, Field(strict=True, ge=1, le=5)] = 2.5
     """Entries whose feasibility axis is below this rank after all entries that clear it."""
     disagreement: Annotated[int, Field(ge=1, le=4, strict=True)] = 2
     """Raters differing by this many points or more on a criterion are flagged."""
@@ -69,8 +69,8 @@ class Scoring(Strict):
 
 class WaveCapacity(Strict):
     max_parallel_pilots: Annotated[int, Field(ge=0, strict=True)] = 2
-    person_weeks: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
-    budget_eur: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
+    person_weeks: Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)] | None = None
+    budget_eur: Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)] | None = None
 
 
 class Wave(Strict):
@@ -101,11 +101,14 @@ class Rituals(Strict):
 
 
 class Planning(Strict):
-    discount: Annotated[float, Field(gt=0, le=1)] = 0.85
+    discount: Annotated[float, Field(strict=True, gt=0, le=1)] = 0.85
     enforce_balance: StrictBool = True
-    time_limit_seconds: Annotated[float, Field(gt=0, le=3600)] = 10
+    time_limit_seconds: Annotated[float, Field(strict=True, gt=0, le=3600)] = 10
     compliance_wave: Annotated[int, Field(ge=0, strict=True)] = 1
     """High-risk entries (high risk, red data, AI Act high) are not placed before this wave."""
+    objective: Literal["total", "value"] = "total"
+    """What ``aip plan`` maximises, discounted by wave: the weighted ``total`` score of each
+    scheduled entry, or its ``value`` axis only (docs/planning.md)."""
 
 
 RuleSetting = Literal["error", "warning", "info", "off"]
