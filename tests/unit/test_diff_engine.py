@@ -399,3 +399,23 @@ def test_field_changes_list_added_changed_and_removed_fields() -> None:
         ("problem", "Tri manuel lent", "Nouveau"),
         ("next_step", "Mesurer", None),
     }
+
+
+def test_duplicated_ids_compare_the_first_file_and_a_new_duplicate_is_new(repo: Repo) -> None:
+    copy = {"usecases/UC-001-copie.yaml": dump_yaml(usecase(title="Copie"))}
+    repo.write(usecase(), files=copy).commit()
+    assert repo.diff().new_problems == ()
+    repo.write(files={"usecases/UC-001-encore.yaml": dump_yaml(usecase(title="Encore"))})
+    result = repo.diff()
+    assert result.changed == result.added == ()
+    assert [p.rule for p in result.new_problems] == ["id-unique"]
+    assert result.new_problems[0].path == "usecases/UC-001-encore.yaml"
+
+
+def test_an_invalid_base_configuration_is_noted_and_fixing_it_passes(repo: Repo) -> None:
+    repo.write(usecase(), portfolio="balanse: {}\n").commit()
+    repo.write(portfolio="language: en\n")
+    result = repo.diff()
+    assert "diff.note.config_invalid_base" in [n.key for n in result.notes]
+    assert [p.rule for p in result.fixed_problems] == ["unknown-key"]
+    assert not result.failed

@@ -148,6 +148,9 @@ def test_the_comment_is_cut_between_rows_and_points_to_the_full_report(
     comment = format_markdown(big, t, pointer="Full report: aip-diff-full.md")
     assert_inert_and_well_formed(comment)
     assert len(comment) <= COMMENT_BUDGET
+    # What must not be missed survives the cut: new problems and risk alerts.
+    assert "| id-filename |" in comment
+    assert "AI Act tier: minimal → high" in comment
     full = format_markdown(big, t, budget=None)
     if len(full) > COMMENT_BUDGET:
         assert "Full report: aip-diff-full.md" in comment

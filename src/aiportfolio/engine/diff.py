@@ -359,10 +359,10 @@ def diff_sides(base: Side, head: Side) -> DiffResult:
     h_scores = _scores(h_reg)
     b_ranks = _ranks(b_reg)
     h_ranks = _ranks(h_reg)
-    b_entries = {uc.id: _entry(b_reg, uc, b_scores, b_ranks) for uc in b_reg.usecases}
-    h_entries = {uc.id: _entry(h_reg, uc, h_scores, h_ranks) for uc in h_reg.usecases}
     b_by_id = _first_by_id(b_reg)
     h_by_id = _first_by_id(h_reg)
+    b_entries = {i: _entry(b_reg, uc, b_scores, b_ranks) for i, uc in b_by_id.items()}
+    h_entries = {i: _entry(h_reg, uc, h_scores, h_ranks) for i, uc in h_by_id.items()}
     h_files = {_rel(h_reg, p) for p in h_reg.files}
 
     added = tuple(h_entries[i] for i in h_by_id if i not in b_by_id)

@@ -218,6 +218,8 @@ class Block:
     head: str
     rows: list[str] = field(default_factory=list)
     tail: str = ""
+    priority: int = 0
+    """When the comment must be cut, rows of lower numbers are kept first."""
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> tuple[str, list[str]]:
@@ -225,14 +227,19 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> tuple[str, l
     return head, ["| " + " | ".join(r) + " |\n" for r in rows]
 
 
-def _section(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Block:
+def _section(
+    title: str, header: Sequence[str], rows: Sequence[Sequence[str]], priority: int
+) -> Block:
     """A titled table, folded in ``<details>`` when it is long."""
     head, lines = _table(header, rows)
     if len(rows) > FOLD_AFTER:
         return Block(
-            f"<details><summary><b>{title}</b></summary>\n\n{head}", lines, "\n</details>\n\n"
+            f"<details><summary><b>{title}</b></summary>\n\n{head}",
+            lines,
+            "\n</details>\n\n",
+            priority,
         )
-    return Block(f"**{title}**\n\n{head}", lines, "\n")
+    return Block(f"**{title}**\n\n{head}", lines, "\n", priority)
 
 
 def _md_entries(entries: Sequence[Entry], t: Translator) -> list[Sequence[str]]:
@@ -265,7 +272,7 @@ def _md_blocks(result: DiffResult, t: Translator) -> list[Block]:
         blocks.append(Block(f"#### {t('diff.section.usecases')}\n\n"))
     if result.added:
         rows = _md_entries(result.added, t)
-        blocks.append(_section(t("diff.added", count=len(rows)), entry_header, rows))
+        blocks.append(_section(t("diff.added", count=len(rows)), entry_header, rows, 2))
     if result.removed:
         rows = []
         for r in result.removed:
@@ -273,7 +280,7 @@ def _md_blocks(result: DiffResult, t: Translator) -> list[Block]:
             if r.file_still_there:
                 row[1] += " " + md(t("diff.removed.invalid"))
             rows.append(row)
-        blocks.append(_section(t("diff.removed", count=len(rows)), entry_header, rows))
+        blocks.append(_section(t("diff.removed", count=len(rows)), entry_header, rows, 2))
     if result.renamed:
         rows = [
             (
@@ -292,7 +299,7 @@ def _md_blocks(result: DiffResult, t: Translator) -> list[Block]:
             t("diff.col.new_path"),
             t("diff.col.edited"),
         ]
-        blocks.append(_section(t("diff.renamed", count=len(rows)), header, rows))
+        blocks.append(_section(t("diff.renamed", count=len(rows)), header, rows, 3))
     if result.changed:
         blocks.extend(_md_changed(result.changed, t))
     blocks.extend(_md_portfolio(result, t))
@@ -330,7 +337,7 @@ def _md_changed(changes: Sequence[Change], t: Translator) -> list[Block]:
         t("diff.col.rank"),
         t("diff.col.moves"),
     ]
-    blocks.append(_section(t("diff.changed", count=len(rows)), header, rows))
+    blocks.append(_section(t("diff.changed", count=len(rows)), header, rows, 2))
     details = [
         f"- {cell(c.id)} · {cell(f.field, 60)}: "
         f"{cell(_value(f.old, t), VALUE)} → {cell(_value(f.new, t), VALUE)}\n"
@@ -340,7 +347,7 @@ def _md_changed(changes: Sequence[Change], t: Translator) -> list[Block]:
     if details:
         title = t("diff.fields", count=len(details))
         blocks.append(
-            Block(f"<details><summary>{title}</summary>\n\n", details, "\n</details>\n\n")
+            Block(f"<details><summary>{title}</summary>\n\n", details, "\n</details>\n\n", 4)
         )
     return blocks
 
@@ -395,7 +402,7 @@ def _md_portfolio(result: DiffResult, t: Translator) -> list[Block]:
         t("diff.col.by_budget"),
     ]
     rows = _balance_rows(result.balance_before, result.balance_after, t)
-    blocks.append(_section(t("diff.balance"), header, rows))
+    blocks.append(_section(t("diff.balance"), header, rows, 1))
     top_rows = []
     for i in range(max(len(result.top_before), len(result.top_after))):
         b = result.top_before[i] if i < len(result.top_before) else None
@@ -409,7 +416,7 @@ def _md_portfolio(result: DiffResult, t: Translator) -> list[Block]:
         )
     if top_rows:
         header = [t("diff.col.rank"), t("diff.col.before"), t("diff.col.after")]
-        blocks.append(_section(t("diff.top", count=len(top_rows)), header, top_rows))
+        blocks.append(_section(t("diff.top", count=len(top_rows)), header, top_rows, 1))
     waves = [w for w in result.waves if w.changed]
     if waves:
         header = [
@@ -422,7 +429,7 @@ def _md_portfolio(result: DiffResult, t: Translator) -> list[Block]:
         title = t("diff.waves", count=len(rows))
         head, lines = _table(header, rows)
         blocks.append(
-            Block(f"<details><summary>{title}</summary>\n\n{head}", lines, "\n</details>\n\n")
+            Block(f"<details><summary>{title}</summary>\n\n{head}", lines, "\n</details>\n\n", 3)
         )
     return blocks
 
@@ -475,40 +482,56 @@ def _md_problems(result: DiffResult, t: Translator) -> list[Block]:
     ]
     if result.new_problems:
         rows = _problem_rows(result.new_problems, t)
-        blocks.append(_section(t("diff.problems.new", count=len(rows)), header, rows))
+        blocks.append(_section(t("diff.problems.new", count=len(rows)), header, rows, 0))
     if result.fixed_problems:
         rows = _problem_rows(result.fixed_problems, t)
         head, lines = _table(header, rows)
         title = t("diff.problems.fixed", count=len(rows))
         blocks.append(
-            Block(f"<details><summary>{title}</summary>\n\n{head}", lines, "\n</details>\n\n")
+            Block(f"<details><summary>{title}</summary>\n\n{head}", lines, "\n</details>\n\n", 3)
         )
     return blocks
 
 
 def _assemble(head: str, blocks: Sequence[Block], budget: int, t: Translator, pointer: str) -> str:
-    """Join blocks within ``budget`` characters, cutting only between rows or blocks."""
+    """Join blocks within ``budget`` characters. Rows are granted by priority (new
+    problems and risk alerts first, field details last), then written in reading order;
+    cuts fall between rows or blocks, never inside a table or a ``<details>``."""
     note = "\n---\n" + md(pointer) + "\n"
+    more_line = len(md(t("diff.more_rows", count=10**6))) + 8
     room = budget - len(head) - len(note)
-    parts = [head]
+    taken = [0] * len(blocks)
+    shown = [False] * len(blocks)
     used = 0
+    for level in sorted({b.priority for b in blocks}):
+        members = [i for i, b in enumerate(blocks) if b.priority == level]
+        for i in members:  # each block of this level: its frame and first row, or nothing
+            block = blocks[i]
+            first = len(block.rows[0]) + more_line if block.rows else 0
+            cost = len(block.head) + len(block.tail) + first
+            if used + cost <= room:
+                used += cost
+                shown[i] = True
+                taken[i] = 1 if block.rows else 0
+        growing = [i for i in members if shown[i]]
+        while growing:  # then one row each in turn, so no table starves the others
+            still = []
+            for i in growing:
+                rows = blocks[i].rows
+                if taken[i] < len(rows) and used + len(rows[taken[i]]) <= room:
+                    used += len(rows[taken[i]])
+                    taken[i] += 1
+                    still.append(i)
+            growing = still
+    parts = [head]
     left_out = 0
-    for block in blocks:
-        frame = len(block.head) + len(block.tail)
-        if left_out or used + frame > room:
-            left_out += max(1, len(block.rows))
+    for block, count, visible in zip(blocks, taken, shown, strict=True):
+        skipped = len(block.rows) - count
+        left_out += skipped if visible else max(1, len(block.rows))
+        if not visible:
             continue
-        taken = []
-        for row in block.rows:
-            if used + frame + len(row) > room - 200:
-                break
-            taken.append(row)
-            used += len(row)
-        skipped = len(block.rows) - len(taken)
         more = "\n_" + md(t("diff.more_rows", count=skipped)) + "_\n" if skipped else ""
-        parts.append(block.head + "".join(taken) + more + block.tail)
-        used += frame + len(more)
-        left_out += skipped
+        parts.append(block.head + "".join(block.rows[:count]) + more + block.tail)
     if left_out:
         parts.append(note)
     return "".join(parts)
