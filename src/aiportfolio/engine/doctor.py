@@ -212,8 +212,25 @@ def signal_not_integrated(active: Sequence[UseCase], today: dt.date, cadence_day
 
 
 def pilot_start(uc: UseCase) -> dt.date | None:
-    """Date of the first ``go`` decision: when the pilot started."""
-    return next((d.date for d in uc.decisions if d.decision == "go"), None)
+    """When the pilot started: the decision that moved the entry into ``pilot``, found by
+    replaying the decision log backwards from the current status through the state machine
+    of ``aip decide`` (engine/lifecycle.py). ``None`` before ``pilot`` or when the log does
+    not explain the status (hand edits)."""
+    from aiportfolio.engine.lifecycle import TRANSITIONS
+
+    if uc.status not in ("pilot", "industrialising", "operated"):
+        return None
+    status = uc.status
+    for decision in reversed(uc.decisions):
+        before = [s for s, moves in TRANSITIONS.items() if moves.get(decision.decision) == status]
+        if status in before:  # iterate keeps the status
+            continue
+        if len(before) != 1:
+            return None
+        if status == "pilot":
+            return decision.date
+        status = before[0]
+    return None
 
 
 def signal_late_compliance(active: Sequence[UseCase]) -> Signal:
