@@ -220,7 +220,7 @@ def pilot_start(uc: UseCase) -> dt.date | None:
 
     if uc.status not in ("pilot", "industrialising", "operated"):
         return None
-    status = uc.status
+    status: str = uc.status
     for decision in reversed(uc.decisions):
         before = [s for s, moves in TRANSITIONS.items() if moves.get(decision.decision) == status]
         if status in before:  # iterate keeps the status
