@@ -29,8 +29,9 @@ COMMENT_LIMIT = 65_536
 """GitHub's limit for a comment body, in characters."""
 COMMENT_BUDGET = 60_000
 """What the comment is built to fit in: a margin under the limit for multi-unit characters."""
-STEP_SUMMARY_BUDGET = 1_000_000
-"""``$GITHUB_STEP_SUMMARY`` accepts 1 MiB per step."""
+STEP_SUMMARY_BUDGET = 300_000
+"""``$GITHUB_STEP_SUMMARY`` accepts 1 MiB per step: characters of up to 3 UTF-8 bytes
+(arrows, zero-width spaces) keep 300,000 characters under it."""
 FOLD_AFTER = 8
 """Sections with more rows than this are folded in ``<details>``."""
 CELL = 100
