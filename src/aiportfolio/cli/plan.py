@@ -1,9 +1,229 @@
-"""Commands of the plan group."""
+"""``aip plan`` (capacity-aware wave planner) and ``aip roadmap`` (Markdown by wave)."""
 
 from __future__ import annotations
 
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+from aiportfolio import exitcodes
+from aiportfolio.cli.common import err, exit_with, handle_errors, open_register, out, parse_date
+
+if TYPE_CHECKING:
+    from aiportfolio.engine.planning import PlanOptions, PlanResult
+    from aiportfolio.i18n import Translator
+    from aiportfolio.register.loader import Register
+
+
+class PlanFormat(str, Enum):
+    table = "table"
+    json = "json"
+    md = "md"
+
+
+class Strategy(str, Enum):
+    exact = "exact"
+    greedy = "greedy"
+
+
+def _options(
+    ctx: typer.Context,
+    register: Register,
+    t: Translator,
+    strategy: Strategy,
+    balance: bool | None,
+    time_limit: float | None,
+    discount: float | None,
+    date: str | None,
+) -> PlanOptions:
+    from aiportfolio.engine.planning import PlanOptions
+    from aiportfolio.errors import UsageError
+
+    if not register.config.waves:
+        raise UsageError(t("plan.no_waves") + "\n  " + t("plan.no_waves.hint"))
+    if discount is not None and not 0 < discount <= 1:
+        raise UsageError(t("plan.bad_discount", value=discount))
+    if time_limit is not None and not time_limit > 0:
+        raise UsageError(t("plan.bad_time_limit", value=time_limit))
+    return PlanOptions(
+        strategy=strategy.value,
+        enforce_balance=balance,
+        time_limit=time_limit,
+        discount=discount,
+        today=parse_date(date, t),
+    )
+
+
+def _run_plan(register: Register, options: PlanOptions) -> PlanResult:
+    from aiportfolio.engine.planning import plan_register
+
+    return plan_register(register, options)
+
+
+@handle_errors
+def plan(
+    ctx: typer.Context,
+    output_format: Annotated[
+        PlanFormat, typer.Option("--format", "-f", help="table, json or md.")
+    ] = PlanFormat.table,
+    strategy: Annotated[
+        Strategy,
+        typer.Option(help="exact: integer program (HiGHS); greedy: rank by score, fill waves."),
+    ] = Strategy.exact,
+    compare: Annotated[
+        bool, typer.Option("--compare", help="Compare with the waves written in the register.")
+    ] = False,
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Write the proposed plan.wave into the use-case files.")
+    ] = False,
+    balance: Annotated[
+        bool | None,
+        typer.Option(
+            "--balance/--no-balance",
+            help="Enforce the category balance (default: planning.enforce_balance).",
+        ),
+    ] = None,
+    time_limit: Annotated[
+        float | None,
+        typer.Option(help="Solver time limit in seconds (default: planning.time_limit_seconds)."),
+    ] = None,
+    discount: Annotated[
+        float | None,
+        typer.Option(help="Value kept per wave of delay, 0 < d <= 1 (default: planning.discount)."),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(help="Planning date (YYYY-MM-DD): waves ended before it take no new entry."),
+    ] = None,
+) -> None:
+    """Propose a wave for every active use case not yet operated, within capacity.
+
+    Holds per wave: team person-weeks, one-off budget, parallel pilots; dependencies in an
+    earlier wave; pinned entries (pilot, industrialising, plan.pinned) in their wave; the
+    risk gate (planning.compliance_wave); the category balance. Maximises the sum of
+    score x discount^(wave - 1). Each entry left out gets the constraint that keeps it out.
+
+    Exit 0 with a plan, 1 when hard constraints conflict (no plan, nothing written),
+    2 on a usage or configuration error.
+
+    Examples:
+
+      aip plan
+
+      aip plan --compare --format md > plan.md
+
+      aip plan --strategy greedy --no-balance
+
+      aip plan --apply
+    """
+    from aiportfolio.cli.common import require_valid, translator
+    from aiportfolio.engine.planning import wave_edits
+    from aiportfolio.register.roundtrip import atomic_write
+    from aiportfolio.report.plan import REPORTERS, summary
+
+    register = open_register(ctx)
+    t = translator(ctx, register)
+    require_valid(register, t)
+    options = _options(ctx, register, t, strategy, balance, time_limit, discount, date)
+    result = _run_plan(register, options)
+    out(REPORTERS[output_format.value](result, t, compare))
+    err(summary(result, t), style="red" if result.conflicts else "green")
+    if result.conflicts:
+        if apply:
+            err(t("plan.apply_refused"), style="red")
+        exit_with(exitcodes.FINDINGS)
+    if apply:
+        edits = wave_edits(register, result)
+        for _, path, text in edits:
+            atomic_write(Path(str(path)), text)
+        err(t("plan.applied", count=len(edits)) if edits else t("plan.applied.none"))
+    exit_with(exitcodes.OK)
+
+
+@handle_errors
+def roadmap(
+    ctx: typer.Context,
+    out_file: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Write the Markdown to FILE (default: stdout)."),
+    ] = None,
+    proposed: Annotated[
+        bool,
+        typer.Option("--proposed", help="Render the planner's proposal instead of plan.wave."),
+    ] = False,
+    strategy: Annotated[
+        Strategy, typer.Option(help="With --proposed: exact or greedy.")
+    ] = Strategy.exact,
+    balance: Annotated[
+        bool | None,
+        typer.Option("--balance/--no-balance", help="With --proposed: enforce the balance."),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Roadmap date (YYYY-MM-DD; default $AIP_TODAY or today).")
+    ] = None,
+) -> None:
+    """Write a Markdown roadmap by wave: goal, dates, deliverables, use cases with owner,
+    KPI North Star and baseline, next step and decision date, capacity and budget used
+    against available, a Mermaid gantt chart, risks needing review, balance of the wave.
+
+    Rendered from templates/roadmap.md.j2: a register overrides it with its own
+    templates/roadmap.md.j2. Exit 0; 1 when --proposed finds conflicting constraints;
+    2 on a usage or configuration error.
+
+    Examples:
+
+      aip roadmap --out ROADMAP.md
+
+      aip --lang en roadmap --proposed
+    """
+    from aiportfolio.cli.common import require_valid, translator
+    from aiportfolio.engine.planning import build_roadmap
+    from aiportfolio.errors import UsageError
+    from aiportfolio.register.roundtrip import atomic_write
+    from aiportfolio.report.roadmap import format_roadmap
+
+    register = open_register(ctx)
+    t = translator(ctx, register)
+    require_valid(register, t)
+    today = parse_date(date, t)
+    if not register.config.waves:
+        raise UsageError(t("plan.no_waves") + "\n  " + t("plan.no_waves.hint"))
+    intro = None
+    proposal = None
+    if proposed:
+        options = _options(ctx, register, t, strategy, balance, None, None, date)
+        result = _run_plan(register, options)
+        if result.conflicts:
+            from aiportfolio.report.plan import violation_text
+
+            err(t("roadmap.proposal_conflict"), style="red")
+            for v in result.conflicts:
+                err(f"  - {violation_text(v, t)}")
+            exit_with(exitcodes.FINDINGS)
+        proposal = result.assignment
+        intro = t(
+            "roadmap.intro.proposed",
+            strategy=t(f"plan.strategy.{result.strategy}"),
+            status=t(f"plan.status.{result.status}"),
+            date=today.isoformat(),
+        )
+    data = build_roadmap(register.usecases, register.config, today, proposal)
+    text = format_roadmap(
+        data, t, register.root, organisation=register.config.organisation, intro=intro
+    )
+    if out_file is None:
+        out(text)
+    else:
+        if out_file.parent and not out_file.parent.is_dir():
+            raise UsageError(t("error.path_not_found", path=out_file.parent))
+        atomic_write(out_file, text)
+        err(t("roadmap.written", path=out_file))
+    exit_with(exitcodes.OK)
 
 
 def register(app: typer.Typer) -> None:
     """Add this group's commands to ``app``."""
+    app.command("plan")(plan)
+    app.command("roadmap")(roadmap)

@@ -1,0 +1,1011 @@
+"""Capacity-aware wave planning (METHOD.md §4): which use case goes in which wave.
+
+The register is turned into a solver-neutral ``PlanningInstance`` (candidates, waves, rules);
+two strategies fill it: ``greedy`` (rank by score, fill waves in order: what a spreadsheet
+does) and ``exact`` (an integer program solved by HiGHS, warm-started from greedy, see
+``planning_milp``). Every plan is checked by one function, ``violations``, and every entry
+left out gets the constraint that keeps it out (``insertion_blockers``).
+
+Definitions (docs/planning.md has the user-facing version):
+
+- *candidate*: an active use case not yet operated (idea, scoping, pilot, industrialising);
+- *pinned*: a candidate with a ``plan.wave`` whose status is pilot or industrialising, or
+  with ``plan.pinned: true``; it keeps its wave;
+- *pilot*: a candidate with status idea, scoping or pilot; it takes one of the wave's
+  ``max_parallel_pilots`` slots (industrialising entries do not);
+- *risk gate*: an entry needing a risk review (high risk, red data, AI Act high) is not
+  placed before ``planning.compliance_wave``; compliance prerequisites it depends on must
+  in addition sit in an earlier wave (the dependency rule);
+- *closed wave*: a wave that ended before the planning date takes no new entry;
+- *objective*: sum over scheduled entries of weight × discount^(wave − 1), weight being the
+  total score (or the value axis); wave 0 therefore counts weight / discount, more than
+  wave 1: earlier is always worth more.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Literal
+
+from aiportfolio.engine.finance import tco
+from aiportfolio.engine.scoring import ScoreResult, score_portfolio
+from aiportfolio.model.portfolio import PortfolioConfig
+from aiportfolio.model.usecase import UseCase
+
+if TYPE_CHECKING:
+    from aiportfolio.register.loader import Register
+
+CANDIDATE_STATUSES = ("idea", "scoping", "pilot", "industrialising")
+PILOT_STATUSES = ("idea", "scoping", "pilot")
+PINNING_STATUSES = ("pilot", "industrialising")
+
+Reason = Literal[
+    "missing_scores",
+    "dependency",
+    "closed_wave",
+    "risk_gate",
+    "pilots",
+    "capacity",
+    "budget",
+    "balance",
+    "solver_limit",
+]
+REASONS: tuple[Reason, ...] = (
+    "missing_scores",
+    "dependency",
+    "closed_wave",
+    "risk_gate",
+    "pilots",
+    "capacity",
+    "budget",
+    "balance",
+    "solver_limit",
+)
+"""Reasons an entry is left unscheduled, in the order used to break ties."""
+
+Status = Literal["optimal", "time_limit", "feasible", "infeasible", "empty"]
+Strategy = Literal["exact", "greedy"]
+Assignment = Mapping[str, "int | None"]
+EPS = 1e-6
+
+
+# --- the instance ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One use case the planner may place, with everything the constraints need."""
+
+    id: str
+    group: str
+    """Balance group of its category."""
+    weight: float
+    """Objective weight (total score or value axis); 0 for a pinned entry without scores."""
+    effort: float = 0.0
+    """``plan.effort_weeks`` (person-weeks); 0 when not estimated."""
+    budget: float = 0.0
+    """One-off cost (euros), taken from the wave's budget."""
+    pilot: bool = True
+    depends_on: tuple[str, ...] = ()
+    """Candidate ids that must sit in an earlier wave (operated targets are left out)."""
+    pinned_wave: int | None = None
+    risk_gated: bool = False
+
+
+@dataclass(frozen=True)
+class WaveSlot:
+    id: int
+    person_weeks: float | None = None
+    """None: no limit."""
+    budget_eur: float | None = None
+    """None: no limit."""
+    max_pilots: int = 2
+    open: bool = True
+    """False when the wave ended before the planning date: only pinned entries stay there."""
+
+
+@dataclass(frozen=True)
+class BalanceTarget:
+    group: str
+    target: float
+    """Percent of the scheduled entries."""
+    tolerance: float
+
+    def bounds(self, total: int) -> tuple[float, float]:
+        return (
+            (self.target - self.tolerance) / 100 * total,
+            (self.target + self.tolerance) / 100 * total,
+        )
+
+
+@dataclass(frozen=True)
+class PlanningInstance:
+    """The planning problem, independent of the register and of the solver. Candidates are
+    listed in rank order (best first): greedy fills in that order."""
+
+    candidates: tuple[Candidate, ...]
+    waves: tuple[WaveSlot, ...]
+    discount: float = 0.85
+    compliance_wave: int = 1
+    balance: tuple[BalanceTarget, ...] = ()
+    """Empty when the balance is not enforced."""
+
+    def candidate(self, cid: str) -> Candidate:
+        return self._index()[cid]
+
+    def _index(self) -> dict[str, Candidate]:
+        cache = self.__dict__.get("_by_id")
+        if cache is None:
+            cache = {c.id: c for c in self.candidates}
+            object.__setattr__(self, "_by_id", cache)
+        return cache
+
+    def factor(self, wave: int) -> float:
+        return float(self.discount ** (wave - 1))
+
+    def wave_slot(self, wave: int) -> WaveSlot | None:
+        for slot in self.waves:
+            if slot.id == wave:
+                return slot
+        return None
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A constraint a plan breaks, or a conflict between hard constraints."""
+
+    kind: str
+    """capacity, budget, pilots, dependency, risk_gate, closed_wave, balance, pinned_wave,
+    unknown_wave, pinned_dependency, pinned_risk_gate, infeasible."""
+    ids: tuple[str, ...] = ()
+    wave: int | None = None
+    amount: float | None = None
+    limit: float | None = None
+    detail: str = ""
+    """A group id (balance) or a dependency target (dependency)."""
+
+
+def objective(instance: PlanningInstance, assignment: Assignment) -> float:
+    total = 0.0
+    for c in instance.candidates:
+        wave = assignment.get(c.id)
+        if wave is not None:
+            total += c.weight * instance.factor(wave)
+    return total
+
+
+def balance_ok(instance: PlanningInstance, assignment: Assignment) -> bool:
+    return not _balance_violations(instance, assignment)
+
+
+def _balance_violations(instance: PlanningInstance, assignment: Assignment) -> list[Violation]:
+    if not instance.balance:
+        return []
+    scheduled = [c for c in instance.candidates if assignment.get(c.id) is not None]
+    total = len(scheduled)
+    found = []
+    for target in instance.balance:
+        count = sum(1 for c in scheduled if c.group == target.group)
+        low, high = target.bounds(total)
+        if count < low - EPS or count > high + EPS:
+            found.append(
+                Violation(
+                    "balance",
+                    amount=100 * count / total if total else 0.0,
+                    limit=target.target,
+                    detail=target.group,
+                )
+            )
+    return found
+
+
+def violations(instance: PlanningInstance, assignment: Assignment) -> list[Violation]:
+    """Every constraint ``assignment`` breaks (empty: the plan is valid)."""
+    found: list[Violation] = []
+    by_wave: dict[int, list[Candidate]] = {}
+    for c in instance.candidates:
+        wave = assignment.get(c.id)
+        if c.pinned_wave is not None and wave != c.pinned_wave:
+            found.append(Violation("pinned_wave", (c.id,), wave, limit=c.pinned_wave))
+        if wave is None:
+            continue
+        slot = instance.wave_slot(wave)
+        if slot is None:
+            found.append(Violation("unknown_wave", (c.id,), wave))
+            continue
+        by_wave.setdefault(wave, []).append(c)
+        if not slot.open and c.pinned_wave != wave:
+            found.append(Violation("closed_wave", (c.id,), wave))
+        if c.risk_gated and wave < instance.compliance_wave:
+            found.append(Violation("risk_gate", (c.id,), wave, limit=instance.compliance_wave))
+        for dep in c.depends_on:
+            target = assignment.get(dep)
+            if target is None or target >= wave:
+                found.append(Violation("dependency", (c.id,), wave, detail=dep))
+    for slot in instance.waves:
+        members = by_wave.get(slot.id, [])
+        ids = tuple(c.id for c in members)
+        effort = sum(c.effort for c in members)
+        budget = sum(c.budget for c in members)
+        pilots = sum(1 for c in members if c.pilot)
+        if slot.person_weeks is not None and effort > slot.person_weeks + EPS:
+            found.append(Violation("capacity", ids, slot.id, effort, slot.person_weeks))
+        if slot.budget_eur is not None and budget > slot.budget_eur + EPS:
+            found.append(Violation("budget", ids, slot.id, budget, slot.budget_eur))
+        if pilots > slot.max_pilots:
+            found.append(Violation("pilots", ids, slot.id, pilots, slot.max_pilots))
+    found.extend(_balance_violations(instance, assignment))
+    return found
+
+
+def insertion_blockers(
+    instance: PlanningInstance, assignment: Assignment, candidate: Candidate, wave: int
+) -> tuple[Reason, ...]:
+    """Why ``candidate`` (unscheduled) cannot be added to ``wave`` of ``assignment``."""
+    slot = instance.wave_slot(wave)
+    assert slot is not None
+    reasons: list[Reason] = []
+    if not slot.open:
+        reasons.append("closed_wave")
+    if candidate.risk_gated and wave < instance.compliance_wave:
+        reasons.append("risk_gate")
+    for dep in candidate.depends_on:
+        target = assignment.get(dep)
+        if target is None or target >= wave:
+            reasons.append("dependency")
+            break
+    members = [c for c in instance.candidates if assignment.get(c.id) == wave]
+    if candidate.pilot and sum(1 for c in members if c.pilot) + 1 > slot.max_pilots:
+        reasons.append("pilots")
+    if (
+        slot.person_weeks is not None
+        and sum(c.effort for c in members) + candidate.effort > slot.person_weeks + EPS
+    ):
+        reasons.append("capacity")
+    if (
+        slot.budget_eur is not None
+        and sum(c.budget for c in members) + candidate.budget > slot.budget_eur + EPS
+    ):
+        reasons.append("budget")
+    if instance.balance:
+        trial = dict(assignment)
+        trial[candidate.id] = wave
+        if not balance_ok(instance, trial):
+            reasons.append("balance")
+    return tuple(reasons)
+
+
+def wave_domains(instance: PlanningInstance) -> dict[str, list[int]]:
+    """Waves each candidate may take: pinned -> its wave; else open waves after the risk
+    gate and after the earliest wave of every dependency (cycles leave no wave)."""
+    ids = [w.id for w in instance.waves]
+    position = {w: i for i, w in enumerate(ids)}
+    earliest: dict[str, int] = {}
+    for c in instance.candidates:
+        if c.pinned_wave is not None:
+            earliest[c.id] = position.get(c.pinned_wave, len(ids))
+            continue
+        first = next(
+            (
+                i
+                for i, w in enumerate(instance.waves)
+                if w.open and not (c.risk_gated and w.id < instance.compliance_wave)
+            ),
+            len(ids),
+        )
+        earliest[c.id] = first
+    # Longest-path relaxation; a cycle pushes its members past the last wave.
+    for _ in range(len(instance.candidates) + 1):
+        changed = False
+        for c in instance.candidates:
+            if c.pinned_wave is not None:
+                continue
+            need = max((earliest.get(d, len(ids)) + 1 for d in c.depends_on), default=0)
+            if need > earliest[c.id]:
+                earliest[c.id] = min(need, len(ids))
+                changed = True
+        if not changed:
+            break
+    domains: dict[str, list[int]] = {}
+    for c in instance.candidates:
+        if c.pinned_wave is not None:
+            domains[c.id] = [c.pinned_wave] if c.pinned_wave in position else []
+            continue
+        domains[c.id] = [
+            w.id
+            for i, w in enumerate(instance.waves)
+            if i >= earliest[c.id]
+            and w.open
+            and not (c.risk_gated and w.id < instance.compliance_wave)
+        ]
+    return domains
+
+
+# --- conflicts between hard constraints -----------------------------------------------------
+
+
+def pinned_conflicts(instance: PlanningInstance) -> list[Violation]:
+    """Hard constraints that cannot all hold whatever the planner does (pinned entries over
+    a wave's capacity, a pinned entry depending on one pinned later...)."""
+    pinned = {c.id: c.pinned_wave for c in instance.candidates if c.pinned_wave is not None}
+    found: list[Violation] = []
+    domains = wave_domains(instance)
+    for c in instance.candidates:
+        if c.pinned_wave is None:
+            continue
+        if instance.wave_slot(c.pinned_wave) is None:
+            found.append(Violation("unknown_wave", (c.id,), c.pinned_wave))
+            continue
+        if c.risk_gated and c.pinned_wave < instance.compliance_wave:
+            found.append(
+                Violation(
+                    "pinned_risk_gate", (c.id,), c.pinned_wave, limit=instance.compliance_wave
+                )
+            )
+        for dep in c.depends_on:
+            dep_wave = pinned.get(dep)
+            earliest = min(domains.get(dep, []), default=None)
+            if (dep_wave is not None and dep_wave >= c.pinned_wave) or (
+                dep_wave is None and (earliest is None or earliest >= c.pinned_wave)
+            ):
+                found.append(Violation("pinned_dependency", (c.id, dep), c.pinned_wave, detail=dep))
+    only_pinned = {cid: w for cid, w in pinned.items() if instance.wave_slot(w) is not None}
+    for v in violations(instance, only_pinned):
+        if v.kind in ("capacity", "budget", "pilots"):
+            found.append(replace(v, ids=tuple(i for i in v.ids if i in only_pinned)))
+    return found
+
+
+# --- greedy ----------------------------------------------------------------------------------
+
+
+def greedy_assignment(instance: PlanningInstance) -> dict[str, int | None]:
+    """Rank order, earliest wave that fits; passes repeat so that a dependant ranked above
+    its prerequisite still gets placed once the prerequisite is in. With a balance target,
+    over-represented groups then give up their weakest entries and the gaps are refilled."""
+    assignment: dict[str, int | None] = {c.id: c.pinned_wave for c in instance.candidates}
+    unbalanced = replace(instance, balance=())
+    domains = wave_domains(instance)
+
+    def fill(check: PlanningInstance) -> None:
+        changed = True
+        while changed:
+            changed = False
+            for c in instance.candidates:
+                if assignment[c.id] is not None:
+                    continue
+                for wave in domains[c.id]:
+                    if not insertion_blockers(check, assignment, c, wave):
+                        assignment[c.id] = wave
+                        changed = True
+                        break
+
+    fill(unbalanced)
+    if instance.balance and not balance_ok(instance, assignment):
+        _repair_balance(instance, assignment)
+        fill(instance)
+    return assignment
+
+
+def _repair_balance(instance: PlanningInstance, assignment: dict[str, int | None]) -> None:
+    while not balance_ok(instance, assignment):
+        scheduled = [c for c in instance.candidates if assignment[c.id] is not None]
+        total = len(scheduled)
+        counts = {
+            t.group: sum(1 for c in scheduled if c.group == t.group) for t in instance.balance
+        }
+        over = {t.group for t in instance.balance if counts[t.group] > t.bounds(total)[1] + EPS}
+        if not over:  # some group is short: shrink the groups above their target
+            over = {
+                t.group for t in instance.balance if counts[t.group] > t.target / 100 * total + EPS
+            }
+        needed = {d for c in scheduled for d in c.depends_on}
+        removable = [
+            c for c in scheduled if c.group in over and c.pinned_wave is None and c.id not in needed
+        ]
+        if not removable:
+            return
+        weakest = min(removable, key=lambda c: c.weight * instance.factor(assignment[c.id] or 0))
+        assignment[weakest.id] = None
+
+
+# --- results ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SolverOutcome:
+    """What a strategy returns: the assignment and what is proven about it."""
+
+    assignment: dict[str, int | None]
+    status: Status
+    objective: float
+    bound: float | None = None
+    """Best proven upper bound on the objective (exact strategy)."""
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class PlannedEntry:
+    usecase: UseCase
+    candidate: Candidate
+    wave: int | None
+    register_wave: int | None
+    pinned: bool
+    contribution: float
+
+    @property
+    def id(self) -> str:
+        return self.usecase.id
+
+
+@dataclass(frozen=True)
+class UnscheduledEntry:
+    usecase: UseCase
+    reason: Reason
+    by_wave: tuple[tuple[int, tuple[Reason, ...]], ...] = ()
+    """For each wave, what prevents adding the entry to the final plan."""
+    detail: tuple[str, ...] = ()
+    """Missing criteria (missing_scores) or unschedulable prerequisites (dependency)."""
+
+    @property
+    def id(self) -> str:
+        return self.usecase.id
+
+
+@dataclass(frozen=True)
+class WaveUsage:
+    wave: int
+    name: str
+    open: bool
+    entries: tuple[str, ...]
+    effort: float
+    person_weeks: float | None
+    budget: float
+    budget_eur: float | None
+    pilots: int
+    max_pilots: int
+    contribution: float
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    id: str
+    title: str
+    kind: Literal["moved", "added", "dropped"]
+    before: int | None
+    after: int | None
+
+
+@dataclass(frozen=True)
+class PlanComparison:
+    """The proposal against the waves written in the register."""
+
+    register_objective: float
+    proposal_objective: float
+    changes: tuple[PlanChange, ...]
+    register_violations: tuple[Violation, ...]
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    strategy: Strategy = "exact"
+    enforce_balance: bool | None = None
+    """None: ``planning.enforce_balance`` of the configuration."""
+    time_limit: float | None = None
+    discount: float | None = None
+    today: dt.date | None = None
+    """Waves that ended before this date are closed (default: no wave is closed)."""
+    mip_gap: float | None = None
+    """Relative optimality gap HiGHS may stop at (None: HiGHS' default, 1e-4)."""
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    strategy: Strategy
+    status: Status
+    objective: float
+    bound: float | None
+    seconds: float
+    instance: PlanningInstance
+    entries: tuple[PlannedEntry, ...]
+    """Every candidate (scheduled or not) with its proposed wave, in rank order."""
+    unscheduled: tuple[UnscheduledEntry, ...]
+    waves: tuple[WaveUsage, ...]
+    conflicts: tuple[Violation, ...]
+    greedy_objective: float
+    objective_kind: str
+    time_limit: float
+    warnings: tuple[tuple[str, str], ...] = ()
+    """(kind, use-case id): ``no_effort``, ``pinned_missing_scores``."""
+    balance: tuple[tuple[str, int, float], ...] = ()
+    """(group, scheduled count, target percent) of the proposal."""
+    comparison: PlanComparison | None = None
+
+    @property
+    def feasible(self) -> bool:
+        return not self.conflicts
+
+    @property
+    def gap(self) -> float | None:
+        """Proven relative gap: (bound - objective) / objective; 0 when optimal."""
+        if self.bound is None:
+            return None
+        if self.status == "optimal":
+            return 0.0
+        return max(0.0, self.bound - self.objective) / max(abs(self.objective), 1e-9)
+
+    @property
+    def assignment(self) -> dict[str, int | None]:
+        return {e.id: e.wave for e in self.entries}
+
+    @property
+    def balance_enforced(self) -> bool:
+        return bool(self.instance.balance)
+
+
+# --- from the register -----------------------------------------------------------------------
+
+
+@dataclass
+class _Built:
+    instance: PlanningInstance
+    usecases: dict[str, UseCase]
+    excluded: list[UnscheduledEntry] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+def build_instance(
+    usecases: Sequence[UseCase],
+    config: PortfolioConfig,
+    scores: Sequence[ScoreResult],
+    options: PlanOptions,
+) -> _Built:
+    planning = config.planning
+    {uc.id: uc for uc in usecases}
+    score_of = {s.id: s for s in scores}
+    operated = {uc.id for uc in usecases if uc.status == "operated"}
+    ranked = [s.usecase for s in scores if s.usecase.status in CANDIDATE_STATUSES]
+    built = _Built(PlanningInstance((), ()), {uc.id: uc for uc in ranked})
+    pinned: dict[str, int | None] = {}
+    for uc in ranked:
+        wave = uc.plan.wave
+        pinned[uc.id] = (
+            wave if wave is not None and (uc.plan.pinned or uc.status in PINNING_STATUSES) else None
+        )
+    # Entries that cannot be placed at all; prerequisites of others propagate.
+    excluded: dict[str, tuple[Reason, tuple[str, ...]]] = {}
+    for uc in ranked:
+        result = score_of[uc.id]
+        if not result.complete and pinned[uc.id] is None:
+            excluded[uc.id] = ("missing_scores", result.missing)
+    changed = True
+    while changed:
+        changed = False
+        for uc in ranked:
+            if uc.id in excluded or pinned[uc.id] is not None:
+                continue
+            blocked = tuple(
+                d
+                for d in uc.plan.depends_on
+                if d not in operated and (d not in built.usecases or d in excluded)
+            )
+            if blocked:
+                excluded[uc.id] = ("dependency", blocked)
+                changed = True
+    candidates: list[Candidate] = []
+    for uc in ranked:
+        if uc.id in excluded:
+            reason, detail = excluded[uc.id]
+            built.excluded.append(UnscheduledEntry(uc, reason, detail=detail))
+            continue
+        result = score_of[uc.id]
+        weight = (result.value if planning.objective == "value" else result.total) or 0.0
+        if not result.complete:
+            built.warnings.append(("pinned_missing_scores", uc.id))
+        if uc.plan.effort_weeks is None:
+            built.warnings.append(("no_effort", uc.id))
+        candidates.append(
+            Candidate(
+                id=uc.id,
+                group=config.balance.group_of(uc.category).id,
+                weight=weight,
+                effort=uc.plan.effort_weeks or 0.0,
+                budget=tco(uc).one_off,
+                pilot=uc.status in PILOT_STATUSES,
+                # A prerequisite that is neither operated nor a candidate (stopped, unknown)
+                # stays listed so that a pinned dependant shows up as a conflict.
+                depends_on=tuple(d for d in uc.plan.depends_on if d not in operated),
+                pinned_wave=pinned[uc.id],
+                risk_gated=uc.needs_risk_review,
+            )
+        )
+    enforce = (
+        planning.enforce_balance if options.enforce_balance is None else options.enforce_balance
+    )
+    balance = (
+        tuple(
+            BalanceTarget(g.id, g.target, config.balance.tolerance) for g in config.balance.groups
+        )
+        if enforce
+        else ()
+    )
+    waves = tuple(
+        WaveSlot(
+            id=w.id,
+            person_weeks=w.capacity.person_weeks,
+            budget_eur=w.capacity.budget_eur,
+            max_pilots=w.capacity.max_parallel_pilots,
+            open=options.today is None
+            or wave_end(config, w.id) is None
+            or (wave_end(config, w.id) or options.today) >= options.today,
+        )
+        for w in config.waves
+    )
+    built.instance = PlanningInstance(
+        candidates=tuple(candidates),
+        waves=waves,
+        discount=options.discount if options.discount is not None else planning.discount,
+        compliance_wave=planning.compliance_wave,
+        balance=balance,
+    )
+    return built
+
+
+def wave_end(config: PortfolioConfig, wave_id: int) -> dt.date | None:
+    """The wave's end date: given, or start + weeks."""
+    wave = config.wave(wave_id)
+    if wave is None:
+        return None
+    if wave.end is not None:
+        return wave.end
+    if wave.start is not None and wave.weeks is not None:
+        return wave.start + dt.timedelta(days=7 * wave.weeks - 1)
+    return None
+
+
+def unscheduled_reasons(
+    instance: PlanningInstance, assignment: Assignment, status: Status
+) -> dict[str, tuple[Reason, tuple[tuple[int, tuple[Reason, ...]], ...]]]:
+    """For each candidate left out: the reason that blocks it in most waves (ties broken in
+    ``REASONS`` order) and, per wave, everything that blocks it."""
+    found: dict[str, tuple[Reason, tuple[tuple[int, tuple[Reason, ...]], ...]]] = {}
+    for c in instance.candidates:
+        if assignment.get(c.id) is not None:
+            continue
+        by_wave = tuple(
+            (slot.id, insertion_blockers(instance, assignment, c, slot.id))
+            for slot in instance.waves
+        )
+        if not by_wave:
+            found[c.id] = ("capacity", by_wave)
+            continue
+        if any(not reasons for _, reasons in by_wave):
+            found[c.id] = ("solver_limit", by_wave)
+            continue
+        counts = {r: sum(1 for _, rs in by_wave if r in rs) for r in REASONS}
+        primary = max(REASONS, key=lambda r: (counts[r], -REASONS.index(r)))
+        found[c.id] = (primary, by_wave)
+    return found
+
+
+def plan_usecases(
+    usecases: Sequence[UseCase],
+    config: PortfolioConfig,
+    scores: Sequence[ScoreResult],
+    options: PlanOptions,
+) -> PlanResult:
+    """Propose a wave for every candidate (see the module docstring)."""
+    started = time.perf_counter()
+    built = build_instance(usecases, config, scores, options)
+    instance = built.instance
+    time_limit = options.time_limit or config.planning.time_limit_seconds
+    conflicts = pinned_conflicts(instance)
+    greedy = greedy_assignment(instance)
+    greedy_ok = not violations(instance, greedy)
+    greedy_value = objective(instance, greedy) if greedy_ok else 0.0
+    outcome: SolverOutcome
+    if conflicts:
+        outcome = SolverOutcome({c.id: c.pinned_wave for c in instance.candidates}, "infeasible", 0)
+    elif options.strategy == "greedy":
+        status: Status = "feasible" if greedy_ok else "infeasible"
+        outcome = SolverOutcome(greedy, status, greedy_value)
+    else:
+        from aiportfolio.engine.planning_milp import solve_exact
+
+        outcome = solve_exact(
+            instance, time_limit, greedy if greedy_ok else None, mip_gap=options.mip_gap
+        )
+        if (
+            outcome.status in ("optimal", "time_limit")
+            and greedy_ok
+            and (outcome.objective < greedy_value - EPS)
+        ):  # never worse than the baseline, whatever the solver reports
+            outcome = replace(outcome, assignment=greedy, objective=greedy_value)
+        if outcome.status == "infeasible":
+            conflicts = diagnose_infeasible(instance, time_limit)
+    if outcome.status == "infeasible" and not conflicts:
+        conflicts = (
+            [Violation("infeasible")]
+            if not instance.balance
+            else (diagnose_infeasible(instance, time_limit))
+        )
+    assignment = outcome.assignment
+    reasons = unscheduled_reasons(instance, assignment, outcome.status) if not conflicts else {}
+    unscheduled = list(built.excluded)
+    entries = []
+    for c in instance.candidates:
+        uc = built.usecases[c.id]
+        wave = assignment.get(c.id)
+        entries.append(
+            PlannedEntry(
+                usecase=uc,
+                candidate=c,
+                wave=wave,
+                register_wave=uc.plan.wave,
+                pinned=c.pinned_wave is not None,
+                contribution=c.weight * instance.factor(wave) if wave is not None else 0.0,
+            )
+        )
+        if wave is None and c.id in reasons:
+            reason, by_wave = reasons[c.id]
+            unscheduled.append(UnscheduledEntry(uc, reason, by_wave))
+    waves = tuple(_wave_usage(instance, config, assignment, entries))
+    total = sum(1 for e in entries if e.wave is not None)
+    balance = tuple(
+        (
+            g.id,
+            sum(1 for e in entries if e.wave is not None and e.candidate.group == g.id),
+            g.target,
+        )
+        for g in config.balance.groups
+    )
+    result = PlanResult(
+        strategy=options.strategy,
+        status=outcome.status if not conflicts else "infeasible",
+        objective=objective(instance, assignment),
+        bound=outcome.bound,
+        seconds=time.perf_counter() - started,
+        instance=instance,
+        entries=tuple(entries),
+        unscheduled=tuple(unscheduled),
+        waves=waves,
+        conflicts=tuple(conflicts),
+        greedy_objective=greedy_value,
+        objective_kind=config.planning.objective,
+        time_limit=time_limit,
+        warnings=tuple(built.warnings),
+        balance=balance if total else (),
+    )
+    return replace(result, comparison=compare_with_register(result))
+
+
+def _wave_usage(
+    instance: PlanningInstance,
+    config: PortfolioConfig,
+    assignment: Assignment,
+    entries: Sequence[PlannedEntry],
+) -> list[WaveUsage]:
+    usage = []
+    for slot in instance.waves:
+        members = [e for e in entries if assignment.get(e.id) == slot.id]
+        wave = config.wave(slot.id)
+        usage.append(
+            WaveUsage(
+                wave=slot.id,
+                name=wave.name if wave else str(slot.id),
+                open=slot.open,
+                entries=tuple(e.id for e in members),
+                effort=sum(e.candidate.effort for e in members),
+                person_weeks=slot.person_weeks,
+                budget=sum(e.candidate.budget for e in members),
+                budget_eur=slot.budget_eur,
+                pilots=sum(1 for e in members if e.candidate.pilot),
+                max_pilots=slot.max_pilots,
+                contribution=sum(e.contribution for e in members),
+            )
+        )
+    return usage
+
+
+def diagnose_infeasible(instance: PlanningInstance, time_limit: float) -> list[Violation]:
+    """Name the conflict when no plan exists: pinned-entry conflicts first; else, if dropping
+    the balance target makes a plan possible, the balance conflicts with the pinned entries."""
+    found = pinned_conflicts(instance)
+    if found:
+        return found
+    if instance.balance:
+        from aiportfolio.engine.planning_milp import solve_exact
+
+        relaxed = replace(instance, balance=())
+        outcome = solve_exact(relaxed, time_limit, None)
+        if outcome.status != "infeasible":
+            pinned = tuple(c.id for c in instance.candidates if c.pinned_wave is not None)
+            return [Violation("balance", pinned)]
+    return [Violation("infeasible")]
+
+
+def compare_with_register(result: PlanResult) -> PlanComparison:
+    instance = result.instance
+    known = {w.id for w in instance.waves}
+    current: dict[str, int | None] = {}
+    changes = []
+    for e in result.entries:
+        before = e.register_wave if e.register_wave in known else None
+        current[e.id] = before
+        after = e.wave
+        if before == after:
+            continue
+        kind: Literal["moved", "added", "dropped"] = (
+            "added" if before is None else "dropped" if after is None else "moved"
+        )
+        changes.append(PlanChange(e.id, e.usecase.title, kind, before, after))
+    return PlanComparison(
+        register_objective=objective(instance, current),
+        proposal_objective=result.objective,
+        changes=tuple(changes),
+        register_violations=tuple(
+            v for v in violations(instance, current) if v.kind != "pinned_wave"
+        ),
+    )
+
+
+def plan_register(register: Register, options: PlanOptions) -> PlanResult:
+    """``aip plan`` on a loaded register."""
+    scores = score_portfolio(register.usecases, register.grid, register.config.scoring)
+    return plan_usecases(register.usecases, register.config, scores, options)
+
+
+# --- writing the proposal back (--apply) -----------------------------------------------------
+
+
+def set_wave(text: str, wave: int | None) -> str:
+    """``text`` (a use-case file) with ``plan.wave`` set to ``wave`` (removed when None).
+    Round-trip edit: comments, key order and untouched lines stay as they are. A missing
+    ``plan:`` block is added where the schema puts it (after ``costs``, before
+    ``next_step``), ``wave`` first inside it."""
+    from ruamel.yaml.comments import CommentedMap
+
+    from aiportfolio.register.roundtrip import dump_roundtrip, load_roundtrip
+
+    data = load_roundtrip(text)
+    plan = data.get("plan")
+    if plan is None:
+        if wave is None:
+            return text
+        order = list(UseCase.model_fields)
+        before = set(order[: order.index("plan")])
+        position = 0
+        for index, key in enumerate(data):
+            if key in before:
+                position = index + 1
+        block = CommentedMap()
+        block["wave"] = wave
+        data.insert(position, "plan", block)
+    elif wave is None:
+        if "wave" not in plan:
+            return text
+        del plan["wave"]
+        if not plan:
+            del data["plan"]
+    elif "wave" in plan:
+        if plan["wave"] == wave:
+            return text
+        plan["wave"] = wave
+    else:
+        plan.insert(0, "wave", wave)
+    return str(dump_roundtrip(data))
+
+
+def wave_edits(register: Register, result: PlanResult) -> list[tuple[str, object, str]]:
+    """(use-case id, path, new text) for every file whose ``plan.wave`` the proposal
+    changes. Pure: the caller writes them (atomically)."""
+    from aiportfolio.register.yamlio import read_text
+
+    edits: list[tuple[str, object, str]] = []
+    if result.conflicts or result.comparison is None:
+        return edits
+    for change in result.comparison.changes:
+        path = register.sources.get(change.id)
+        if path is None:
+            continue
+        text, issue = read_text(path)
+        if text is None or issue is not None:
+            continue
+        new_text = set_wave(text, change.after)
+        if new_text != text:
+            edits.append((change.id, path, new_text))
+    return edits
+
+
+# --- the roadmap (aip roadmap) ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoadmapWave:
+    wave: int
+    name: str
+    goal: str | None
+    start: dt.date | None
+    end: dt.date | None
+    weeks: int | None
+    deliverables: tuple[str, ...]
+    timeline: tuple[dt.date, dt.date]
+    """Dates used for the chart: the configured ones, else chained from the previous wave
+    (first wave: the roadmap date), lasting ``weeks`` (default 4)."""
+    usecases: tuple[UseCase, ...]
+    effort: float
+    person_weeks: float | None
+    budget: float
+    budget_eur: float | None
+    pilots: int
+    max_pilots: int
+    risks: tuple[UseCase, ...]
+    """Entries of the wave that need a security and legal review."""
+    balance: tuple[tuple[str, int, float], ...]
+    """(group, count, target percent) of the wave's use cases."""
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    waves: tuple[RoadmapWave, ...]
+    unscheduled: tuple[UseCase, ...]
+    """Candidates (idea to industrialising) in no configured wave."""
+    date: dt.date
+    proposed: bool
+    tolerance: float
+
+
+def build_roadmap(
+    usecases: Sequence[UseCase],
+    config: PortfolioConfig,
+    date: dt.date,
+    proposal: Assignment | None = None,
+) -> Roadmap:
+    """The waves of the register (``plan.wave``), or of ``proposal`` for the candidates it
+    covers; stopped entries are left out, operated ones stay in the wave they were in."""
+    active = [uc for uc in usecases if uc.active]
+
+    def wave_of(uc: UseCase) -> int | None:
+        if proposal is not None and uc.id in proposal:
+            return proposal[uc.id]
+        return uc.plan.wave
+
+    known = {w.id for w in config.waves}
+    waves = []
+    previous_end: dt.date | None = None
+    for w in config.waves:
+        members = tuple(uc for uc in active if wave_of(uc) == w.id)
+        start = w.start or (previous_end + dt.timedelta(days=1) if previous_end else date)
+        end = w.end or start + dt.timedelta(days=7 * (w.weeks or 4) - 1)
+        previous_end = end
+        waves.append(
+            RoadmapWave(
+                wave=w.id,
+                name=w.name,
+                goal=w.goal,
+                start=w.start,
+                end=w.end,
+                weeks=w.weeks,
+                deliverables=tuple(w.deliverables),
+                timeline=(start, end),
+                usecases=members,
+                effort=sum(uc.plan.effort_weeks or 0.0 for uc in members),
+                person_weeks=w.capacity.person_weeks,
+                budget=sum(tco(uc).one_off for uc in members),
+                budget_eur=w.capacity.budget_eur,
+                pilots=sum(1 for uc in members if uc.status in PILOT_STATUSES),
+                max_pilots=w.capacity.max_parallel_pilots,
+                risks=tuple(uc for uc in members if uc.needs_risk_review),
+                balance=tuple(
+                    (g.id, sum(1 for uc in members if uc.category in g.categories), g.target)
+                    for g in config.balance.groups
+                ),
+            )
+        )
+    unscheduled = tuple(
+        uc for uc in active if uc.status in CANDIDATE_STATUSES and wave_of(uc) not in known
+    )
+    return Roadmap(tuple(waves), unscheduled, date, proposal is not None, config.balance.tolerance)

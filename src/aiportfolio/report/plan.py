@@ -1,0 +1,432 @@
+"""Reporters of ``aip plan``: table (text), json, md. Pure: ``format(result, t) -> str``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from aiportfolio.engine.planning import PlanComparison, PlanResult, Violation
+from aiportfolio.i18n import Translator
+from aiportfolio.report.escape import md, md_cell
+
+
+def number(value: float) -> str:
+    """Compact number: no trailing zeros, two decimals at most."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def euros(value: float, lang: str) -> str:
+    text = f"{value:,.0f}"
+    return (text.replace(",", "\u202f") + "\u00a0€") if lang == "fr" else f"€{text}"
+
+
+def percent(value: float) -> str:
+    return f"{value:.0f} %"
+
+
+def limit(value: float | None, t: Translator, money: bool = False) -> str:
+    if value is None:
+        return t("plan.unlimited")
+    return euros(value, t.lang) if money else number(value)
+
+
+def violation_text(v: Violation, t: Translator, prefix: str = "plan.conflict") -> str:
+    key = f"{prefix}.{v.kind}"
+    money = v.kind == "budget"
+    if v.kind == "balance" and prefix == "plan.violation":
+        amount = percent(v.amount or 0)
+        bound = percent(v.limit or 0)
+        detail = t(f"label.group.{v.detail}") if _has(t, f"label.group.{v.detail}") else v.detail
+        return t(key, amount=amount, limit=bound, detail=detail, ids="", wave="")
+    return t(
+        key,
+        ids=", ".join(v.ids) or "-",
+        wave="" if v.wave is None else v.wave,
+        amount="" if v.amount is None else (euros(v.amount, t.lang) if money else number(v.amount)),
+        limit="" if v.limit is None else (euros(v.limit, t.lang) if money else number(v.limit)),
+        detail=v.detail,
+    )
+
+
+def _has(t: Translator, key: str) -> bool:
+    from aiportfolio.i18n import catalog
+
+    return key in catalog()
+
+
+def group_label(group: str, t: Translator) -> str:
+    key = f"label.group.{group}"
+    return t(key) if _has(t, key) else group
+
+
+def header(result: PlanResult, t: Translator) -> str:
+    gap = result.gap
+    return t(
+        "plan.header",
+        strategy=t(f"plan.strategy.{result.strategy}"),
+        status=t(f"plan.status.{result.status}"),
+        objective=number(result.objective),
+        bound="-" if result.bound is None else number(result.bound),
+        gap="-" if gap is None else f"{100 * gap:.2f} %",
+        seconds=f"{result.seconds:.2f} s",
+    )
+
+
+def objective_rule(result: PlanResult, t: Translator) -> str:
+    text = t(
+        "plan.objective_rule",
+        weight=t(f"plan.weight.{result.objective_kind}"),
+        discount=number(result.instance.discount),
+        greedy=number(result.greedy_objective),
+    )
+    return text if result.balance_enforced else f"{text}; {t('plan.balance_off')}"
+
+
+def reason_detail(detail: tuple[str, ...], reason: str, t: Translator) -> str:
+    if not detail:
+        return ""
+    key = "plan.detail.missing" if reason == "missing_scores" else "plan.detail.blocked_by"
+    return t(key, items=", ".join(detail))
+
+
+def by_wave_text(entry: Any, t: Translator) -> str:
+    parts = [
+        t("plan.by_wave", wave=w, reasons=", ".join(t(f"plan.reason.{r}") for r in rs))
+        for w, rs in entry.by_wave
+    ]
+    return "; ".join(parts)
+
+
+def wave_header(usage: Any, t: Translator) -> str:
+    return t(
+        "plan.wave.header",
+        wave=usage.wave,
+        name=usage.name,
+        closed="" if usage.open else t("plan.wave.closed"),
+        effort=number(usage.effort),
+        person_weeks=limit(usage.person_weeks, t),
+        budget=euros(usage.budget, t.lang),
+        budget_eur=limit(usage.budget_eur, t, money=True),
+        pilots=usage.pilots,
+        max_pilots=usage.max_pilots,
+    )
+
+
+def entry_note(entry: Any, t: Translator) -> str:
+    notes = []
+    if entry.pinned:
+        notes.append(t("plan.pinned"))
+    elif entry.register_wave is None:
+        notes.append(t("plan.new"))
+    elif entry.register_wave != entry.wave:
+        notes.append(t("plan.moved_from", wave=entry.register_wave))
+    return ", ".join(notes)
+
+
+def summary(result: PlanResult, t: Translator) -> str:
+    if result.conflicts:
+        return t("plan.summary.conflict", count=len(result.conflicts))
+    scheduled = sum(1 for e in result.entries if e.wave is not None)
+    return t(
+        "plan.summary.ok",
+        scheduled=scheduled,
+        candidates=len({e.id for e in result.entries} | {u.id for u in result.unscheduled}),
+        unscheduled=len(result.unscheduled),
+        objective=number(result.objective),
+        status=t(f"plan.status.{result.status}"),
+    )
+
+
+# --- table ---------------------------------------------------------------------------------
+
+
+def format_table(result: PlanResult, t: Translator) -> str:
+    lines = [t("plan.title"), header(result, t), objective_rule(result, t), ""]
+    if result.conflicts:
+        lines.append(t("plan.conflicts"))
+        lines += [f"  - {violation_text(v, t)}" for v in result.conflicts]
+        return "\n".join(lines) + "\n"
+    for usage in result.waves:
+        lines.append(wave_header(usage, t))
+        members = [e for e in result.entries if e.wave == usage.wave]
+        if not members:
+            lines.append(f"  {t('plan.wave.empty')}")
+        width = max((len(e.usecase.title) for e in members), default=0)
+        width = min(width, 60)
+        for e in members:
+            note = entry_note(e, t)
+            lines.append(
+                f"  {e.id}  {e.usecase.title[:60]:<{width}}  "
+                f"{t('label.category.' + e.usecase.category):<18}  "
+                f"{number(e.candidate.weight):>4}  "
+                f"{number(e.candidate.effort):>4} pw  {euros(e.candidate.budget, t.lang):>10}"
+                + (f"  [{note}]" if note else "")
+            )
+        lines.append("")
+    if result.unscheduled:
+        lines.append(t("plan.unscheduled"))
+        for u in result.unscheduled:
+            detail = reason_detail(u.detail, u.reason, t) or by_wave_text(u, t)
+            lines.append(f"  {u.id}  {u.usecase.title[:60]} — {t('plan.reason.' + u.reason)}")
+            if detail:
+                lines.append(f"      {detail}")
+        lines.append("")
+    if result.balance:
+        lines.append(t("plan.balance"))
+        total = sum(count for _, count, _ in result.balance)
+        for group, count, target in result.balance:
+            lines.append(
+                "  "
+                + t(
+                    "plan.balance.line",
+                    group=group_label(group, t),
+                    count=count,
+                    share=percent(100 * count / total if total else 0),
+                    target=percent(target),
+                    tolerance=number(result.instance.balance[0].tolerance)
+                    if result.instance.balance
+                    else "-",
+                )
+            )
+        lines.append("")
+    if result.warnings:
+        lines.append(t("plan.warnings"))
+        lines += [f"  - {t('plan.warning.' + kind, id=uid)}" for kind, uid in result.warnings]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def format_compare_table(comparison: PlanComparison, t: Translator) -> str:
+    lines = ["", t("plan.compare.title"), _objectives(comparison, t)]
+    if not comparison.changes:
+        lines.append(t("plan.compare.none"))
+    for c in comparison.changes:
+        before = "-" if c.before is None else str(c.before)
+        after = "-" if c.after is None else str(c.after)
+        lines.append(
+            f"  {c.id}  {t('plan.change.' + c.kind):<10} {before} -> {after}  {c.title[:60]}"
+        )
+    if comparison.register_violations:
+        lines.append(t("plan.compare.violations"))
+        lines += [
+            f"  - {violation_text(v, t, 'plan.violation')}" for v in comparison.register_violations
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _objectives(comparison: PlanComparison, t: Translator) -> str:
+    delta = comparison.proposal_objective - comparison.register_objective
+    return t(
+        "plan.compare.objectives",
+        register=number(comparison.register_objective),
+        proposal=number(comparison.proposal_objective),
+        delta=("+" if delta >= 0 else "") + number(delta),
+    )
+
+
+# --- json ----------------------------------------------------------------------------------
+
+
+def as_data(result: PlanResult, t: Translator, compare: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "strategy": result.strategy,
+        "status": result.status,
+        "objective": round(result.objective, 6),
+        "bound": None if result.bound is None else round(result.bound, 6),
+        "gap": None if result.gap is None else round(result.gap, 6),
+        "seconds": round(result.seconds, 3),
+        "time_limit": result.time_limit,
+        "greedy_objective": round(result.greedy_objective, 6),
+        "objective_kind": result.objective_kind,
+        "discount": result.instance.discount,
+        "balance_enforced": result.balance_enforced,
+        "waves": [
+            {
+                "wave": w.wave,
+                "name": w.name,
+                "open": w.open,
+                "usecases": list(w.entries),
+                "effort_weeks": w.effort,
+                "person_weeks": w.person_weeks,
+                "one_off_eur": w.budget,
+                "budget_eur": w.budget_eur,
+                "pilots": w.pilots,
+                "max_parallel_pilots": w.max_pilots,
+                "objective": round(w.contribution, 6),
+            }
+            for w in result.waves
+        ],
+        "usecases": [
+            {
+                "id": e.id,
+                "title": e.usecase.title,
+                "category": e.usecase.category,
+                "status": e.usecase.status,
+                "wave": e.wave,
+                "register_wave": e.register_wave,
+                "pinned": e.pinned,
+                "score": round(e.candidate.weight, 6),
+                "effort_weeks": e.candidate.effort,
+                "one_off_eur": e.candidate.budget,
+                "pilot": e.candidate.pilot,
+                "risk_gated": e.candidate.risk_gated,
+                "objective": round(e.contribution, 6),
+            }
+            for e in result.entries
+        ],
+        "unscheduled": [
+            {
+                "id": u.id,
+                "title": u.usecase.title,
+                "reason": u.reason,
+                "detail": list(u.detail),
+                "by_wave": {str(w): list(rs) for w, rs in u.by_wave},
+                "message": t(f"plan.reason.{u.reason}"),
+            }
+            for u in result.unscheduled
+        ],
+        "conflicts": [
+            {
+                "kind": v.kind,
+                "usecases": list(v.ids),
+                "wave": v.wave,
+                "amount": v.amount,
+                "limit": v.limit,
+                "detail": v.detail,
+                "message": violation_text(v, t),
+            }
+            for v in result.conflicts
+        ],
+        "balance": [
+            {"group": g, "count": count, "target": target} for g, count, target in result.balance
+        ],
+        "warnings": [
+            {"kind": kind, "id": uid, "message": t("plan.warning." + kind, id=uid)}
+            for kind, uid in result.warnings
+        ],
+    }
+    if compare and result.comparison is not None:
+        c = result.comparison
+        data["comparison"] = {
+            "register_objective": round(c.register_objective, 6),
+            "proposal_objective": round(c.proposal_objective, 6),
+            "changes": [
+                {
+                    "id": ch.id,
+                    "change": ch.kind,
+                    "register_wave": ch.before,
+                    "proposed_wave": ch.after,
+                }
+                for ch in c.changes
+            ],
+            "register_violations": [
+                {
+                    "kind": v.kind,
+                    "usecases": list(v.ids),
+                    "wave": v.wave,
+                    "message": violation_text(v, t, "plan.violation"),
+                }
+                for v in c.register_violations
+            ],
+        }
+    return data
+
+
+def format_json(result: PlanResult, t: Translator, compare: bool = False) -> str:
+    return json.dumps(as_data(result, t, compare), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- markdown ------------------------------------------------------------------------------
+
+
+def format_md(result: PlanResult, t: Translator, compare: bool = False) -> str:
+    lines = [
+        f"# {t('plan.title')}",
+        "",
+        md(header(result, t)),
+        "",
+        md(objective_rule(result, t)),
+        "",
+    ]
+    if result.conflicts:
+        lines += [f"## {t('plan.conflicts')}", ""]
+        lines += [f"- {md(violation_text(v, t))}" for v in result.conflicts]
+        lines.append("")
+    else:
+        cols = ["id", "usecase", "category", "score", "effort", "one_off", "note"]
+        for usage in result.waves:
+            lines += [f"## {md(wave_header(usage, t))}", ""]
+            members = [e for e in result.entries if e.wave == usage.wave]
+            if not members:
+                lines += [t("plan.wave.empty"), ""]
+                continue
+            lines.append("| " + " | ".join(t(f"plan.col.{c}") for c in cols) + " |")
+            lines.append("|" + "---|" * len(cols))
+            for e in members:
+                cells = [
+                    e.id,
+                    e.usecase.title,
+                    t("label.category." + e.usecase.category),
+                    number(e.candidate.weight),
+                    number(e.candidate.effort),
+                    euros(e.candidate.budget, t.lang),
+                    entry_note(e, t),
+                ]
+                lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
+            lines.append("")
+        if result.unscheduled:
+            lines += [f"## {t('plan.unscheduled')}", ""]
+            cols = ["id", "usecase", "reason", "detail"]
+            lines.append("| " + " | ".join(t(f"plan.col.{c}") for c in cols) + " |")
+            lines.append("|" + "---|" * len(cols))
+            for u in result.unscheduled:
+                detail = reason_detail(u.detail, u.reason, t) or by_wave_text(u, t)
+                cells = [u.id, u.usecase.title, t("plan.reason." + u.reason), detail]
+                lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
+            lines.append("")
+        if result.warnings:
+            lines += [f"## {t('plan.warnings')}", ""]
+            lines += [f"- {md(t('plan.warning.' + k, id=uid))}" for k, uid in result.warnings]
+            lines.append("")
+    if compare and result.comparison is not None:
+        c = result.comparison
+        lines += [f"## {t('plan.compare.title')}", "", md(_objectives(c, t)), ""]
+        if not c.changes:
+            lines += [t("plan.compare.none"), ""]
+        else:
+            cols = ["id", "usecase", "change", "before", "after"]
+            lines.append("| " + " | ".join(t(f"plan.col.{col}") for col in cols) + " |")
+            lines.append("|" + "---|" * len(cols))
+            for ch in c.changes:
+                cells = [
+                    ch.id,
+                    ch.title,
+                    t("plan.change." + ch.kind),
+                    "-" if ch.before is None else str(ch.before),
+                    "-" if ch.after is None else str(ch.after),
+                ]
+                lines.append("| " + " | ".join(md_cell(x) for x in cells) + " |")
+            lines.append("")
+        if c.register_violations:
+            lines += [md(t("plan.compare.violations")), ""]
+            lines += [
+                f"- {md(violation_text(v, t, 'plan.violation'))}" for v in c.register_violations
+            ]
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def format_text(result: PlanResult, t: Translator, compare: bool = False) -> str:
+    text = format_table(result, t)
+    if compare and result.comparison is not None and not result.conflicts:
+        text += format_compare_table(result.comparison, t)
+    return text
+
+
+REPORTERS: dict[str, Callable[[PlanResult, Translator, bool], str]] = {
+    "table": format_text,
+    "json": format_json,
+    "md": format_md,
+}

@@ -1,0 +1,110 @@
+"""Reporter of ``aip roadmap``: Markdown by wave, rendered from ``roadmap.md.j2`` (a register
+may override the template in its own ``templates/`` folder)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from aiportfolio.engine.planning import Roadmap, RoadmapWave
+from aiportfolio.i18n import Translator
+from aiportfolio.model.usecase import UseCase
+from aiportfolio.report.plan import euros, group_label, number
+from aiportfolio.report.templating import render
+
+TEMPLATE = "roadmap.md.j2"
+
+
+def format_roadmap(
+    roadmap: Roadmap,
+    t: Translator,
+    register_root: Path | None,
+    *,
+    organisation: str | None = None,
+    intro: str | None = None,
+) -> str:
+    title = (
+        t("roadmap.title.org", organisation=organisation) if organisation else t("roadmap.title")
+    )
+    if intro is None:
+        intro = t("roadmap.intro.register", date=roadmap.date.isoformat())
+
+    def num(value: float | None) -> str:
+        return t("plan.unlimited") if value is None else number(value)
+
+    def eur(value: float | None) -> str:
+        return t("plan.unlimited") if value is None else euros(value, t.lang)
+
+    def over(used: float, available: float | None) -> str:
+        return (
+            f" ({t('roadmap.over')})" if available is not None and used > available + 1e-6 else ""
+        )
+
+    def pct(count: int, total: int) -> str:
+        return f"{100 * count / total:.0f} %" if total else "-"
+
+    def dates(w: RoadmapWave) -> str:
+        if w.start and w.end:
+            return t("roadmap.dates.range", start=w.start.isoformat(), end=w.end.isoformat())
+        if w.start and w.weeks:
+            return t(
+                "roadmap.dates.range", start=w.start.isoformat(), end=w.timeline[1].isoformat()
+            )
+        if w.weeks:
+            return t("roadmap.dates.weeks", weeks=w.weeks)
+        return t("roadmap.dates.none")
+
+    def baseline(uc: UseCase) -> str:
+        kpi = uc.north_star
+        if kpi is None or kpi.baseline is None:
+            return t("label.none")
+        return number(kpi.baseline) + (f" {kpi.unit}" if kpi.unit else "")
+
+    def decision(uc: UseCase) -> str:
+        return uc.decision_date.isoformat() if uc.decision_date else t("label.none")
+
+    def risk_line(uc: UseCase) -> str:
+        why = []
+        if uc.risk.level == "high":
+            why.append(t("roadmap.risk.why.level"))
+        if uc.data.classification == "red":
+            why.append(t("roadmap.risk.why.red"))
+        if uc.risk.ai_act_tier == "high":
+            why.append(t("roadmap.risk.why.ai_act"))
+        missing = []
+        if uc.risk.security_review is None:
+            missing.append(t("roadmap.risk.security"))
+        if uc.risk.legal_review is None:
+            missing.append(t("roadmap.risk.legal"))
+        if not missing:
+            return t("roadmap.risk.reviewed", id=uc.id, title=uc.title, why=", ".join(why))
+        return t(
+            "roadmap.risk.line",
+            id=uc.id,
+            title=uc.title,
+            why=", ".join(why),
+            missing=", ".join(missing),
+        )
+
+    def gantt_id(w: RoadmapWave, uc: UseCase | None) -> str:
+        suffix = re.sub(r"[^a-z0-9]", "", uc.id.lower()) if uc else "wave"
+        return f"w{w.wave}_{suffix}"
+
+    return render(
+        TEMPLATE,
+        register_root,
+        t.lang,
+        r=roadmap,
+        title=title,
+        intro=intro,
+        num=num,
+        eur=eur,
+        over=over,
+        pct=pct,
+        dates=dates,
+        baseline=baseline,
+        decision=decision,
+        risk_line=risk_line,
+        gantt_id=gantt_id,
+        group=lambda g: group_label(g, t),
+    )
