@@ -137,12 +137,27 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except AipError as exc:
-            # typer hands over its click Context (a base class of typer.Context).
-            contexts = [a for a in (*args, *kwargs.values()) if hasattr(a, "find_root")]
-            t = translator(contexts[0]) if contexts else None  # type: ignore[arg-type]
-            fail(exc, t)
+            fail(exc, _translator_of(args, kwargs))
+        except OSError as exc:
+            # Disk full, permission denied, a folder where a file was expected...: the
+            # writes are atomic, so the old files are intact; say what failed, exit 2.
+            t = _translator_of(args, kwargs)
+            where = exc.filename or ""
+            fail(AipError((t or _english())("error.os", path=where, detail=exc.strerror or exc)), t)
 
     return wrapper
+
+
+def _translator_of(args: tuple[object, ...], kwargs: dict[str, object]) -> Translator | None:
+    # typer hands over its click Context (a base class of typer.Context).
+    contexts = [a for a in (*args, *kwargs.values()) if hasattr(a, "find_root")]
+    return translator(contexts[0]) if contexts else None  # type: ignore[arg-type]
+
+
+def _english() -> Translator:
+    from aiportfolio.i18n import Translator
+
+    return Translator("en")
 
 
 def exit_with(code: int) -> NoReturn:

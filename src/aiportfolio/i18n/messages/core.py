@@ -45,6 +45,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "invalid configuration in {path}",
         "fr": "configuration invalide dans {path}",
     },
+    "error.os": {
+        "en": "cannot read or write {path}: {detail} (files already written are intact)",
+        "fr": "impossible de lire ou d'écrire {path} : {detail} (les fichiers déjà écrits sont intacts)",
+    },
     "config.missing": {
         "en": "{path} is missing",
         "fr": "{path} est absent",
