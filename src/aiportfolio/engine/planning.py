@@ -312,7 +312,11 @@ def wave_domains(instance: PlanningInstance) -> dict[str, list[int]]:
     domains: dict[str, list[int]] = {}
     for c in instance.candidates:
         if c.pinned_wave is not None:
-            domains[c.id] = [c.pinned_wave] if c.pinned_wave in position else []
+            # A pin on an unknown wave or before the risk gate leaves no wave: a conflict.
+            valid = c.pinned_wave in position and not (
+                c.risk_gated and c.pinned_wave < instance.compliance_wave
+            )
+            domains[c.id] = [c.pinned_wave] if valid else []
             continue
         domains[c.id] = [
             w.id

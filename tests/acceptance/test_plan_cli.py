@@ -1,0 +1,346 @@
+"""``aip plan`` and ``aip roadmap`` through the CLI: exit codes, formats, --compare,
+--apply round trip (byte for byte), golden roadmap Markdown.
+
+Regenerate the golden files with ``AIP_UPDATE_GOLDEN=1 pytest tests/acceptance/test_plan_cli.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from aiptest import REPO_ROOT, run, usecase, write_register
+
+GOLDEN = REPO_ROOT / "tests" / "golden" / "plan"
+
+PORTFOLIO = """\
+language: en
+waves:
+  - id: 1
+    name: Measured pilots
+    goal: Two pilots with a baseline
+    start: 2027-01-04
+    end: 2027-03-26
+    deliverables: [Baselines measured]
+    capacity: {max_parallel_pilots: 2, person_weeks: 20, budget_eur: 100000}
+  - id: 2
+    name: Controlled industrialisation
+    weeks: 10
+    capacity: {max_parallel_pilots: 2, person_weeks: 20, budget_eur: 100000}
+planning:
+  enforce_balance: false
+  compliance_wave: 2
+"""
+
+
+def scores(value: int) -> dict[str, int]:
+    return {
+        "business_value": value,
+        "time_to_impact": value,
+        "data_integration": value,
+        "risk_compliance": value,
+        "adoption_ownership": value,
+    }
+
+
+def small_register(tmp_path: Path, *extra: dict, portfolio: str = PORTFOLIO) -> Path:
+    cases = [
+        usecase(id="UC-001", scores=scores(5), plan={"wave": 2, "effort_weeks": 8}),
+        usecase(id="UC-002", scores=scores(4), plan={"effort_weeks": 8}),
+        usecase(id="UC-003", scores=scores(3), plan={"effort_weeks": 8}),
+        *extra,
+    ]
+    return write_register(tmp_path, cases, portfolio=portfolio)
+
+
+def plan_json(root: Path, *args: str) -> dict:
+    result = run(root, "plan", "--format", "json", *args)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_plan_fills_waves_by_score_within_capacity(tmp_path: Path) -> None:
+    data = plan_json(small_register(tmp_path))
+    waves = {u["id"]: u["wave"] for u in data["usecases"]}
+    assert waves == {"UC-001": 1, "UC-002": 1, "UC-003": 2}
+    assert data["status"] == "optimal"
+    assert data["gap"] == 0
+
+
+@pytest.mark.parametrize(
+    ("extra", "reason"),
+    [
+        (usecase(id="UC-004", scores={"business_value": 5}), "missing_scores"),
+        (
+            usecase(id="UC-004", scores=scores(5), plan={"effort_weeks": 40}),
+            "capacity",
+        ),
+        (
+            usecase(id="UC-004", scores=scores(5), plan={"depends_on": ["UC-099"]}),
+            "dependency",
+        ),
+    ],
+)
+def test_each_unscheduled_entry_gets_its_binding_reason(
+    tmp_path: Path, extra: dict, reason: str
+) -> None:
+    data = plan_json(small_register(tmp_path, extra))
+    found = {u["id"]: u["reason"] for u in data["unscheduled"]}
+    assert found["UC-004"] == reason
+
+
+def test_risk_gated_entry_waits_for_the_compliance_wave(tmp_path: Path) -> None:
+    risky = usecase(id="UC-004", scores=scores(5), plan={"effort_weeks": 1}, risk={"level": "high"})
+    data = plan_json(small_register(tmp_path, risky))
+    assert {u["id"]: u["wave"] for u in data["usecases"]}["UC-004"] == 2
+
+
+def test_greedy_strategy_is_available_as_baseline(tmp_path: Path) -> None:
+    data = plan_json(small_register(tmp_path), "--strategy", "greedy")
+    assert data["strategy"] == "greedy"
+    assert data["status"] == "feasible"
+    assert data["bound"] is None
+
+
+@pytest.mark.parametrize(
+    ("pinned", "kind"),
+    [
+        # Two pinned pilots over a wave's 20 person-weeks.
+        (
+            [
+                usecase(
+                    id="UC-004",
+                    status="pilot",
+                    scores=scores(2),
+                    plan={"wave": 1, "effort_weeks": 15},
+                ),
+                usecase(
+                    id="UC-005",
+                    status="pilot",
+                    scores=scores(2),
+                    plan={"wave": 1, "effort_weeks": 15},
+                ),
+            ],
+            "capacity",
+        ),
+        # A pinned entry depending on one pinned in a later wave.
+        (
+            [
+                usecase(
+                    id="UC-004",
+                    status="pilot",
+                    scores=scores(2),
+                    plan={"wave": 1, "depends_on": ["UC-005"]},
+                ),
+                usecase(id="UC-005", status="pilot", scores=scores(2), plan={"wave": 2}),
+            ],
+            "pinned_dependency",
+        ),
+        # A high-risk entry pinned before the compliance wave.
+        (
+            [
+                usecase(
+                    id="UC-004",
+                    status="industrialising",
+                    scores=scores(2),
+                    risk={"level": "high"},
+                    plan={"wave": 1},
+                )
+            ],
+            "pinned_risk_gate",
+        ),
+    ],
+)
+def test_conflicting_constraints_are_named_and_exit_1(
+    tmp_path: Path, pinned: list, kind: str
+) -> None:
+    root = small_register(tmp_path, *pinned)
+    result = run(root, "plan", "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["status"] == "infeasible"
+    assert kind in [c["kind"] for c in data["conflicts"]]
+    assert "no plan" in result.stderr
+
+
+def test_apply_refuses_to_write_when_constraints_conflict(tmp_path: Path) -> None:
+    root = small_register(
+        tmp_path,
+        usecase(
+            id="UC-004", status="pilot", scores=scores(2), plan={"wave": 1, "effort_weeks": 30}
+        ),
+    )
+    before = {p: p.read_bytes() for p in (root / "usecases").iterdir()}
+    result = run(root, "plan", "--apply")
+    assert result.exit_code == 1
+    assert {p: p.read_bytes() for p in (root / "usecases").iterdir()} == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--discount", "0"), "--discount"),
+        (("--discount", "1.5"), "--discount"),
+        (("--time-limit", "-1"), "--time-limit"),
+        (("--format", "xml"), "xml"),
+    ],
+)
+def test_bad_options_exit_2(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
+    result = run(small_register(tmp_path), "plan", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_no_waves_configured_exits_2_with_a_hint(tmp_path: Path) -> None:
+    root = write_register(tmp_path, [usecase()], portfolio="language: en\n")
+    for command in ("plan", "roadmap"):
+        result = run(root, command)
+        assert result.exit_code == 2
+        assert "no waves configured" in result.stderr
+
+
+def test_compare_lists_moved_added_dropped_with_both_objectives(tmp_path: Path) -> None:
+    dropped = usecase(id="UC-004", scores=scores(1), plan={"wave": 1, "effort_weeks": 19})
+    data = plan_json(small_register(tmp_path, dropped), "--compare")
+    changes = {c["id"]: c["change"] for c in data["comparison"]["changes"]}
+    assert changes == {"UC-001": "moved", "UC-002": "added", "UC-003": "added", "UC-004": "dropped"}
+    assert data["comparison"]["proposal_objective"] > data["comparison"]["register_objective"]
+    text = run(tmp_path, "plan", "--compare").stdout
+    assert "Proposal against the register" in text
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "md"])
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_format_in_both_languages(tmp_path: Path, fmt: str, lang: str) -> None:
+    result = run(small_register(tmp_path), "--lang", lang, "plan", "--format", fmt, "--compare")
+    assert result.exit_code == 0
+    assert ("Vague" if lang == "fr" else "Wave") in result.stdout or fmt == "json"
+    if fmt == "json":
+        json.loads(result.stdout)
+
+
+def test_markdown_escapes_user_text(tmp_path: Path) -> None:
+    hostile = usecase(id="UC-004", title="<img src=x> | @team *bold*", scores=scores(5))
+    out = run(small_register(tmp_path, hostile), "plan", "--format", "md").stdout
+    assert "<img" not in out
+    assert "\\|" in out and "\\*bold\\*" in out
+
+
+# --- --apply on the example register ------------------------------------------------------
+
+
+def copy_example(tmp_path: Path) -> Path:
+    root = tmp_path / "example"
+    shutil.copytree(REPO_ROOT / "config", root / "config")
+    shutil.copytree(REPO_ROOT / "usecases", root / "usecases")
+    return root
+
+
+def test_apply_changes_only_the_wave_lines_byte_for_byte(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    before = {p.name: p.read_bytes() for p in (root / "usecases").glob("*.yaml")}
+    proposal = plan_json(root, "--compare")
+    result = run(root, "plan", "--apply")
+    assert result.exit_code == 0, result.stderr
+    after = {p.name: p.read_bytes() for p in (root / "usecases").glob("*.yaml")}
+    changed = {c["id"]: c for c in proposal["comparison"]["changes"]}
+    assert changed, "the example register should differ from the proposal somewhere"
+    for name, old in before.items():
+        uid = name[:6]
+        new = after[name]
+        if uid not in changed:
+            assert new == old, name
+            continue
+        old_lines = old.decode().splitlines(keepends=True)
+        new_lines = new.decode().splitlines(keepends=True)
+        removed = [line for line in old_lines if line not in new_lines]
+        added = [line for line in new_lines if line not in old_lines]
+        # Only plan/wave lines come and go; every other line is kept byte for byte.
+        assert all(line.strip().startswith(("wave:", "plan:")) for line in removed + added), name
+    # Applying again is a no-op: the register now matches the proposal.
+    again = run(root, "--lang", "en", "plan", "--apply")
+    assert "nothing written" in again.stderr
+    assert {p.name: p.read_bytes() for p in (root / "usecases").glob("*.yaml")} == after
+
+
+@pytest.mark.parametrize(
+    ("text", "wave", "expected"),
+    [
+        (
+            "id: UC-001  # keep me\ntitle: T\ncosts:\n  horizon_months: 12\nnext_step: Go\n",
+            2,
+            "id: UC-001  # keep me\ntitle: T\ncosts:\n  horizon_months: 12\nplan:\n  wave: 2\nnext_step: Go\n",
+        ),
+        (
+            "id: UC-001\nplan:\n  effort_weeks: 3  # estimate\n",
+            1,
+            "id: UC-001\nplan:\n  wave: 1\n  effort_weeks: 3  # estimate\n",
+        ),
+        (
+            "id: UC-001\nplan:\n  wave: 3\n  effort_weeks: 3\n",
+            None,
+            "id: UC-001\nplan:\n  effort_weeks: 3\n",
+        ),
+        ("id: UC-001\nplan:\n  wave: 3\n", None, "id: UC-001\n"),
+        ("id: UC-001\nplan:\n  wave: 3\n", 3, "id: UC-001\nplan:\n  wave: 3\n"),
+    ],
+)
+def test_set_wave_inserts_where_the_schema_puts_it(
+    text: str, wave: int | None, expected: str
+) -> None:
+    from aiportfolio.engine.planning import set_wave
+
+    assert set_wave(text, wave) == expected
+
+
+# --- roadmap ------------------------------------------------------------------------------
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("AIP_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.is_file(), f"missing golden file {path}; run with AIP_UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_roadmap_of_the_example_register_matches_golden(tmp_path: Path, lang: str) -> None:
+    root = copy_example(tmp_path)
+    result = run(root, "--lang", lang, "roadmap")
+    assert result.exit_code == 0, result.stderr
+    check_golden(f"roadmap.{lang}.md", result.stdout)
+
+
+def test_roadmap_proposed_and_out_file(tmp_path: Path) -> None:
+    root = small_register(tmp_path)
+    target = tmp_path / "ROADMAP.md"
+    result = run(root, "roadmap", "--proposed", "--out", str(target))
+    assert result.exit_code == 0, result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "Waves proposed by aip plan" in text
+    assert "```mermaid\ngantt" in text
+    wave_1 = text.split("## Wave 1 — Measured pilots")[1].split("## Wave 2")[0]
+    assert "UC-002" in wave_1  # proposed in wave 1; the register has no wave for it
+
+
+def test_roadmap_template_can_be_overridden_by_the_register(tmp_path: Path) -> None:
+    root = small_register(tmp_path)
+    (root / "templates").mkdir()
+    (root / "templates" / "roadmap.md.j2").write_text("custom {{ r.waves | length }}\n")
+    assert run(root, "roadmap").stdout == "custom 2\n"
+
+
+def test_roadmap_escapes_user_text_in_markdown_and_mermaid(tmp_path: Path) -> None:
+    hostile = usecase(
+        id="UC-004", title="Evil: [x](y) <b>|</b>", scores=scores(5), plan={"wave": 1}
+    )
+    out = run(small_register(tmp_path, hostile), "roadmap").stdout
+    gantt = out.split("```mermaid")[1].split("```")[0]
+    assert "Evil x y b /b" in gantt
+    assert "<b>" not in out
