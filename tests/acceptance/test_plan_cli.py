@@ -273,7 +273,8 @@ def test_apply_changes_only_the_wave_lines_byte_for_byte(tmp_path: Path) -> None
         (
             "id: UC-001  # keep me\ntitle: T\ncosts:\n  horizon_months: 12\nnext_step: Go\n",
             2,
-            "id: UC-001  # keep me\ntitle: T\ncosts:\n  horizon_months: 12\nplan:\n  wave: 2\nnext_step: Go\n",
+            "id: UC-001  # keep me\ntitle: T\ncosts:\n  horizon_months: 12\n"
+            "plan:\n  wave: 2\nnext_step: Go\n",
         ),
         (
             "id: UC-001\nplan:\n  effort_weeks: 3  # estimate\n",
