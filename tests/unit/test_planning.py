@@ -1,0 +1,149 @@
+"""The planning engine on hand-made instances: objective, reasons, conflicts, domains."""
+
+from __future__ import annotations
+
+import pytest
+
+from aiportfolio.engine.planning import (
+    BalanceTarget,
+    Candidate,
+    PlanningInstance,
+    WaveSlot,
+    greedy_assignment,
+    insertion_blockers,
+    objective,
+    pinned_conflicts,
+    unscheduled_reasons,
+    violations,
+    wave_domains,
+)
+from aiportfolio.engine.planning_milp import solve_exact
+
+W1 = WaveSlot(1, person_weeks=10, budget_eur=50_000, max_pilots=1)
+W2 = WaveSlot(2, person_weeks=10, budget_eur=50_000, max_pilots=1)
+
+
+def inst(*candidates: Candidate, waves=(W1, W2), **kw) -> PlanningInstance:
+    return PlanningInstance(tuple(candidates), tuple(waves), **kw)
+
+
+def test_objective_discounts_by_wave_and_wave_0_counts_more_than_wave_1() -> None:
+    a = Candidate("UC-001", "quick_wins", 4.0)
+    i = inst(a, waves=(WaveSlot(0), W1, W2))
+    assert objective(i, {"UC-001": 1}) == 4.0
+    assert objective(i, {"UC-001": 2}) == pytest.approx(4.0 * 0.85)
+    assert objective(i, {"UC-001": 0}) == pytest.approx(4.0 / 0.85)
+    assert objective(i, {"UC-001": None}) == 0
+
+
+# The wave-1 plan already holds UC-001 (a pilot, 8 pw, 40 k€); what blocks UC-002 there?
+@pytest.mark.parametrize(
+    ("candidate", "expected"),
+    [
+        (Candidate("UC-002", "quick_wins", 3, effort=1, pilot=False), ()),
+        (Candidate("UC-002", "quick_wins", 3, effort=5, pilot=False), ("capacity",)),
+        (Candidate("UC-002", "quick_wins", 3, budget=20_000, pilot=False), ("budget",)),
+        (Candidate("UC-002", "quick_wins", 3, pilot=True), ("pilots",)),
+        (Candidate("UC-002", "quick_wins", 3, pilot=False, risk_gated=True), ("risk_gate",)),
+        (
+            Candidate("UC-002", "quick_wins", 3, pilot=False, depends_on=("UC-001",)),
+            ("dependency",),
+        ),
+    ],
+)
+def test_insertion_blockers_name_each_constraint(candidate: Candidate, expected: tuple) -> None:
+    held = Candidate("UC-001", "quick_wins", 5, effort=8, budget=40_000, pilot=True)
+    i = inst(held, candidate, compliance_wave=2)
+    assert insertion_blockers(i, {"UC-001": 1, "UC-002": None}, candidate, 1) == expected
+
+
+def test_closed_wave_takes_no_new_entry_but_keeps_pinned_ones() -> None:
+    closed = WaveSlot(1, open=False)
+    pinned = Candidate("UC-001", "quick_wins", 3, pinned_wave=1)
+    free = Candidate("UC-002", "quick_wins", 3)
+    i = inst(pinned, free, waves=(closed, W2))
+    assert wave_domains(i) == {"UC-001": [1], "UC-002": [2]}
+
+
+def test_dependency_chain_pushes_the_earliest_wave_and_cycles_leave_no_wave() -> None:
+    a = Candidate("UC-001", "quick_wins", 3)
+    b = Candidate("UC-002", "quick_wins", 3, depends_on=("UC-001",))
+    c = Candidate("UC-003", "quick_wins", 3, depends_on=("UC-004",))
+    d = Candidate("UC-004", "quick_wins", 3, depends_on=("UC-003",))
+    domains = wave_domains(inst(a, b, c, d))
+    assert domains == {"UC-001": [1, 2], "UC-002": [2], "UC-003": [], "UC-004": []}
+
+
+@pytest.mark.parametrize(
+    ("candidates", "kind"),
+    [
+        (
+            [
+                Candidate("UC-001", "quick_wins", 3, effort=6, pinned_wave=1, pilot=False),
+                Candidate("UC-002", "quick_wins", 3, effort=6, pinned_wave=1, pilot=False),
+            ],
+            "capacity",
+        ),
+        (
+            [
+                Candidate("UC-001", "quick_wins", 3, pinned_wave=1),
+                Candidate("UC-002", "quick_wins", 3, pinned_wave=1),
+            ],
+            "pilots",
+        ),
+        (
+            [
+                Candidate("UC-001", "quick_wins", 3, pinned_wave=2),
+                Candidate("UC-002", "quick_wins", 3, pinned_wave=1, depends_on=("UC-001",)),
+            ],
+            "pinned_dependency",
+        ),
+        ([Candidate("UC-001", "quick_wins", 3, pinned_wave=7)], "unknown_wave"),
+        (
+            [Candidate("UC-001", "quick_wins", 3, pinned_wave=1, risk_gated=True)],
+            "pinned_risk_gate",
+        ),
+    ],
+)
+def test_pinned_conflicts_are_named(candidates: list[Candidate], kind: str) -> None:
+    found = pinned_conflicts(inst(*candidates, compliance_wave=2))
+    assert kind in [v.kind for v in found]
+
+
+def test_no_conflict_when_pins_fit() -> None:
+    a = Candidate("UC-001", "quick_wins", 3, effort=4, pinned_wave=1)
+    b = Candidate("UC-002", "quick_wins", 3, effort=4, pinned_wave=2, depends_on=("UC-001",))
+    assert pinned_conflicts(inst(a, b)) == []
+
+
+def test_greedy_fills_in_rank_order_and_exact_finds_the_better_packing() -> None:
+    # Greedy puts the best entry (8 pw) in wave 1, then neither 5 pw entry fits beside it;
+    # the exact plan pairs the two 5 pw entries in wave 1 and moves the best one to wave 2.
+    best = Candidate("UC-001", "quick_wins", 5, effort=8, pilot=False)
+    b = Candidate("UC-002", "quick_wins", 4, effort=5, pilot=False)
+    c = Candidate("UC-003", "quick_wins", 4, effort=5, pilot=False)
+    i = inst(best, b, c, discount=0.5)
+    greedy = greedy_assignment(i)
+    assert greedy == {"UC-001": 1, "UC-002": 2, "UC-003": 2}
+    exact = solve_exact(i, 10, greedy)
+    assert exact.status == "optimal"
+    assert exact.assignment == {"UC-001": 2, "UC-002": 1, "UC-003": 1}
+    assert exact.objective > objective(i, greedy)
+
+
+def test_balance_keeps_the_scheduled_mix_within_tolerance() -> None:
+    balance = (BalanceTarget("quick_wins", 50, 0), BalanceTarget("foundations", 50, 0))
+    qw = [Candidate(f"UC-00{k}", "quick_wins", 5, pilot=False) for k in range(1, 4)]
+    fd = Candidate("UC-004", "foundations", 1, pilot=False)
+    i = inst(*qw, fd, balance=balance)
+    outcome = solve_exact(i, 10, None)
+    assert violations(i, outcome.assignment) == []
+    assert sum(1 for w in outcome.assignment.values() if w is not None) == 2
+    reasons = unscheduled_reasons(i, outcome.assignment, outcome.status)
+    assert {r for r, _ in reasons.values()} == {"balance"}
+
+
+def test_infeasible_balance_with_pins_is_reported_as_infeasible() -> None:
+    balance = (BalanceTarget("quick_wins", 50, 0), BalanceTarget("foundations", 50, 0))
+    pinned = Candidate("UC-001", "quick_wins", 5, pinned_wave=1, pilot=False)
+    assert solve_exact(inst(pinned, balance=balance), 10, None).status == "infeasible"
