@@ -34,9 +34,11 @@ def test_failure_mid_write_keeps_the_old_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, failing, boom)
-    with pytest.raises(OSError):
-        run(root, *args)
+    result = run(root, *args)
     monkeypatch.undo()
+    assert result.exit_code == 2  # a clear message, not a traceback
+    assert "No space left on device" in result.stderr
+    assert "intact" in result.stderr
     assert _snapshot(root / "usecases") == before  # no temp file, old content
 
 
