@@ -331,3 +331,48 @@ def test_unwritable_file_is_a_clear_error_not_a_traceback(tmp_path: Path) -> Non
     assert result.exit_code == 2
     assert "cannot read or write" in result.stderr
     assert "UC-001-case.yaml" in result.stderr
+
+
+def test_checking_one_file_still_sees_the_whole_register(tmp_path: Path) -> None:
+    """Dependencies and unique ids are register-wide: checking one file must not report its
+    dependency as missing because the other file was not named."""
+    root = write_register(
+        tmp_path,
+        [usecase(id="UC-001"), usecase(id="UC-002", plan={"wave": 2, "depends_on": ["UC-001"]})],
+    )
+    one = root / "usecases" / "UC-002-case.yaml"
+    result = run(root, "check", str(one))
+    assert result.exit_code == 0, result.stdout
+    assert "1 use-case file(s) checked" in result.stderr
+
+
+def test_checking_one_file_reports_only_that_file(tmp_path: Path) -> None:
+    root = write_register(tmp_path, [usecase(id="UC-001"), usecase(id="UC-002", owner=None)])
+    result = run(root, "check", str(root / "usecases" / "UC-001-case.yaml"))
+    assert result.exit_code == 0
+    result = run(root, "check", str(root / "usecases" / "UC-002-case.yaml"))
+    assert result.exit_code == 1
+    assert "UC-002-case.yaml" in result.stdout
+
+
+def test_annotations_point_at_the_file_in_the_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A register in a subfolder of the repository: GitHub needs repository paths."""
+    write_register(tmp_path / "portfolio", [usecase(owner=None)])
+    monkeypatch.chdir(tmp_path)
+    result = run(
+        tmp_path / "portfolio", "check", "-f", "github", env={"GITHUB_WORKSPACE": str(tmp_path)}
+    )
+    assert "::error file=portfolio/usecases/UC-001-case.yaml,line=1" in result.stdout
+    gitlab = json.loads(run(tmp_path / "portfolio", "check", "-f", "gitlab").stdout)
+    assert gitlab[0]["location"]["path"] == "portfolio/usecases/UC-001-case.yaml"
+
+
+def test_an_empty_value_says_so(tmp_path: Path) -> None:
+    data = usecase()
+    data["owner"] = {"name": None}
+    root = write_register(tmp_path, [data])
+    result = run(root, "check")
+    assert "owner.name: no value" in result.stdout
+    assert "write the value after the colon" in result.stdout

@@ -56,18 +56,18 @@ def check(
     """
     from aiportfolio.cli.common import translator
     from aiportfolio.engine.check import check_register
-    from aiportfolio.errors import UsageError
-    from aiportfolio.report.check import REPORTERS, format_text, summary
+    from aiportfolio.report.check import REPORTERS, format_text, rebase, summary
 
-    for path in paths or []:
-        if not path.exists():
-            raise UsageError(translator(ctx)("error.path_not_found", path=path))
     register = open_register(ctx, paths)
     t = translator(ctx, register)
     if not register.files:
         err(t("check.no_usecases") + "\n  " + t("check.no_usecases.hint"), style="yellow")
         exit_with(exitcodes.USAGE)
-    result = check_register(register, parse_date(date, t))
+    result = check_register(register, parse_date(date, t), paths or ())
+    # Paths as the reader's tools expect them: relative to the CI workspace or the current
+    # folder when the register lives below it (a register in a subfolder of a repository).
+    base = os.environ.get("GITHUB_WORKSPACE") or os.environ.get("CI_PROJECT_DIR") or os.getcwd()
+    result = rebase(result, register.root, Path(base))
     chosen = output_format.value
     if chosen == "auto":
         if os.environ.get("GITHUB_ACTIONS") == "true":

@@ -280,13 +280,4 @@ def assess_balance(register: Register, t: Translator, by: str = "both") -> Balan
 
 def _located(register: Register, problems: list[Problem]) -> list[Problem]:
     """Point each warning at the ``category:`` line of its file."""
-    from aiportfolio.register.loader import locate_problems
-
-    texts: dict[str, str] = {}
-    for problem in problems:
-        if problem.path not in texts:
-            try:
-                texts[problem.path] = (register.root / problem.path).read_text("utf-8-sig")
-            except OSError:
-                continue
-    return sorted(locate_problems(problems, texts))
+    return sorted(register.locate(problems))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
+from pathlib import Path
 
 from aiportfolio.problem import Problem, Severity
 from aiportfolio.register.loader import Register
@@ -33,6 +35,13 @@ class CheckResult:
         return self.errors > 0 or (strict and self.warnings > 0)
 
 
-def check_register(register: Register, today: dt.date) -> CheckResult:
+def check_register(register: Register, today: dt.date, only: Collection[Path] = ()) -> CheckResult:
+    """Every problem of the register, or only those in the files ``only`` (register-wide
+    rules such as unique ids and dependencies still see the whole register)."""
     problems = sorted([*register.problems, *run_rules(register, today)])
-    return CheckResult(tuple(problems), len(register.files), len(register.usecases))
+    if not only:
+        return CheckResult(tuple(problems), len(register.files), len(register.usecases))
+    wanted = {register.relpath(path) for path in only}
+    kept = tuple(p for p in problems if p.path in wanted)
+    valid = sum(1 for path in register.usecase_paths if register.relpath(path) in wanted)
+    return CheckResult(kept, len(wanted), valid)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,6 @@ from aiportfolio.register.loader import (
     Register,
     load_register_from_texts,
 )
-from aiportfolio.register.yamlio import compose, locate
 
 TOP = 3
 """How many leading entries "top N before -> after" shows."""
@@ -598,26 +597,11 @@ def _delta(
 
 def _problem_delta(base: Side, head: Side) -> tuple[list[Problem], list[Problem]]:
     b_ids, h_ids = _path_ids(base.register), _path_ids(head.register)
-    new = _relocate(head, _delta(head, base, h_ids, b_ids))
-    fixed = _relocate(base, _delta(base, head, b_ids, h_ids))
+    # Both registers keep the texts they were read from (disk or git revision), so rules
+    # have already located their findings in the right version of each file.
+    new = _delta(head, base, h_ids, b_ids)
+    fixed = _delta(base, head, b_ids, h_ids)
     return sorted(new), sorted(fixed)
-
-
-def _relocate(side: Side, problems: Iterable[Problem]) -> list[Problem]:
-    """Rules locate their findings by reading the disk; a revision is not on disk, so its
-    findings are located again in the text of that revision."""
-    problems = list(problems)
-    if side.worktree:
-        return problems
-    nodes: dict[str, Any] = {}
-    located = []
-    for p in problems:
-        if p.loc and p.path in side.files.files:
-            if p.path not in nodes:
-                nodes[p.path] = compose(side.text(p.path))
-            p = p.with_position(*locate(nodes[p.path], p.loc))
-        located.append(p)
-    return located
 
 
 # --- notes ---------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,9 @@ class Register:
     """The file of each entry of ``usecases``, in the same order."""
     problems: list[Problem] = field(default_factory=list)
     """Reading and schema problems (policy rules are run separately)."""
+    texts: dict[str, str] = field(default_factory=dict, repr=False)
+    """Text of every use-case file read, by display path: problems found later (rules,
+    engines) are located in it without reading the disk again."""
 
     def get(self, usecase_id: str) -> UseCase | None:
         for uc in self.usecases:
@@ -63,6 +66,24 @@ class Register:
     @property
     def active(self) -> list[UseCase]:
         return [uc for uc in self.usecases if uc.active]
+
+    def locate(self, problems: Iterable[Problem]) -> list[Problem]:
+        """Problems with their line and column filled from the files' texts."""
+        return locate_problems(list(problems), self.texts)
+
+    def require(self, usecase_id: str, t: Translator, *, active_only: bool = False) -> UseCase:
+        """The use case ``usecase_id`` (case and surrounding spaces ignored), or a
+        ``UsageError`` naming the closest ids."""
+        wanted = usecase_id.strip().upper()
+        pool = self.active if active_only else self.usecases
+        for uc in pool:
+            if uc.id == wanted:
+                return uc
+        close = suggest(wanted, [uc.id for uc in pool])
+        message = t("error.unknown_usecase", id=usecase_id)
+        if close:
+            message += "\n  " + t("error.unknown_usecase.hint", suggestion=close)
+        raise UsageError(message)
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -118,6 +139,7 @@ _HINT_KEYS = {
     "schema.empty_text": "schema.hint.empty_text",
     "schema.too_long": "schema.hint.too_long",
     "schema.too_short": "schema.hint.too_short",
+    "schema.empty_value": "schema.hint.empty_value",
 }
 
 
@@ -159,6 +181,8 @@ def validation_problems(
         where = ".".join(str(p) for p in loc) or "(document)"
         kind = str(err["type"])
         key = _ERROR_KEYS.get(kind)
+        if kind.endswith("_type") and err.get("input", "") is None:
+            key = "schema.empty_value"  # `name:` with nothing after it
         rule = "schema"
         hint = ""
         if kind == "extra_forbidden":
@@ -310,7 +334,9 @@ def load_config(root: Path, t: Translator) -> tuple[Grid, PortfolioConfig]:
 # --- use cases -----------------------------------------------------------------------------
 
 
-def usecase_files(root: Path, paths: Sequence[Path] = ()) -> list[Path]:
+def usecase_files(
+    root: Path, paths: Sequence[Path] = (), t: Translator | None = None
+) -> list[Path]:
     """The use-case files to read: the given paths (files or folders), else ``usecases/``."""
     if not paths:
         folder = root / USECASES_DIR
@@ -322,7 +348,7 @@ def usecase_files(root: Path, paths: Sequence[Path] = ()) -> list[Path]:
         elif path.is_file():
             files.append(path)
         else:
-            raise UsageError(str(path))
+            raise UsageError((t or Translator("en"))("error.path_not_found", path=path))
     return files
 
 
@@ -351,24 +377,49 @@ def load_register(
     if lang is None:
         t = Translator(config.language)
     register = Register(root=root, grid=grid, config=config, lang=t.lang)
-    texts: dict[str, str] = {}
+    selected = usecase_files(root, paths, t) if paths else []
+    files = usecase_files(root)
+    known = {f.resolve() for f in files}
+    # Register-wide rules need every file, whatever was asked: the given files are added
+    # to the register's own, and callers filter what they report.
+    files += [f for f in selected if f.resolve() not in known]
+
+    def entries() -> Iterator[tuple[str, Path, str | None, YamlIssue | None]]:
+        for path in files:
+            yield (display_path(path, root), path, *read_text(path))
+
+    _collect_usecases(register, entries(), t)
+    return register
+
+
+def _collect_usecases(
+    register: Register,
+    entries: Iterable[tuple[str, Path, str | None, YamlIssue | None]],
+    t: Translator,
+    cache: dict[tuple[str, str], tuple[UseCase | None, list[Problem]]] | None = None,
+) -> None:
+    """Parse and validate use-case files into ``register`` (shared by the disk and git
+    loaders). ``cache`` lets two loads share the parsing of identical files."""
     problems: list[Problem] = []
-    for path in usecase_files(root, paths):
-        rel = display_path(path, root)
+    for rel, path, text, issue in entries:
         register.files.append(path)
-        text, issue = read_text(path)
-        usecase, file_problems = load_usecase_text(text, issue, rel, t)
+        if text is not None:
+            register.texts[rel] = text
+        key = (rel, text or "")
+        cached = cache.get(key) if cache is not None and issue is None else None
+        if cached is None:
+            cached = load_usecase_text(text, issue, rel, t)
+            if cache is not None and issue is None:
+                cache[key] = cached
+        usecase, file_problems = cached
         if file_problems:
             problems.extend(file_problems)
-            if text is not None:
-                texts[rel] = text
             continue
         assert usecase is not None
         register.usecases.append(usecase)
         register.usecase_paths.append(path)
         register.sources.setdefault(usecase.id, path)
-    register.problems = locate_problems(problems, texts)
-    return register
+    register.problems = register.locate(problems)
 
 
 def load_register_from_texts(
@@ -408,8 +459,6 @@ def load_register_from_texts(
     if lang is None:
         t = Translator(portfolio.language)
     register = Register(root=root, grid=grid, config=portfolio, lang=t.lang)
-    texts: dict[str, str] = {}
-    problems: list[Problem] = []
     prefix = USECASES_DIR + "/"
     names = sorted(
         rel
@@ -417,27 +466,8 @@ def load_register_from_texts(
         if rel.startswith(prefix) and "/" not in rel[len(prefix) :]
     )
     # Same order as on disk: *.yaml files first, then *.yml.
-    for rel in [n for n in names if n.endswith(".yaml")] + [n for n in names if n.endswith(".yml")]:
-        path = root / rel
-        register.files.append(path)
-        text, issue = text_of(rel)
-        key = (rel, text or "")
-        cached = cache.get(key) if cache is not None and issue is None else None
-        if cached is None:
-            cached = load_usecase_text(text, issue, rel, t)
-            if cache is not None and issue is None:
-                cache[key] = cached
-        usecase, file_problems = cached
-        if file_problems:
-            problems.extend(file_problems)
-            if text is not None:
-                texts[rel] = text
-            continue
-        assert usecase is not None
-        register.usecases.append(usecase)
-        register.usecase_paths.append(path)
-        register.sources.setdefault(usecase.id, path)
-    register.problems = locate_problems(problems, texts)
+    ordered = [n for n in names if n.endswith(".yaml")] + [n for n in names if n.endswith(".yml")]
+    _collect_usecases(register, ((rel, root / rel, *text_of(rel)) for rel in ordered), t, cache)
     return register
 
 

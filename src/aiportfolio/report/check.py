@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+import posixpath
 from collections.abc import Callable
+from pathlib import Path
 
 from aiportfolio.engine.check import CheckResult
 from aiportfolio.i18n import Translator
@@ -13,6 +16,22 @@ from aiportfolio.report.escape import annotation_message, annotation_property
 
 GITHUB_CAP = 10
 """GitHub shows at most 10 errors and 10 warnings per step and drops the rest silently."""
+
+
+def rebase(result: CheckResult, root: Path, base: Path) -> CheckResult:
+    """Problem paths (relative to the register root) made relative to ``base`` when the
+    register lies inside it; unchanged otherwise."""
+    try:
+        prefix = root.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return result
+    if prefix in ("", "."):
+        return result
+    problems = tuple(
+        dataclasses.replace(p, path=posixpath.normpath(f"{prefix}/{p.path}"))
+        for p in result.problems
+    )
+    return dataclasses.replace(result, problems=problems)
 
 
 def format_text(result: CheckResult, t: Translator) -> str:

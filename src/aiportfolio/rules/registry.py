@@ -7,7 +7,7 @@ import datetime as dt
 from aiportfolio.errors import ConfigError
 from aiportfolio.i18n import Translator
 from aiportfolio.problem import Problem, Severity
-from aiportfolio.register.loader import PORTFOLIO_FILE, Register, locate_problems, suggest
+from aiportfolio.register.loader import PORTFOLIO_FILE, Register, suggest
 from aiportfolio.rules import compliance, dates, ids, kpi, links, owner
 from aiportfolio.rules.base import Rule, RuleContext
 
@@ -69,14 +69,4 @@ def run_rules(register: Register, today: dt.date) -> list[Problem]:
     for rule_id, severity in severities(register, t).items():
         if severity is not None:
             found.extend(RULES[rule_id].run(ctx, severity))
-    if not found:
-        return []
-    texts = {}
-    for problem in found:
-        if problem.path not in texts:
-            path = register.root / problem.path
-            try:
-                texts[problem.path] = path.read_text(encoding="utf-8-sig")
-            except OSError:
-                texts[problem.path] = ""
-    return locate_problems(found, texts)
+    return register.locate(found)

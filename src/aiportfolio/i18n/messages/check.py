@@ -114,6 +114,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{where}: {value} does not have the expected form",
         "fr": "{where} : {value} n'a pas la forme attendue",
     },
+    "schema.empty_value": {"en": "{where}: no value", "fr": "{where} : aucune valeur"},
+    "schema.hint.empty_value": {
+        "en": "write the value after the colon, or remove the key if it is optional",
+        "fr": "écrivez la valeur après les deux-points, ou retirez la clé si elle est facultative",
+    },
     "schema.empty_text": {"en": "{where}: empty text", "fr": "{where} : texte vide"},
     "schema.too_long": {
         "en": "{where}: text too long ({detail})",
