@@ -142,7 +142,6 @@ def score(
       aip --lang fr score --format csv > classement.csv
     """
     from aiportfolio.errors import UsageError
-    from aiportfolio.register.loader import suggest
 
     t = translator(ctx)
     if top is not None and top < 1:
@@ -160,13 +159,7 @@ def score(
         from aiportfolio.engine.explain import explain as explain_entry
         from aiportfolio.report.score import EXPLAIN_REPORTERS
 
-        wanted = explain.strip().upper()
-        if register.get(wanted) is None:
-            close = suggest(wanted, [uc.id for uc in register.usecases])
-            message = t("error.unknown_usecase", id=explain)
-            if close:
-                message += "\n  " + t("error.unknown_usecase.hint", suggestion=close)
-            raise UsageError(message)
+        wanted = register.require(explain, t).id
         explanation = explain_entry(
             wanted, register.usecases, register.grid, register.config.scoring
         )

@@ -71,21 +71,12 @@ def tco_command(
       aip tco --format markdown > tco.md
     """
     from aiportfolio.engine.finance import portfolio_tco
-    from aiportfolio.errors import UsageError
-    from aiportfolio.register.loader import suggest
     from aiportfolio.report.steer_tco import REPORTERS
 
     register, t = _load(ctx)
     usecases = register.usecases
     if usecase_id is not None:
-        chosen = register.get(usecase_id)
-        if chosen is None or not chosen.active:
-            message = t("steer.unknown_usecase", id=usecase_id)
-            close = suggest(usecase_id, [uc.id for uc in register.active])
-            if close:
-                message += "\n  " + t("error.unknown_usecase.hint", suggestion=close)
-            raise UsageError(message)
-        usecases = [chosen]
+        usecases = [register.require(usecase_id, t, active_only=True)]
     result = portfolio_tco(usecases)
     out(REPORTERS[output_format.value](result, t))
 

@@ -71,7 +71,7 @@ def validate_text(text: str, rel: str, t: Translator) -> UseCase:
 
 
 def find_usecase(register: Register, usecase_id: str, t: Translator) -> Path:
-    path = register.sources.get(usecase_id.strip())
+    path = register.sources.get(usecase_id.strip().upper())
     if path is not None:
         return path
     close = suggest(usecase_id, register.sources)

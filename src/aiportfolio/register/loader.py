@@ -80,7 +80,8 @@ class Register:
             if uc.id == wanted:
                 return uc
         close = suggest(wanted, [uc.id for uc in pool])
-        message = t("error.unknown_usecase", id=usecase_id)
+        key = "error.unknown_active_usecase" if active_only else "error.unknown_usecase"
+        message = t(key, id=usecase_id)
         if close:
             message += "\n  " + t("error.unknown_usecase.hint", suggestion=close)
         raise UsageError(message)

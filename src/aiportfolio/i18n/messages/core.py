@@ -33,6 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no use case {id} in the register",
         "fr": "aucun cas d'usage {id} dans le registre",
     },
+    "error.unknown_active_usecase": {
+        "en": "no active use case {id} in the register",
+        "fr": "aucun cas d'usage actif {id} dans le registre",
+    },
     "error.unknown_usecase.hint": {
         "en": "did you mean {suggestion}?",
         "fr": "vouliez-vous dire {suggestion} ?",

@@ -17,10 +17,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "steer.col.category": {"en": "Category", "fr": "Catégorie"},
     "steer.col.why": {"en": "Why", "fr": "Pourquoi"},
     "steer.no_owner": {"en": "no owner", "fr": "sans owner"},
-    "steer.unknown_usecase": {
-        "en": "no active use case {id} in the register",
-        "fr": "aucun cas d'usage actif {id} dans le registre",
-    },
     "steer.no_usecases": {
         "en": "no valid use case in the register",
         "fr": "aucun cas d'usage valide dans le registre",
