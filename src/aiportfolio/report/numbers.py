@@ -1,0 +1,49 @@
+"""Number, money, percent and score formatting for every reporter, in English and French.
+French groups thousands with a narrow no-break space and writes decimals with a comma;
+percent and euro signs are separated by a no-break space. Pure functions."""
+
+from __future__ import annotations
+
+NNBSP = "\u202f"
+"""Narrow no-break space: the French thousands separator."""
+NBSP = "\u00a0"
+"""No-break space: before % and € in French."""
+
+
+def num(value: float | None, lang: str, digits: int = 0) -> str:
+    """Grouped number: 26,000 (en) or 26 000 (fr); ``—`` for None."""
+    if value is None:
+        return "—"
+    text = f"{value:,.{digits}f}"
+    if lang == "fr":
+        text = text.replace(",", NNBSP).replace(".", ",")
+    return text
+
+
+def value(v: float | None, lang: str) -> str:
+    """A measured value: as written (up to 2 decimals), grouped."""
+    if v is None:
+        return "—"
+    digits = 0 if float(v).is_integer() else 2
+    text = num(v, lang, digits)
+    if digits and ("," in text or "." in text):
+        text = text.rstrip("0").rstrip(",.")
+    return text
+
+
+def eur(v: float | None, lang: str) -> str:
+    if v is None:
+        return "—"
+    return f"{num(v, lang)}{NBSP}€" if lang == "fr" else f"€{num(v, lang)}"
+
+
+def pct(ratio: float | None, lang: str) -> str:
+    """A ratio as a whole percent: 0.456 -> 46% (en) / 46 % (fr)."""
+    if ratio is None:
+        return "—"
+    text = num(ratio * 100, lang)
+    return f"{text}{NBSP}%" if lang == "fr" else f"{text}%"
+
+
+def score(v: float | None, lang: str) -> str:
+    return num(v, lang, 2)
