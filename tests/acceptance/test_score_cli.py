@@ -403,3 +403,27 @@ def test_table_terminal_wide_and_narrow(root: Path, width: str, marker: str) -> 
     result = run(root, "table", env={"COLUMNS": width})
     assert result.exit_code == 0 and marker in result.stdout
     assert "Risk: L low, M medium, H high" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("title", "written"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+33 1 23", "'+33 1 23"),
+        ("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("-5 % de rebuts", "'-5 % de rebuts"),
+        ("Plain title", "Plain title"),
+    ],
+)
+@pytest.mark.parametrize("command", ["score", "table"])
+def test_csv_cells_never_start_a_formula(
+    tmp_path: Path, command: str, title: str, written: str
+) -> None:
+    root = write_register(tmp_path, [usecase(id="UC-001", title=title)])
+    result = run(root, command, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["title"] == written
+    if command == "score":
+        assert rows[0]["total"][:1].isdigit()  # numbers are left alone

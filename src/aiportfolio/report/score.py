@@ -19,6 +19,7 @@ from aiportfolio.engine.matrix import QUADRANTS, Matrix, MatrixPoint
 from aiportfolio.engine.scoring import CriterionScore, RankedEntry, ScoreReport, ScoreResult
 from aiportfolio.i18n import Translator
 from aiportfolio.model.grid import Grid
+from aiportfolio.report.csvsafe import safe_row
 from aiportfolio.report.escape import md, md_cell, mermaid
 
 # --- shared helpers (also used by report/balance.py and report/table.py) -------------------
@@ -136,11 +137,12 @@ def rounded(value: float | None, digits: int = 4) -> float | None:
 
 
 def csv_text(header: list[str], rows: Iterable[list[Any]]) -> str:
+    """CSV with a header; text cells a spreadsheet would run as formulas get a leading '."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow(safe_row("" if v is None else v for v in row))
     return buffer.getvalue()
 
 
