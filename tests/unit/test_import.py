@@ -279,3 +279,72 @@ def test_large_import_is_validated_in_full(tmp_path: Path) -> None:
         result.stderr
     )
     assert list((root / "usecases").iterdir()) == []
+
+
+# --- CSV formula injection -------------------------------------------------------------------
+
+HOSTILE_TEXTS = [
+    '=HYPERLINK("http://x","y")',
+    "+33 6 12 34 56 78",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(A1:A2)",
+    "'=déjà quoté",
+    "''+deux quotes",
+    "'texte quoté",
+    "-5",
+    "texte normal",
+]
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+1 fois", "'+1 fois"),
+        ("-x", "'-x"),
+        ("@x", "'@x"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("'=x", "''=x"),
+        ("'x", "'x"),
+        ("-5", "-5"),
+        ("+1.5e3", "+1.5e3"),
+        ("x=1", "x=1"),
+        ("", ""),
+        (-5, -5),
+        (None, None),
+    ],
+)
+def test_csv_cells_are_quoted_against_formulas(cell: object, written: object) -> None:
+    from aiportfolio.report.csvsafe import safe_cell, unsafe_cell
+
+    assert safe_cell(cell) == written
+    if isinstance(cell, str):
+        assert unsafe_cell(str(written)) == cell
+
+
+def test_csv_export_quotes_formulas_and_import_reads_them_back(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from aiportfolio.register.loader import load_register
+
+    cases = [
+        usecase(id=f"UC-{i:03d}", title=f"Cas {i}", problem=text)
+        for i, text in enumerate(HOSTILE_TEXTS, start=1)
+    ]
+    cases[0]["title"] = "=1+2"
+    source = write_register(tmp_path / "a", cases)
+    exported = tmp_path / "all.csv"
+    assert run(source, "export", "--out", str(exported)).exit_code == 0
+    rows = list(csv.reader(io.StringIO(exported.read_text("utf-8"))))
+    cells = [c for row in rows[1:] for c in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")]
+    assert not [c for c in cells if c.startswith("-") and c != "-5"]
+    assert rows[1][1] == "'=1+2"
+    target = write_register(tmp_path / "b")
+    result = run(target, "import", str(exported))
+    assert result.exit_code == 0, result.stderr
+    before = [u.model_dump() for u in load_register(source).usecases]
+    after = [u.model_dump() for u in load_register(target).usecases]
+    assert after == before

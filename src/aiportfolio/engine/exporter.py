@@ -5,6 +5,8 @@ Cells hold what the file says (defaults are not filled in), so export then
 ``import --update`` changes nothing. Lists of plain values are joined with `` | `` (JSON when
 an item contains ``|``); structured values (KPIs, scores, costs lines, decisions) are JSON.
 Three derived columns end the row (North Star KPI, its baseline, TCO); import ignores them.
+CSV text cells that a spreadsheet would run as formulas (``=``, ``+``, ``-``, ``@``, tab, CR
+first) get a leading ``'``, which ``aip import`` removes again.
 """
 
 from __future__ import annotations
@@ -76,12 +78,18 @@ def rows(register: Register) -> list[list[Any]]:
 
 
 def _text(value: Any) -> str:
+    """A cell of the CSV export; text that a spreadsheet would run as a formula gets a
+    leading ``'`` (``report/csvsafe.py``; ``aip import`` removes it)."""
+    from aiportfolio.report.csvsafe import safe_cell
+
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, str):
+        return str(safe_cell(value))
     return str(value)
 
 

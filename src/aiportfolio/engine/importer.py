@@ -27,6 +27,7 @@ from aiportfolio.engine.fields import BY_NAME, FIELDS, Field
 from aiportfolio.errors import UsageError
 from aiportfolio.i18n import Translator
 from aiportfolio.register.loader import Register, suggest
+from aiportfolio.report.csvsafe import unsafe_cell
 
 # --- the mapping file ------------------------------------------------------------------------
 
@@ -161,8 +162,11 @@ def _read_csv(path: Path, spec: Mapping, t: Translator) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[tuple[int, list[Any]]] = []
     line = 1
-    for record in reader:
-        records.append((line, list(record)))
+    last_header = spec.header_row + spec.header_rows - 1
+    for count, record in enumerate(reader, start=1):
+        # Cells quoted against formula injection by `aip export` lose that one "'".
+        cells = list(record) if count <= last_header else [unsafe_cell(c) for c in record]
+        records.append((line, cells))
         line = reader.line_num + 1
     return _split(records, spec, warnings)
 
