@@ -147,3 +147,15 @@ def test_infeasible_balance_with_pins_is_reported_as_infeasible() -> None:
     balance = (BalanceTarget("quick_wins", 50, 0), BalanceTarget("foundations", 50, 0))
     pinned = Candidate("UC-001", "quick_wins", 5, pinned_wave=1, pilot=False)
     assert solve_exact(inst(pinned, balance=balance), 10, None).status == "infeasible"
+
+
+def test_reasons_are_the_reason_literal_in_order_and_each_has_a_message() -> None:
+    from typing import get_args
+
+    from aiportfolio.engine.planning import REASONS, Reason
+    from aiportfolio.i18n import catalog
+
+    assert get_args(Reason) == REASONS
+    assert REASONS[-1] == "solver_limit"  # ties are broken in this order
+    for reason in REASONS:
+        assert set(catalog()[f"plan.reason.{reason}"]) == {"en", "fr"}

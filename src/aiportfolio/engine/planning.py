@@ -28,7 +28,7 @@ import datetime as dt
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 from aiportfolio.engine.finance import tco
 from aiportfolio.engine.scoring import ScoreResult, score_portfolio
@@ -53,17 +53,7 @@ Reason = Literal[
     "balance",
     "solver_limit",
 ]
-REASONS: tuple[Reason, ...] = (
-    "missing_scores",
-    "dependency",
-    "closed_wave",
-    "risk_gate",
-    "pilots",
-    "capacity",
-    "budget",
-    "balance",
-    "solver_limit",
-)
+REASONS: tuple[Reason, ...] = get_args(Reason)
 """Reasons an entry is left unscheduled, in the order used to break ties."""
 
 Status = Literal["optimal", "time_limit", "feasible", "infeasible", "empty"]
