@@ -2,15 +2,45 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, StringConstraints
+from pydantic_core import PydanticCustomError
 
-Text = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
-"""Non-empty free text. Strict: ``true``/``12`` where text is expected is an error."""
-ShortText = Annotated[
-    StrictStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
+UNSAFE_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+"""Control characters (C0 but tab, line feed and carriage return; DEL; C1) and bidi
+overrides: they can rewrite a terminal (ANSI escapes) or hide text in a review."""
+_UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
+
+
+def _no_control(pattern: re.Pattern[str]) -> AfterValidator:
+    def check(value: str) -> str:
+        found = pattern.search(value)
+        if found:
+            raise PydanticCustomError(
+                "control_character",
+                "control character U+{code} at position {position}",
+                {"code": f"{ord(found.group()):04X}", "position": found.start() + 1},
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+Text = Annotated[
+    StrictStr,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=4000),
+    _no_control(_UNSAFE),
 ]
+"""Non-empty free text, on several lines if needed. Strict: ``true``/``12`` where text is
+expected is an error; control characters are refused."""
+ShortText = Annotated[
+    StrictStr,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    _no_control(_UNSAFE),
+]
+"""A name or title: at most 200 characters (reporters keep it on one line)."""
 Euros = Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)]
 UseCaseId = Annotated[StrictStr, StringConstraints(pattern=r"^UC-[0-9]{3,6}$")]
 Lang = Literal["en", "fr"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,6 +124,7 @@ _ERROR_KEYS = {
     "model_type": "schema.mapping_type",
     "model_attributes_type": "schema.mapping_type",
     "finite_number": "schema.number_type",
+    "control_character": "schema.control_character",
 }
 
 _HINT_KEYS = {
@@ -141,6 +143,7 @@ _HINT_KEYS = {
     "schema.too_long": "schema.hint.too_long",
     "schema.too_short": "schema.hint.too_short",
     "schema.empty_value": "schema.hint.empty_value",
+    "schema.control_character": "schema.hint.control_character",
 }
 
 
@@ -197,25 +200,35 @@ def validation_problems(
             )
         elif kind == "missing":
             rule = "required-key"
+        detail = str(err["msg"]).removeprefix("Value error, ")
+        ctx = err.get("ctx") or {}
+        expected = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
         if key is None:
-            message = t("schema.generic", where=where, detail=err["msg"])
+            message = t("schema.generic", where=where, detail=detail)
         else:
-            ctx = err.get("ctx") or {}
+            bound = next(
+                (f"{op} {ctx[k]}" for k, op in _BOUNDS if k in ctx), str(ctx.get("min_length", ""))
+            )
             message = t(
                 key,
                 where=where,
                 value=_short(err.get("input")),
-                expected=ctx.get("expected", ""),
-                limit=next(
-                    (ctx[k] for k in ("ge", "le", "gt", "lt", "min_length") if k in ctx), ""
-                ),
+                expected=expected,
+                limit=bound,
                 pattern=ctx.get("pattern", ""),
-                detail=err["msg"],
+                detail=detail,
             )
+            if kind == "literal_error" and isinstance(err.get("input"), str):
+                close = suggest(err["input"], expected.split(", "))
+                if close:
+                    hint = t("schema.hint.did_you_mean", key=close)
             if not hint and key in _HINT_KEYS:
-                hint = t(_HINT_KEYS[key], expected=ctx.get("expected", ""))
+                hint = t(_HINT_KEYS[key], expected=expected)
         problems.append(Problem(path, 0, 0, rule, Severity.ERROR, message, hint, loc))
     return problems
+
+
+_BOUNDS = (("ge", "≥"), ("le", "≤"), ("gt", ">"), ("lt", "<"))
 
 
 def _short(value: Any) -> str:

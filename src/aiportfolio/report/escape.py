@@ -5,9 +5,11 @@ from __future__ import annotations
 import html
 import re
 
+from aiportfolio.model.common import UNSAFE_CHARACTERS
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
 _ZWSP = "\u200b"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(f"[{UNSAFE_CHARACTERS}\r]")
 
 
 def md(text: object) -> str:
@@ -24,6 +26,12 @@ def md(text: object) -> str:
 def md_cell(text: object) -> str:
     """A Markdown table cell (pipes escaped, newlines removed)."""
     return md(text) if str(text) != "" else " "
+
+
+def terminal(text: object) -> str:
+    """Text for a terminal: control characters and bidi overrides removed (no ANSI escape
+    from a register file can recolour, move the cursor or hide what follows)."""
+    return _CONTROL.sub("", str(text))
 
 
 def html_text(text: object) -> str:

@@ -107,12 +107,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{where} : {value} ne fait pas partie de {expected}",
     },
     "schema.range": {
-        "en": "{where}: {value} is out of range ({detail})",
-        "fr": "{where} : {value} hors limites ({detail})",
+        "en": "{where}: {value} is out of range (expected {limit})",
+        "fr": "{where} : {value} hors limites (attendu {limit})",
     },
     "schema.pattern": {
         "en": "{where}: {value} does not have the expected form",
         "fr": "{where} : {value} n'a pas la forme attendue",
+    },
+    "schema.control_character": {
+        "en": "{where}: {detail} (invisible characters such as terminal escapes are not allowed)",
+        "fr": "{where} : {detail} (les caractères invisibles tels que les séquences d'échappement sont interdits)",
+    },
+    "schema.hint.control_character": {
+        "en": "retype the text, or remove the character with your editor's 'show invisibles'",
+        "fr": "retapez le texte, ou retirez le caractère en affichant les caractères invisibles dans l'éditeur",
     },
     "schema.empty_value": {"en": "{where}: no value", "fr": "{where} : aucune valeur"},
     "schema.hint.empty_value": {
@@ -191,8 +199,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "ajoutez au moins un élément",
     },
     "schema.hint.missing": {
-        "en": "add the key (see docs/register-format.md)",
-        "fr": "ajoutez la clé (voir docs/register-format.md)",
+        "en": "add the key; docs/register-format.md describes every key",
+        "fr": "ajoutez la clé ; docs/register-format.md décrit chaque clé",
     },
     # rules
     "rule.owner.summary": {
