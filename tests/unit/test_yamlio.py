@@ -72,6 +72,7 @@ def test_same_data_as_ruamel_safe_loader() -> None:
         ("a: 1\na: 2\n", "duplicate-key", 2),
         ("a: &x [1]\nb: *x\n", "anchor", 1),
         ("a: !!python/name:os.system ''\n", "tag", 1),
+        ("name: &unused Claire\n", "anchor", 1),
         ("a: !custom 1\n", "tag", 1),
         ("? [a, b]\n: 1\n", "syntax", 1),
         ("a: [1\n", "syntax", 2),
@@ -93,3 +94,7 @@ def test_locate_walks_keys_and_list_items() -> None:
     assert locate(root, ("items", 1, "j", 1)) == (8, 19)
     assert locate(root, ("items", 1, "missing")) == (8, 5)
     assert locate(root, ()) == (2, 1)
+
+
+def test_ampersands_in_text_are_not_anchors() -> None:
+    assert parse_text('name: "R&D &co"\nteam: R&D\n') == ({"name": "R&D &co", "team": "R&D"}, None)

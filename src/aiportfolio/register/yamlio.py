@@ -172,6 +172,9 @@ def _construct(node: Node, seen: set[int]) -> Any:
     return [_construct(item, seen) for item in node.value]
 
 
+_ANCHOR_HINT = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]", re.MULTILINE)
+
+
 def _find_anchor(text: str) -> YamlIssue | None:
     """Where the first anchor or alias is (only called once one was detected)."""
     try:
@@ -202,6 +205,12 @@ def parse_text(text: str) -> tuple[Any, YamlIssue | None]:
         node = compose_fast(text)
         if node is None:
             return None, YamlIssue("empty", 0, 0)
+        if _ANCHOR_HINT.search(text):
+            # An anchor nobody refers to is harmless, but the format has none: say so
+            # (the event scan only runs when the text looks like it holds one).
+            anchored = _find_anchor(text)
+            if anchored is not None:
+                return None, anchored
         data = _construct(node, set())
     except _Refused as refused:
         if refused.issue.kind == "anchor":
