@@ -159,3 +159,40 @@ def test_reasons_are_the_reason_literal_in_order_and_each_has_a_message() -> Non
     assert REASONS[-1] == "solver_limit"  # ties are broken in this order
     for reason in REASONS:
         assert set(catalog()[f"plan.reason.{reason}"]) == {"en", "fr"}
+
+
+@pytest.mark.parametrize(
+    ("status", "pilot"),
+    [
+        ("idea", True),
+        ("scoping", True),
+        ("pilot", True),
+        ("industrialising", False),
+        ("operated", False),
+    ],
+)
+def test_roadmap_and_quarterly_agenda_count_the_same_pilots(
+    tmp_path, status: str, pilot: bool
+) -> None:
+    import datetime as dt
+
+    from aiportfolio.engine.agenda import quarterly_agenda
+    from aiportfolio.engine.planning import build_roadmap, counts_as_pilot
+    from aiportfolio.register.loader import load_register
+    from aiptest import usecase, write_register
+
+    cases = [
+        usecase(id="UC-001", status=status, plan={"wave": 1}),
+        usecase(id="UC-002", status="scoping", plan={"wave": 1}),
+    ]
+    portfolio = "waves:\n  - {id: 1, name: Pilots, weeks: 12, capacity: {max_parallel_pilots: 2}}\n"
+    root = write_register(tmp_path, cases, portfolio=portfolio)
+    register = load_register(root)
+    assert not register.problems
+    today = dt.date(2026, 11, 26)
+    roadmap = build_roadmap(register.usecases, register.config, today)
+    agenda = quarterly_agenda(register.usecases, register.grid, register.config, today)
+    expected = 1 + int(pilot)
+    assert counts_as_pilot(register.usecases[0]) is pilot
+    assert next(w.pilots for w in roadmap.waves if w.wave == 1) == expected
+    assert next(w.pilots for w in agenda.waves if w.wave == 1) == expected

@@ -26,6 +26,7 @@ from aiportfolio.engine.kpis import (
     north_star_status,
     usecase_kpis,
 )
+from aiportfolio.engine.planning import counts_as_pilot
 from aiportfolio.engine.scoring import score_use_case
 from aiportfolio.model.common import STATUSES
 from aiportfolio.model.grid import Grid
@@ -436,7 +437,7 @@ def quarterly_agenda(
                 one_off=sum(i.one_off for i in items),
                 tco=sum(i.total for i in items),
                 effort_weeks=sum(uc.plan.effort_weeks or 0.0 for uc in members),
-                pilots=sum(1 for uc in members if uc.status == "pilot"),
+                pilots=sum(1 for uc in members if counts_as_pilot(uc)),
                 budget_eur=wave.capacity.budget_eur if wave else None,
                 person_weeks=wave.capacity.person_weeks if wave else None,
                 max_parallel_pilots=wave.capacity.max_parallel_pilots if wave else None,

@@ -42,6 +42,15 @@ CANDIDATE_STATUSES = ("idea", "scoping", "pilot", "industrialising")
 PILOT_STATUSES = ("idea", "scoping", "pilot")
 PINNING_STATUSES = ("pilot", "industrialising")
 
+
+def counts_as_pilot(uc: UseCase) -> bool:
+    """Whether ``uc`` takes one of its wave's ``max_parallel_pilots`` slots: status idea,
+    scoping or pilot (an entry placed in a wave is piloted there); industrialising, operated
+    and stopped entries do not. The one definition used by ``aip plan``, ``aip roadmap`` and
+    the quarterly agenda."""
+    return uc.status in PILOT_STATUSES
+
+
 Reason = Literal[
     "missing_scores",
     "dependency",
@@ -608,7 +617,7 @@ def build_instance(
                 weight=weight,
                 effort=uc.plan.effort_weeks or 0.0,
                 budget=tco(uc).one_off,
-                pilot=uc.status in PILOT_STATUSES,
+                pilot=counts_as_pilot(uc),
                 # A prerequisite that is neither operated nor a candidate (stopped, unknown)
                 # stays listed so that a pinned dependant shows up as a conflict.
                 depends_on=tuple(d for d in uc.plan.depends_on if d not in operated),
@@ -990,7 +999,7 @@ def build_roadmap(
                 person_weeks=w.capacity.person_weeks,
                 budget=sum(tco(uc).one_off for uc in members),
                 budget_eur=w.capacity.budget_eur,
-                pilots=sum(1 for uc in members if uc.status in PILOT_STATUSES),
+                pilots=sum(1 for uc in members if counts_as_pilot(uc)),
                 max_pilots=w.capacity.max_parallel_pilots,
                 risks=tuple(uc for uc in members if uc.needs_risk_review),
                 balance=tuple(
