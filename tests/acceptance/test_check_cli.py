@@ -154,7 +154,7 @@ CONFIG_CASES = [
     (
         "unknown rule in policy",
         dict(portfolio="policy:\n  rules:\n    owner-requird: off\n"),
-        "config/portfolio.yaml",
+        "config/portfolio.yaml:3:",
         "did you mean `owner-required`",
     ),
 ]

@@ -319,8 +319,9 @@ def load_config(root: Path, t: Translator) -> tuple[Grid, PortfolioConfig]:
     if not weights.is_file() and weights.parent.is_dir():
         # A register with a config/ folder but no grid: refuse rather than silently score
         # with another grid. A register with no config/ at all uses the built-in defaults.
+        missing = t("config.missing", path=WEIGHTS_FILE.as_posix())
         raise ConfigError(
-            t("config.missing", path=WEIGHTS_FILE.as_posix()),
+            t("config.invalid", path=WEIGHTS_FILE.as_posix()),
             [
                 Problem(
                     WEIGHTS_FILE.as_posix(),
@@ -328,7 +329,7 @@ def load_config(root: Path, t: Translator) -> tuple[Grid, PortfolioConfig]:
                     0,
                     "config-missing",
                     Severity.ERROR,
-                    t("config.missing", path=WEIGHTS_FILE.as_posix()),
+                    missing,
                     t("config.missing.hint"),
                 )
             ],

@@ -7,7 +7,7 @@ import datetime as dt
 from aiportfolio.errors import ConfigError
 from aiportfolio.i18n import Translator
 from aiportfolio.problem import Problem, Severity
-from aiportfolio.register.loader import PORTFOLIO_FILE, Register, suggest
+from aiportfolio.register.loader import PORTFOLIO_FILE, Register, locate_problems, suggest
 from aiportfolio.rules import compliance, dates, ids, kpi, links, owner
 from aiportfolio.rules.base import Rule, RuleContext
 
@@ -56,7 +56,12 @@ def severities(register: Register, t: Translator) -> dict[str, Severity | None]:
                 hint,
                 ("policy", "rules", rule_id),
             )
-            raise ConfigError(t("config.invalid", path=PORTFOLIO_FILE.as_posix()), [problem])
+            try:
+                text = (register.root / PORTFOLIO_FILE).read_text(encoding="utf-8-sig")
+            except OSError:
+                text = ""
+            located = locate_problems([problem], {problem.path: text})
+            raise ConfigError(t("config.invalid", path=PORTFOLIO_FILE.as_posix()), located)
         chosen[rule_id] = None if setting == "off" else Severity(setting)
     return chosen
 

@@ -14,8 +14,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "lancez aip dans un registre, passez --register CHEMIN ou définissez AIP_REGISTER ; `aip init` en crée un",
     },
     "error.bad_register_path": {
-        "en": "--register {path}: not a folder",
-        "fr": "--register {path} : ce n'est pas un dossier",
+        "en": "register folder {path} (from --register or AIP_REGISTER) is not a folder",
+        "fr": "le dossier de registre {path} (donné par --register ou AIP_REGISTER) n'est pas un dossier",
     },
     "error.path_not_found": {
         "en": "{path}: no such file or folder",
@@ -58,8 +58,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{path} est absent",
     },
     "config.missing.hint": {
-        "en": "restore it from git, or copy aip's default grid with `aip init --force` in a scratch folder",
-        "fr": "restaurez-le depuis git, ou copiez la grille par défaut d'aip avec `aip init --force` dans un dossier de travail",
+        "en": "restore it from git, or run `aip init` in an empty folder and copy its config/weights.yaml (aip's default grid)",
+        "fr": "restaurez-le depuis git, ou lancez `aip init` dans un dossier vide et copiez son config/weights.yaml (la grille par défaut d'aip)",
     },
     "policy.unknown_rule": {
         "en": "policy.rules: unknown rule id {rule!r}",
