@@ -182,7 +182,7 @@ def test_agenda_packs_match_golden(git_root: Path, ritual: str, lang: str) -> No
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("command", ["dashboard", "tco", "doctor"])
 def test_markdown_reports_match_golden(steer_root: Path, command: str, lang: str) -> None:
-    result = run(steer_root, "--lang", lang, command, "--format", "markdown")
+    result = run(steer_root, "--lang", lang, command, "--format", "md")
     assert result.exit_code in (0, 1), result.stderr
     assert_escaped(result.stdout)
     check_golden(f"{command}.{lang}.md", result.stdout)
@@ -333,3 +333,22 @@ def test_french_output(steer_root: Path) -> None:
     result = run(steer_root, "--lang", "fr", "doctor")
     assert "Diagnostic du portefeuille" in result.stdout
     assert "arrêter ou recadrer" in result.stdout
+
+
+# --- one set of format names ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["tco", "dashboard", "doctor"])
+@pytest.mark.parametrize(("fmt", "marker"), [("table", "---"), ("md", "|---|"), ("json", "{")])
+def test_steering_formats_are_table_md_json(
+    steer_root: Path, command: str, fmt: str, marker: str
+) -> None:
+    result = run(steer_root, command, "--format", fmt)
+    assert result.exit_code in (0, 1), result.stderr
+    assert marker in result.stdout
+
+
+@pytest.mark.parametrize("old", ["text", "markdown"])
+def test_old_format_names_are_refused(steer_root: Path, old: str) -> None:
+    result = run(steer_root, "tco", "--format", old)
+    assert result.exit_code == 2

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,12 +19,12 @@ from aiportfolio.cli.common import (
     settings,
     translator,
 )
+from aiportfolio.report import formats
 
-
-class DiffFormat(str, Enum):
-    text = "text"
-    md = "md"
-    json = "json"
+if TYPE_CHECKING:
+    DiffFormat = str
+else:
+    DiffFormat = formats.choices("DiffFormat", formats.DIFF)
 
 
 @handle_errors
@@ -44,8 +43,8 @@ def diff(
     ] = None,
     output_format: Annotated[
         DiffFormat,
-        typer.Option("--format", "-f", help="text (terminal), md (PR comment) or json."),
-    ] = DiffFormat.text,
+        typer.Option("--format", "-f", help="table (terminal), md (PR comment) or json."),
+    ] = "table",
     full_report: Annotated[
         Path | None,
         typer.Option(
@@ -112,13 +111,14 @@ def diff(
                 stream.write(summary + "\n")
         except OSError as exc:
             err(t("diff.cannot_write", path=summary_path, detail=exc.strerror), style="yellow")
-    if output_format is DiffFormat.md:
+    fmt = str(getattr(output_format, "value", output_format))
+    if fmt == "md":
         pointer = (
             t("diff.truncated.file", path=full_report.name) if full_report else t("diff.truncated")
         )
         out(format_markdown(result, t, budget=COMMENT_BUDGET, pointer=pointer))
     else:
-        out(REPORTERS[output_format.value](result, t))
+        out(REPORTERS[fmt](result, t))
     err(verdict(result, t), style="red" if result.failed else "green")
     exit_with(exitcodes.FINDINGS if result.failed else exitcodes.OK)
 

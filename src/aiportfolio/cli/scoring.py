@@ -20,22 +20,23 @@ from aiportfolio.cli.common import (
     require_valid,
     translator,
 )
+from aiportfolio.report import formats
 
 if TYPE_CHECKING:
     from aiportfolio.report.score import Terminal
 
 
-class ScoreFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    md = "md"
+if TYPE_CHECKING:
+    ScoreFormat = str
+    TableFormat = str
+else:
+    ScoreFormat = formats.choices("ScoreFormat", formats.SCORE)
+    TableFormat = formats.choices("TableFormat", formats.TABLE)
 
 
-class TableFormat(str, Enum):
-    table = "table"
-    md = "md"
-    csv = "csv"
+def _format(chosen: object) -> str:
+    """The format name of a ``--format`` value (an Enum member, or its default string)."""
+    return str(getattr(chosen, "value", chosen))
 
 
 class CategoryChoice(str, Enum):
@@ -88,8 +89,9 @@ CategoryOption = Annotated[
 def score(
     ctx: typer.Context,
     output_format: Annotated[
-        ScoreFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ScoreFormat.table,
+        ScoreFormat,
+        typer.Option("--format", "-f", help="table (terminal), json, csv or md (Markdown)."),
+    ] = "table",
     top: Annotated[
         int | None, typer.Option("--top", "-n", help="Show only the first N entries.")
     ] = None,
@@ -148,12 +150,12 @@ def score(
         raise UsageError(t("score.error.top", value=top))
     if explain and matrix:
         raise UsageError(t("score.error.explain_matrix"))
-    if explain and output_format is ScoreFormat.csv:
+    if explain and _format(output_format) not in formats.EXPLAIN:
         raise UsageError(t("score.error.explain_csv"))
     register = open_register(ctx)
     t = translator(ctx, register)
     require_valid(register, t)
-    fmt = output_format.value
+    fmt = _format(output_format)
     terminal = _terminal()
     if explain:
         from aiportfolio.engine.explain import explain as explain_entry
@@ -203,8 +205,9 @@ def score(
 def balance(
     ctx: typer.Context,
     output_format: Annotated[
-        ScoreFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ScoreFormat.table,
+        ScoreFormat,
+        typer.Option("--format", "-f", help="table (terminal), json, csv or md (Markdown)."),
+    ] = "table",
     by: Annotated[
         BalanceGate,
         typer.Option(help="What must be within tolerance for exit 0."),
@@ -233,7 +236,7 @@ def balance(
     t = translator(ctx, register)
     require_valid(register, t)
     report = assess_balance(register, t, by.value)
-    out(REPORTERS[output_format.value](report, t, _terminal()))
+    out(REPORTERS[_format(output_format)](report, t, _terminal()))
     err(summary(report, t), style="green" if report.ok else "red")
     exit_with(exitcodes.OK if report.ok else exitcodes.FINDINGS)
 
@@ -242,8 +245,8 @@ def balance(
 def table(
     ctx: typer.Context,
     output_format: Annotated[
-        TableFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = TableFormat.table,
+        TableFormat, typer.Option("--format", "-f", help="table (terminal), md (Markdown) or csv.")
+    ] = "table",
     category: CategoryOption = None,
     status: Annotated[
         list[AnyStatus] | None,
@@ -279,7 +282,7 @@ def table(
         statuses=[s.value for s in status or []],
         include_stopped=include_stopped,
     )
-    out(REPORTERS[output_format.value](lines, t, _terminal()))
+    out(REPORTERS[_format(output_format)](lines, t, _terminal()))
     exit_with(exitcodes.OK)
 
 

@@ -10,16 +10,17 @@ import typer
 
 from aiportfolio import exitcodes
 from aiportfolio.cli.common import err, exit_with, handle_errors, open_register, out, parse_date
+from aiportfolio.report import formats
 
 if TYPE_CHECKING:
     from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import Register
 
 
-class SteerFormat(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
+if TYPE_CHECKING:
+    SteerFormat = str
+else:
+    SteerFormat = formats.choices("SteerFormat", formats.STEER)
 
 
 class Ritual(str, Enum):
@@ -35,7 +36,9 @@ DateOption = Annotated[
         "Measurements after it are ignored."
     ),
 ]
-FormatOption = Annotated[SteerFormat, typer.Option("--format", "-f", help="Output format.")]
+FormatOption = Annotated[
+    SteerFormat, typer.Option("--format", "-f", help="table (terminal), md (Markdown) or json.")
+]
 
 
 def _load(ctx: typer.Context) -> tuple[Register, Translator]:
@@ -47,13 +50,18 @@ def _load(ctx: typer.Context) -> tuple[Register, Translator]:
     return register, t
 
 
+def _format(chosen: object) -> str:
+    """The format name of a ``--format`` value (an Enum member, or its default string)."""
+    return str(getattr(chosen, "value", chosen))
+
+
 @handle_errors
 def tco_command(
     ctx: typer.Context,
     usecase_id: Annotated[
         str | None, typer.Argument(metavar="[UC-ID]", help="One use case (default: all active).")
     ] = None,
-    output_format: FormatOption = SteerFormat.text,
+    output_format: FormatOption = "table",
 ) -> None:
     """Total cost of ownership per use case over its horizon, with gain, ROI and payback.
 
@@ -68,7 +76,7 @@ def tco_command(
 
       aip tco UC-007
 
-      aip tco --format markdown > tco.md
+      aip tco --format md > tco.md
     """
     from aiportfolio.engine.finance import portfolio_tco
     from aiportfolio.report.steer_tco import REPORTERS
@@ -78,13 +86,13 @@ def tco_command(
     if usecase_id is not None:
         usecases = [register.require(usecase_id, t, active_only=True)]
     result = portfolio_tco(usecases)
-    out(REPORTERS[output_format.value](result, t))
+    out(REPORTERS[_format(output_format)](result, t))
 
 
 @handle_errors
 def dashboard_command(
     ctx: typer.Context,
-    output_format: FormatOption = SteerFormat.text,
+    output_format: FormatOption = "table",
     date: DateOption = None,
 ) -> None:
     """The shared dashboard: KPIs by level per use case and 12 portfolio indicators.
@@ -98,18 +106,15 @@ def dashboard_command(
 
       aip dashboard
 
-      aip dashboard --format markdown --date 2026-11-30 > dashboard.md
+      aip dashboard --format md --date 2026-11-30 > dashboard.md
     """
     from aiportfolio.engine.dashboard import build_dashboard
-    from aiportfolio.report.steer_dashboard import TEXT_REPORTERS, format_markdown
+    from aiportfolio.report.steer_dashboard import REPORTERS
 
     register, t = _load(ctx)
     today = parse_date(date, t)
     result = build_dashboard(register.usecases, today, register.config.rituals.monthly_days)
-    if output_format is SteerFormat.markdown:
-        out(format_markdown(result, t, register.root))
-    else:
-        out(TEXT_REPORTERS[output_format.value](result, t))
+    out(REPORTERS[_format(output_format)](result, t, register.root))
 
 
 @handle_errors
@@ -162,7 +167,7 @@ def agenda_command(
 @handle_errors
 def doctor_command(
     ctx: typer.Context,
-    output_format: FormatOption = SteerFormat.text,
+    output_format: FormatOption = "table",
     date: DateOption = None,
 ) -> None:
     """Diagnose the portfolio: the six signals of a badly organised portfolio, and triage.
@@ -178,7 +183,7 @@ def doctor_command(
 
       aip doctor
 
-      aip doctor --format markdown >> "$GITHUB_STEP_SUMMARY"
+      aip doctor --format md >> "$GITHUB_STEP_SUMMARY"
     """
     from aiportfolio.engine.doctor import diagnose
     from aiportfolio.report.steer_doctor import REPORTERS, summary
@@ -186,7 +191,7 @@ def doctor_command(
     register, t = _load(ctx)
     today = parse_date(date, t)
     result = diagnose(register.usecases, register.grid, register.config, today)
-    out(REPORTERS[output_format.value](result, t))
+    out(REPORTERS[_format(output_format)](result, t))
     err(summary(result, t), style="red" if result.alerts else "green")
     exit_with(exitcodes.FINDINGS if result.alerts else exitcodes.OK)
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from aiportfolio.engine.balance import BalanceReport, GroupShare
 from aiportfolio.i18n import Translator
+from aiportfolio.report import formats
 from aiportfolio.report.escape import md, md_cell
 from aiportfolio.report.score import Terminal, csv_text, dumps, euros, num, rounded
 
@@ -273,3 +274,4 @@ REPORTERS: dict[str, Callable[[BalanceReport, Translator, Terminal | None], str]
     "csv": format_csv,
     "md": format_md,
 }
+formats.checked(formats.SCORE, REPORTERS)

@@ -20,6 +20,7 @@ from aiportfolio.engine.balance import BalanceResult
 from aiportfolio.engine.diff import Change, DiffResult, Entry, FieldChange, WaveDelta
 from aiportfolio.i18n import Translator
 from aiportfolio.problem import Problem
+from aiportfolio.report import formats
 from aiportfolio.report.escape import md, md_cell, truncate
 
 MARKER = "<!-- aip:portfolio -->"
@@ -784,7 +785,8 @@ def format_json(result: DiffResult, t: Translator) -> str:
 
 
 REPORTERS: dict[str, Callable[[DiffResult, Translator], str]] = {
+    "table": format_text,
     "md": format_markdown,
-    "text": format_text,
     "json": format_json,
 }
+formats.checked(formats.DIFF, REPORTERS)

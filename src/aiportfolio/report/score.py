@@ -19,6 +19,7 @@ from aiportfolio.engine.matrix import QUADRANTS, Matrix, MatrixPoint
 from aiportfolio.engine.scoring import CriterionScore, RankedEntry, ScoreReport, ScoreResult
 from aiportfolio.i18n import Translator
 from aiportfolio.model.grid import Grid
+from aiportfolio.report import formats
 from aiportfolio.report.csvsafe import safe_row
 from aiportfolio.report.escape import md, md_cell, mermaid
 
@@ -495,6 +496,7 @@ REPORTERS: dict[str, Reporter] = {
     "csv": format_csv,
     "md": format_md,
 }
+formats.checked(formats.SCORE, REPORTERS)
 
 
 # --- --explain ---------------------------------------------------------------------------
@@ -770,6 +772,7 @@ EXPLAIN_REPORTERS: dict[str, ExplainReporter] = {
     "json": format_explain_json,
     "md": format_explain_md,
 }
+formats.checked(formats.EXPLAIN, EXPLAIN_REPORTERS)
 
 
 # --- --matrix ----------------------------------------------------------------------------
@@ -941,3 +944,4 @@ MATRIX_REPORTERS: dict[str, MatrixReporter] = {
     "csv": format_matrix_csv,
     "md": format_matrix_md,
 }
+formats.checked(formats.SCORE, MATRIX_REPORTERS)

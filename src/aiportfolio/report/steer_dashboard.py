@@ -11,6 +11,7 @@ from typing import Any
 from aiportfolio.engine.dashboard import DashboardResult, Indicator
 from aiportfolio.engine.kpis import KpiStatus
 from aiportfolio.i18n import Translator
+from aiportfolio.report import formats
 from aiportfolio.report.steer_format import eur, message, pct, text_table, value
 
 
@@ -90,7 +91,7 @@ def kpi_headers(t: Translator) -> list[str]:
     ]
 
 
-def format_text(result: DashboardResult, t: Translator) -> str:
+def format_text(result: DashboardResult, t: Translator, register_root: Path | None = None) -> str:
     title = t("dashboard.title")
     parts = [
         f"{title}\n{'=' * len(title)}\n"
@@ -139,7 +140,7 @@ def format_markdown(result: DashboardResult, t: Translator, register_root: Path 
     )
 
 
-def format_json(result: DashboardResult, t: Translator) -> str:
+def format_json(result: DashboardResult, t: Translator, register_root: Path | None = None) -> str:
     def kpi(s: KpiStatus) -> dict[str, object]:
         return {
             "name": s.kpi.name,
@@ -180,7 +181,10 @@ def format_json(result: DashboardResult, t: Translator) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-TEXT_REPORTERS: dict[str, Callable[[DashboardResult, Translator], str]] = {
-    "text": format_text,
+REPORTERS: dict[str, Callable[[DashboardResult, Translator, Path | None], str]] = {
+    "table": format_text,
+    "md": format_markdown,
     "json": format_json,
 }
+"""Every reporter takes the register root (the Markdown template may be overridden there)."""
+formats.checked(formats.STEER, REPORTERS)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from aiportfolio.engine.doctor import DoctorResult, Evidence
 from aiportfolio.i18n import Translator
+from aiportfolio.report import formats
 from aiportfolio.report.escape import md, md_cell
 from aiportfolio.report.steer_format import message, text_table
 
@@ -141,7 +142,8 @@ def format_json(result: DoctorResult, t: Translator) -> str:
 
 
 REPORTERS: dict[str, Callable[[DoctorResult, Translator], str]] = {
-    "text": format_text,
-    "markdown": format_markdown,
+    "table": format_text,
+    "md": format_markdown,
     "json": format_json,
 }
+formats.checked(formats.STEER, REPORTERS)

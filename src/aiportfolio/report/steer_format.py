@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from rich.cells import cell_len
+
 from aiportfolio.i18n import Translator
 from aiportfolio.report.numbers import eur, num, pct, score, value
 
@@ -44,15 +46,18 @@ def message(t: Translator, key: str, params: Mapping[str, object]) -> str:
 
 
 def text_table(headers: list[str], rows: list[list[str]]) -> str:
-    """A plain aligned table for the terminal (no colour, no markup)."""
-    widths = [len(h) for h in headers]
+    """A plain aligned table for the terminal (no colour, no markup). Widths are display
+    cells (rich's ``cell_len``), so wide and ambiguous characters still line up."""
+    widths = [cell_len(h) for h in headers]
     for row in rows:
-        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += [
-        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
-    ]
+        widths = [max(w, cell_len(c)) for w, c in zip(widths, row, strict=True)]
+
+    def line(cells: list[str]) -> str:
+        padded = (c + " " * (w - cell_len(c)) for c, w in zip(cells, widths, strict=True))
+        return "  ".join(padded).rstrip()
+
+    lines = [line(headers), "  ".join("-" * w for w in widths)]
+    lines += [line(row) for row in rows]
     return "\n".join(lines) + "\n"
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from aiportfolio.engine.finance import PortfolioTco, Tco, TcoTotals
 from aiportfolio.i18n import Translator
 from aiportfolio.model.common import COST_FAMILIES
+from aiportfolio.report import formats
 from aiportfolio.report.escape import md_cell
 from aiportfolio.report.steer_format import eur, md_table, pct, text_table
 
@@ -191,7 +192,8 @@ def format_json(result: PortfolioTco, t: Translator) -> str:
 
 
 REPORTERS: dict[str, Callable[[PortfolioTco, Translator], str]] = {
-    "text": format_text,
-    "markdown": format_markdown,
+    "table": format_text,
+    "md": format_markdown,
     "json": format_json,
 }
+formats.checked(formats.STEER, REPORTERS)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 from aiportfolio.engine.portfolio_table import PortfolioLine
 from aiportfolio.i18n import Translator
+from aiportfolio.report import formats
 from aiportfolio.report.escape import md, md_cell
 from aiportfolio.report.score import Terminal, csv_text, euros, render_rich
 
@@ -167,3 +168,4 @@ REPORTERS: dict[str, Callable[[Sequence[PortfolioLine], Translator, Terminal | N
     "md": format_md,
     "csv": format_csv,
 }
+formats.checked(formats.TABLE, REPORTERS)
