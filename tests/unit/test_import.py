@@ -348,3 +348,48 @@ def test_csv_export_quotes_formulas_and_import_reads_them_back(tmp_path: Path) -
     before = [u.model_dump() for u in load_register(source).usecases]
     after = [u.model_dump() for u in load_register(target).usecases]
     assert after == before
+
+
+# --- the default mapping on a partial file --------------------------------------------------
+
+
+def test_default_mapping_reads_only_the_columns_present(tmp_path: Path) -> None:
+    from aiportfolio.register.loader import load_register
+
+    root = write_register(tmp_path, [usecase(id="UC-001")])
+    sheet = tmp_path / "my.csv"
+    sheet.write_text(
+        "id,title,category,owner.name\n"
+        ",Extraction des factures,quick_win,Ana\n"
+        "UC-010,Tri du courrier,foundation,Luc\n",
+        "utf-8",
+    )
+    result = run(root, "import", str(sheet))
+    assert result.exit_code == 0, result.stderr
+    titles = {u.id: u.title for u in load_register(root).usecases}
+    assert titles == {
+        "UC-001": "Tri des réclamations clients",
+        "UC-010": "Tri du courrier",
+        "UC-011": "Extraction des factures",
+    }
+
+
+def test_default_mapping_needs_at_least_one_known_column(tmp_path: Path) -> None:
+    root = write_register(tmp_path)
+    sheet = tmp_path / "other.csv"
+    sheet.write_text("Nom,Porteur\nFactures,Ana\n", "utf-8")
+    result = run(root, "import", str(sheet))
+    assert result.exit_code == 2
+    assert "--mapping" in result.stderr
+
+
+def test_every_error_of_a_row_is_reported_at_once(tmp_path: Path) -> None:
+    root = write_register(tmp_path)
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text("title,decision_date,owner.name\nFactures,le 32 du mois,Ana\n", "utf-8")
+    result = run(root, "import", str(sheet))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("row 2")]
+    assert any("decision_date" in line for line in errors), result.stderr
+    assert any("category" in line for line in errors), result.stderr
+    assert not any("'id'" in line or " id" in line.split(":")[0] for line in errors)

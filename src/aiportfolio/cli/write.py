@@ -418,6 +418,10 @@ def import_(
     register, t = _open(ctx)
     spec = load_mapping(mapping, t)
     table = read_table(file, spec, t)
+    if mapping is None:
+        spec = spec.present(table.columns)
+        if not spec.fields:
+            raise UsageError(t("import.no_known_column", path=file))
     for warning in table.warnings:
         err(warning, style="yellow")
     progress_cb, stop = _progress(t, len(table.rows), sys.stderr.isatty())

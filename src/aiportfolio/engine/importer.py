@@ -66,6 +66,18 @@ class Mapping(BaseModel):
             for name, spec in self.fields.items()
         }
 
+    def present(self, columns: list[str]) -> Mapping:
+        """This mapping without the fields whose column(s) the file does not have: the
+        default mapping reads any subset of the export's columns."""
+        folded = {" ".join(c.split()).casefold() for c in columns}
+        kept: dict[str, str | FieldSpec] = {}
+        for name, spec in self.fields.items():
+            full = FieldSpec(column=spec) if isinstance(spec, str) else spec
+            wanted = full.columns or ([full.column] if full.column else [])
+            if all(" ".join(c.split()).casefold() in folded for c in wanted):
+                kept[name] = spec
+        return self.model_copy(update={"fields": kept})
+
 
 def default_mapping() -> Mapping:
     from aiportfolio.engine.exporter import export_mapping_text
@@ -461,7 +473,7 @@ def _build_row(
     messages: list[Message],
 ) -> _Row | None:
     data: dict[str, Any] = {}
-    ok = True
+    bad: list[tuple[str, ...]] = []
     usecase_id: str | None = None
     for name, spec in specs.items():
         fld: Field = BY_NAME[name]
@@ -492,13 +504,20 @@ def _build_row(
             else:
                 value = convert(fld.kind, raw, mapping.separator)
         except CellError as exc:
-            ok = False
+            bad.append(fld.path)
             kind = t(f"import.kind.{exc.kind}")
             text = t("import.cell_type", column=column, value=str(raw)[:80], kind=kind, field=name)
             messages.append(Message(number, text, True))
             continue
         _set(data, fld.path, value)
-    if not ok:
+    if bad:
+        # Report the schema's objections to the rest of the row too, so one pass over
+        # the file shows every problem of the row.
+        trial = dict(data)
+        trial.setdefault("id", "UC-001")  # a blank id gets the next free one
+        if "status" not in specs:
+            trial["status"] = "idea"
+        messages.extend(_other_problems(number, trial, bad, t))
         return None
     return _Row(
         number,
@@ -507,6 +526,25 @@ def _build_row(
         str(data.get("title", "")),
         str(data.get("problem", "")),
     )
+
+
+def _other_problems(
+    number: int, data: dict[str, Any], bad: list[tuple[str, ...]], t: Translator
+) -> list[Message]:
+    """Schema problems of a row whose cells in ``bad`` could not be converted, those cells
+    left out."""
+    from aiportfolio.model.usecase import UseCase
+    from aiportfolio.register.loader import validation_problems
+
+    try:
+        UseCase.model_validate(data)
+    except ValidationError as exc:
+        return [
+            Message(number, p.message + (f" ({p.hint})" if p.hint else ""), True)
+            for p in validation_problems(exc, UseCase, "", t)
+            if not any(tuple(str(k) for k in p.loc[: len(path)]) == path for path in bad)
+        ]
+    return []
 
 
 def _validation_messages(row: int, exc: ValidationError, t: Translator) -> list[Message]:
@@ -642,6 +680,9 @@ def import_rows(
                 else:
                     unchanged += 1
             else:
+                if "status" not in specs:
+                    # No status column at all: a new use case starts as an idea (as `aip new`).
+                    row.data.setdefault("status", "idea")
                 model = UseCase.model_validate(row.data)
                 edits.append(_plan_create(folder, model, usecase_path))
                 created += 1

@@ -163,6 +163,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown register field {field!r}",
         "fr": "champ du registre inconnu {field!r}",
     },
+    "import.no_known_column": {
+        "en": "{path}: no column of the export mapping (id, title, ...); give a mapping with --mapping",
+        "fr": "{path} : aucune colonne du format d'export (id, title, ...) ; donnez une correspondance avec --mapping",
+    },
     "import.unknown_column": {
         "en": "field {field}: no column {column!r} in the file (columns: {columns})",
         "fr": "champ {field} : pas de colonne {column!r} dans le fichier (colonnes : {columns})",
