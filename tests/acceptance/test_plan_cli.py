@@ -345,3 +345,41 @@ def test_roadmap_escapes_user_text_in_markdown_and_mermaid(tmp_path: Path) -> No
     gantt = out.split("```mermaid")[1].split("```")[0]
     assert "Evil x y b /b" in gantt
     assert "<b>" not in out
+
+
+@pytest.mark.parametrize(
+    ("risk", "expected"),
+    [
+        ({"level": "low", "ai_act_tier": "prohibited"}, "AI Act tier prohibited"),
+        ({"level": "low", "ai_act_tier": "minimal", "personal_data": True}, "personal data"),
+        (
+            {"level": "low", "ai_act_tier": "minimal", "critical_decision": True},
+            "critical decision",
+        ),
+        ({"level": "high", "ai_act_tier": "minimal"}, "high risk level; missing: security"),
+    ],
+)
+def test_roadmap_risks_are_the_agenda_risk_reasons(
+    tmp_path: Path, risk: dict, expected: str
+) -> None:
+    risky = usecase(id="UC-004", title="Risky", scores=scores(5), plan={"wave": 1}, risk=risk)
+    out = run(small_register(tmp_path, risky), "roadmap").stdout
+    wave_1 = out.split("## Wave 1 — Measured pilots")[1].split("## Wave 2")[0]
+    risks = wave_1.split("### Risks needing review")[1].split("###")[0]
+    assert f"UC-004 Risky: {expected}" in risks
+
+
+def test_roadmap_risks_come_from_the_engine(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from aiportfolio.engine.agenda import risk_reasons
+    from aiportfolio.engine.planning import build_roadmap
+    from aiportfolio.register.loader import load_register
+
+    risky = usecase(id="UC-004", scores=scores(5), plan={"wave": 1}, risk={"personal_data": True})
+    register = load_register(small_register(tmp_path, risky))
+    roadmap = build_roadmap(register.usecases, register.config, dt.date(2026, 11, 26))
+    [entry] = [r for w in roadmap.waves for r in w.risks]
+    assert entry.usecase.id == "UC-004"
+    expected = [r for r in risk_reasons(entry.usecase) if r.key != "agenda.review.missing"]
+    assert list(entry.reasons) == expected

@@ -36,6 +36,7 @@ from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
 
 if TYPE_CHECKING:
+    from aiportfolio.engine.agenda import Reason as RiskReason
     from aiportfolio.register.loader import Register
 
 CANDIDATE_STATUSES = ("idea", "scoping", "pilot", "industrialising")
@@ -927,6 +928,32 @@ def wave_edits(register: Register, result: PlanResult) -> list[tuple[str, object
 
 
 @dataclass(frozen=True)
+class RoadmapRisk:
+    """A use case of a wave the risk review has to look at, and why: the reasons of
+    ``engine.agenda.risk_reasons`` (the monthly review's list), the missing reviews apart."""
+
+    usecase: UseCase
+    reasons: tuple[RiskReason, ...]
+    """Why it is risky (high level, red data, AI Act tier, personal data, critical decision,
+    level not assessed)."""
+    review_required: bool
+    """The security and legal reviews are required (``UseCase.needs_risk_review``)."""
+    missing_reviews: tuple[str, ...]
+    """``security_review`` / ``legal_review`` required and not dated yet."""
+
+
+def roadmap_risk(uc: UseCase) -> RoadmapRisk | None:
+    """``uc`` as a risk of the roadmap, or None when nothing about it needs a look."""
+    from aiportfolio.engine.agenda import missing_reviews, risk_reasons
+
+    reasons = tuple(r for r in risk_reasons(uc) if r.key != "agenda.review.missing")
+    missing = missing_reviews(uc)
+    if not reasons and not missing:
+        return None
+    return RoadmapRisk(uc, reasons, uc.needs_risk_review, missing)
+
+
+@dataclass(frozen=True)
 class RoadmapWave:
     wave: int
     name: str
@@ -945,8 +972,8 @@ class RoadmapWave:
     budget_eur: float | None
     pilots: int
     max_pilots: int
-    risks: tuple[UseCase, ...]
-    """Entries of the wave that need a security and legal review."""
+    risks: tuple[RoadmapRisk, ...]
+    """Entries of the wave with a risk reason (``roadmap_risk``), in register order."""
     balance: tuple[tuple[str, int, float], ...]
     """(group, count, target percent) of the wave's use cases."""
 
@@ -1001,7 +1028,7 @@ def build_roadmap(
                 budget_eur=w.capacity.budget_eur,
                 pilots=sum(1 for uc in members if counts_as_pilot(uc)),
                 max_pilots=w.capacity.max_parallel_pilots,
-                risks=tuple(uc for uc in members if uc.needs_risk_review),
+                risks=tuple(r for uc in members if (r := roadmap_risk(uc)) is not None),
                 balance=tuple(
                     (g.id, sum(1 for uc in members if uc.category in g.categories), g.target)
                     for g in config.balance.groups

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from aiportfolio.engine.planning import Roadmap, RoadmapWave
+from aiportfolio.engine.planning import Roadmap, RoadmapRisk, RoadmapWave
 from aiportfolio.i18n import Translator
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.report.plan import euros, group_label, number
+from aiportfolio.report.steer_format import message
 from aiportfolio.report.templating import render
 
 TEMPLATE = "roadmap.md.j2"
@@ -63,28 +64,14 @@ def format_roadmap(
     def decision(uc: UseCase) -> str:
         return uc.decision_date.isoformat() if uc.decision_date else t("label.none")
 
-    def risk_line(uc: UseCase) -> str:
-        why = []
-        if uc.risk.level == "high":
-            why.append(t("roadmap.risk.why.level"))
-        if uc.data.classification == "red":
-            why.append(t("roadmap.risk.why.red"))
-        if uc.risk.ai_act_tier == "high":
-            why.append(t("roadmap.risk.why.ai_act"))
-        missing = []
-        if uc.risk.security_review is None:
-            missing.append(t("roadmap.risk.security"))
-        if uc.risk.legal_review is None:
-            missing.append(t("roadmap.risk.legal"))
-        if not missing:
-            return t("roadmap.risk.reviewed", id=uc.id, title=uc.title, why=", ".join(why))
-        return t(
-            "roadmap.risk.line",
-            id=uc.id,
-            title=uc.title,
-            why=", ".join(why),
-            missing=", ".join(missing),
-        )
+    def risk_line(risk: RoadmapRisk) -> str:
+        uc = risk.usecase
+        why = ", ".join(message(t, r.key, r.params) for r in risk.reasons)
+        if risk.missing_reviews:
+            missing = ", ".join(t(f"roadmap.risk.{name}") for name in risk.missing_reviews)
+            return t("roadmap.risk.line", id=uc.id, title=uc.title, why=why, missing=missing)
+        key = "roadmap.risk.reviewed" if risk.review_required else "roadmap.risk.reasons"
+        return t(key, id=uc.id, title=uc.title, why=why)
 
     def gantt_id(w: RoadmapWave, uc: UseCase | None) -> str:
         suffix = re.sub(r"[^a-z0-9]", "", uc.id.lower()) if uc else "wave"
