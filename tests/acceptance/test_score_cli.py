@@ -107,7 +107,9 @@ def test_score_ranks_with_floor_and_missing_reported(root: Path) -> None:
     assert "not ranked, missing: Time-to-impact, Data" in out  # UC-005, not UC-004 (measured)
     assert out.count("not ranked, missing") == 1
     assert "UC-005 is not ranked until it is fully scored" in out
-    assert "raters disagree on Business value (Alice 2, Bruno 5)" in out
+    # the disagreement is said once, in the entry's notes, with who said what
+    assert "raters split on Business value (Alice 2, Bruno 5)" in out
+    assert out.count("Alice 2, Bruno 5") == 1
 
 
 def test_score_json_is_machine_readable(root: Path) -> None:
@@ -427,3 +429,55 @@ def test_csv_cells_never_start_a_formula(
     assert rows[0]["title"] == written
     if command == "score":
         assert rows[0]["total"][:1].isdigit()  # numbers are left alone
+
+
+# --- a priority list says why ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "UC-001, rank 1: strong on Time-to-impact 5 (",
+                "held back by",
+                "✓ already delivered (operated)",
+                "✓ = already delivered (operated): kept in the ranking",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "UC-001, rang 1 : fort sur Délai d'impact 5 (",
+                " ; freiné par",
+                "✓ déjà livré (en exploitation)",
+                "✓ = déjà livré (en exploitation) : gardé dans le classement",
+            ],
+        ),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["table", "md"])
+def test_top_list_says_why_and_marks_delivered_entries(
+    tmp_path: Path, lang: str, expected: list[str], fmt: str
+) -> None:
+    root = write_register(
+        tmp_path,
+        [
+            usecase(id="UC-001", status="operated", scores=scores(3, 5, 4, 4, 4)),
+            usecase(id="UC-002", scores=scores(4, 4, 4, 4, 2)),
+            usecase(id="UC-003", scores=scores(2, 3, 3, 3, 3)),
+        ],
+    )
+    result = run(
+        root, "--lang", lang, "score", "--top", "2", "--format", fmt, env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout.replace("&amp;", "&").replace("\\'", "'")
+    for phrase in expected:
+        assert phrase in text, phrase
+    assert "UC-003" not in text  # not in the top 2: no why either
+
+
+def test_without_top_no_why_section(root: Path) -> None:
+    assert "held back by" not in run(root, "score", env={"COLUMNS": "200"}).stdout

@@ -152,6 +152,8 @@ def test_all_signals_fire_together_and_carry_evidence() -> None:
         (lambda u: u[2].pop("owner"), "no_owner", "warning"),
         # two entries clear the floor: a top 3 cannot be stated
         (lambda u: u[2].pop("scores"), "no_top3", "warning"),
+        # an operated entry is already delivered: it is not a priority to state
+        (lambda u: u[2].update(status="operated"), "no_top3", "warning"),
         # a risk review done after the pilot started: rework likely
         (
             lambda u: u[0].update(

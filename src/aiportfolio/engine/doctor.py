@@ -23,7 +23,7 @@ from aiportfolio.engine.kpis import (
     usecase_kpis,
 )
 from aiportfolio.engine.kpis import is_variable_cost as _is_variable_cost
-from aiportfolio.engine.scoring import score_portfolio
+from aiportfolio.engine.scoring import TO_DELIVER, score_portfolio
 from aiportfolio.model.grid import Grid
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
@@ -38,8 +38,9 @@ NO_OWNER_ALERT_SHARE = 0.50
 """Signal 2: half or more of the active entries without a business owner -> alert (any ->
 warning)."""
 TOP_N = 3
-"""Signal 3: how many scored entries clearing the feasibility floor make a stated top 3
-(0 -> alert, fewer -> warning; a tie between the 3rd and the 4th -> warning)."""
+"""Signal 3: how many scored entries not yet delivered (idea to industrialising) clearing
+the feasibility floor make a stated top 3 (0 -> alert, fewer -> warning; a tie between the
+3rd and the 4th -> warning)."""
 NOT_INTEGRATED_ALERT_SHARE = 0.50
 """Signal 4: half or more of the entries in pilot or beyond not integrated in a daily tool,
 or with adoption falling -> alert (any -> warning)."""
@@ -135,7 +136,10 @@ def signal_no_owner(active: Sequence[UseCase]) -> Signal:
 
 def signal_no_top3(active: Sequence[UseCase], grid: Grid, config: PortfolioConfig) -> Signal:
     ranked = score_portfolio(active, grid, config.scoring)
-    eligible = [r for r in ranked if r.complete and not r.below_floor]
+    # An operated entry is already delivered: a top 3 names what to deliver next.
+    eligible = [
+        r for r in ranked if r.complete and not r.below_floor and r.usecase.status in TO_DELIVER
+    ]
     incomplete = [r for r in ranked if not r.complete]
     evidence = [
         Evidence(

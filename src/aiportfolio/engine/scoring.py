@@ -19,6 +19,16 @@ from aiportfolio.model.usecase import UseCase
 
 Source = Literal["ratings", "score", "measure", "missing"]
 
+TO_DELIVER = ("idea", "scoping", "pilot", "industrialising")
+"""Statuses of entries not yet delivered: the candidates of a priority list ("our top 3").
+An ``operated`` entry is already delivered; it keeps its rank for comparison."""
+STRENGTHS_SHOWN = 2
+"""How many strongest criteria the "why" of an entry names."""
+STRONG = 4
+"""A criterion scored at least this much is a strength; below ``WEAK_BELOW``, it holds the
+entry back."""
+WEAK_BELOW = 3
+
 
 @dataclass(frozen=True)
 class CriterionScore:
@@ -179,6 +189,8 @@ class ScoreReport:
     ranked: int
     """Active use cases with every criterion scored (they get a rank)."""
     unknown_keys: tuple[UnknownScoreKey, ...] = ()
+    top: int | None = None
+    """``--top N`` when asked: the list is a priority list, each entry says why."""
 
     @property
     def below_floor(self) -> tuple[RankedEntry, ...]:
@@ -251,4 +263,32 @@ def build_score_report(
         active=len(ranked),
         ranked=sum(1 for r in ranked if r.complete),
         unknown_keys=tuple(unknown_score_keys(active, grid)),
+        top=top,
     )
+
+
+@dataclass(frozen=True)
+class Why:
+    """Why an entry ranks where it does: its strongest criteria (score >= ``STRONG``, by
+    contribution to the total) and what holds it back (scores under ``WEAK_BELOW``, lowest
+    first, or the weakest criterion when none is that low)."""
+
+    strengths: tuple[CriterionScore, ...]
+    held_back: tuple[CriterionScore, ...]
+
+
+def why(result: ScoreResult) -> Why:
+    scored = [c for c in result.criteria if c.score is not None]
+    strong = sorted(
+        (c for c in scored if (c.score or 0) >= STRONG),
+        key=lambda c: (-(c.contribution or 0.0), c.criterion),
+    )
+    weak = sorted(
+        (c for c in scored if (c.score or 0) < WEAK_BELOW),
+        key=lambda c: (c.score or 0.0, -c.weight, c.criterion),
+    )
+    if not weak and scored:
+        lowest = min(scored, key=lambda c: (c.score or 0.0, -c.weight, c.criterion))
+        if lowest.score is not None and lowest.score < STRONG:
+            weak = [lowest]
+    return Why(tuple(strong[:STRENGTHS_SHOWN]), tuple(weak[:STRENGTHS_SHOWN]))

@@ -16,7 +16,13 @@ from typing import Any
 
 from aiportfolio.engine.explain import Explanation, WhatIf
 from aiportfolio.engine.matrix import QUADRANTS, Matrix, MatrixPoint
-from aiportfolio.engine.scoring import CriterionScore, RankedEntry, ScoreReport, ScoreResult
+from aiportfolio.engine.scoring import (
+    CriterionScore,
+    RankedEntry,
+    ScoreReport,
+    ScoreResult,
+    why,
+)
 from aiportfolio.i18n import Translator
 from aiportfolio.model.grid import Grid
 from aiportfolio.report import formats
@@ -185,6 +191,8 @@ def entry_notes(result: ScoreResult, report: ScoreReport, t: Translator) -> list
     """Why an entry sits where it does, one short phrase per reason."""
     notes: list[str] = []
     grid = report.grid
+    if result.usecase.status == "operated":
+        notes.append(t("score.note.operated"))
     if result.below_floor:
         notes.append(
             t(
@@ -202,8 +210,7 @@ def entry_notes(result: ScoreResult, report: ScoreReport, t: Translator) -> list
                 t(
                     "score.note.disagreement",
                     criterion=criterion_label(grid, c.criterion, t),
-                    low=min(s for _, s in c.rater_scores),
-                    high=max(s for _, s in c.rater_scores),
+                    raters=_raters(c),
                 )
             )
     return notes
@@ -226,13 +233,17 @@ def _headers(t: Translator) -> list[str]:
 
 
 def _footer_lines(report: ScoreReport, t: Translator) -> list[str]:
-    """Plain sentences under the table: how to read it, then what needs a human."""
+    """Short lines under the table: how to read it, then what needs a human. (Rater
+    disagreements are in the entry's notes, not repeated here.)"""
     lines = [
-        t(
-            "score.legend",
-            floor=num(report.scoring.feasibility_floor, t),
-        )
+        t("score.legend.total"),
+        t("score.legend.floor", floor=num(report.scoring.feasibility_floor, t)),
     ]
+    shown = [e.result.usecase for e in report.entries]
+    if any(uc.plan.wave is None for uc in shown):
+        lines.append(t("score.legend.wave"))
+    if any(uc.status == "operated" for uc in shown):
+        lines.append(t("score.legend.operated"))
     for entry in report.incomplete:
         result = entry.result
         hints = []
@@ -244,21 +255,57 @@ def _footer_lines(report: ScoreReport, t: Translator) -> list[str]:
                 )
             else:
                 hints.append(t("score.missing.plain", criterion=name))
-        lines.append(t("score.missing.line", id=result.id, hints="; ".join(hints)))
-    for entry in report.disagreements:
-        for c in entry.result.criteria:
-            if c.criterion in entry.result.disagreements:
-                lines.append(
-                    t(
-                        "score.disagreement.line",
-                        id=entry.result.id,
-                        criterion=criterion_label(report.grid, c.criterion, t),
-                        raters=_raters(c),
-                    )
-                )
+        lines.append(t("score.missing.line", id=result.id, hints=t("score.why.sep").join(hints)))
     for unknown in report.unknown_keys:
         hint = t("score.unknown_key.hint", key=unknown.suggestion) if unknown.suggestion else ""
         lines.append(t("score.unknown_key", id=unknown.usecase, key=unknown.key) + hint)
+    return lines
+
+
+def _why_item(c: CriterionScore, grid: Grid, t: Translator) -> str:
+    criterion = grid.criterion(c.criterion)
+    score = c.score or 0.0
+    levels = sorted({int(score), min(5, int(score) + (0 if score.is_integer() else 1))})
+    meaning = (
+        " / ".join(criterion.points[p].get(t.lang) for p in levels if p in criterion.points)
+        if criterion
+        else ""
+    )
+    return t(
+        "score.why.item",
+        criterion=criterion_label(grid, c.criterion, t),
+        score=points(c.score, t),
+        meaning=meaning,
+    )
+
+
+def why_lines(report: ScoreReport, t: Translator) -> list[str]:
+    """For a priority list (``--top N``): one line per entry, its strongest criteria with
+    what their points mean, and what holds it back."""
+    if report.top is None:
+        return []
+    lines = []
+    for entry in report.entries:
+        if entry.rank is None:
+            continue
+        reasons = why(entry.result)
+        parts = []
+        if reasons.strengths:
+            items = ", ".join(_why_item(c, report.grid, t) for c in reasons.strengths)
+            parts.append(t("score.why.strong", items=items))
+        if reasons.held_back:
+            items = ", ".join(_why_item(c, report.grid, t) for c in reasons.held_back)
+            parts.append(t("score.why.held_back", items=items))
+        else:
+            parts.append(t("score.why.nothing_weak"))
+        lines.append(
+            t(
+                "score.why.line",
+                id=entry.result.id,
+                rank=entry.rank,
+                reasons=t("score.why.sep").join(parts),
+            )
+        )
     return lines
 
 
@@ -351,6 +398,9 @@ def format_table(report: ScoreReport, t: Translator, terminal: Terminal | None =
     lines = [title, "", *body, ""]
     if has_notes and not notes_inline:
         lines += [f"{row[1]}: {row[10]}" for row in rows if row[10]]
+    why = why_lines(report, t)
+    if why:
+        lines += [t("score.why.title"), *why, ""]
     lines += _footer_lines(report, t)
     return "\n".join(lines) + "\n"
 
@@ -389,6 +439,11 @@ def format_md(report: ScoreReport, t: Translator, terminal: Terminal | None = No
     else:
         lines.append(md(t("score.empty")))
     lines.append("")
+    why = why_lines(report, t)
+    if why:
+        lines += [f"### {md(t('score.why.title'))}", ""]
+        lines += [f"- {md(line)}" for line in why]
+        lines.append("")
     lines.extend(f"- {md(line)}" for line in _footer_lines(report, t))
     return "\n".join(lines) + "\n"
 

@@ -37,12 +37,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "non classé, manque : {criteria}",
     },
     "score.note.disagreement": {
-        "en": "raters split on {criterion} ({low} to {high})",
-        "fr": "évaluateurs divisés sur {criterion} ({low} à {high})",
+        "en": "raters split on {criterion} ({raters}): median used, to discuss in committee",
+        "fr": "évaluateurs divisés sur {criterion} ({raters}) : médiane retenue, à discuter en comité",
     },
-    "score.legend": {
-        "en": "Total = weighted mean of every criterion (1 to 5). Value and feasibility are kept apart: an entry whose feasibility is below the floor ({floor}) ranks after every entry that clears it, whatever its total. A score is a filter, not a decision.",
-        "fr": "Total = moyenne pondérée de tous les critères (1 à 5). Valeur et faisabilité restent séparées : un cas dont la faisabilité est sous le plancher ({floor}) est classé après tous ceux qui le franchissent, quel que soit son total. Un score est un filtre, pas une décision.",
+    "score.note.operated": {
+        "en": "✓ already delivered (operated)",
+        "fr": "✓ déjà livré (en exploitation)",
+    },
+    "score.legend.total": {
+        "en": "Total = weighted mean of every criterion (1 to 5). A score is a filter, not a decision.",
+        "fr": "Total = moyenne pondérée de tous les critères (1 à 5). Un score est un filtre, pas une décision.",
+    },
+    "score.legend.floor": {
+        "en": "Feasibility below the floor ({floor}): ranked after every feasible entry, whatever its total.",
+        "fr": "Faisabilité sous le plancher ({floor}) : classé après tous les cas faisables, quel que soit le total.",
+    },
+    "score.legend.wave": {
+        "en": "Wave — = not planned in a wave yet (aip plan proposes one).",
+        "fr": "Vague — = pas encore planifié dans une vague (aip plan en propose une).",
+    },
+    "score.legend.operated": {
+        "en": "✓ = already delivered (operated): kept in the ranking for comparison, not a priority to start.",
+        "fr": "✓ = déjà livré (en exploitation) : gardé dans le classement pour comparaison, pas une priorité à lancer.",
+    },
+    "score.why.title": {"en": "Why", "fr": "Pourquoi"},
+    "score.why.line": {
+        "en": "{id}, rank {rank}: {reasons}.",
+        "fr": "{id}, rang {rank} : {reasons}.",
+    },
+    "score.why.sep": {"en": "; ", "fr": " ; "},
+    "score.why.strong": {"en": "strong on {items}", "fr": "fort sur {items}"},
+    "score.why.held_back": {"en": "held back by {items}", "fr": "freiné par {items}"},
+    "score.why.nothing_weak": {
+        "en": "nothing scored under 4",
+        "fr": "aucun critère sous 4",
+    },
+    "score.why.item": {
+        "en": "{criterion} {score} ({meaning})",
+        "fr": "{criterion} {score} ({meaning})",
     },
     "score.missing.line": {
         "en": "{id} is not ranked until it is fully scored: {hints}.",
@@ -52,10 +84,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "score.missing.measured": {
         "en": "give scores.{criterion} or estimates.{input}",
         "fr": "renseignez scores.{criterion} ou estimates.{input}",
-    },
-    "score.disagreement.line": {
-        "en": "{id}: raters disagree on {criterion} ({raters}); the median is used, the committee should discuss it.",
-        "fr": "{id} : les évaluateurs divergent sur {criterion} ({raters}) ; la médiane est retenue, à discuter en comité.",
     },
     "score.unknown_key": {
         "en": "{id}: {key} is not a criterion of config/weights.yaml and is ignored.",
