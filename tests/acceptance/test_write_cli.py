@@ -261,11 +261,24 @@ def test_fmt_check_lists_files_then_fmt_fixes_them(tmp_path: Path) -> None:
     assert run(root, "fmt", "--check").exit_code == 0
 
 
-def test_fmt_skips_unreadable_files(tmp_path: Path) -> None:
-    root = write_register(tmp_path, files={"usecases/UC-001-x.yaml": "id: [unclosed\n"})
-    result = run(root, "fmt", "--check")
-    assert result.exit_code == 0
-    assert "skipped" in result.stderr
+@pytest.mark.parametrize("check", [True, False])
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"id: [unclosed\n", "ParserError"),
+        ("id: UC-001\ntitle: Réclamations\n".encode("latin-1"), "not UTF-8"),
+    ],
+)
+def test_fmt_reports_unreadable_files_and_exits_1(
+    tmp_path: Path, content: bytes, reason: str, check: bool
+) -> None:
+    root = write_register(tmp_path, [usecase(id="UC-002")])
+    (root / "usecases" / "UC-001-x.yaml").write_bytes(content)
+    result = run(root, "fmt", *(["--check"] if check else []))
+    assert result.exit_code == 1, result.stderr
+    assert "usecases/UC-001-x.yaml: skipped" in result.stderr
+    assert reason in result.stderr
+    assert (root / "usecases" / "UC-001-x.yaml").read_bytes() == content
 
 
 # --- export ----------------------------------------------------------------------------------

@@ -220,26 +220,28 @@ def decide(
 
       aip decide UC-012 stop --by "Comité portefeuille" --note "No owner after 2 months"
     """
-    from aiportfolio.cli.common import parse_date
+    from aiportfolio.cli.common import parse_date, register_root, translator
     from aiportfolio.engine.newcase import clean_text
-    from aiportfolio.engine.writing import apply_edits
+    from aiportfolio.engine.writing import apply_edits, locked
     from aiportfolio.engine.writing import decide as decide_engine
 
-    register, t = _open(ctx)
-    on = parse_date(date, t)
-    nxt = parse_date(next_decision, t) if next_decision else None
-    who = clean_text(by, t, t("write.what.by")) if by else t("write.decide.default_by")
-    result = decide_engine(
-        register,
-        usecase_id,
-        decision.value,
-        note=note.strip() if note and note.strip() else None,
-        by=who,
-        on=on,
-        next_decision=nxt,
-        t=t,
-    )
-    apply_edits([result.edit])
+    root = register_root(ctx)
+    with locked(root, translator(ctx)):
+        register, t = _open(ctx)
+        on = parse_date(date, t)
+        nxt = parse_date(next_decision, t) if next_decision else None
+        who = clean_text(by, t, t("write.what.by")) if by else t("write.decide.default_by")
+        result = decide_engine(
+            register,
+            usecase_id,
+            decision.value,
+            note=note.strip() if note and note.strip() else None,
+            by=who,
+            on=on,
+            next_decision=nxt,
+            t=t,
+        )
+        apply_edits([result.edit], root=register.root, t=t)
     err(
         t(
             "write.decide.done",
@@ -284,27 +286,29 @@ def kpi_record(
 
       aip kpi record UC-004 "First-contact resolution" 0,62
     """
-    from aiportfolio.cli.common import parse_date
-    from aiportfolio.engine.writing import apply_edits, record_measurement
+    from aiportfolio.cli.common import parse_date, register_root, translator
+    from aiportfolio.engine.writing import apply_edits, locked, record_measurement
     from aiportfolio.errors import UsageError
 
-    register, t = _open(ctx)
-    try:
-        number = float(value.replace(",", ".").replace("\u202f", "").replace(" ", ""))
-    except ValueError:
-        raise UsageError(t("write.bad_number", value=value)) from None
-    if number != number or number in (float("inf"), float("-inf")):
-        raise UsageError(t("write.bad_number", value=value))
-    result = record_measurement(
-        register,
-        usecase_id,
-        kpi,
-        number,
-        on=parse_date(date, t),
-        note=note.strip() if note and note.strip() else None,
-        t=t,
-    )
-    apply_edits([result.edit])
+    root = register_root(ctx)
+    with locked(root, translator(ctx)):
+        register, t = _open(ctx)
+        try:
+            number = float(value.replace(",", ".").replace("\u202f", "").replace(" ", ""))
+        except ValueError:
+            raise UsageError(t("write.bad_number", value=value)) from None
+        if number != number or number in (float("inf"), float("-inf")):
+            raise UsageError(t("write.bad_number", value=value))
+        result = record_measurement(
+            register,
+            usecase_id,
+            kpi,
+            number,
+            on=parse_date(date, t),
+            note=note.strip() if note and note.strip() else None,
+            t=t,
+        )
+        apply_edits([result.edit], root=register.root, t=t)
     err(
         t(
             "write.kpi.done",
@@ -347,7 +351,7 @@ def fmt(
     """
     from aiportfolio.cli.common import register_root, translator
     from aiportfolio.engine.formatting import format_files
-    from aiportfolio.engine.writing import apply_edits
+    from aiportfolio.engine.writing import apply_edits, locked
     from aiportfolio.errors import UsageError
     from aiportfolio.register.loader import display_path, usecase_files
 
@@ -356,10 +360,16 @@ def fmt(
     for path in paths or []:
         if not path.exists():
             raise UsageError(t("error.path_not_found", path=path))
-    result = format_files(usecase_files(root, paths or ()))
+    with locked(root, t):
+        result = format_files(usecase_files(root, paths or ()))
+        changed = result.changed
+        if not check:
+            apply_edits(changed, root=root, t=t, validate=False)
     for skipped in result.skipped:
-        err(t("write.fmt.skipped", path=display_path(skipped.path, root), detail=skipped.detail))
-    changed = result.changed
+        err(
+            t("write.fmt.skipped", path=display_path(skipped.path, root), detail=skipped.detail),
+            style="red",
+        )
     same = len(result.edits) - len(changed)
     if check:
         for edit in changed:
@@ -367,11 +377,13 @@ def fmt(
         err(t("write.fmt.summary", changed=len(changed), same=same))
         if changed:
             err(t("write.fmt.hint"))
-        exit_with(exitcodes.FINDINGS if changed else exitcodes.OK)
-    apply_edits(changed)
-    for edit in changed:
-        err(t("write.fmt.changed", path=display_path(edit.path, root)))
-    err(t("write.fmt.summary_done", changed=len(changed), same=same))
+    else:
+        for edit in changed:
+            err(t("write.fmt.changed", path=display_path(edit.path, root)))
+        err(t("write.fmt.summary_done", changed=len(changed), same=same))
+    if result.skipped:
+        err(t("write.fmt.skipped_summary", count=len(result.skipped)), style="bold red")
+    exit_with(exitcodes.FINDINGS if result.skipped or (check and changed) else exitcodes.OK)
 
 
 # --- aip import / export ---------------------------------------------------------------------
@@ -410,30 +422,32 @@ def import_(
     """
     import sys
 
+    from aiportfolio.cli.common import register_root, translator
     from aiportfolio.engine.importer import import_rows, load_mapping, read_table
-    from aiportfolio.engine.writing import apply_edits
+    from aiportfolio.engine.writing import apply_edits, locked
     from aiportfolio.errors import UsageError
-    from aiportfolio.register.lock import LockTimeout, register_lock
 
-    register, t = _open(ctx)
-    spec = load_mapping(mapping, t)
-    table = read_table(file, spec, t)
-    if mapping is None:
-        spec = spec.present(table.columns)
-        if not spec.fields:
-            raise UsageError(t("import.no_known_column", path=file))
-    for warning in table.warnings:
-        err(warning, style="yellow")
-    progress_cb, stop = _progress(t, len(table.rows), sys.stderr.isatty())
-    try:
-        with register_lock(register.root / "usecases"):
+    root = register_root(ctx)
+    # The lock is taken before the register is read: the ids and the files to update are
+    # chosen from what is on disk, and nobody may change that until the files are written.
+    with locked(root, translator(ctx)):
+        register, t = _open(ctx)
+        spec = load_mapping(mapping, t)
+        table = read_table(file, spec, t)
+        if mapping is None:
+            spec = spec.present(table.columns)
+            if not spec.fields:
+                raise UsageError(t("import.no_known_column", path=file))
+        for warning in table.warnings:
+            err(warning, style="yellow")
+        progress_cb, stop = _progress(t, len(table.rows), sys.stderr.isatty())
+        try:
             result = import_rows(register, table, spec, t, update=update, progress=progress_cb)
             if not dry_run and not result.errors:
-                apply_edits(result.edits)
-    except LockTimeout as exc:
-        raise UsageError(t("write.lock_timeout", path=exc)) from None
-    finally:
-        stop()
+                # Rows were validated by import_rows; update edits by validate_text.
+                apply_edits(result.edits, root=register.root, t=t, validate=False)
+        finally:
+            stop()
     for message in result.messages:
         key = "import.row_error" if message.is_error else "import.row_warning"
         err(

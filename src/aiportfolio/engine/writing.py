@@ -1,11 +1,14 @@
 """Edits of use-case files: read with line endings and BOM remembered, edit in round-trip
 mode, check the result against the schema, and hand back a ``FileEdit`` the CLI applies
-atomically. Nothing is written here except by ``apply_edits``."""
+atomically. Nothing is written here except by ``apply_edits``, which also serves other
+commands (``plan --apply``): build edits with ``file_edit(path, text)`` and pass them to
+``apply_edits(edits, root=..., t=...)``."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,14 +100,65 @@ def edit_usecase(
     return FileEdit(path, source.raw.decode("utf-8"), source.encode(after))
 
 
-def apply_edits(edits: Sequence[FileEdit]) -> int:
-    """Write every changed file atomically; returns how many were written."""
-    written = 0
-    for edit in edits:
-        if edit.changed:
+@contextlib.contextmanager
+def locked(root: Path, t: Translator) -> Iterator[None]:
+    """Hold the register lock (``usecases/.aip.lock``) of ``root``; a lock held too long
+    by another aip process is a ``UsageError``. Take it before loading the register
+    when the edits depend on what was read."""
+    from aiportfolio.register.lock import LockTimeout, register_lock
+
+    try:
+        with register_lock(root / "usecases"):
+            yield
+    except LockTimeout as exc:
+        raise UsageError(t("write.lock_timeout", path=exc)) from None
+
+
+def file_edit(path: Path, text: str) -> FileEdit:
+    """The edit that gives ``path`` the content ``text`` (``\n`` line ends), written back
+    with the file's own BOM and line ends (CRLF stays CRLF)."""
+    source = read_source(path)
+    return FileEdit(path, source.raw.decode("utf-8"), source.encode(text))
+
+
+def apply_edits(
+    edits: Sequence[FileEdit], *, root: Path, t: Translator, validate: bool = True
+) -> int:
+    """Write every changed edit atomically under the register lock of ``root``; returns
+    how many files were written.
+
+    Before anything is written, each file must still hold ``edit.before`` (``None``: must
+    not exist) — a file changed since it was read is a ``UsageError`` and nothing is
+    written — and, with ``validate``, each ``.yaml`` under ``usecases/`` must be a valid
+    use case after the edit. The texts are written as given: build them with
+    ``file_edit`` (or ``edit_usecase``) to keep each file's BOM and line ends."""
+    changed = [e for e in edits if e.changed]
+    if not changed:
+        return 0
+    with locked(root, t):
+        for edit in changed:
+            rel = _relpath(edit.path, root)
+            try:
+                current: str | None = edit.path.read_bytes().decode("utf-8")
+            except FileNotFoundError:
+                current = None
+            except (OSError, UnicodeDecodeError):
+                current = ""
+            if current != edit.before:
+                raise UsageError(t("write.changed_meanwhile", path=rel))
+            if validate and edit.path.suffix == ".yaml" and edit.path.parent.name == "usecases":
+                text = edit.after.removeprefix("\ufeff").replace("\r\n", "\n")
+                validate_text(text, rel, t)
+        for edit in changed:
             atomic_write(edit.path, edit.after)
-            written += 1
-    return written
+    return len(changed)
+
+
+def _relpath(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _first_error(exc: ValidationError) -> str:

@@ -23,10 +23,40 @@ class LockTimeout(Exception):
     """The lock could not be taken in time."""
 
 
+_HELD: dict[str, int] = {}
+"""Locks this process holds (lock path -> depth): taking a held lock again is free, so a
+command can hold the lock from loading to writing while ``apply_edits`` also takes it."""
+
+
 @contextlib.contextmanager
-def register_lock(folder: Path, timeout: float = 30.0) -> Iterator[None]:
+def register_lock(folder: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the lock of ``folder`` (``usecases/``); re-entrant within a process. The wait
+    is ``timeout`` seconds, default ``$AIP_LOCK_TIMEOUT`` or 30."""
+    if timeout is None:
+        try:
+            timeout = float(os.environ.get("AIP_LOCK_TIMEOUT", "30"))
+        except ValueError:
+            timeout = 30.0
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOCK_NAME
+    key = os.path.abspath(path)
+    if key in _HELD:
+        _HELD[key] += 1
+        try:
+            yield
+        finally:
+            _HELD[key] -= 1
+        return
+    with _os_lock(path, timeout):
+        _HELD[key] = 1
+        try:
+            yield
+        finally:
+            del _HELD[key]
+
+
+@contextlib.contextmanager
+def _os_lock(path: Path, timeout: float) -> Iterator[None]:
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows

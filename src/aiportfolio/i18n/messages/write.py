@@ -27,6 +27,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "write.exists": {"en": "{path} already exists", "fr": "{path} existe déjà"},
     "write.written": {"en": "wrote {path}", "fr": "écrit : {path}"},
     "write.unchanged": {"en": "{path} unchanged", "fr": "{path} inchangé"},
+    "write.changed_meanwhile": {
+        "en": "{path} changed while aip was working on it; nothing was written, run the command again",
+        "fr": "{path} a changé pendant qu'aip le modifiait ; rien n'a été écrit, relancez la commande",
+    },
     "write.lock_timeout": {
         "en": "another aip command is writing the register (lock {path}); try again",
         "fr": "une autre commande aip écrit dans le registre (verrou {path}) ; réessayez",
@@ -131,6 +135,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "write.fmt.skipped": {
         "en": "{path}: skipped, not readable YAML ({detail}); run `aip check`",
         "fr": "{path} : ignoré, YAML illisible ({detail}) ; lancez `aip check`",
+    },
+    "write.fmt.skipped_summary": {
+        "en": "{count} file(s) could not be read and were not formatted: fix them (exit 1)",
+        "fr": "{count} fichier(s) illisible(s), non formaté(s) : corrigez-les (code de sortie 1)",
     },
     "write.fmt.summary": {
         "en": "{changed} file(s) to reformat, {same} already formatted",
