@@ -56,7 +56,28 @@ def test_no_change_exits_0_with_a_clean_verdict(repo: Path) -> None:
     result = run(repo, "diff")
     assert result.exit_code == 0
     assert result.stdout.startswith("No new problem · no use case changed\n")
-    assert "No new problem" in result.stderr
+    assert "No new problem" not in result.stderr  # said once, at the top of the report
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_machine_formats_give_the_verdict_on_stderr(repo: Path, fmt: str) -> None:
+    result = run(repo, "diff", "--format", fmt)
+    assert result.exit_code == 0
+    assert result.stderr.strip() == "No new problem · no use case changed"
+
+
+def test_a_status_move_is_listed_once(repo: Path) -> None:
+    write_register(
+        repo,
+        [
+            usecase(
+                status="pilot", decisions=[{"date": "2026-11-01", "decision": "go", "by": "Comité"}]
+            )
+        ],
+    )
+    for fmt in ("table", "md"):
+        text = run(repo, "diff", "--format", fmt).stdout
+        assert text.count("→ pilot") + text.count("→ Pilot") == 1, text
 
 
 def test_a_new_error_exits_1(repo: Path) -> None:

@@ -119,7 +119,10 @@ def diff(
         out(format_markdown(result, t, budget=COMMENT_BUDGET, pointer=pointer))
     else:
         out(REPORTERS[fmt](result, t))
-    err(verdict(result, t), style="red" if result.failed else "green")
+    if fmt != "table":
+        # The table report starts with the verdict; md and json go to a file or a tool,
+        # so the person running the command reads the verdict on stderr.
+        err(verdict(result, t), style="red" if result.failed else "green")
     exit_with(exitcodes.FINDINGS if result.failed else exitcodes.OK)
 
 

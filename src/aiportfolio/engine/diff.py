@@ -18,7 +18,7 @@ from typing import Any
 from aiportfolio.engine.balance import BalanceResult, compute_balance
 from aiportfolio.engine.check import CheckResult, check_register
 from aiportfolio.engine.finance import tco
-from aiportfolio.engine.scoring import ScoreResult, score_portfolio, score_use_case
+from aiportfolio.engine.scoring import ScoreResult, rank, score_use_case
 from aiportfolio.errors import ConfigError
 from aiportfolio.i18n import Translator
 from aiportfolio.model.portfolio import Policy
@@ -356,8 +356,8 @@ def diff_sides(base: Side, head: Side) -> DiffResult:
     b_reg, h_reg = base.register, head.register
     b_scores = _scores(b_reg)
     h_scores = _scores(h_reg)
-    b_ranks = _ranks(b_reg)
-    h_ranks = _ranks(h_reg)
+    b_ranks = _ranks(b_reg, b_scores)
+    h_ranks = _ranks(h_reg, h_scores)
     b_by_id = _first_by_id(b_reg)
     h_by_id = _first_by_id(h_reg)
     b_entries = {i: _entry(b_reg, uc, b_scores, b_ranks) for i, uc in b_by_id.items()}
@@ -430,11 +430,10 @@ def _scores(register: Register) -> dict[str, ScoreResult]:
     }
 
 
-def _ranks(register: Register) -> dict[str, int]:
-    ranked = score_portfolio(
-        list(_first_by_id(register).values()), register.grid, register.config.scoring
-    )
-    return {r.id: i for i, r in enumerate(ranked, start=1)}
+def _ranks(register: Register, scores: dict[str, ScoreResult]) -> dict[str, int]:
+    """Places of the active entries, from the scores already computed (no rescoring)."""
+    active = [scores[uid] for uid, uc in _first_by_id(register).items() if uc.active]
+    return {r.id: i for i, r in enumerate(rank(active), start=1)}
 
 
 def _entry(

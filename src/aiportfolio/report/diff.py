@@ -206,6 +206,16 @@ def _moves(change: Change, t: Translator) -> str:
     )
 
 
+_MOVE_FIELDS = {"category": "category", "status": "status", "wave": "plan.wave"}
+"""The field of each move: already shown on the move line, not repeated in the field list."""
+
+
+def _fields(change: Change) -> list[FieldChange]:
+    """The field changes to list, without those already said by a move."""
+    said = {_MOVE_FIELDS[m.what] for m in change.moves if m.what in _MOVE_FIELDS}
+    return [f for f in change.fields if f.field not in said]
+
+
 def _problem_where(p: Problem) -> str:
     return f"{p.path}:{p.line}" if p.line else p.path
 
@@ -344,7 +354,7 @@ def _md_changed(changes: Sequence[Change], t: Translator) -> list[Block]:
         f"- {cell(c.id)} · {cell(f.field, 60)}: "
         f"{cell(_value(f.old, t), VALUE)} → {cell(_value(f.new, t), VALUE)}\n"
         for c in changes
-        for f in c.fields
+        for f in _fields(c)
     ]
     if details:
         title = t("diff.fields", count=len(details))
@@ -611,7 +621,7 @@ def format_text(result: DiffResult, t: Translator) -> str:
             lines += [
                 f"      {plain(f.field, 60)}: {plain(_value(f.old, t), VALUE)} → "
                 f"{plain(_value(f.new, t), VALUE)}"
-                for f in c.fields
+                for f in _fields(c)
             ]
     heading(t("diff.section.portfolio"))
     lines.append(
