@@ -383,3 +383,68 @@ def test_roadmap_risks_come_from_the_engine(tmp_path: Path) -> None:
     assert entry.usecase.id == "UC-004"
     expected = [r for r in risk_reasons(entry.usecase) if r.key != "agenda.review.missing"]
     assert list(entry.reasons) == expected
+
+
+# --- a balance no plan can meet -------------------------------------------------------------
+
+BALANCED = """\
+language: en
+balance:
+  tolerance: 10
+  groups:
+    - {id: quick_wins, categories: [quick_win], target: 60}
+    - {id: foundations, categories: [foundation], target: 20}
+    - {id: differentiation_compliance, categories: [differentiator, compliance], target: 20}
+waves:
+  - {id: 1, name: Measured pilots, weeks: 12, capacity: {max_parallel_pilots: 2}}
+  - {id: 2, name: Industrialisation, weeks: 12, capacity: {max_parallel_pilots: 2}}
+planning:
+  enforce_balance: true
+"""
+
+
+def quick_wins_only(tmp_path: Path) -> Path:
+    """A fresh register: one scoping quick win in wave 1, one new quick win, all scored."""
+    cases = [
+        usecase(id="UC-001", scores=scores(4), plan={"wave": 1, "effort_weeks": 6}),
+        usecase(id="UC-002", scores=scores(3), plan={}),
+    ]
+    return write_register(tmp_path, cases, portfolio=BALANCED)
+
+
+@pytest.mark.parametrize("strategy", ["exact", "greedy"])
+def test_a_balance_only_an_empty_plan_meets_is_a_conflict(tmp_path: Path, strategy: str) -> None:
+    root = quick_wins_only(tmp_path)
+    result = run(root, "plan", "--format", "json", "--strategy", strategy)
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["status"] == "infeasible"
+    [conflict] = data["conflicts"]
+    assert conflict["kind"] == "balance_empty"
+    assert "--no-balance" in conflict["message"]
+    assert "Foundations" in conflict["message"]  # the group with no candidate, by its label
+    assert "proven optimal" not in result.stderr
+
+
+def test_apply_keeps_the_waves_when_the_balance_cannot_be_met(tmp_path: Path) -> None:
+    root = quick_wins_only(tmp_path)
+    before = {p: p.read_bytes() for p in (root / "usecases").iterdir()}
+    result = run(root, "plan", "--apply")
+    assert result.exit_code == 1
+    assert "category balance cannot be met" in result.stdout and "--no-balance" in result.stdout
+    assert "nothing written" in result.stderr
+    assert {p: p.read_bytes() for p in (root / "usecases").iterdir()} == before
+    # Without the balance the same register has a plan, and --apply writes it.
+    applied = run(root, "plan", "--apply", "--no-balance")
+    assert applied.exit_code == 0, applied.stderr
+    assert "wave: 1" in next((root / "usecases").glob("UC-002*")).read_text()
+
+
+def test_apply_names_every_wave_it_removes(tmp_path: Path) -> None:
+    root = small_register(
+        tmp_path,
+        usecase(id="UC-004", scores=scores(1), plan={"wave": 2, "effort_weeks": 20}),
+    )
+    result = run(root, "plan", "--apply")
+    assert result.exit_code == 0, result.stderr
+    assert "UC-004: plan.wave 2 removed (team capacity)" in result.stderr

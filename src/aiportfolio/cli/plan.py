@@ -121,7 +121,7 @@ def plan(
     from aiportfolio.cli.common import require_valid, translator
     from aiportfolio.engine.planning import wave_edits
     from aiportfolio.register.roundtrip import atomic_write
-    from aiportfolio.report.plan import REPORTERS, summary
+    from aiportfolio.report.plan import REPORTERS, removed_waves, summary
 
     register = open_register(ctx)
     t = translator(ctx, register)
@@ -138,6 +138,8 @@ def plan(
         edits = wave_edits(register, result)
         for _, path, text in edits:
             atomic_write(Path(str(path)), text)
+        for line in removed_waves(result, t):
+            err(f"  {line}")
         err(t("plan.applied", count=len(edits)) if edits else t("plan.applied.none"))
     exit_with(exitcodes.OK)
 

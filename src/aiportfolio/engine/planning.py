@@ -159,7 +159,7 @@ class Violation:
 
     kind: str
     """capacity, budget, pilots, dependency, risk_gate, closed_wave, balance, pinned_wave,
-    unknown_wave, pinned_dependency, pinned_risk_gate, infeasible."""
+    unknown_wave, pinned_dependency, pinned_risk_gate, infeasible, balance_empty."""
     ids: tuple[str, ...] = ()
     wave: int | None = None
     amount: float | None = None
@@ -736,6 +736,8 @@ def plan_usecases(
             if not instance.balance
             else (diagnose_infeasible(instance, time_limit))
         )
+    if not conflicts and (empty := balance_empty(instance, outcome.assignment)) is not None:
+        conflicts = [empty]
     assignment = outcome.assignment
     reasons = unscheduled_reasons(instance, assignment, outcome.status) if not conflicts else {}
     unscheduled = list(built.excluded)
@@ -829,6 +831,28 @@ def diagnose_infeasible(instance: PlanningInstance, time_limit: float) -> list[V
             pinned = tuple(c.id for c in instance.candidates if c.pinned_wave is not None)
             return [Violation("balance", pinned)]
     return [Violation("infeasible")]
+
+
+def balance_empty(instance: PlanningInstance, assignment: Assignment) -> Violation | None:
+    """The conflict to report when the balance target leaves ``assignment`` empty although
+    some plan exists without it (a fresh register holding only quick wins, say): an empty
+    plan is no plan, and applying it would remove every wave. ``ids``: the candidates;
+    ``detail``: the groups (comma-separated) the target needs and no candidate can fill."""
+    if not instance.balance or any(w is not None for w in assignment.values()):
+        return None
+    relaxed = greedy_assignment(replace(instance, balance=()))
+    if not any(w is not None for w in relaxed.values()):
+        return None
+    domains = wave_domains(instance)
+    placeable = {c.group for c in instance.candidates if domains[c.id]}
+    short = tuple(
+        b.group
+        for b in instance.balance
+        if b.target - b.tolerance > EPS and b.group not in placeable
+    )
+    return Violation(
+        "balance_empty", tuple(c.id for c in instance.candidates), detail=",".join(short)
+    )
 
 
 def compare_with_register(result: PlanResult) -> PlanComparison:

@@ -35,6 +35,11 @@ def limit(value: float | None, t: Translator, money: bool = False) -> str:
 def violation_text(v: Violation, t: Translator, prefix: str = "plan.conflict") -> str:
     key = f"{prefix}.{v.kind}"
     money = v.kind == "budget"
+    if v.kind == "balance_empty":
+        groups = [group_label(g, t) for g in v.detail.split(",") if g]
+        if groups:
+            key = f"{key}.groups"
+        return t(key, ids=", ".join(v.ids), detail=", ".join(groups))
     if v.kind == "balance" and prefix == "plan.violation":
         amount = percent(v.amount or 0)
         bound = percent(v.limit or 0)
@@ -123,6 +128,22 @@ def entry_note(entry: Any, t: Translator) -> str:
     elif entry.register_wave != entry.wave:
         notes.append(t("plan.moved_from", wave=entry.register_wave))
     return ", ".join(notes)
+
+
+def removed_waves(result: PlanResult, t: Translator) -> list[str]:
+    """One line per entry whose register wave the proposal removes, with the reason."""
+    reasons = {u.id: u.reason for u in result.unscheduled}
+    changes = result.comparison.changes if result.comparison else ()
+    return [
+        t(
+            "plan.apply.removed",
+            id=c.id,
+            wave=c.before,
+            reason=t(f"plan.reason.{reasons[c.id]}") if c.id in reasons else "-",
+        )
+        for c in changes
+        if c.kind == "dropped"
+    ]
 
 
 def summary(result: PlanResult, t: Translator) -> str:

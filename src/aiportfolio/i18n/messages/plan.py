@@ -147,6 +147,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the category balance cannot be met with the pinned entries ({ids}); adjust balance.tolerance or use --no-balance",
         "fr": "l'équilibre des catégories ne peut pas être tenu avec les entrées épinglées ({ids}) ; ajustez balance.tolerance ou utilisez --no-balance",
     },
+    "plan.conflict.balance_empty": {
+        "en": "the category balance cannot be met: no plan with at least one entry keeps every group within its target ± balance.tolerance, so nothing would be scheduled ({ids}); add candidates to the other groups, widen balance.tolerance, or run aip plan --no-balance",
+        "fr": "l'équilibre des catégories ne peut pas être tenu : aucun plan d'au moins une entrée ne garde chaque groupe dans sa cible ± balance.tolerance, rien ne serait planifié ({ids}) ; ajoutez des candidats dans les autres groupes, élargissez balance.tolerance ou lancez aip plan --no-balance",
+    },
+    "plan.conflict.balance_empty.groups": {
+        "en": "the category balance cannot be met: no candidate can fill {detail}, so no plan with at least one entry keeps every group within its target ± balance.tolerance and nothing would be scheduled ({ids}); add candidates to {detail}, widen balance.tolerance, or run aip plan --no-balance",
+        "fr": "l'équilibre des catégories ne peut pas être tenu : aucun candidat ne peut remplir {detail}, donc aucun plan d'au moins une entrée ne garde chaque groupe dans sa cible ± balance.tolerance et rien ne serait planifié ({ids}) ; ajoutez des candidats dans {detail}, élargissez balance.tolerance ou lancez aip plan --no-balance",
+    },
+    "plan.apply.removed": {
+        "en": "{id}: plan.wave {wave} removed ({reason})",
+        "fr": "{id} : plan.wave {wave} retiré ({reason})",
+    },
     "plan.conflict.infeasible": {
         "en": "the pinned entries, dependencies and limits cannot all hold together",
         "fr": "les entrées épinglées, les dépendances et les limites ne peuvent pas tenir ensemble",
