@@ -322,3 +322,47 @@ def test_export_xlsx_needs_an_output_file(tmp_path: Path) -> None:
     root = write_register(tmp_path, [usecase()])
     result = run(root, "export", "--format", "xlsx")
     assert result.exit_code == 2
+
+
+# --- messages of decide and kpi record -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "UC-001: scale (pilot -> industrialising), recorded in usecases/UC-001-case.yaml"),
+        (
+            "fr",
+            "UC-001 : passer à l'échelle (pilote -> industrialisation), "
+            "enregistré dans usecases/UC-001-case.yaml",
+        ),
+    ],
+)
+def test_decide_says_the_statuses_in_the_reader_language(
+    tmp_path: Path, lang: str, expected: str
+) -> None:
+    root = write_register(tmp_path, [usecase(status="pilot", risk={"level": "low"})])
+    result = run(root, "--lang", lang, "decide", "UC-001", "scale", "--date", "2026-11-20")
+    assert result.exit_code == 0, result.stderr
+    assert expected in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "value", "date", "echo", "warned"),
+    [
+        ("fr", "12,5", "2026-11-20", "Délai de tri = 12,5 le 2026-11-20", False),
+        ("en", "12,5", "2026-11-20", "Délai de tri = 12.5 on 2026-11-20", False),
+        ("en", "1 250", "2026-11-26", "Délai de tri = 1,250 on 2026-11-26", False),
+        ("en", "12", "2026-11-27", "Délai de tri = 12 on 2026-11-27", True),
+    ],
+)
+def test_kpi_record_echoes_the_parsed_value_and_warns_on_future_dates(
+    tmp_path: Path, lang: str, value: str, date: str, echo: str, warned: bool
+) -> None:
+    root = write_register(tmp_path, [usecase()])
+    result = run(
+        root, "--lang", lang, "kpi", "record", "UC-001", "Délai de tri", value, "--date", date
+    )
+    assert result.exit_code == 0, result.stderr
+    assert echo in result.stderr
+    assert ("after today (2026-11-26)" in result.stderr) is warned

@@ -246,9 +246,9 @@ def decide(
         t(
             "write.decide.done",
             id=result.usecase_id,
-            decision=decision.value,
-            before=result.before,
-            after=result.after,
+            decision=t(f"label.decision.{decision.value}"),
+            before=t(f"label.status.{result.before}"),
+            after=t(f"label.status.{result.after}"),
             path=register.relpath(result.edit.path),
         ),
         style="green",
@@ -309,17 +309,22 @@ def kpi_record(
             t=t,
         )
         apply_edits([result.edit], root=register.root, t=t)
+    from aiportfolio.report import numbers
+
     err(
         t(
             "write.kpi.done",
             id=result.usecase_id,
             kpi=result.kpi,
-            value=value,
+            value=numbers.value(result.value, t.lang),
             date=result.on.isoformat(),
             path=register.relpath(result.edit.path),
         ),
         style="green",
     )
+    today = parse_date(None, t)
+    if result.on > today:
+        err(t("write.kpi.future", date=result.on.isoformat(), today=today.isoformat()), style="yellow")
 
 
 # --- aip fmt ---------------------------------------------------------------------------------

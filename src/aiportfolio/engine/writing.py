@@ -219,7 +219,7 @@ def decide(
                     "write.decide.impossible",
                     id=current.id,
                     decision=decision,
-                    status=current.status,
+                    status=t(f"label.status.{current.status}"),
                 )
                 + "\n  "
                 + (

@@ -125,6 +125,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "it has no KPI yet: add one under `kpis:` first",
         "fr": "il n'a encore aucun KPI : ajoutez-en un sous `kpis:` d'abord",
     },
+    "write.kpi.future": {
+        "en": "warning: the measurement is dated {date}, after today ({today}); check --date",
+        "fr": "attention : la mesure est datée du {date}, après aujourd'hui ({today}) ; vérifiez --date",
+    },
     "write.kpi.done": {
         "en": "{id}: {kpi} = {value} on {date}, recorded in {path}",
         "fr": "{id} : {kpi} = {value} le {date}, enregistré dans {path}",
