@@ -136,6 +136,43 @@ def test_budget_moves_keep_the_total_and_restore_the_band() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("quick", "foundation", "differentiation", "expected"),
+    [
+        # the example register's shape: foundation 23 % is within its band and gives nothing
+        (253_600, 268_000, 639_100, [("differentiation_compliance", "quick_wins", 326_750)]),
+        # two groups over their band, one under
+        (10_000, 45_000, 45_000, None),
+        # one group over, two under
+        (85_000, 5_000, 10_000, [("quick_wins", "foundations", 15_000)]),
+    ],
+)
+def test_budget_moves_go_from_over_band_groups_to_under_band_groups(
+    quick: float, foundation: float, differentiation: float, expected: list[Any] | None
+) -> None:
+    usecases = [
+        entry(1, "quick_win", quick),
+        entry(2, "foundation", foundation),
+        entry(3, "differentiator", differentiation),
+    ]
+    result = compute_balance(usecases, DEFAULT)
+    moves = budget_moves(result)
+    if expected is not None:
+        assert [(m.source, m.target, round(m.amount)) for m in moves] == expected
+    tol = result.tolerance
+    total = result.total_budget
+    band = {g.group: (g.target - tol, g.target + tol) for g in result.groups}
+    share = {g.group: 100 * g.budget / total for g in result.groups}
+    for m in moves:
+        assert share[m.source] > band[m.source][1]  # the giver is over its band
+        assert share[m.target] < band[m.target][0]  # the taker is under its band
+    after = dict(share)
+    for m in moves:
+        after[m.source] -= 100 * m.amount / total
+        after[m.target] += 100 * m.amount / total
+    assert all(band[g][0] - 1e-6 <= after[g] <= band[g][1] + 1e-6 for g in after), after
+
+
 def test_no_budget_move_when_balanced() -> None:
     result = compute_balance(
         [entry(1, "quick_win", 10), entry(2, "foundation", 0)], Balance(tolerance=100)

@@ -170,34 +170,66 @@ def count_changes(result: BalanceResult) -> dict[str, int] | None:
     return None
 
 
+def _spread_amount(amount: float, ranges: dict[str, tuple[float, float]]) -> dict[str, float]:
+    """Share ``amount`` among groups, each first getting its minimum, then the rest in
+    proportion to its remaining room (never above its maximum)."""
+    shares = {g: lo for g, (lo, _) in ranges.items()}
+    extra = amount - sum(shares.values())
+    room = {g: hi - lo for g, (lo, hi) in ranges.items()}
+    total_room = sum(room.values())
+    if extra > 0 and total_room > 0:
+        for g in shares:
+            shares[g] += extra * room[g] / total_room
+    return shares
+
+
 def budget_moves(result: BalanceResult) -> list[BudgetMove]:
     """Reallocations (total TCO unchanged) that bring every group's budget share within
-    tolerance: the least money moved, from the groups above their band to those below."""
+    tolerance, from the groups above their band to those below it. A giver never goes
+    under its target and a taker never over it; a group already within tolerance is only
+    used when the over and under groups cannot balance each other."""
     total = result.total_budget
     if total <= 0 or result.budget_ok:
         return []
     tol = result.tolerance
-    change: dict[str, float] = {}
+    over: dict[str, tuple[float, float]] = {}
+    under: dict[str, tuple[float, float]] = {}
     for g in result.groups:
+        target = g.target / 100 * total
         high = (g.target + tol) / 100 * total
         low = max(0.0, (g.target - tol) / 100 * total)
         if g.budget > high:
-            change[g.group] = high - g.budget
+            over[g.group] = (g.budget - high, g.budget - target)
         elif g.budget < low:
-            change[g.group] = low - g.budget
-        else:
-            change[g.group] = 0.0
-    # The money taken out must land somewhere (and the reverse): groups inside their band
-    # absorb the rest, those with the most room first.
+            under[g.group] = (low - g.budget, target - g.budget)
+    out_min = sum(lo for lo, _ in over.values())
+    out_max = sum(hi for _, hi in over.values())
+    in_min = sum(lo for lo, _ in under.values())
+    in_max = sum(hi for _, hi in under.values())
+    # Between the over and under groups: as much as both sides need, no more than both allow.
+    amount = min(max(out_min, in_min), out_max, in_max)
+    given = _spread_amount(min(amount, out_max), over) if over else {}
+    taken = _spread_amount(min(amount, in_max), under) if under else {}
+    if over and amount < out_min:
+        given = {g: lo for g, (lo, _) in over.items()}
+    if under and amount < in_min:
+        taken = {g: lo for g, (lo, _) in under.items()}
+    change = {g.group: 0.0 for g in result.groups}
+    for group, value in given.items():
+        change[group] -= value
+    for group, value in taken.items():
+        change[group] += value
+    # Only when the two sides cannot balance each other: groups inside their band absorb
+    # (or give) the rest, those with the most room first.
     net = sum(change.values())
-    inside = [g for g in result.groups if change[g.group] == 0.0]
-    if net < 0:
+    inside = [g for g in result.groups if g.group not in over and g.group not in under]
+    if net < -0.5:
         room = sorted(((g.target + tol) / 100 * total - g.budget, g.group) for g in inside)[::-1]
         for space, group in room:
             take = min(space, -net)
             change[group] += take
             net += take
-    elif net > 0:
+    elif net > 0.5:
         room = sorted(
             (g.budget - max(0.0, (g.target - tol) / 100 * total), g.group) for g in inside
         )[::-1]
