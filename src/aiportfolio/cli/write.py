@@ -324,7 +324,10 @@ def kpi_record(
     )
     today = parse_date(None, t)
     if result.on > today:
-        err(t("write.kpi.future", date=result.on.isoformat(), today=today.isoformat()), style="yellow")
+        err(
+            t("write.kpi.future", date=result.on.isoformat(), today=today.isoformat()),
+            style="yellow",
+        )
 
 
 # --- aip fmt ---------------------------------------------------------------------------------
