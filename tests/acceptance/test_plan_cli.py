@@ -448,3 +448,42 @@ def test_apply_names_every_wave_it_removes(tmp_path: Path) -> None:
     result = run(root, "plan", "--apply")
     assert result.exit_code == 0, result.stderr
     assert "UC-004: plan.wave 2 removed (team capacity)" in result.stderr
+
+
+# --- --apply goes through engine/writing.py ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("bom", "newline"), [(False, "\r\n"), (True, "\n"), (True, "\r\n")])
+def test_apply_keeps_bom_and_line_ends(tmp_path: Path, bom: bool, newline: str) -> None:
+    root = small_register(tmp_path)
+    path = next((root / "usecases").glob("UC-002*"))
+    text = path.read_text(encoding="utf-8").replace("\n", newline)
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    result = run(root, "plan", "--apply")
+    assert result.exit_code == 0, result.stderr
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") is bom
+    body = raw.decode("utf-8-sig")
+    assert "wave: 1" in body
+    if newline == "\r\n":
+        assert "\n" not in body.replace("\r\n", "")
+    else:
+        assert "\r" not in body
+
+
+def test_wave_edits_are_file_edits_applied_under_the_lock(tmp_path: Path) -> None:
+    from aiportfolio.engine.planning import PlanOptions, plan_register, wave_edits
+    from aiportfolio.engine.writing import FileEdit, apply_edits
+    from aiportfolio.errors import UsageError
+    from aiportfolio.i18n import Translator
+    from aiportfolio.register.loader import load_register
+
+    root = small_register(tmp_path)
+    register = load_register(root)
+    edits = wave_edits(register, plan_register(register, PlanOptions()))
+    assert edits and all(isinstance(e, FileEdit) for e in edits)
+    # A file changed since the plan was made is not overwritten.
+    edits[0].path.write_text(edits[0].path.read_text() + "# edited meanwhile\n")
+    with pytest.raises(UsageError):
+        apply_edits(edits, root=root, t=Translator("en"))
+    assert "# edited meanwhile" in edits[0].path.read_text()

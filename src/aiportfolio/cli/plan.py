@@ -120,7 +120,7 @@ def plan(
     """
     from aiportfolio.cli.common import require_valid, translator
     from aiportfolio.engine.planning import wave_edits
-    from aiportfolio.register.roundtrip import atomic_write
+    from aiportfolio.engine.writing import apply_edits
     from aiportfolio.report.plan import REPORTERS, removed_waves, summary
 
     register = open_register(ctx)
@@ -135,12 +135,10 @@ def plan(
             err(t("plan.apply_refused"), style="red")
         exit_with(exitcodes.FINDINGS)
     if apply:
-        edits = wave_edits(register, result)
-        for _, path, text in edits:
-            atomic_write(Path(str(path)), text)
+        written = apply_edits(wave_edits(register, result), root=register.root, t=t)
         for line in removed_waves(result, t):
             err(f"  {line}")
-        err(t("plan.applied", count=len(edits)) if edits else t("plan.applied.none"))
+        err(t("plan.applied", count=written) if written else t("plan.applied.none"))
     exit_with(exitcodes.OK)
 
 

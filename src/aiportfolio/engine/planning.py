@@ -37,6 +37,7 @@ from aiportfolio.model.usecase import UseCase
 
 if TYPE_CHECKING:
     from aiportfolio.engine.agenda import Reason as RiskReason
+    from aiportfolio.engine.writing import FileEdit
     from aiportfolio.register.loader import Register
 
 CANDIDATE_STATUSES = ("idea", "scoping", "pilot", "industrialising")
@@ -927,24 +928,24 @@ def set_wave(text: str, wave: int | None) -> str:
     return str(dump_roundtrip(data))
 
 
-def wave_edits(register: Register, result: PlanResult) -> list[tuple[str, object, str]]:
-    """(use-case id, path, new text) for every file whose ``plan.wave`` the proposal
-    changes. Pure: the caller writes them (atomically)."""
-    from aiportfolio.register.yamlio import read_text
+def wave_edits(register: Register, result: PlanResult) -> list[FileEdit]:
+    """The ``FileEdit`` of every use-case file whose ``plan.wave`` the proposal changes
+    (none when the plan has conflicts). Pure: ``engine.writing.apply_edits`` writes them
+    (register lock, files changed since read refused, validation, BOM and line ends kept,
+    atomic rename)."""
+    from aiportfolio.engine.writing import FileEdit, read_source
 
-    edits: list[tuple[str, object, str]] = []
+    edits: list[FileEdit] = []
     if result.conflicts or result.comparison is None:
         return edits
     for change in result.comparison.changes:
         path = register.sources.get(change.id)
         if path is None:
             continue
-        text, issue = read_text(path)
-        if text is None or issue is not None:
-            continue
-        new_text = set_wave(text, change.after)
-        if new_text != text:
-            edits.append((change.id, path, new_text))
+        source = read_source(path)
+        new_text = set_wave(source.text, change.after)
+        if new_text != source.text:
+            edits.append(FileEdit(path, source.raw.decode("utf-8"), source.encode(new_text)))
     return edits
 
 
