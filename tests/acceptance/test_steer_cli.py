@@ -352,3 +352,22 @@ def test_steering_formats_are_table_md_json(
 def test_old_format_names_are_refused(steer_root: Path, old: str) -> None:
     result = run(steer_root, "tco", "--format", old)
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(("lang", "header"), [("en", "Trend"), ("fr", "Tendance")])
+def test_dashboard_trend_header_sits_over_the_sparkline(
+    steer_root: Path, lang: str, header: str
+) -> None:
+    lines = run(steer_root, "--lang", lang, "dashboard").stdout.splitlines()
+    checked = 0
+    for i, line in enumerate(lines):
+        if header in line and lines[i + 1].startswith("---"):
+            column = line.index(header)
+            for row in lines[i + 2 :]:
+                if not row.strip():
+                    break
+                if row[column] in "▁▂▃▄▅▆▇█":
+                    checked += 1
+                else:  # no trend yet: its words start in the column, not one cell off
+                    assert row[column - 1] == " " and row[column] != " ", (row, column)
+    assert checked

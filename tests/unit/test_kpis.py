@@ -81,8 +81,11 @@ def test_progress_by_hand(
         (48, 8, [30, 25, 20], "improving"),
         (48, 8, [20, 25, 30], "worsening"),
         (10, 50, [5, 4], "worsening"),
-        (10, 50, [4, 9, 4], "flat"),
-        (10, 50, [1, 2, 3, 2], "flat"),  # only the last three count: 2 -> 2
+        (10, 50, [4, 9, 9], "flat"),
+        (10, 50, [1, 2, 3, 2], "worsening"),  # the last step counts: 3 -> 2
+        # lower is better, 2.0 -> 1.7 -> 1.8: still better than at first, but the last
+        # step went the wrong way (the UC-014 case)
+        (2.5, 1.0, [2.0, 1.7, 1.8], "worsening"),
         (10, 50, [7], None),
         (10, 50, [], None),
     ],

@@ -15,8 +15,8 @@ from typing import Literal
 
 from aiportfolio.engine.finance import tco
 from aiportfolio.engine.kpis import (
+    HISTORY_WINDOW,
     MEASURED_STATUSES,
-    TREND_WINDOW,
     has_measurement,
     measurements_until,
     north_star_status,
@@ -201,7 +201,7 @@ def signal_not_integrated(active: Sequence[UseCase], today: dt.date, cadence_day
                         uc,
                         "doctor.ev.adoption_falling",
                         kpi=status.kpi.name,
-                        values=" → ".join(f"{v:g}" for v in status.values[-TREND_WINDOW:]),
+                        values=" → ".join(f"{v:g}" for v in status.values[-HISTORY_WINDOW:]),
                     )
                 )
                 hit_ids.add(uc.id)
@@ -289,7 +289,7 @@ def signal_cost_drift(active: Sequence[UseCase], today: dt.date, cadence_days: i
         for s in statuses:
             if not _is_variable_cost(s.kpi):
                 continue
-            window = s.values[-TREND_WINDOW:]
+            window = s.values[-HISTORY_WINDOW:]
             if len(window) >= 2 and window[-1] > window[0] and not impact_improving:
                 evidence.append(
                     _ev(

@@ -28,8 +28,13 @@ from typing import Literal
 
 from aiportfolio.model.usecase import Kpi, Measurement, UseCase
 
-TREND_WINDOW = 3
-"""How many of the latest measurements the trend looks at."""
+TREND_WINDOW = 2
+"""How many of the latest measurements the trend looks at: the last step, so a KPI that
+just got worse reads "worsening" even if it is still better than three months ago (that is
+the progress toward the target, a separate figure)."""
+HISTORY_WINDOW = 3
+"""How many of the latest measurements a drift (cost rising, adoption falling) is shown
+over."""
 SPARK_WINDOW = 8
 """How many of the latest measurements a sparkline shows."""
 SPARKS = "▁▂▃▄▅▆▇█"

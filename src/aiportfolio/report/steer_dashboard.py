@@ -71,8 +71,7 @@ def _kpi_row(s: KpiStatus, t: Translator) -> list[str]:
         latest(s, t),
         value(s.kpi.target, lang),
         pct(s.progress, lang),
-        trend(s, t),
-        s.sparkline,
+        f"{s.sparkline} {trend(s, t)}".strip(),
         freshness(s, t),
     ]
 
@@ -117,7 +116,11 @@ def format_text(result: DashboardResult, t: Translator, register_root: Path | No
         owner = uc.owner.name if uc.owner else t("steer.no_owner")
         heading = f"{uc.id} {uc.title} ({t(f'label.status.{uc.status}')}, {owner})"
         parts.append(
-            f"{heading}\n" + text_table(kpi_headers(t), [_kpi_row(s, t) for s in board.kpis])
+            f"{heading}\n"
+            + text_table(
+                [h for h in kpi_headers(t) if h],  # the sparkline shares the trend column
+                [_kpi_row(s, t) for s in board.kpis],
+            )
         )
     return "\n".join(parts)
 
