@@ -366,3 +366,54 @@ def test_kpi_record_echoes_the_parsed_value_and_warns_on_future_dates(
     assert result.exit_code == 0, result.stderr
     assert echo in result.stderr
     assert ("after today (2026-11-26)" in result.stderr) is warned
+
+
+# --- init: where and in which language --------------------------------------------------------
+
+
+@pytest.mark.parametrize("target", ["somefile.yaml", "somefile.yaml/sub"])
+def test_init_on_a_file_says_not_a_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "somefile.yaml").write_text("x: 1\n", "utf-8")
+    result = run(None, "init", str(tmp_path / target))
+    assert result.exit_code == 2
+    assert "is a file, not a folder" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "somefile.yaml").read_text("utf-8") == "x: 1\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "messages", "files"),
+    [
+        ((), "fr", "fr"),
+        (("--lang", "en"), "fr", "en"),
+        (("--global-en",), "en", "en"),
+        (("--global-en", "--lang", "fr"), "en", "fr"),
+    ],
+)
+def test_init_messages_are_in_one_language(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+    messages: str,
+    files: str,
+) -> None:
+    french = write_register(tmp_path / "fr", portfolio="language: fr\n")
+    monkeypatch.chdir(french)
+    target = tmp_path / "x"
+    before = ("--lang", "en") if "--global-en" in args else ()
+    after = tuple(a for a in args if a != "--global-en")
+    result = run(None, *before, "init", str(target), *after)
+    assert result.exit_code == 0, result.stderr
+    french_words = ("écrit", "registre créé", "ensuite")
+    english_words = ("wrote", "created a register", "next:")
+    lines = result.stderr.splitlines()
+    expected, other = (
+        (french_words, english_words) if messages == "fr" else (english_words, french_words)
+    )
+    assert all(any(w in line for w in expected) for line in lines), result.stderr
+    assert not any(w in result.stderr for w in other)
+    config = (target / "config" / "portfolio.yaml").read_text("utf-8")
+    assert f"language: {files}" in config

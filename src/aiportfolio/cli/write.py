@@ -68,7 +68,11 @@ def init(
     ] = Path("."),
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", help="Language of comments, example and README (en or fr)."),
+        typer.Option(
+            "--lang",
+            help="Language of the written files: comments, example and README (en or fr; "
+            "default: the language of the messages). Messages follow `aip --lang`.",
+        ),
     ] = None,
     templates: Annotated[
         bool, typer.Option("--templates", help="Also copy the built-in report templates.")
@@ -80,18 +84,21 @@ def init(
 
     Refuses to overwrite any existing file unless --force (exit 2, nothing written).
 
+    Two languages: `aip --lang` (else the language of the register you are in, else
+    English) is the language of the messages; `init --lang` is the language of the
+    files written, by default the same.
+
     Examples:
 
       aip init portefeuille-ia --lang fr
 
       aip init . --templates
     """
-    from aiportfolio.cli.common import parse_date, settings
+    from aiportfolio.cli.common import parse_date, translator
     from aiportfolio.engine.init import init_register
-    from aiportfolio.i18n import Translator
 
-    chosen = lang.value if lang else (settings(ctx).lang or "en")
-    t = Translator(chosen)
+    t = translator(ctx)
+    chosen = lang.value if lang else t.lang
     result = init_register(
         directory, chosen, templates=templates, force=force, today=parse_date(None, t), t=t
     )

@@ -78,6 +78,7 @@ def planned_files(lang: str, today: dt.date, templates: bool) -> dict[str, bytes
 def init_register(
     root: Path, lang: str, *, templates: bool, force: bool, today: dt.date, t: Translator
 ) -> InitResult:
+    _require_folder(root, t)
     files = planned_files(lang if lang in ("en", "fr") else "en", today, templates)
     existing = [rel for rel in files if (root / rel).exists()]
     if existing and not force:
@@ -91,3 +92,12 @@ def init_register(
         atomic_write(path, content.decode("utf-8"))
         written.append(path)
     return InitResult(root, tuple(written))
+
+
+def _require_folder(root: Path, t: Translator) -> None:
+    """``root`` is a folder or can be created as one (no file in the way)."""
+    for path in (root, *root.parents):
+        if path.exists():
+            if not path.is_dir():
+                raise UsageError(t("write.init.not_a_folder", root=root, path=path))
+            return

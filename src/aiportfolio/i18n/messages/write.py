@@ -158,6 +158,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} file(s) already exist in {root}, for example {path}; nothing was written (use --force to overwrite)",
         "fr": "{count} fichier(s) existent déjà dans {root}, par exemple {path} ; rien n'a été écrit (--force pour écraser)",
     },
+    "write.init.not_a_folder": {
+        "en": "{root}: {path} is a file, not a folder; give the folder of the new register (created if needed)",
+        "fr": "{root} : {path} est un fichier, pas un dossier ; donnez le dossier du nouveau registre (créé au besoin)",
+    },
     "write.init.done": {
         "en": "created a register in {root} ({count} files)",
         "fr": "registre créé dans {root} ({count} fichiers)",
