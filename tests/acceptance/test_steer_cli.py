@@ -230,7 +230,7 @@ def test_quarterly_flags_over_capacity_and_reallocation(steer_root: Path) -> Non
     # wave 1 holds UC-001 to UC-004: one-off 20000 + 30000 + 0 + 9000, effort 6 + 12 + 6 + 6
     assert "€59,000 / €20,000 (295%) **OVER**" in waves
     assert "30 / 10 **OVER**" in waves
-    assert "2 / 1 **OVER**" in waves
+    assert "3 / 1 **OVER**" in waves  # idea, scoping and pilot take a slot (counts_as_pilot)
     assert "| UC-003 | Agent usinage | scoping | €12,000 | feasibility 1.60 below" in candidates
     assert "| UC-002 |" in candidates  # pilot proposed for stop
     assert "off target" in balance
