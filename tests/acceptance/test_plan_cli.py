@@ -487,3 +487,109 @@ def test_wave_edits_are_file_edits_applied_under_the_lock(tmp_path: Path) -> Non
     with pytest.raises(UsageError):
         apply_edits(edits, root=root, t=Translator("en"))
     assert "# edited meanwhile" in edits[0].path.read_text()
+
+
+# --- output polish ----------------------------------------------------------------------------
+
+LONG_TITLE = "Base de connaissances documentaire (procédures, gammes, fiches techniques et retours)"
+
+
+def test_long_titles_are_cut_at_a_word_boundary_with_an_ellipsis(tmp_path: Path) -> None:
+    long = usecase(id="UC-004", title=LONG_TITLE, scores=scores(5), plan={"effort_weeks": 1})
+    out = run(small_register(tmp_path, long), "plan", "--compare").stdout
+    lines = [line for line in out.splitlines() if "UC-004" in line]
+    assert lines
+    for line in lines:
+        assert "Base de connaissances documentaire (procédures, gammes…" in line
+        assert "fich" not in line
+
+
+@pytest.mark.parametrize(
+    ("lang", "unit", "others"),
+    [
+        ("en", "person-weeks", (" pw", " sp", "(sp)", "(pw)", "semaine")),
+        ("fr", "semaines-personnes", (" pw", " sp", "(sp)", "(pw)", "person-")),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["table", "md"])
+def test_one_effort_unit_spelled_out_per_language(
+    tmp_path: Path, lang: str, unit: str, others: tuple[str, ...], fmt: str
+) -> None:
+    unlimited = PORTFOLIO.replace("person_weeks: 20, ", "", 1)
+    root = small_register(tmp_path, portfolio=unlimited)
+    out = run(root, "--lang", lang, "plan", "--format", fmt).stdout
+    assert unit in out
+    for other in others:
+        assert other not in out
+    assert f"{'no limit' if lang == 'en' else 'sans limite'} {unit}" not in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("en", "balance not enforced"), ("fr", "équilibre non imposé")]
+)
+def test_no_balance_says_the_balance_is_not_enforced(
+    tmp_path: Path, lang: str, expected: str
+) -> None:
+    out = run(small_register(tmp_path), "--lang", lang, "plan", "--no-balance").stdout
+    balance = out.split("\n\n")[-2] if "Warnings" in out else out
+    assert "± -" not in out
+    lines = [line for line in balance.splitlines() if "60" in line or "20" in line]
+    assert any(expected in line for line in lines), out
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "4 scheduled of 4 candidates, 0 left out"),
+        ("fr", "4 planifiés sur 4 candidats, 0 écartés"),
+    ],
+)
+def test_summary_reads_scheduled_of_candidates(tmp_path: Path, lang: str, expected: str) -> None:
+    extra = usecase(id="UC-004", scores=scores(2), plan={"effort_weeks": 1})
+    result = run(small_register(tmp_path, extra), "--lang", lang, "plan")
+    assert expected in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "missing: Time-to-impact, Data & integration feasibility"),
+        ("fr", "manquant : Délai d'impact, Faisabilité data & intégration"),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["table", "md"])
+def test_missing_criteria_are_named_by_their_label(
+    tmp_path: Path, lang: str, expected: str, fmt: str
+) -> None:
+    partial = usecase(
+        id="UC-004",
+        scores={"business_value": 5, "risk_compliance": 3, "adoption_ownership": 4},
+    )
+    out = run(small_register(tmp_path, partial), "--lang", lang, "plan", "--format", fmt).stdout
+    assert expected.replace("&", "&amp;" if fmt == "md" else "&") in out
+    assert "data_integration" not in out
+
+
+@pytest.mark.parametrize("fmt", ["table", "md"])
+def test_french_numbers_use_commas(tmp_path: Path, fmt: str) -> None:
+    import re
+
+    extra = usecase(
+        id="UC-004", scores=scores(3) | {"business_value": 4}, plan={"effort_weeks": 2.5}
+    )
+    result = run(small_register(tmp_path, extra), "--lang", "fr", "plan", "--compare", "-f", fmt)
+    text = result.stdout + result.stderr
+    assert re.search(r"\d\.\d", text) is None, text
+    assert "0,85" in text
+    assert ("2,5 semaines-personnes" if fmt == "table" else "| 2,5 |") in text
+
+
+def test_french_roadmap_numbers_use_commas(tmp_path: Path) -> None:
+    import re
+
+    extra = usecase(id="UC-004", scores=scores(3), plan={"wave": 1, "effort_weeks": 2.5})
+    out = run(small_register(tmp_path, extra), "--lang", "fr", "roadmap").stdout
+    body = re.sub(r"\d{4}-\d{2}-\d{2}", "", out)
+    assert re.search(r"\d\.\d", body) is None
+    assert "| 2,5 / 20 |" in out  # UC-004's 2.5 person-weeks of wave 1's 20
+    assert "| 60\u00a0% ± 10 pts |" in out  # the wave's balance target

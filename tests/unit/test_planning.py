@@ -196,3 +196,29 @@ def test_roadmap_and_quarterly_agenda_count_the_same_pilots(
     assert counts_as_pilot(register.usecases[0]) is pilot
     assert next(w.pilots for w in roadmap.waves if w.wave == 1) == expected
     assert next(w.pilots for w in agenda.waves if w.wave == 1) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("Short title", 60, "Short title"),
+        (
+            "Base de connaissances (procédures, gammes, fiches)",
+            40,
+            "Base de connaissances (procédures…",
+        ),
+        (
+            "Base de connaissances (procédures, gammes, fiches)",
+            43,
+            "Base de connaissances (procédures, gammes…",
+        ),
+        ("Averyveryveryverylongsingleword", 10, "Averyvery…"),
+        ("exactly ten", 11, "exactly ten"),
+        ("two words", 5, "two…"),
+    ],
+)
+def test_titles_are_clipped_at_a_word_boundary(text: str, limit: int, expected: str) -> None:
+    from aiportfolio.report.plan import clip
+
+    assert clip(text, limit) == expected
+    assert len(clip(text, limit)) <= limit

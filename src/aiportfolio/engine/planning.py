@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Literal, get_args
 
 from aiportfolio.engine.finance import tco
 from aiportfolio.engine.scoring import ScoreResult, score_portfolio
+from aiportfolio.model.grid import Grid
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
 
@@ -528,6 +529,8 @@ class PlanResult:
     balance: tuple[tuple[str, int, float], ...] = ()
     """(group, scheduled count, target percent) of the proposal."""
     comparison: PlanComparison | None = None
+    grid: Grid | None = None
+    """The scoring grid, for the labels of missing criteria (None: ids are shown)."""
 
     @property
     def feasible(self) -> bool:
@@ -701,6 +704,7 @@ def plan_usecases(
     config: PortfolioConfig,
     scores: Sequence[ScoreResult],
     options: PlanOptions,
+    grid: Grid | None = None,
 ) -> PlanResult:
     """Propose a wave for every candidate (see the module docstring)."""
     started = time.perf_counter()
@@ -785,6 +789,7 @@ def plan_usecases(
         time_limit=time_limit,
         warnings=tuple(built.warnings),
         balance=balance if total else (),
+        grid=grid,
     )
     return replace(result, comparison=compare_with_register(result))
 
@@ -884,7 +889,7 @@ def compare_with_register(result: PlanResult) -> PlanComparison:
 def plan_register(register: Register, options: PlanOptions) -> PlanResult:
     """``aip plan`` on a loaded register."""
     scores = score_portfolio(register.usecases, register.grid, register.config.scoring)
-    return plan_usecases(register.usecases, register.config, scores, options)
+    return plan_usecases(register.usecases, register.config, scores, options, register.grid)
 
 
 # --- writing the proposal back (--apply) -----------------------------------------------------

@@ -9,27 +9,65 @@ from typing import Any
 from aiportfolio.engine.planning import PlanComparison, PlanResult, Violation
 from aiportfolio.i18n import Translator
 from aiportfolio.report.escape import md, md_cell
+from aiportfolio.report.numbers import NBSP, eur, num, pct, score, value
+
+TITLE_WIDTH = 60
+"""Titles longer than this are clipped in the text table (``clip``)."""
 
 
-def number(value: float) -> str:
-    """Compact number: no trailing zeros, two decimals at most."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+def number(v: float, lang: str) -> str:
+    """A measured quantity (effort, amounts in messages): up to two decimals, grouped,
+    decimal comma in French."""
+    return value(0.0 if abs(v) < 5e-7 else v, lang)
 
 
-def euros(value: float, lang: str) -> str:
-    text = f"{value:,.0f}"
-    return (text.replace(",", "\u202f") + "\u00a0€") if lang == "fr" else f"€{text}"
+def euros(v: float, lang: str) -> str:
+    return eur(v, lang)
 
 
-def percent(value: float) -> str:
-    return f"{value:.0f} %"
+def percent(v: float, lang: str) -> str:
+    """``v`` percent (not a ratio), whole: 57% (en) / 57 % (fr)."""
+    return pct(v / 100, lang)
+
+
+def fine_percent(ratio: float, lang: str) -> str:
+    """A ratio as a percent with two decimals (the solver's gap)."""
+    text = num(100 * ratio, lang, 2)
+    return f"{text}{NBSP}%" if lang == "fr" else f"{text}%"
+
+
+def seconds(v: float, lang: str) -> str:
+    return f"{num(v, lang, 2)}{NBSP}s"
+
+
+def person_weeks(v: float, t: Translator) -> str:
+    """``v`` with the effort unit spelled out: 8 person-weeks / 8 semaines-personnes."""
+    one = v == 1 if t.lang == "en" else 0 <= v < 2
+    return t("plan.unit.person_week" if one else "plan.unit.person_weeks", value=number(v, t.lang))
+
+
+def used_of(used: str, available: str | None, t: Translator) -> str:
+    """``used / available``, or ``used (no limit)``."""
+    if available is None:
+        return t("plan.used.unlimited", used=used)
+    return f"{used} / {available}"
+
+
+def clip(text: str, limit: int = TITLE_WIDTH) -> str:
+    """``text`` on at most ``limit`` characters, cut at a word boundary with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and not text[limit - 1].isspace():
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:.-–—(") + "…"
 
 
 def limit(value: float | None, t: Translator, money: bool = False) -> str:
     if value is None:
         return t("plan.unlimited")
-    return euros(value, t.lang) if money else number(value)
+    return euros(value, t.lang) if money else number(value, t.lang)
 
 
 def violation_text(v: Violation, t: Translator, prefix: str = "plan.conflict") -> str:
@@ -41,16 +79,16 @@ def violation_text(v: Violation, t: Translator, prefix: str = "plan.conflict") -
             key = f"{key}.groups"
         return t(key, ids=", ".join(v.ids), detail=", ".join(groups))
     if v.kind == "balance" and prefix == "plan.violation":
-        amount = percent(v.amount or 0)
-        bound = percent(v.limit or 0)
+        amount = percent(v.amount or 0, t.lang)
+        bound = percent(v.limit or 0, t.lang)
         detail = t(f"label.group.{v.detail}") if _has(t, f"label.group.{v.detail}") else v.detail
         return t(key, amount=amount, limit=bound, detail=detail, ids="", wave="")
     return t(
         key,
         ids=", ".join(v.ids) or "-",
         wave="" if v.wave is None else v.wave,
-        amount="" if v.amount is None else (euros(v.amount, t.lang) if money else number(v.amount)),
-        limit="" if v.limit is None else (euros(v.limit, t.lang) if money else number(v.limit)),
+        amount="" if v.amount is None else limit(v.amount, t, money),
+        limit="" if v.limit is None else limit(v.limit, t, money),
         detail=v.detail,
     )
 
@@ -72,10 +110,10 @@ def header(result: PlanResult, t: Translator) -> str:
         "plan.header",
         strategy=t(f"plan.strategy.{result.strategy}"),
         status=t(f"plan.status.{result.status}"),
-        objective=number(result.objective),
-        bound="-" if result.bound is None else number(result.bound),
-        gap="-" if gap is None else f"{100 * gap:.2f} %",
-        seconds=f"{result.seconds:.2f} s",
+        objective=score(result.objective, t.lang),
+        bound="-" if result.bound is None else score(result.bound, t.lang),
+        gap="-" if gap is None else fine_percent(gap, t.lang),
+        seconds=seconds(result.seconds, t.lang),
     )
 
 
@@ -83,17 +121,24 @@ def objective_rule(result: PlanResult, t: Translator) -> str:
     text = t(
         "plan.objective_rule",
         weight=t(f"plan.weight.{result.objective_kind}"),
-        discount=number(result.instance.discount),
-        greedy=number(result.greedy_objective),
+        discount=number(result.instance.discount, t.lang),
+        greedy=score(result.greedy_objective, t.lang),
     )
     return text if result.balance_enforced else f"{text}; {t('plan.balance_off')}"
 
 
-def reason_detail(detail: tuple[str, ...], reason: str, t: Translator) -> str:
-    if not detail:
+def reason_detail(entry: Any, result: PlanResult, t: Translator) -> str:
+    """Missing criteria (by their label in the reader's language) or the prerequisites
+    that cannot be scheduled."""
+    if not entry.detail:
         return ""
-    key = "plan.detail.missing" if reason == "missing_scores" else "plan.detail.blocked_by"
-    return t(key, items=", ".join(detail))
+    if entry.reason != "missing_scores":
+        return t("plan.detail.blocked_by", items=", ".join(entry.detail))
+    labels = []
+    for cid in entry.detail:
+        criterion = result.grid.criterion(cid) if result.grid is not None else None
+        labels.append(criterion.label.get(t.lang) if criterion is not None else cid)
+    return t("plan.detail.missing", items=", ".join(labels))
 
 
 def by_wave_text(entry: Any, t: Translator) -> str:
@@ -101,7 +146,7 @@ def by_wave_text(entry: Any, t: Translator) -> str:
         t("plan.by_wave", wave=w, reasons=", ".join(t(f"plan.reason.{r}") for r in rs))
         for w, rs in entry.by_wave
     ]
-    return "; ".join(parts)
+    return t("plan.by_wave.separator").join(parts)
 
 
 def wave_header(usage: Any, t: Translator) -> str:
@@ -110,10 +155,16 @@ def wave_header(usage: Any, t: Translator) -> str:
         wave=usage.wave,
         name=usage.name,
         closed="" if usage.open else t("plan.wave.closed"),
-        effort=number(usage.effort),
-        person_weeks=limit(usage.person_weeks, t),
-        budget=euros(usage.budget, t.lang),
-        budget_eur=limit(usage.budget_eur, t, money=True),
+        effort=(
+            used_of(number(usage.effort, t.lang), person_weeks(usage.person_weeks, t), t)
+            if usage.person_weeks is not None
+            else used_of(person_weeks(usage.effort, t), None, t)
+        ),
+        budget=used_of(
+            euros(usage.budget, t.lang),
+            None if usage.budget_eur is None else euros(usage.budget_eur, t.lang),
+            t,
+        ),
         pilots=usage.pilots,
         max_pilots=usage.max_pilots,
     )
@@ -155,7 +206,7 @@ def summary(result: PlanResult, t: Translator) -> str:
         scheduled=scheduled,
         candidates=len({e.id for e in result.entries} | {u.id for u in result.unscheduled}),
         unscheduled=len(result.unscheduled),
-        objective=number(result.objective),
+        objective=score(result.objective, t.lang),
         status=t(f"plan.status.{result.status}"),
     )
 
@@ -169,28 +220,33 @@ def format_table(result: PlanResult, t: Translator) -> str:
         lines.append(t("plan.conflicts"))
         lines += [f"  - {violation_text(v, t)}" for v in result.conflicts]
         return "\n".join(lines) + "\n"
+    scheduled = [e for e in result.entries if e.wave is not None]
+    titles = {e.id: clip(e.usecase.title) for e in scheduled}
+    categories = {e.id: t("label.category." + e.usecase.category) for e in scheduled}
+    title_width = max((len(x) for x in titles.values()), default=0)
+    category_width = max((len(x) for x in categories.values()), default=0)
+    efforts = {e.id: person_weeks(e.candidate.effort, t) for e in scheduled}
+    effort_width = max((len(x) for x in efforts.values()), default=0)
     for usage in result.waves:
         lines.append(wave_header(usage, t))
-        members = [e for e in result.entries if e.wave == usage.wave]
+        members = [e for e in scheduled if e.wave == usage.wave]
         if not members:
             lines.append(f"  {t('plan.wave.empty')}")
-        width = max((len(e.usecase.title) for e in members), default=0)
-        width = min(width, 60)
         for e in members:
             note = entry_note(e, t)
             lines.append(
-                f"  {e.id}  {e.usecase.title[:60]:<{width}}  "
-                f"{t('label.category.' + e.usecase.category):<18}  "
-                f"{number(e.candidate.weight):>4}  "
-                f"{number(e.candidate.effort):>4} pw  {euros(e.candidate.budget, t.lang):>10}"
+                f"  {e.id}  {titles[e.id]:<{title_width}}  "
+                f"{categories[e.id]:<{category_width}}  "
+                f"{score(e.candidate.weight, t.lang):>5}  "
+                f"{efforts[e.id]:<{effort_width}}  {euros(e.candidate.budget, t.lang):>10}"
                 + (f"  [{note}]" if note else "")
             )
         lines.append("")
     if result.unscheduled:
         lines.append(t("plan.unscheduled"))
         for u in result.unscheduled:
-            detail = reason_detail(u.detail, u.reason, t) or by_wave_text(u, t)
-            lines.append(f"  {u.id}  {u.usecase.title[:60]} — {t('plan.reason.' + u.reason)}")
+            detail = reason_detail(u, result, t) or by_wave_text(u, t)
+            lines.append(f"  {u.id}  {clip(u.usecase.title)} — {t('plan.reason.' + u.reason)}")
             if detail:
                 lines.append(f"      {detail}")
         lines.append("")
@@ -198,17 +254,26 @@ def format_table(result: PlanResult, t: Translator) -> str:
         lines.append(t("plan.balance"))
         total = sum(count for _, count, _ in result.balance)
         for group, count, target in result.balance:
+            share = percent(100 * count / total if total else 0, t.lang)
             lines.append(
                 "  "
-                + t(
-                    "plan.balance.line",
-                    group=group_label(group, t),
-                    count=count,
-                    share=percent(100 * count / total if total else 0),
-                    target=percent(target),
-                    tolerance=number(result.instance.balance[0].tolerance)
+                + (
+                    t(
+                        "plan.balance.line",
+                        group=group_label(group, t),
+                        count=count,
+                        share=share,
+                        target=percent(target, t.lang),
+                        tolerance=number(result.instance.balance[0].tolerance, t.lang),
+                    )
                     if result.instance.balance
-                    else "-",
+                    else t(
+                        "plan.balance.line.off",
+                        group=group_label(group, t),
+                        count=count,
+                        share=share,
+                        target=percent(target, t.lang),
+                    )
                 )
             )
         lines.append("")
@@ -227,7 +292,7 @@ def format_compare_table(comparison: PlanComparison, t: Translator) -> str:
         before = "-" if c.before is None else str(c.before)
         after = "-" if c.after is None else str(c.after)
         lines.append(
-            f"  {c.id}  {t('plan.change.' + c.kind):<10} {before} -> {after}  {c.title[:60]}"
+            f"  {c.id}  {t('plan.change.' + c.kind):<10} {before} -> {after}  {clip(c.title)}"
         )
     if comparison.register_violations:
         lines.append(t("plan.compare.violations"))
@@ -241,9 +306,9 @@ def _objectives(comparison: PlanComparison, t: Translator) -> str:
     delta = comparison.proposal_objective - comparison.register_objective
     return t(
         "plan.compare.objectives",
-        register=number(comparison.register_objective),
-        proposal=number(comparison.proposal_objective),
-        delta=("+" if delta >= 0 else "") + number(delta),
+        register=score(comparison.register_objective, t.lang),
+        proposal=score(comparison.proposal_objective, t.lang),
+        delta=("+" if delta >= 0 else "") + score(delta, t.lang),
     )
 
 
@@ -390,8 +455,8 @@ def format_md(result: PlanResult, t: Translator, compare: bool = False) -> str:
                     e.id,
                     e.usecase.title,
                     t("label.category." + e.usecase.category),
-                    number(e.candidate.weight),
-                    number(e.candidate.effort),
+                    score(e.candidate.weight, t.lang),
+                    number(e.candidate.effort, t.lang),
                     euros(e.candidate.budget, t.lang),
                     entry_note(e, t),
                 ]
@@ -403,7 +468,7 @@ def format_md(result: PlanResult, t: Translator, compare: bool = False) -> str:
             lines.append("| " + " | ".join(t(f"plan.col.{c}") for c in cols) + " |")
             lines.append("|" + "---|" * len(cols))
             for u in result.unscheduled:
-                detail = reason_detail(u.detail, u.reason, t) or by_wave_text(u, t)
+                detail = reason_detail(u, result, t) or by_wave_text(u, t)
                 cells = [u.id, u.usecase.title, t("plan.reason." + u.reason), detail]
                 lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
             lines.append("")

@@ -9,7 +9,7 @@ from pathlib import Path
 from aiportfolio.engine.planning import Roadmap, RoadmapRisk, RoadmapWave
 from aiportfolio.i18n import Translator
 from aiportfolio.model.usecase import UseCase
-from aiportfolio.report.plan import euros, group_label, number
+from aiportfolio.report.plan import euros, group_label, number, percent
 from aiportfolio.report.steer_format import message
 from aiportfolio.report.templating import render
 
@@ -30,11 +30,13 @@ def format_roadmap(
     if intro is None:
         intro = t("roadmap.intro.register", date=roadmap.date.isoformat())
 
-    def num(value: float | None) -> str:
-        return t("plan.unlimited") if value is None else number(value)
+    lang = t.lang
 
-    def eur(value: float | None) -> str:
-        return t("plan.unlimited") if value is None else euros(value, t.lang)
+    def num(v: float | None) -> str:
+        return t("plan.unlimited") if v is None else number(v, lang)
+
+    def eur(v: float | None) -> str:
+        return t("plan.unlimited") if v is None else euros(v, lang)
 
     def over(used: float, available: float | None) -> str:
         return (
@@ -42,7 +44,14 @@ def format_roadmap(
         )
 
     def pct(count: int, total: int) -> str:
-        return f"{100 * count / total:.0f} %" if total else "-"
+        return percent(100 * count / total, lang) if total else "-"
+
+    def target(share: float) -> str:
+        return t(
+            "roadmap.target",
+            target=percent(share, lang),
+            tolerance=number(roadmap.tolerance, lang),
+        )
 
     def dates(w: RoadmapWave) -> str:
         if w.start and w.end:
@@ -59,7 +68,7 @@ def format_roadmap(
         kpi = uc.north_star
         if kpi is None or kpi.baseline is None:
             return t("label.none")
-        return number(kpi.baseline) + (f" {kpi.unit}" if kpi.unit else "")
+        return number(kpi.baseline, lang) + (f" {kpi.unit}" if kpi.unit else "")
 
     def decision(uc: UseCase) -> str:
         return uc.decision_date.isoformat() if uc.decision_date else t("label.none")
@@ -88,6 +97,7 @@ def format_roadmap(
         eur=eur,
         over=over,
         pct=pct,
+        target=target,
         dates=dates,
         baseline=baseline,
         decision=decision,

@@ -29,10 +29,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan.weight.value": {"en": "value score", "fr": "score de valeur"},
     "plan.balance_off": {"en": "balance not enforced", "fr": "équilibre non imposé"},
     "plan.wave.header": {
-        "en": "Wave {wave} — {name}{closed}: effort {effort} / {person_weeks} pw · budget {budget} / {budget_eur} · pilots {pilots} / {max_pilots}",
-        "fr": "Vague {wave} — {name}{closed} : effort {effort} / {person_weeks} sp · budget {budget} / {budget_eur} · pilotes {pilots} / {max_pilots}",
+        "en": "Wave {wave} — {name}{closed}: effort {effort} · budget {budget} · pilots {pilots} / {max_pilots}",
+        "fr": "Vague {wave} — {name}{closed} : effort {effort} · budget {budget} · pilotes {pilots} / {max_pilots}",
     },
-    "plan.wave.closed": {"en": " (closed)", "fr": " (close)"},
+    "plan.wave.closed": {"en": " (ended)", "fr": " (terminée)"},
+    "plan.unit.person_week": {"en": "{value} person-week", "fr": "{value} semaine-personne"},
+    "plan.unit.person_weeks": {"en": "{value} person-weeks", "fr": "{value} semaines-personnes"},
+    "plan.used.unlimited": {"en": "{used} (no limit)", "fr": "{used} (sans limite)"},
     "plan.wave.empty": {"en": "(nothing planned)", "fr": "(rien de planifié)"},
     "plan.unlimited": {"en": "no limit", "fr": "sans limite"},
     "plan.pinned": {"en": "pinned", "fr": "épinglé"},
@@ -49,14 +52,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{group}: {count} ({share}) — target {target} ± {tolerance} pts",
         "fr": "{group} : {count} ({share}) — cible {target} ± {tolerance} pts",
     },
+    "plan.balance.line.off": {
+        "en": "{group}: {count} ({share}) — target {target}, balance not enforced",
+        "fr": "{group} : {count} ({share}) — cible {target}, équilibre non imposé",
+    },
     "plan.by_wave": {"en": "wave {wave}: {reasons}", "fr": "vague {wave} : {reasons}"},
+    "plan.by_wave.separator": {"en": "; ", "fr": " ; "},
     "plan.col.wave": {"en": "Wave", "fr": "Vague"},
     "plan.col.id": {"en": "ID", "fr": "ID"},
     "plan.col.usecase": {"en": "Use case", "fr": "Cas d'usage"},
     "plan.col.category": {"en": "Category", "fr": "Catégorie"},
     "plan.col.status": {"en": "Status", "fr": "Statut"},
     "plan.col.score": {"en": "Score", "fr": "Score"},
-    "plan.col.effort": {"en": "Effort (pw)", "fr": "Effort (sp)"},
+    "plan.col.effort": {"en": "Effort (person-weeks)", "fr": "Effort (semaines-personnes)"},
     "plan.col.one_off": {"en": "One-off cost", "fr": "Coût ponctuel"},
     "plan.col.note": {"en": "Note", "fr": "Remarque"},
     "plan.col.reason": {"en": "Reason", "fr": "Raison"},
@@ -65,8 +73,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan.col.after": {"en": "Proposal", "fr": "Proposition"},
     "plan.col.change": {"en": "Change", "fr": "Changement"},
     "plan.summary.ok": {
-        "en": "{scheduled} of {candidates} candidate use case(s) scheduled, {unscheduled} left out; objective {objective} ({status})",
-        "fr": "{scheduled} cas d'usage candidats sur {candidates} planifiés, {unscheduled} écartés ; objectif {objective} ({status})",
+        "en": "{scheduled} scheduled of {candidates} candidates, {unscheduled} left out; objective {objective} ({status})",
+        "fr": "{scheduled} planifiés sur {candidates} candidats, {unscheduled} écartés ; objectif {objective} ({status})",
     },
     "plan.summary.conflict": {
         "en": "no plan: {count} conflict(s) between hard constraints; fix the register or the configuration",
@@ -103,7 +111,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- reasons an entry is left out ------------------------------------------------------
     "plan.reason.missing_scores": {"en": "missing scores", "fr": "notes manquantes"},
     "plan.reason.dependency": {"en": "dependency", "fr": "dépendance"},
-    "plan.reason.closed_wave": {"en": "wave closed", "fr": "vague close"},
+    "plan.reason.closed_wave": {"en": "wave ended", "fr": "vague terminée"},
     "plan.reason.risk_gate": {"en": "risk gate", "fr": "porte de conformité"},
     "plan.reason.pilots": {"en": "parallel pilots", "fr": "pilotes en parallèle"},
     "plan.reason.capacity": {"en": "team capacity", "fr": "capacité de l'équipe"},
@@ -133,7 +141,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "plan.conflict.capacity": {
         "en": "wave {wave}: pinned entries need {amount} person-weeks, capacity is {limit} ({ids})",
-        "fr": "vague {wave} : les entrées épinglées demandent {amount} semaines-personne, la capacité est de {limit} ({ids})",
+        "fr": "vague {wave} : les entrées épinglées demandent {amount} semaines-personnes, la capacité est de {limit} ({ids})",
     },
     "plan.conflict.budget": {
         "en": "wave {wave}: pinned entries cost {amount} one-off, budget is {limit} ({ids})",
@@ -165,7 +173,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "plan.violation.capacity": {
         "en": "wave {wave}: {amount} person-weeks planned, capacity {limit}",
-        "fr": "vague {wave} : {amount} semaines-personne prévues, capacité {limit}",
+        "fr": "vague {wave} : {amount} semaines-personnes prévues, capacité {limit}",
     },
     "plan.violation.budget": {
         "en": "wave {wave}: {amount} one-off planned, budget {limit}",
@@ -253,7 +261,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "roadmap.capacity": {"en": "Capacity", "fr": "Capacité"},
     "roadmap.capacity.effort": {
         "en": "Team effort (person-weeks)",
-        "fr": "Effort de l'équipe (semaines-personne)",
+        "fr": "Effort de l'équipe (semaines-personnes)",
     },
     "roadmap.capacity.budget": {"en": "One-off budget", "fr": "Budget ponctuel"},
     "roadmap.capacity.pilots": {"en": "Parallel pilots", "fr": "Pilotes en parallèle"},
@@ -284,6 +292,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "roadmap.col.count": {"en": "Use cases", "fr": "Cas d'usage"},
     "roadmap.col.share": {"en": "Share", "fr": "Part"},
     "roadmap.col.target": {"en": "Target", "fr": "Cible"},
+    "roadmap.target": {"en": "{target} ± {tolerance} pts", "fr": "{target} ± {tolerance} pts"},
     "roadmap.gantt": {"en": "Timeline", "fr": "Calendrier"},
     "roadmap.unscheduled": {"en": "Not in any wave", "fr": "Hors vagues"},
     "roadmap.unscheduled.none": {
