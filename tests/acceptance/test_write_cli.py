@@ -417,3 +417,66 @@ def test_init_messages_are_in_one_language(
     assert not any(w in result.stderr for w in other)
     config = (target / "config" / "portfolio.yaml").read_text("utf-8")
     assert f"language: {files}" in config
+
+
+# --- what the generated files point to --------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_generated_files_refer_to_docs_method_md(tmp_path: Path, lang: str) -> None:
+    root = tmp_path / "r"
+    assert run(None, "--lang", lang, "init", str(root)).exit_code == 0
+    assert run(root, "new", "Autre cas").exit_code == 0
+    texts = {
+        p.relative_to(root).as_posix(): p.read_text("utf-8")
+        for p in root.rglob("*")
+        if p.is_file() and p.suffix in (".yaml", ".yml", ".md")
+    }
+    for rel, text in texts.items():
+        assert "METHOD.md" not in text, rel
+        assert "docs/rules.md" not in text, rel
+    phrase = (
+        "the aip method, docs/method.md §" if lang == "en" else "la méthode aip, docs/method.md §"
+    )
+    for rel in ("config/portfolio.yaml", "README.md"):
+        assert phrase in texts[rel], rel
+    new_card = next(text for rel, text in texts.items() if rel.startswith("usecases/UC-002"))
+    assert phrase + "1" in new_card
+    assert "docs/register-format.md §6" in texts["config/portfolio.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("args", "package"),
+    [
+        ((), None),
+        (("--package", "git+https://example.org/aip.git@v0.1.0#egg=aiportfolio"), None),
+        (("--package", 'aiportfolio[xlsx] @ file:///opt/a "b"'), None),
+    ],
+)
+def test_ci_files_install_the_package_named_by_one_variable(
+    tmp_path: Path, args: tuple[str, ...], package: str | None
+) -> None:
+    from ruamel.yaml import YAML
+
+    from aiportfolio import __version__
+
+    expected = args[1] if args else f"aiportfolio=={__version__}"
+    root = tmp_path / "r"
+    assert run(None, "--lang", "en", "init", str(root), *args).exit_code == 0
+    github = YAML(typ="safe").load((root / ".github" / "workflows" / "aip.yml").read_text())
+    gitlab = YAML(typ="safe").load((root / ".gitlab-ci.yml").read_text())
+    assert github["env"]["AIP_PACKAGE"] == expected
+    assert gitlab["variables"]["AIP_PACKAGE"] == expected
+    for path in (root / ".github" / "workflows" / "aip.yml", root / ".gitlab-ci.yml"):
+        text = path.read_text("utf-8")
+        assert text.count("AIP_PACKAGE:") == 1
+        assert "pip install" in text and '"$AIP_PACKAGE"' in text
+        assert "__AIP_PACKAGE__" not in text
+
+
+@pytest.mark.parametrize("spec", ["", "  ", "a\nb", "x\x1b[31m"])
+def test_init_refuses_a_package_spec_that_is_not_one_line(tmp_path: Path, spec: str) -> None:
+    result = run(None, "--lang", "en", "init", str(tmp_path / "r"), "--package", spec)
+    assert result.exit_code == 2
+    assert "--package" in result.stderr
+    assert not (tmp_path / "r" / "config").exists()

@@ -78,6 +78,15 @@ def init(
         bool, typer.Option("--templates", help="Also copy the built-in report templates.")
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    package: Annotated[
+        str | None,
+        typer.Option(
+            "--package",
+            metavar="SPEC",
+            help="What the CI files pip-install as aip (AIP_PACKAGE; default: "
+            "aiportfolio==<this version>), e.g. a git URL.",
+        ),
+    ] = None,
 ) -> None:
     """Create a register: config/, usecases/ with one commented example, the JSON schema,
     editor settings, pre-commit hook, CI workflows and a README for its users.
@@ -93,6 +102,8 @@ def init(
       aip init portefeuille-ia --lang fr
 
       aip init . --templates
+
+      aip init . --package "git+https://github.com/acme/aip.git@v0.1.0"
     """
     from aiportfolio.cli.common import parse_date, translator
     from aiportfolio.engine.init import init_register
@@ -100,7 +111,13 @@ def init(
     t = translator(ctx)
     chosen = lang.value if lang else t.lang
     result = init_register(
-        directory, chosen, templates=templates, force=force, today=parse_date(None, t), t=t
+        directory,
+        chosen,
+        templates=templates,
+        force=force,
+        today=parse_date(None, t),
+        t=t,
+        package=package,
     )
     for path in result.written:
         err(t("write.written", path=path.relative_to(result.root).as_posix()))

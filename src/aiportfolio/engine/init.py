@@ -5,7 +5,7 @@ commented example use case, the README. Shared: the default grid (``config/weigh
 of aip), the JSON schemas, ``.vscode/settings.json``, ``.pre-commit-config.yaml``,
 ``.gitignore``, and the CI files of ``scaffold/ci/`` (``github/*`` into
 ``.github/workflows/``; a ``*gitlab-ci*.yml`` into ``.gitlab-ci.yml``, other GitLab files
-into ``ci/``).
+into ``ci/``), whose ``AIP_PACKAGE`` variable is set to the pip spec of aip to install.
 """
 
 from __future__ import annotations
@@ -28,8 +28,30 @@ class InitResult:
     written: tuple[Path, ...]
 
 
-def ci_files() -> dict[str, bytes]:
-    """Register path -> content of the CI files shipped in ``scaffold/ci``."""
+PACKAGE_PLACEHOLDER = '"__AIP_PACKAGE__"'
+
+
+def default_package() -> str:
+    """The pip spec of the running aip (what the CI files install by default)."""
+    from aiportfolio import __version__
+
+    return f"aiportfolio=={__version__}"
+
+
+def check_package(spec: str, t: Translator) -> str:
+    """A pip requirement or URL for the CI files: one line, printable, not empty."""
+    text = spec.strip()
+    if not text or len(text) > 500 or any(not c.isprintable() for c in text):
+        raise UsageError(t("write.init.bad_package", spec=spec[:80]))
+    return text
+
+
+def ci_files(package: str | None = None) -> dict[str, bytes]:
+    """Register path -> content of the CI files shipped in ``scaffold/ci``, with
+    ``AIP_PACKAGE`` set to ``package`` (default: this version of aip)."""
+    import json
+
+    value = json.dumps(package or default_package()).encode("utf-8")
     folder = SCAFFOLD / "ci"
     files: dict[str, bytes] = {}
     if not folder.is_dir():
@@ -39,16 +61,20 @@ def ci_files() -> dict[str, bytes]:
         name = path.name
         if path.suffix == ".py" or name.startswith("."):
             continue
+        # A JSON string is a valid double-quoted YAML scalar: any spec is written safely.
+        content = path.read_bytes().replace(PACKAGE_PLACEHOLDER.encode("utf-8"), value)
         if "github" in rel:
-            files[f".github/workflows/{name}"] = path.read_bytes()
+            files[f".github/workflows/{name}"] = content
         elif "gitlab-ci" in name:
-            files[".gitlab-ci.yml"] = path.read_bytes()
+            files[".gitlab-ci.yml"] = content
         elif "gitlab" in rel:
-            files[f"ci/{name}"] = path.read_bytes()
+            files[f"ci/{name}"] = content
     return files
 
 
-def planned_files(lang: str, today: dt.date, templates: bool) -> dict[str, bytes]:
+def planned_files(
+    lang: str, today: dt.date, templates: bool, package: str | None = None
+) -> dict[str, bytes]:
     from aiportfolio.schema import json_schema_text
 
     files: dict[str, bytes] = {}
@@ -59,14 +85,17 @@ def planned_files(lang: str, today: dt.date, templates: bool) -> dict[str, bytes
         text = text.replace("__TODAY__", today.isoformat())
         text = text.replace("__DECISION_DATE__", decision_date.isoformat())
         files[path.relative_to(lang_dir).as_posix()] = text.encode("utf-8")
-    files["config/weights.yaml"] = resources.default_weights().read_bytes()
+    # The grid's comments cite the method; the new register has no METHOD.md of its own.
+    weights = resources.default_weights().read_text(encoding="utf-8")
+    weights = weights.replace("METHOD.md §", "the aip method, docs/method.md §")
+    files["config/weights.yaml"] = weights.encode("utf-8")
     for kind in ("usecase", "portfolio", "weights"):
         files[f"schema/{kind}.schema.json"] = json_schema_text(kind).encode("utf-8")
     common = SCAFFOLD / "common"
     files[".vscode/settings.json"] = (common / ".vscode" / "settings.json").read_bytes()
     files[".pre-commit-config.yaml"] = (common / ".pre-commit-config.yaml").read_bytes()
     files[".gitignore"] = (common / "gitignore").read_bytes()
-    files.update(ci_files())
+    files.update(ci_files(package))
     if templates:
         builtin = resources.builtin_templates()
         if builtin.is_dir():
@@ -76,10 +105,20 @@ def planned_files(lang: str, today: dt.date, templates: bool) -> dict[str, bytes
 
 
 def init_register(
-    root: Path, lang: str, *, templates: bool, force: bool, today: dt.date, t: Translator
+    root: Path,
+    lang: str,
+    *,
+    templates: bool,
+    force: bool,
+    today: dt.date,
+    t: Translator,
+    package: str | None = None,
 ) -> InitResult:
+    """Write the files of a new register in ``root``. ``package``: the pip spec the CI
+    files install (default ``aiportfolio==<this version>``)."""
     _require_folder(root, t)
-    files = planned_files(lang if lang in ("en", "fr") else "en", today, templates)
+    spec = check_package(package, t) if package is not None else None
+    files = planned_files(lang if lang in ("en", "fr") else "en", today, templates, spec)
     existing = [rel for rel in files if (root / rel).exists()]
     if existing and not force:
         raise UsageError(t("write.init.exists", count=len(existing), root=root, path=existing[0]))

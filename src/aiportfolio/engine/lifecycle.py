@@ -1,4 +1,5 @@
-"""The decision state machine of ``aip decide`` (METHOD.md: go, iterate, scale, stop).
+"""The decision state machine of ``aip decide`` (the aip method, docs/method.md §5: go, iterate,
+scale, stop).
 
 ======================  ===============  =========  ===============  =======
 status before            go               iterate    scale            stop

@@ -162,6 +162,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{root}: {path} is a file, not a folder; give the folder of the new register (created if needed)",
         "fr": "{root} : {path} est un fichier, pas un dossier ; donnez le dossier du nouveau registre (créé au besoin)",
     },
+    "write.init.bad_package": {
+        "en": "--package {spec!r}: give one pip requirement or URL on one line (e.g. aiportfolio==0.1.0)",
+        "fr": "--package {spec!r} : donnez une exigence pip ou une URL sur une ligne (ex. aiportfolio==0.1.0)",
+    },
     "write.init.done": {
         "en": "created a register in {root} ({count} files)",
         "fr": "registre créé dans {root} ({count} fichiers)",
@@ -258,16 +262,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- the card of `aip new` (comments in the generated file) ---------------------------
     "card.header": {
-        "en": 'One-page card of an AI use case (METHOD.md §1). Fill in what you know; `aip check`\nlists what is still missing. `~` means "not known yet".',
-        "fr": "Fiche d'opportunité d'un cas d'usage IA (une page). Remplissez ce que vous savez ;\n`aip check` liste ce qui manque encore. `~` signifie « pas encore connu ».",
+        "en": 'One-page card of an AI use case (the aip method, docs/method.md §1).\nFill in what you know; `aip check` lists what is still missing. `~` means "not known yet".',
+        "fr": "Fiche d'opportunité d'un cas d'usage IA, une page (la méthode aip, docs/method.md §1).\nRemplissez ce que vous savez ; `aip check` liste ce qui manque encore. `~` signifie « pas encore connu ».",
     },
     "card.status": {
         "en": "idea | scoping | pilot | industrialising | operated | stopped (changed by `aip decide`)",
         "fr": "idea | scoping | pilot | industrialising | operated | stopped (modifié par `aip decide`)",
     },
     "card.category": {
-        "en": "quick_win | foundation | differentiator | compliance (METHOD.md §3)",
-        "fr": "quick_win (gain rapide) | foundation (socle) | differentiator | compliance (METHOD.md §3)",
+        "en": "quick_win | foundation | differentiator | compliance (the aip method, docs/method.md §3)",
+        "fr": "quick_win (gain rapide) | foundation (socle) | differentiator | compliance (la méthode aip, docs/method.md §3)",
     },
     "card.owner": {
         "en": "Business owner: accountable for the result, not just the project.",
@@ -388,8 +392,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Notes de plusieurs évaluateurs : - {{by: Nom, scores: {{business_value: 4}}}} ; la médiane est retenue.",
     },
     "card.costs": {
-        "en": "Total cost of ownership (METHOD.md §6): lines {{family, amount_eur, label}}; families:\nintegration, data_preparation, evaluation_monitoring, security_compliance, change_management, vendor, infrastructure.",
-        "fr": "Coût total de possession (METHOD.md §6) : lignes {{family, amount_eur, label}} ; familles :\nintegration, data_preparation, evaluation_monitoring, security_compliance, change_management, vendor, infrastructure.",
+        "en": "Total cost of ownership (the aip method, docs/method.md §6): lines {{family, amount_eur, label}}; families:\nintegration, data_preparation, evaluation_monitoring, security_compliance, change_management, vendor, infrastructure.",
+        "fr": "Coût total de possession (la méthode aip, docs/method.md §6) : lignes {{family, amount_eur, label}} ; familles :\nintegration, data_preparation, evaluation_monitoring, security_compliance, change_management, vendor, infrastructure.",
     },
     "card.costs.horizon_months": {
         "en": "TCO horizon, 6 to 12 months",
@@ -398,8 +402,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "card.costs.one_off": {"en": "one-off costs", "fr": "coûts ponctuels"},
     "card.costs.monthly": {"en": "monthly costs", "fr": "coûts mensuels"},
     "card.plan": {
-        "en": "Place in the waves (METHOD.md §4).",
-        "fr": "Place dans les vagues (METHOD.md §4).",
+        "en": "Place in the waves (the aip method, docs/method.md §4).",
+        "fr": "Place dans les vagues (la méthode aip, docs/method.md §4).",
     },
     "card.plan.wave": {"en": "wave number", "fr": "numéro de vague"},
     "card.plan.effort_weeks": {
