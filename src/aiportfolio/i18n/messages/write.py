@@ -90,8 +90,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{id} est au statut {status} : la décision {decision!r} n'est pas possible depuis ce statut",
     },
     "write.decide.allowed": {
-        "en": "possible decisions: {decisions} (see docs/writing.md, the decision state machine)",
-        "fr": "décisions possibles : {decisions} (voir docs/writing.md, la machine à états des décisions)",
+        "en": "possible decisions: {decisions} (`aip decide --help` shows the state machine)",
+        "fr": "décisions possibles : {decisions} (`aip decide --help` montre la machine à états)",
     },
     "write.decide.final": {
         "en": "a stopped use case is final; create a new one with `aip new` to restart",
