@@ -107,6 +107,23 @@ def test_cost_per_family_over_the_horizon() -> None:
         make(6, [line("integration", 1000), line("integration", 500)], [line("vendor", 100)], 0)
     )
     assert result.by_family == {"integration": 1500, "vendor": 600}
+    assert result.one_off_by_family == {"integration": 1500}
+    assert result.monthly_by_family == {"vendor": 100}
+
+
+@pytest.mark.parametrize(
+    ("monthly", "expected"),
+    [
+        ([line("vendor", 300), line("infrastructure", 50), line("integration", 999)], 350),
+        ([line("integration", 999), line("change_management", 10)], 0),
+        ([], 0),
+    ],
+)
+def test_monthly_model_cost_counts_vendor_and_infrastructure_per_month(
+    monthly: list[dict[str, Any]], expected: float
+) -> None:
+    result = tco(make(12, [line("vendor", 5000)], monthly, None))
+    assert result.monthly_model_cost == expected
 
 
 @pytest.mark.parametrize(

@@ -376,21 +376,29 @@ class WaveUse:
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """An entry to reallocate budget from, with its TCO and the reasons."""
+
+    usecase: UseCase
+    reasons: tuple[Reason, ...]
+    tco: Tco
+
+
+@dataclass(frozen=True)
 class QuarterlyAgenda:
     today: dt.date
     waves: tuple[WaveUse, ...]
     finance: PortfolioTco
     balance: BalanceResult
-    candidates: tuple[Flagged, ...]
+    candidates: tuple[Candidate, ...]
     """Entries to reallocate budget from, the largest TCO first."""
 
 
 def reallocation_reasons(
-    uc: UseCase, grid: Grid, config: PortfolioConfig, today: dt.date
+    uc: UseCase, grid: Grid, config: PortfolioConfig, today: dt.date, cost: Tco
 ) -> list[Reason]:
     cadence = config.rituals.monthly_days
     reasons: list[Reason] = []
-    cost = tco(uc)
     if uc.status == "pilot":
         proposal = propose(uc, today, cadence)
         if proposal.proposal == "stop":
@@ -418,6 +426,7 @@ def quarterly_agenda(
 ) -> QuarterlyAgenda:
     active = [uc for uc in usecases if uc.active]
     finance = portfolio_tco(active)
+    costed = list(zip(active, finance.items, strict=True))
     waves: list[WaveUse] = []
     planned = {uc.plan.wave for uc in active}
     ids = [w.id for w in config.waves] + sorted(
@@ -425,10 +434,10 @@ def quarterly_agenda(
     )
     for wave_id in [*ids, None]:
         members = [uc for uc in active if uc.plan.wave == wave_id]
+        items = [cost for uc, cost in costed if uc.plan.wave == wave_id]
         if wave_id is None and not members:
             continue
         wave = config.wave(wave_id) if wave_id is not None else None
-        items = [tco(uc) for uc in members]
         waves.append(
             WaveUse(
                 wave=wave_id,
@@ -444,11 +453,11 @@ def quarterly_agenda(
             )
         )
     flagged = [
-        Flagged(uc, tuple(r))
-        for uc in active
-        if (r := reallocation_reasons(uc, grid, config, today))
+        Candidate(uc, tuple(r), cost)
+        for uc, cost in costed
+        if (r := reallocation_reasons(uc, grid, config, today, cost))
     ]
-    flagged.sort(key=lambda f: (-tco(f.usecase).total, f.usecase.id))
+    flagged.sort(key=lambda f: (-f.tco.total, f.usecase.id))
     return QuarterlyAgenda(
         today=today,
         waves=tuple(waves),

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from aiportfolio.engine.finance import tco
 from aiportfolio.engine.kpis import MEASURED_STATUSES, KpiStatus, usecase_kpis
 from aiportfolio.model.usecase import UseCase
 
@@ -120,12 +121,7 @@ def indicators(
             "variable_cost",
             "quality",
             "eur",
-            sum(
-                line.amount_eur
-                for uc in piloted
-                for line in uc.costs.monthly
-                if line.family in ("vendor", "infrastructure")
-            ),
+            sum(tco(uc).monthly_model_cost for uc in piloted),
             None,
             len(piloted),
         ),

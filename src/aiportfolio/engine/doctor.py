@@ -303,11 +303,7 @@ def signal_cost_drift(active: Sequence[UseCase], today: dt.date, cadence_days: i
                 )
                 level = "alert"
         cost = tco(uc)
-        variable = sum(
-            line.amount_eur
-            for line in uc.costs.monthly
-            if line.family in ("vendor", "infrastructure")
-        )
+        variable = cost.monthly_model_cost
         measured_impact = any(measurements_until(s.kpi, today) for s in impact)
         if variable > 0 and uc.status in MEASURED_STATUSES and not measured_impact:
             evidence.append(_ev(uc, "doctor.ev.cost_unmeasured", monthly=variable, tco=cost.total))

@@ -33,6 +33,10 @@ class Tco:
     monthly: float
     by_family: dict[str, float]
     """Family -> cost over the horizon (one-off + monthly x months)."""
+    one_off_by_family: dict[str, float]
+    """Family -> one-off lines (families without one-off cost are left out)."""
+    monthly_by_family: dict[str, float]
+    """Family -> monthly lines, per month (families without monthly cost are left out)."""
 
     @property
     def total(self) -> float:
@@ -63,6 +67,11 @@ class Tco:
     def model_cost(self) -> float:
         """Vendor/API and infrastructure lines over the horizon."""
         return sum(self.by_family.get(f, 0.0) for f in MODEL_COST_FAMILIES)
+
+    @property
+    def monthly_model_cost(self) -> float:
+        """Vendor/API and infrastructure lines per month: the variable bill of the model."""
+        return sum(self.monthly_by_family.get(f, 0.0) for f in MODEL_COST_FAMILIES)
 
     @property
     def model_cost_only(self) -> bool:
@@ -113,17 +122,21 @@ class Tco:
 def tco(usecase: UseCase) -> Tco:
     costs = usecase.costs
     months = costs.horizon_months
-    by_family = dict.fromkeys(COST_FAMILIES, 0.0)
+    one_off = dict.fromkeys(COST_FAMILIES, 0.0)
+    monthly = dict.fromkeys(COST_FAMILIES, 0.0)
     for line in costs.one_off:
-        by_family[line.family] += line.amount_eur
+        one_off[line.family] += line.amount_eur
     for line in costs.monthly:
-        by_family[line.family] += line.amount_eur * months
+        monthly[line.family] += line.amount_eur
+    by_family = {f: one_off[f] + monthly[f] * months for f in COST_FAMILIES}
     return Tco(
         usecase=usecase,
         horizon_months=months,
         one_off=sum(line.amount_eur for line in costs.one_off),
         monthly=sum(line.amount_eur for line in costs.monthly),
         by_family={k: v for k, v in by_family.items() if v},
+        one_off_by_family={k: v for k, v in one_off.items() if v},
+        monthly_by_family={k: v for k, v in monthly.items() if v},
     )
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from aiportfolio.engine.agenda import CommitteeAgenda, MonthlyAgenda, QuarterlyAgenda
-from aiportfolio.engine.finance import tco
 from aiportfolio.i18n import Translator, catalog
 from aiportfolio.report.steer_dashboard import helpers, kpi_headers
 from aiportfolio.report.steer_tco import payback
@@ -34,7 +33,6 @@ def format_markdown(
         organisation=organisation,
         kpi_headers=kpi_headers(t),
         payback=lambda item: payback(item, t),
-        tco_of=lambda uc: tco(uc).total,
         known_groups=[k for k in catalog() if k.startswith("label.group.")],
         **helpers(t),
     )

@@ -78,11 +78,10 @@ def _totals_row(name: str, tot: TcoTotals, lang: str) -> list[str]:
 
 
 def _family_rows(item: Tco, t: Translator) -> list[list[str]]:
-    costs = item.usecase.costs
     rows = []
     for family in COST_FAMILIES:
-        one_off = sum(line.amount_eur for line in costs.one_off if line.family == family)
-        monthly = sum(line.amount_eur for line in costs.monthly if line.family == family)
+        one_off = item.one_off_by_family.get(family, 0.0)
+        monthly = item.monthly_by_family.get(family, 0.0)
         if one_off or monthly:
             rows.append(
                 [
