@@ -432,6 +432,7 @@ def test_apply_keeps_the_waves_when_the_balance_cannot_be_met(tmp_path: Path) ->
     result = run(root, "plan", "--apply")
     assert result.exit_code == 1
     assert "category balance cannot be met" in result.stdout and "--no-balance" in result.stdout
+    assert "bound - · gap -" in result.stdout  # no plan: nothing proven about a bound
     assert "nothing written" in result.stderr
     assert {p: p.read_bytes() for p in (root / "usecases").iterdir()} == before
     # Without the balance the same register has a plan, and --apply writes it.

@@ -105,13 +105,13 @@ def group_label(group: str, t: Translator) -> str:
 
 
 def header(result: PlanResult, t: Translator) -> str:
-    gap = result.gap
+    gap = None if result.conflicts else result.gap
     return t(
         "plan.header",
         strategy=t(f"plan.strategy.{result.strategy}"),
         status=t(f"plan.status.{result.status}"),
         objective=score(result.objective, t.lang),
-        bound="-" if result.bound is None else score(result.bound, t.lang),
+        bound="-" if result.bound is None or result.conflicts else score(result.bound, t.lang),
         gap="-" if gap is None else fine_percent(gap, t.lang),
         seconds=seconds(result.seconds, t.lang),
     )
