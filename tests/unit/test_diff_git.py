@@ -1,8 +1,9 @@
-"""Reading the register at a git revision (register/git.py), in real ``git init`` repositories."""
+"""Reading the register at a git revision, and the use-case files added in a period
+(register/git.py), in real ``git init`` repositories."""
 
 from __future__ import annotations
 
-import os
+import datetime as dt
 import subprocess
 from pathlib import Path
 
@@ -13,35 +14,10 @@ from aiportfolio.i18n import Translator
 from aiportfolio.register import git
 from aiportfolio.register.yamlio import MAX_FILE_BYTES
 from aiptest import usecase, write_register
+from gitrepo import commit_all
+from gitrepo import git as sh
 
 T = Translator("en")
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.org",
-    "GIT_AUTHOR_DATE": "2026-01-05T10:00:00+00:00",
-    "GIT_COMMITTER_DATE": "2026-01-05T10:00:00+00:00",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-}
-
-
-def sh(repo: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-C", str(repo), *args],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, **GIT_ENV},
-    )
-    return done.stdout.strip()
-
-
-def commit_all(repo: Path, message: str = "change") -> str:
-    sh(repo, "add", "-A")
-    sh(repo, "commit", "-q", "--allow-empty", "-m", message)
-    return sh(repo, "rev-parse", "HEAD")
 
 
 @pytest.fixture
@@ -197,3 +173,69 @@ def test_outside_a_git_repository_is_a_usage_error(
     write_register(tmp_path, [usecase()])
     with pytest.raises(UsageError, match="not inside a git repository"):
         git.open_repository(tmp_path, T)
+
+
+# --- files added in a period (committee agenda) -----------------------------------------
+
+
+def uc_file(root: Path, name: str) -> None:
+    (root / "usecases").mkdir(exist_ok=True)
+    (root / "usecases" / name).write_text("id: x\n", encoding="utf-8")
+
+
+def test_files_added_in_the_period_whole_days_oldest_first(repo: Path) -> None:
+    uc_file(repo, "UC-001-old.yaml")
+    commit_all(repo, date="2026-10-01")
+    uc_file(repo, "UC-002-on-the-last-meeting-day.yaml")
+    commit_all(repo, date="2026-10-29")
+    uc_file(repo, "UC-004-réclamations.yaml")
+    (repo / "usecases" / "notes.txt").write_text("not a use case\n", encoding="utf-8")
+    commit_all(repo, date="2026-11-20")
+    uc_file(repo, "UC-003-today.yml")
+    commit_all(repo, date="2026-11-26")
+    uc_file(repo, "UC-005-after.yaml")
+    commit_all(repo, date="2026-11-27")
+    added = git.files_added_since(repo, dt.date(2026, 10, 29), dt.date(2026, 11, 26))
+    assert added.unavailable is None
+    assert [(f.date.isoformat(), f.path) for f in added.files] == [
+        ("2026-11-20", "usecases/UC-004-réclamations.yaml"),
+        ("2026-11-26", "usecases/UC-003-today.yml"),
+    ]
+
+
+def test_files_added_are_relative_to_a_register_in_a_subfolder(repo: Path) -> None:
+    (repo / "portfolio").mkdir()
+    uc_file(repo / "portfolio", "UC-001-a.yaml")
+    commit_all(repo, date="2026-11-20")
+    added = git.files_added_since(repo / "portfolio", dt.date(2026, 11, 1), dt.date(2026, 11, 26))
+    assert [f.path for f in added.files] == ["usecases/UC-001-a.yaml"]
+
+
+def test_files_added_outside_a_repository_say_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    added = git.files_added_since(tmp_path, dt.date(2026, 11, 1), dt.date(2026, 11, 26))
+    assert added == git.GitAdded(unavailable="not_a_repo")
+
+
+@pytest.mark.parametrize(
+    ("raised", "reason"),
+    [
+        (FileNotFoundError("git"), "no_git"),
+        (subprocess.TimeoutExpired(["git"], 10), "timeout"),
+    ],
+)
+def test_files_added_without_git_or_past_the_timeout_say_why(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, raised: Exception, reason: str
+) -> None:
+    seen: dict[str, object] = {}
+
+    def failing_run(args: list[str], **kwargs: object) -> object:
+        seen["timeout"] = kwargs.get("timeout")
+        raise raised
+
+    monkeypatch.setattr(subprocess, "run", failing_run)
+    added = git.files_added_since(repo, dt.date(2026, 11, 1), dt.date(2026, 11, 26), timeout=3)
+    assert added == git.GitAdded(unavailable=reason)  # type: ignore[arg-type]
+    assert seen["timeout"] == 3

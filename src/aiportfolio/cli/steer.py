@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
@@ -142,26 +141,13 @@ def agenda_command(
 
       aip --lang en agenda --ritual quarterly
     """
-    from aiportfolio.engine import agenda
+    from aiportfolio.engine.agenda import build_agenda
     from aiportfolio.report.steer_agenda import format_markdown
 
     register, t = _load(ctx)
     today = parse_date(date, t)
-    config = register.config
-    result: agenda.CommitteeAgenda | agenda.MonthlyAgenda | agenda.QuarterlyAgenda
-    if ritual is Ritual.committee:
-        last = today - dt.timedelta(days=config.rituals.committee_days)
-        added = agenda.added_since(register.root, last, today)
-        sources = {
-            register.relpath(path): uc.id
-            for uc, path in zip(register.usecases, register.usecase_paths, strict=True)
-        }
-        result = agenda.committee_agenda(register.usecases, config, today, added, sources)
-    elif ritual is Ritual.monthly:
-        result = agenda.monthly_agenda(register.usecases, config, today)
-    else:
-        result = agenda.quarterly_agenda(register.usecases, register.grid, config, today)
-    out(format_markdown(result, t, register.root, config.organisation))
+    result = build_agenda(register, ritual.value, today)
+    out(format_markdown(result, t, register.root, register.config.organisation))
 
 
 @handle_errors

@@ -2,18 +2,17 @@
 the monthly review (KPIs, costs, risks, go / iterate / scale / stop) and the quarterly
 review (budget and capacity against plan, balance, what to reallocate from).
 
-The builders are pure functions of the register and a date. The one input from outside,
-the files added to ``usecases/`` since the last committee, comes from ``git log`` through
-``added_since`` (run by the CLI, with a timeout) and is passed in.
+The builders are pure functions of the use cases, the configuration and a date. The one
+input from outside, the files added to ``usecases/`` since the last committee, comes from
+git (``register.git.files_added_since``, with a timeout) and is passed in; ``build_agenda``
+gathers it for a loaded register.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
 from aiportfolio.engine.balance import BalanceResult, compute_balance
@@ -32,12 +31,15 @@ from aiportfolio.model.common import STATUSES
 from aiportfolio.model.grid import Grid
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
+from aiportfolio.register.git import GIT_TIMEOUT_SECONDS, AddedFile, GitAdded, files_added_since
+from aiportfolio.register.loader import Register
+
+__all__ = ["AddedFile", "GitAdded"]  # part of the committee agenda's result
 
 OPEN_STATUSES = ("idea", "scoping", "pilot", "industrialising")
 """Statuses still waiting for decisions (``operated`` and ``stopped`` are settled)."""
 GO_AT = 0.5
 """Monthly proposal: a pilot halfway to its target (or beyond), not worsening, is a go."""
-GIT_TIMEOUT_SECONDS = 10
 
 
 @dataclass(frozen=True)
@@ -49,58 +51,6 @@ class Reason:
 
 
 # --- committee --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AddedFile:
-    date: dt.date
-    path: str
-    """Relative to the register root."""
-
-
-@dataclass(frozen=True)
-class GitAdded:
-    """Use-case files added in a period, or why it could not be known."""
-
-    files: tuple[AddedFile, ...] = ()
-    unavailable: Literal["no_git", "not_a_repo", "timeout"] | None = None
-
-
-def added_since(root: Path, since: dt.date, until: dt.date) -> GitAdded:
-    """Files added under ``usecases/`` by commits dated after ``since`` and up to ``until``
-    (whole days; git's ``--since`` with a bare date would use the current time of day)."""
-    command = [
-        "git",
-        "-C",
-        str(root),
-        "log",
-        "--diff-filter=A",
-        f"--since={since.isoformat()}T23:59:59",
-        f"--until={until.isoformat()}T23:59:59",
-        "--name-only",
-        "--relative",
-        "--format=%x1f%cs",
-        "--",
-        "usecases/",
-    ]
-    try:
-        done = subprocess.run(
-            command, capture_output=True, text=True, timeout=GIT_TIMEOUT_SECONDS, check=False
-        )
-    except FileNotFoundError:
-        return GitAdded(unavailable="no_git")
-    except subprocess.TimeoutExpired:
-        return GitAdded(unavailable="timeout")
-    if done.returncode != 0:
-        return GitAdded(unavailable="not_a_repo")
-    files: dict[str, AddedFile] = {}
-    date: dt.date | None = None
-    for line in done.stdout.splitlines():
-        if line.startswith("\x1f"):
-            date = dt.date.fromisoformat(line[1:].strip())
-        elif line.strip() and date is not None and line.endswith((".yaml", ".yml")):
-            files.setdefault(line.strip(), AddedFile(date, line.strip()))
-    return GitAdded(tuple(sorted(files.values(), key=lambda f: (f.date, f.path))))
 
 
 @dataclass(frozen=True)
@@ -465,3 +415,28 @@ def quarterly_agenda(
         balance=compute_balance(active, config.balance),
         candidates=tuple(flagged),
     )
+
+
+# --- one entry point for a loaded register -----------------------------------------------
+
+Ritual = Literal["committee", "monthly", "quarterly"]
+Agenda = CommitteeAgenda | MonthlyAgenda | QuarterlyAgenda
+
+
+def build_agenda(
+    register: Register, ritual: Ritual, today: dt.date, git_timeout: float = GIT_TIMEOUT_SECONDS
+) -> Agenda:
+    """The agenda of ``ritual`` as of ``today``. The committee also reads the use-case files
+    added in git since its last meeting (``rituals.committee_days`` before ``today``)."""
+    config = register.config
+    if ritual == "monthly":
+        return monthly_agenda(register.usecases, config, today)
+    if ritual == "quarterly":
+        return quarterly_agenda(register.usecases, register.grid, config, today)
+    last_meeting = today - dt.timedelta(days=config.rituals.committee_days)
+    added = files_added_since(register.root, last_meeting, today, git_timeout)
+    sources = {
+        register.relpath(path): uc.id
+        for uc, path in zip(register.usecases, register.usecase_paths, strict=True)
+    }
+    return committee_agenda(register.usecases, config, today, added, sources)

@@ -1,5 +1,8 @@
 """Reading the register at a git revision: no checkout, no temporary clone.
 
+Also: the use-case files added to the register in a period (``files_added_since``), which the
+committee agenda lists as new entries.
+
 One ``git ls-tree`` lists the register's files at the revision and one ``git cat-file
 --batch`` streams every blob, whatever the number of files. Revisions typed by a user are
 validated before git sees them as anything but a revision (no option injection such as
@@ -8,12 +11,14 @@ validated before git sees them as anything but a revision (no option injection s
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from aiportfolio.errors import UsageError
 from aiportfolio.i18n import Translator
@@ -22,6 +27,9 @@ from aiportfolio.register.yamlio import MAX_FILE_BYTES
 
 DEFAULT_BRANCHES = ("origin/HEAD", "main", "origin/main", "master", "origin/master")
 """Where ``aip diff`` looks for the default branch, in order, to find its merge base."""
+
+GIT_TIMEOUT_SECONDS = 10.0
+"""How long a history query may take before the report goes on without it."""
 
 _REGISTER_DIRS = (USECASES_DIR, "config")
 _CONFIG_FILES = (WEIGHTS_FILE.as_posix(), PORTFOLIO_FILE.as_posix())
@@ -65,8 +73,10 @@ class RegisterFiles:
 
 
 def _git(
-    repo_dir: Path, args: Sequence[str], stdin: bytes | None = None
+    repo_dir: Path, args: Sequence[str], stdin: bytes | None = None, timeout: float | None = None
 ) -> subprocess.CompletedProcess[bytes]:
+    """Run git in ``repo_dir`` without prompts, optional locks or inherited GIT_DIR;
+    ``subprocess.TimeoutExpired`` past ``timeout`` seconds, ``FileNotFoundError`` without git."""
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
     env.pop("GIT_DIR", None)
     env.pop("GIT_WORK_TREE", None)
@@ -76,6 +86,7 @@ def _git(
         capture_output=True,
         env=env,
         check=False,
+        timeout=timeout,
     )
 
 
@@ -196,3 +207,60 @@ def read_worktree_files(register_root: Path) -> RegisterFiles:
         else:
             result.files[rel] = path.read_bytes()
     return result
+
+
+@dataclass(frozen=True)
+class AddedFile:
+    date: dt.date
+    """Commit date of the commit that added the file."""
+    path: str
+    """Relative to the register root (POSIX)."""
+
+
+@dataclass(frozen=True)
+class GitAdded:
+    """Use-case files added in a period, or why it could not be known."""
+
+    files: tuple[AddedFile, ...] = ()
+    unavailable: Literal["no_git", "not_a_repo", "timeout"] | None = None
+
+
+def files_added_since(
+    register_root: Path,
+    since: dt.date,
+    until: dt.date,
+    timeout: float = GIT_TIMEOUT_SECONDS,
+) -> GitAdded:
+    """YAML files added under ``usecases/`` by commits dated after ``since`` and up to
+    ``until``, whole days (git's ``--since`` with a bare date would use the current time of
+    day), oldest first, each file once. Outside a
+    repository, without git or past ``timeout`` seconds: no files and the reason."""
+    args = [
+        "-c",
+        "core.quotePath=false",  # accented file names as they are, not octal-escaped
+        "log",
+        "--diff-filter=A",
+        f"--since={since.isoformat()}T23:59:59",
+        f"--until={until.isoformat()}T23:59:59",
+        "--name-only",
+        "--relative",
+        "--format=%x1f%cs",
+        "--",
+        f"{USECASES_DIR}/",
+    ]
+    try:
+        done = _git(register_root, args, timeout=timeout)
+    except FileNotFoundError:
+        return GitAdded(unavailable="no_git")
+    except subprocess.TimeoutExpired:
+        return GitAdded(unavailable="timeout")
+    if done.returncode != 0:
+        return GitAdded(unavailable="not_a_repo")
+    files: dict[str, AddedFile] = {}
+    date: dt.date | None = None
+    for line in done.stdout.decode("utf-8", "replace").splitlines():
+        if line.startswith("\x1f"):
+            date = dt.date.fromisoformat(line[1:].strip())
+        elif line.strip() and date is not None and line.endswith((".yaml", ".yml")):
+            files.setdefault(line.strip(), AddedFile(date, line.strip()))
+    return GitAdded(tuple(sorted(files.values(), key=lambda f: (f.date, f.path))))

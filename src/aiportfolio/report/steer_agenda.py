@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from aiportfolio.engine.agenda import CommitteeAgenda, MonthlyAgenda, QuarterlyAgenda
+from aiportfolio.engine.agenda import Agenda, CommitteeAgenda, MonthlyAgenda, QuarterlyAgenda
 from aiportfolio.i18n import Translator, catalog
 from aiportfolio.report.steer_dashboard import helpers, kpi_headers
 from aiportfolio.report.steer_tco import payback
-
-Agenda = CommitteeAgenda | MonthlyAgenda | QuarterlyAgenda
 
 TEMPLATES = {
     CommitteeAgenda: "agenda-committee.md.j2",
