@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from aiptest import REPO_ROOT, run, usecase, write_register
+from gitrepo import git
 
 GOLDEN = REPO_ROOT / "tests" / "golden" / "steer"
 HOSTILE = "Tri | <img src=x onerror=alert(1)> @équipe-ia #12 *gras* [lien](http://x)"
@@ -115,19 +115,6 @@ def steer_usecases() -> list[dict[str, Any]]:
         ),
         usecase(id="UC-005", title="Abandonné", status="stopped"),
     ]  # fmt: skip
-
-
-def git(root: Path, *args: str, date: str) -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_DATE": f"{date}T10:00:00",
-        "GIT_COMMITTER_DATE": f"{date}T10:00:00",
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-    }
-    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
 
 
 @pytest.fixture

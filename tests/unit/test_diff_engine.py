@@ -7,8 +7,6 @@ reads the comparison the engine returns.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -18,18 +16,9 @@ from aiportfolio.engine.diff import DiffResult, compare_revisions, field_changes
 from aiportfolio.i18n import Translator
 from aiportfolio.model.usecase import UseCase
 from aiptest import REPO_ROOT, dump_yaml, usecase, write_register
+from gitrepo import git
 
 TODAY = dt.date(2026, 11, 26)
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.org",
-    "GIT_AUTHOR_DATE": "2026-01-05T10:00:00+00:00",
-    "GIT_COMMITTER_DATE": "2026-01-05T10:00:00+00:00",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-}
 
 
 class Repo:
@@ -40,14 +29,7 @@ class Repo:
         self.git("init", "-q", "-b", "main")
 
     def git(self, *args: str) -> str:
-        done = subprocess.run(
-            ["git", "-C", str(self.root), *args],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, **GIT_ENV},
-        )
-        return done.stdout.strip()
+        return git(self.root, *args)
 
     def write(self, *usecases: dict[str, Any], **kwargs: Any) -> Repo:
         write_register(self.root, list(usecases), **kwargs)
