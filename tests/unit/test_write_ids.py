@@ -73,6 +73,10 @@ def test_new_with_hostile_title_writes_inside_usecases(tmp_path: Path, title: st
     [
         ("x" * 10_000, "10000 characters"),
         ("Tri\x00 des réclamations", "control character"),
+        ("a\tb", "control character ('\\t')"),
+        ("Tri des\nréclamations", "control character ('\\n')"),
+        ("Tri\r", "control character ('\\r')"),
+        ("Tri \u202edes réclamations", "control character ('\\u202e')"),
         ("   ", "empty"),
     ],
 )
@@ -81,6 +85,16 @@ def test_new_refuses_unusable_titles(tmp_path: Path, title: str, message: str) -
     result = run(root, "new", title)
     assert result.exit_code == 2
     assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list((root / "usecases").iterdir()) == []
+
+
+@pytest.mark.parametrize("owner", ["Ana\tMartin", "Ana\x1b[31m", "   "])
+def test_new_refuses_unusable_owners(tmp_path: Path, owner: str) -> None:
+    root = write_register(tmp_path)
+    result = run(root, "new", "Tri des réclamations", "--owner", owner)
+    assert result.exit_code == 2
+    assert "owner (--owner)" in result.stderr
     assert list((root / "usecases").iterdir()) == []
 
 

@@ -48,9 +48,13 @@ class NewResult:
 
 
 def clean_text(value: str, t: Translator, what: str, max_length: int = TITLE_MAX) -> str:
-    """One line of user text: control characters refused, whitespace collapsed, length
-    capped (a message, never a silent cut)."""
-    bad = [c for c in value if unicodedata.category(c) == "Cc" and c not in "\t\n\r"]
+    """One line of user text: control characters (tab and line breaks included: a title
+    is one line) and bidi overrides refused, spaces collapsed, length capped (a message,
+    never a silent cut)."""
+    from aiportfolio.model.common import UNSAFE_CHARACTERS
+
+    unsafe = re.compile(f"[{UNSAFE_CHARACTERS}]")
+    bad = [c for c in value if unicodedata.category(c) == "Cc" or unsafe.match(c)]
     if bad:
         raise UsageError(t("write.control_chars", what=what, char=repr(bad[0])))
     text = " ".join(value.split())
@@ -197,7 +201,8 @@ def create_usecase(folder: Path, card: Card, t: Translator) -> NewResult:
     from aiportfolio.register.roundtrip import atomic_write
 
     title = clean_text(card.title, t, t("write.what.title"))
-    card = Card(**{**card.__dict__, "title": title})
+    owner = clean_text(card.owner, t, t("write.what.owner")) if card.owner else None
+    card = Card(**{**card.__dict__, "title": title, "owner": owner})
     with register_lock(folder):
         number = next_numbers(used_numbers(folder))[0]
         usecase_id = format_id(number)

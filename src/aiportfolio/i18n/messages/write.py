@@ -23,6 +23,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "write.what.title": {"en": "title", "fr": "titre"},
     "write.what.note": {"en": "note", "fr": "note"},
+    "write.what.owner": {"en": "owner (--owner)", "fr": "owner (--owner)"},
     "write.what.by": {"en": "decision maker (--by)", "fr": "décideur (--by)"},
     "write.exists": {"en": "{path} already exists", "fr": "{path} existe déjà"},
     "write.written": {"en": "wrote {path}", "fr": "écrit : {path}"},
