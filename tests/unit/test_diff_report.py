@@ -162,3 +162,23 @@ def test_the_comment_is_cut_between_rows_and_points_to_the_full_report(
 def test_every_reporter_ends_with_a_newline(hostile: DiffResult) -> None:
     for name, reporter in REPORTERS.items():
         assert reporter(hostile, Translator("en")).endswith("\n"), name
+
+
+def test_french_numbers_are_grouped_with_decimal_commas(tmp_path: Path) -> None:
+    """Every number goes through report/numbers: no dot decimals, narrow no-break spaces
+    between thousands, no-break space before % and €."""
+    repo = Repo(tmp_path)
+    repo.write(usecase(), usecase(id="UC-002", title="Deux")).commit()
+    costs = {
+        "horizon_months": 12,
+        "one_off": [{"family": "integration", "amount_eur": 26345.5}],
+        "monthly": [{"family": "vendor", "amount_eur": 500}],
+    }
+    scores = {**usecase()["scores"], "business_value": 5}
+    repo.write(usecase(costs=costs, scores=scores), usecase(id="UC-002", title="Deux"))
+    result = repo.diff(lang="fr")
+    for text in (format_text(result, Translator("fr")), format_markdown(result, Translator("fr"))):
+        assert re.search(r"\d\.\d", text) is None, "a dot decimal in French"
+        assert "20\u202f000 → 26\u202f345,5" in text
+        assert "\u00a0€" in text and "\u00a0%" in text
+        assert re.search(r"\d %", text) is None, "a plain space before %"

@@ -7,9 +7,9 @@ from typing import Any
 
 from aiportfolio.engine.balance import BalanceReport, GroupShare
 from aiportfolio.i18n import Translator
-from aiportfolio.report import formats
+from aiportfolio.report import formats, numbers
 from aiportfolio.report.escape import md, md_cell
-from aiportfolio.report.score import Terminal, csv_text, dumps, euros, num, rounded
+from aiportfolio.report.score import Terminal, csv_text, dumps, rounded
 
 BAR_WIDTH = 30
 """Cells for 0-100 %."""
@@ -35,11 +35,12 @@ def state(gap: float, ok: bool, t: Translator) -> str:
     if ok:
         return t("score.balance.ok")
     key = "score.balance.over" if gap > 0 else "score.balance.under"
-    return t(key, gap=num(abs(gap), t, 0))
+    return t(key, gap=numbers.num(abs(gap), t.lang))
 
 
-def _pct(value: float, t: Translator) -> str:
-    return f"{num(value, t, 0)} %"
+def _pct(points: float, t: Translator) -> str:
+    """A share held in percentage points (0-100), as the other reports write percents."""
+    return numbers.pct(points / 100, t.lang)
 
 
 def move_lines(report: BalanceReport, t: Translator) -> list[str]:
@@ -59,7 +60,7 @@ def move_lines(report: BalanceReport, t: Translator) -> list[str]:
         lines.append(
             t(
                 "score.balance.move.budget",
-                amount=euros(budget_move.amount, t),
+                amount=numbers.eur(budget_move.amount, t.lang),
                 source=group_label(budget_move.source, t),
                 target=group_label(budget_move.target, t),
             )
@@ -84,8 +85,8 @@ def _title(report: BalanceReport, t: Translator) -> str:
     return t(
         "score.balance.title",
         count=r.total_count,
-        budget=euros(r.total_budget, t),
-        tolerance=num(r.tolerance, t, 0),
+        budget=numbers.eur(r.total_budget, t.lang),
+        tolerance=numbers.num(r.tolerance, t.lang),
     )
 
 
@@ -123,11 +124,11 @@ def format_table(report: BalanceReport, t: Translator, terminal: Terminal | None
     if r.total_budget > 0:
         section(
             t("score.balance.by_budget"),
-            lambda g: (g.budget_share, euros(g.budget, t), g.budget_ok, g.budget_gap),
+            lambda g: (g.budget_share, numbers.eur(g.budget, t.lang), g.budget_ok, g.budget_gap),
         )
     else:
         lines += [t("score.balance.no_budget"), ""]
-    lines.append(t("score.balance.legend", tolerance=num(r.tolerance, t, 0)))
+    lines.append(t("score.balance.legend", tolerance=numbers.num(r.tolerance, t.lang)))
     moves = move_lines(report, t)
     if moves:
         lines += ["", t("score.balance.restore")]
@@ -169,12 +170,12 @@ def format_md(report: BalanceReport, t: Translator, terminal: Terminal | None = 
             str(g.count),
             _pct(g.count_share, t),
             state(g.count_gap, g.count_ok, t),
-            euros(g.budget, t),
+            numbers.eur(g.budget, t.lang),
             _pct(g.budget_share, t),
             budget_state,
         ]
         lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
-    lines += ["", md(t("score.balance.md.legend", tolerance=num(r.tolerance, t, 0)))]
+    lines += ["", md(t("score.balance.md.legend", tolerance=numbers.num(r.tolerance, t.lang)))]
     if r.total_budget == 0:
         lines += ["", md(t("score.balance.no_budget"))]
     moves = move_lines(report, t)

@@ -20,7 +20,7 @@ from aiportfolio.engine.balance import BalanceResult
 from aiportfolio.engine.diff import Change, DiffResult, Entry, FieldChange, WaveDelta
 from aiportfolio.i18n import Translator
 from aiportfolio.problem import Problem
-from aiportfolio.report import formats
+from aiportfolio.report import formats, numbers
 from aiportfolio.report.escape import md, md_cell, truncate
 
 MARKER = "<!-- aip:portfolio -->"
@@ -46,36 +46,26 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-
 # --- shared helpers ------------------------------------------------------------------------
 
 
-def _num(value: float | None, t: Translator, digits: int = 2) -> str:
-    if value is None:
-        return t("label.none")
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if t.lang == "fr" else text
-
-
 def _signed(value: float | None, t: Translator) -> str:
     if value is None or abs(value) < 0.005:
         return ""
     sign = "+" if value > 0 else "−"
-    return sign + _num(abs(value), t)
-
-
-def _eur(value: float, t: Translator) -> str:
-    if t.lang == "fr":
-        return f"{value:,.0f}".replace(",", "\u202f") + "\u00a0€"
-    return f"€{value:,.0f}"
+    return sign + numbers.score(abs(value), t.lang)
 
 
 def _eur_delta(before: float, after: float, t: Translator) -> str:
     delta = after - before
     if abs(delta) < 0.5:
-        return _eur(after, t)
+        return numbers.eur(after, t.lang)
     sign = "+" if delta > 0 else "−"
-    return f"{_eur(before, t)} → {_eur(after, t)} ({sign}{_eur(abs(delta), t)})"
+    lang = t.lang
+    change = f"{numbers.eur(before, lang)} → {numbers.eur(after, lang)}"
+    return f"{change} ({sign}{numbers.eur(abs(delta), lang)})"
 
 
-def _pct(value: float, t: Translator) -> str:
-    return _num(value, t, 0) + "\u00a0%" if t.lang == "fr" else _num(value, t, 0) + "%"
+def _pct(points: float, t: Translator) -> str:
+    """A balance share held in percentage points (0-100)."""
+    return numbers.pct(points / 100, t.lang)
 
 
 def _before_after(before: str, after: str) -> str:
@@ -83,7 +73,7 @@ def _before_after(before: str, after: str) -> str:
 
 
 def _score_cell(before: float | None, after: float | None, t: Translator) -> str:
-    text = _before_after(_num(before, t), _num(after, t))
+    text = _before_after(numbers.score(before, t.lang), numbers.score(after, t.lang))
     delta = _signed(after - before, t) if before is not None and after is not None else ""
     return f"{text} ({delta})" if delta else text
 
@@ -121,7 +111,7 @@ def _value(value: Any, t: Translator) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        return f"{value:g}"
+        return numbers.value(value, t.lang)
     if isinstance(value, list):
         return "[" + ", ".join(_value(v, t) for v in value) + "]"
     if isinstance(value, dict):
@@ -262,7 +252,7 @@ def _md_entries(entries: Sequence[Entry], t: Translator) -> list[Sequence[str]]:
             cell(e.owner or t("label.none")),
             _label("category", e.category, t),
             _label("status", e.status, t),
-            _num(e.total, t),
+            numbers.score(e.total, t.lang),
             _rank(e.rank, t),
         )
         for e in entries
@@ -405,7 +395,7 @@ def _md_portfolio(result: DiffResult, t: Translator) -> list[Block]:
     ]
     balance_ok = result.balance_after.ok
     key = "diff.balance.ok" if balance_ok else "diff.balance.off"
-    lines.append(f"- {t(key, tolerance=_num(result.balance_after.tolerance, t, 0))}\n")
+    lines.append(f"- {t(key, tolerance=numbers.num(result.balance_after.tolerance, t.lang))}\n")
     blocks.append(Block("", lines, "\n"))
     header = [
         t("diff.col.group"),
@@ -449,17 +439,20 @@ def _md_portfolio(result: DiffResult, t: Translator) -> list[Block]:
 def _top_cell(entry: Entry | None, t: Translator) -> str:
     if entry is None:
         return t("label.none")
-    return f"{cell(entry.id)} {cell(entry.title, 60)} ({_num(entry.total, t)})"
+    return f"{cell(entry.id)} {cell(entry.title, 60)} ({numbers.score(entry.total, t.lang)})"
 
 
 def _wave_row(w: WaveDelta, t: Translator, markdown: bool) -> list[str]:
     name = f"{w.wave}" + (f" · {w.name}" if w.name else "")
-    budget = _before_after(_eur(w.before.budget, t), _eur(w.after.budget, t))
+    lang = t.lang
+    budget = _before_after(numbers.eur(w.before.budget, lang), numbers.eur(w.after.budget, lang))
     if w.budget_capacity is not None:
-        budget += " / " + _eur(w.budget_capacity, t)
-    effort = _before_after(_num(w.before.effort, t, 1), _num(w.after.effort, t, 1))
+        budget += " / " + numbers.eur(w.budget_capacity, lang)
+    effort = _before_after(
+        numbers.num(w.before.effort, lang, 1), numbers.num(w.after.effort, lang, 1)
+    )
     if w.effort_capacity is not None:
-        effort += " / " + _num(w.effort_capacity, t, 1)
+        effort += " / " + numbers.num(w.effort_capacity, lang, 1)
     if w.over_after:
         effort += " ⚠ " + t("diff.over_capacity") if markdown else " ! " + t("diff.over_capacity")
     return [
@@ -585,7 +578,7 @@ def format_text(result: DiffResult, t: Translator) -> str:
         return (
             f"  {plain(e.id, 20)}  {plain(e.title, 70)}  ({owner}; "
             f"{_label('category', e.category, t)}, {_label('status', e.status, t)}, "
-            f"{t('diff.col.score').lower()} {_num(e.total, t)}, "
+            f"{t('diff.col.score').lower()} {numbers.score(e.total, t.lang)}, "
             f"{t('diff.col.rank').lower()} {_rank(e.rank, t)})"
         )
 
@@ -630,7 +623,7 @@ def format_text(result: DiffResult, t: Translator) -> str:
     )
     lines.append(f"  {t('diff.tco')}: {_eur_delta(result.tco_before, result.tco_after, t)}")
     key = "diff.balance.ok" if result.balance_after.ok else "diff.balance.off"
-    lines.append(f"  {t(key, tolerance=_num(result.balance_after.tolerance, t, 0))}")
+    lines.append(f"  {t(key, tolerance=numbers.num(result.balance_after.tolerance, t.lang))}")
     for row in _balance_rows(result.balance_before, result.balance_after, t, plain):
         group, target, count, budget = row
         lines.append(
@@ -670,7 +663,7 @@ def _top_count(result: DiffResult) -> int:
 def _top_text(entries: Sequence[Entry], t: Translator) -> str:
     if not entries:
         return t("label.none")
-    return ", ".join(f"{plain(e.id, 20)} ({_num(e.total, t)})" for e in entries)
+    return ", ".join(f"{plain(e.id, 20)} ({numbers.score(e.total, t.lang)})" for e in entries)
 
 
 # --- JSON ----------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from aiportfolio.engine.scoring import (
 )
 from aiportfolio.i18n import Translator
 from aiportfolio.model.grid import Grid
-from aiportfolio.report import formats
+from aiportfolio.report import formats, numbers
 from aiportfolio.report.csvsafe import safe_row
 from aiportfolio.report.escape import md, md_cell, mermaid
 
@@ -116,27 +116,9 @@ def plain_table(
     return result
 
 
-def num(value: float | None, t: Translator, digits: int = 2) -> str:
-    """A 1-5 score for people: ``3.45`` in English, ``3,45`` in French; missing as a dash."""
-    if value is None:
-        return t("label.none")
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if t.lang == "fr" else text
-
-
-def points(value: float | None, t: Translator) -> str:
-    """A criterion score: ``4`` or ``3.5`` (median of raters)."""
-    if value is None:
-        return t("label.none")
-    text = f"{value:g}"
-    return text.replace(".", ",") if t.lang == "fr" else text
-
-
-def euros(value: float, t: Translator) -> str:
-    whole = f"{round(value):,}"
-    if t.lang == "fr":
-        return whole.replace(",", "\u202f") + "\u00a0€"
-    return "€" + whole
+def _weight(weight: float, lang: str) -> str:
+    """A criterion weight in percent, decimals kept (12.5 %), spaced like ``numbers.pct``."""
+    return numbers.value(weight, lang) + (f"{numbers.NBSP}%" if lang == "fr" else "%")
 
 
 def rounded(value: float | None, digits: int = 4) -> float | None:
@@ -197,8 +179,8 @@ def entry_notes(result: ScoreResult, report: ScoreReport, t: Translator) -> list
         notes.append(
             t(
                 "score.note.below_floor",
-                feasibility=num(result.feasibility, t),
-                floor=num(report.scoring.feasibility_floor, t),
+                feasibility=numbers.score(result.feasibility, t.lang),
+                floor=numbers.score(report.scoring.feasibility_floor, t.lang),
             )
         )
     if result.missing:
@@ -237,7 +219,7 @@ def _footer_lines(report: ScoreReport, t: Translator) -> list[str]:
     disagreements are in the entry's notes, not repeated here.)"""
     lines = [
         t("score.legend.total"),
-        t("score.legend.floor", floor=num(report.scoring.feasibility_floor, t)),
+        t("score.legend.floor", floor=numbers.score(report.scoring.feasibility_floor, t.lang)),
     ]
     shown = [e.result.usecase for e in report.entries]
     if any(uc.plan.wave is None for uc in shown):
@@ -274,7 +256,7 @@ def _why_item(c: CriterionScore, grid: Grid, t: Translator) -> str:
     return t(
         "score.why.item",
         criterion=criterion_label(grid, c.criterion, t),
-        score=points(c.score, t),
+        score=numbers.value(c.score, t.lang),
         meaning=meaning,
     )
 
@@ -333,9 +315,9 @@ def format_table(report: ScoreReport, t: Translator, terminal: Terminal | None =
             _rank(e, t),
             e.result.id,
             e.result.usecase.title,
-            num(e.result.total, t),
-            num(e.result.value, t),
-            num(e.result.feasibility, t),
+            numbers.score(e.result.total, t.lang),
+            numbers.score(e.result.value, t.lang),
+            numbers.score(e.result.feasibility, t.lang),
             category(e.result.usecase.category, t),
             status(e.result.usecase.status, t),
             _wave(e.result, t),
@@ -423,9 +405,9 @@ def format_md(report: ScoreReport, t: Translator, terminal: Terminal | None = No
                 _rank(entry, t),
                 r.id,
                 r.usecase.title,
-                num(r.total, t),
-                num(r.value, t),
-                num(r.feasibility, t),
+                numbers.score(r.total, t.lang),
+                numbers.score(r.value, t.lang),
+                numbers.score(r.feasibility, t.lang),
                 category(r.usecase.category, t),
                 status(r.usecase.status, t),
                 _wave(r, t),
@@ -565,7 +547,7 @@ def _source(c: CriterionScore, grid: Grid, t: Translator) -> str:
         measure = criterion.measure if criterion else None
         unit = f" {measure.unit}" if measure and measure.unit else ""
         name = measure.input if measure else "?"
-        return t("score.source.measure", input=name, value=f"{c.measured:g}{unit}")
+        return t("score.source.measure", input=name, value=numbers.value(c.measured, t.lang) + unit)
     if c.source == "score":
         return t("score.source.score")
     return t("score.source.missing")
@@ -575,11 +557,11 @@ def _what_if_line(w: WhatIf, grid: Grid, t: Translator) -> str:
     return t(
         "score.explain.what_if",
         criterion=criterion_label(grid, w.criterion, t),
-        current=points(w.current, t),
+        current=numbers.value(w.current, t.lang),
         new=w.new_score,
-        delta=points(w.points_needed, t),
+        delta=numbers.value(w.points_needed, t.lang),
         rank=w.new_rank,
-        total=num(w.new_total, t),
+        total=numbers.score(w.new_total, t.lang),
     )
 
 
@@ -595,10 +577,10 @@ def explain_summary(x: Explanation, t: Translator) -> str:
     return t(
         "score.explain.summary",
         place=place,
-        total=num(r.total, t),
-        value=num(r.value, t),
-        feasibility=num(r.feasibility, t),
-        floor=num(x.floor, t),
+        total=numbers.score(r.total, t.lang),
+        value=numbers.score(r.value, t.lang),
+        feasibility=numbers.score(r.feasibility, t.lang),
+        floor=numbers.score(x.floor, t.lang),
         category=category(uc.category, t),
         status=status(uc.status, t),
     )
@@ -621,8 +603,8 @@ def explain_changes(x: Explanation, grid: Grid, t: Translator) -> list[str]:
         lines.append(
             t(
                 "score.explain.floor",
-                feasibility=num(r.feasibility, t),
-                floor=num(x.floor, t),
+                feasibility=numbers.score(r.feasibility, t.lang),
+                floor=numbers.score(x.floor, t.lang),
             )
         )
         lines.extend("  - " + _what_if_line(w, grid, t) for w in x.to_clear_floor)
@@ -634,7 +616,7 @@ def explain_changes(x: Explanation, grid: Grid, t: Translator) -> list[str]:
                 "score.explain.to_pass",
                 id=x.ahead.id,
                 rank=(x.rank or 1) - 1,
-                total=num(x.ahead.total, t),
+                total=numbers.score(x.ahead.total, t.lang),
             )
         )
         listed = {(w.criterion, w.new_score) for w in x.to_clear_floor}
@@ -654,7 +636,7 @@ def explain_changes(x: Explanation, grid: Grid, t: Translator) -> list[str]:
                 "score.explain.lead",
                 id=x.behind.id,
                 rank=(x.rank or 0) + 1,
-                lead=num(lead, t),
+                lead=numbers.score(lead, t.lang),
             )
         )
     return lines
@@ -668,6 +650,7 @@ def format_explain_table(
     from rich.text import Text
 
     terminal = terminal or Terminal()
+    lang = t.lang
     r = x.result
     head = Text(f"{r.id} · {r.usecase.title}", style="bold")
     summary = Text(explain_summary(x, t))
@@ -675,11 +658,11 @@ def format_explain_table(
     table.add_column(t("score.col.criterion"), footer=t("score.col.total"), overflow="fold")
     table.add_column(t("score.col.axis"))
     table.add_column(t("score.col.weight"), justify="right")
-    table.add_column(t("score.col.score"), justify="right", footer=num(r.total, t))
+    table.add_column(t("score.col.score"), justify="right", footer=numbers.score(r.total, t.lang))
     table.add_column(
         t("score.col.contribution"),
         justify="right",
-        footer=f"{num(r.total, t)} / 5",
+        footer=f"{numbers.score(r.total, t.lang)} / 5",
         no_wrap=True,
     )
     table.add_column(t("score.col.source"), overflow="fold")
@@ -691,13 +674,15 @@ def format_explain_table(
         contribution = (
             t("label.none")
             if c.contribution is None
-            else f"{num(c.contribution, t)} / {num(d.max_contribution, t)}"
+            else numbers.score(c.contribution, lang)
+            + " / "
+            + numbers.score(d.max_contribution, lang)
         )
         table.add_row(
             cell,
             t(f"label.axis.{c.axis}"),
-            f"{c.weight:g} %",
-            points(c.score, t),
+            _weight(c.weight, lang),
+            numbers.value(c.score, t.lang),
             contribution,
             Text(_source(c, grid, t)),
             style="yellow" if c.score is None else None,
@@ -710,6 +695,7 @@ def format_explain_table(
 def format_explain_md(
     x: Explanation, grid: Grid, t: Translator, terminal: Terminal | None = None
 ) -> str:
+    lang = t.lang
     r = x.result
     lines = [
         f"## {md(r.id)} · {md(r.usecase.title)}",
@@ -738,13 +724,15 @@ def format_explain_md(
         contribution = (
             t("label.none")
             if c.contribution is None
-            else f"{num(c.contribution, t)} / {num(d.max_contribution, t)}"
+            else numbers.score(c.contribution, lang)
+            + " / "
+            + numbers.score(d.max_contribution, lang)
         )
         cells = [
             d.criterion.label.get(t.lang),
             t(f"label.axis.{c.axis}"),
-            f"{c.weight:g} %",
-            points(c.score, t),
+            _weight(c.weight, lang),
+            numbers.value(c.score, t.lang),
             contribution,
             meaning,
             _source(c, grid, t),
@@ -838,7 +826,8 @@ def _point_label(p: MatrixPoint) -> str:
 
 
 def _axis_split(t: Translator, axis: str, high: bool, split: float) -> str:
-    return t(f"score.matrix.{'high' if high else 'low'}_{axis}", split=num(split, t, 1))
+    key = f"score.matrix.{'high' if high else 'low'}_{axis}"
+    return t(key, split=numbers.num(split, t.lang, 1))
 
 
 def format_matrix_table(matrix: Matrix, t: Translator, terminal: Terminal | None = None) -> str:
@@ -846,6 +835,7 @@ def format_matrix_table(matrix: Matrix, t: Translator, terminal: Terminal | None
     from rich.table import Table
     from rich.text import Text
 
+    lang = t.lang
     terminal = terminal or Terminal()
 
     def cell(quadrant: str) -> Text:
@@ -858,8 +848,9 @@ def format_matrix_table(matrix: Matrix, t: Translator, terminal: Terminal | None
             mark = " ▼" if p.entry.result.below_floor else ""
             text.append(
                 f"\n{p.id} {p.entry.result.usecase.title} "
-                f"({t('score.matrix.short_value')} {num(p.value, t, 1)} · "
-                f"{t('score.matrix.short_feasibility')} {num(p.feasibility, t, 1)}){mark}"
+                f"({t('score.matrix.short_value')} {numbers.num(p.value, lang, 1)} · "
+                f"{t('score.matrix.short_feasibility')} "
+                f"{numbers.num(p.feasibility, lang, 1)}){mark}"
             )
         return text
 
@@ -887,7 +878,7 @@ def format_matrix_table(matrix: Matrix, t: Translator, terminal: Terminal | None
         cell("park"),
         cell("easy_extras"),
     )
-    notes = [Text(t("score.matrix.legend", floor=num(matrix.floor, t)), style="dim")]
+    notes = [Text(t("score.matrix.legend", floor=numbers.score(matrix.floor, t.lang)), style="dim")]
     if matrix.unplaced:
         ids = ", ".join(e.result.id for e in matrix.unplaced)
         notes.append(Text(t("score.matrix.unplaced", ids=ids), style="yellow"))
@@ -915,6 +906,7 @@ def _coordinate(score: float) -> str:
 def format_matrix_md(matrix: Matrix, t: Translator, terminal: Terminal | None = None) -> str:
     """A Mermaid ``quadrantChart`` (every label quoted and escaped), then the same content
     as a list for readers where Mermaid does not render."""
+    lang = t.lang
 
     def quoted(text: str) -> str:
         return f'"{mermaid(text)}"'
@@ -949,10 +941,11 @@ def format_matrix_md(matrix: Matrix, t: Translator, terminal: Terminal | None = 
             mark = " ▼" if p.entry.result.below_floor else ""
             lines.append(
                 f"  - {md(p.id)} {md(p.entry.result.usecase.title)} "
-                f"({md(t('score.matrix.short_value'))} {num(p.value, t, 1)} · "
-                f"{md(t('score.matrix.short_feasibility'))} {num(p.feasibility, t, 1)}){mark}"
+                f"({md(t('score.matrix.short_value'))} {numbers.num(p.value, lang, 1)} · "
+                f"{md(t('score.matrix.short_feasibility'))} "
+                f"{numbers.num(p.feasibility, lang, 1)}){mark}"
             )
-    lines += ["", md(t("score.matrix.legend", floor=num(matrix.floor, t)))]
+    lines += ["", md(t("score.matrix.legend", floor=numbers.score(matrix.floor, t.lang)))]
     if matrix.unplaced:
         ids = ", ".join(e.result.id for e in matrix.unplaced)
         lines += ["", md(t("score.matrix.unplaced", ids=ids))]

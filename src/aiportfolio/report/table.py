@@ -6,9 +6,9 @@ from collections.abc import Callable, Sequence
 
 from aiportfolio.engine.portfolio_table import PortfolioLine
 from aiportfolio.i18n import Translator
-from aiportfolio.report import formats
+from aiportfolio.report import formats, numbers
 from aiportfolio.report.escape import md, md_cell
-from aiportfolio.report.score import Terminal, csv_text, euros, render_rich
+from aiportfolio.report.score import Terminal, csv_text, render_rich
 
 
 def _headers(t: Translator) -> list[str]:
@@ -34,7 +34,8 @@ def cells(line: PortfolioLine, t: Translator) -> list[str]:
     none = t("label.none")
     gain = line.gain or none
     if line.annual_gain_eur is not None:
-        gain = f"{gain} ({t('score.table.per_year', amount=euros(line.annual_gain_eur, t))})"
+        per_year = t("score.table.per_year", amount=numbers.eur(line.annual_gain_eur, t.lang))
+        gain = f"{gain} ({per_year})"
     return [
         f"{line.id} {line.title}",
         line.owner or none,
