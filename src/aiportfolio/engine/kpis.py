@@ -1,5 +1,5 @@
 """KPI status as of a date: latest measurement, progress toward the target, trend and
-staleness (METHOD.md §7).
+staleness (docs/method.md §7).
 
 Conventions (documented in ``docs/steering.md``):
 
@@ -156,7 +156,7 @@ _MONEY_UNITS = ("€", "eur", "euro", "euros")
 
 def is_variable_cost(kpi: Kpi) -> bool:
     """A quality & guardrails KPI counted in money (unit with € / EUR): the variable cost
-    METHOD.md §7 lists under guardrails (API, tokens, infrastructure)."""
+    docs/method.md §7 lists under guardrails (API, tokens, infrastructure)."""
     if kpi.level != "quality" or kpi.unit is None:
         return False
     unit = kpi.unit.lower()

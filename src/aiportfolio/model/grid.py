@@ -1,4 +1,4 @@
-"""The scoring grid (``config/weights.yaml``), METHOD.md §2."""
+"""The scoring grid (``config/weights.yaml``), docs/method.md §2."""
 
 from __future__ import annotations
 

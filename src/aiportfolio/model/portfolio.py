@@ -32,7 +32,7 @@ def _default_groups() -> list[BalanceGroup]:
 
 
 class Balance(Strict):
-    """Category balance target (METHOD.md §3): 60/20/20 by default, ± tolerance points."""
+    """Category balance target (docs/method.md §3): 60/20/20 by default, ± tolerance points."""
 
     tolerance: Percent = 10
     groups: list[BalanceGroup] = Field(default_factory=_default_groups)
@@ -74,7 +74,7 @@ class WaveCapacity(Strict):
 
 
 class Wave(Strict):
-    """A delivery wave (METHOD.md §4). Give dates, or a duration in weeks."""
+    """A delivery wave (docs/method.md §4). Give dates, or a duration in weeks."""
 
     id: Annotated[int, Field(ge=0, le=50, strict=True)]
     name: Text
@@ -93,7 +93,7 @@ class Wave(Strict):
 
 
 class Rituals(Strict):
-    """Governance cadences in days (METHOD.md §5)."""
+    """Governance cadences in days (docs/method.md §5)."""
 
     committee_days: Annotated[int, Field(ge=1, le=366, strict=True)] = 14
     monthly_days: Annotated[int, Field(ge=1, le=366, strict=True)] = 30

@@ -1,4 +1,4 @@
-"""One AI use case: the one-page card of METHOD.md §1, as a YAML file in ``usecases/``."""
+"""One AI use case: the one-page card of docs/method.md §1, as a YAML file in ``usecases/``."""
 
 from __future__ import annotations
 
@@ -127,7 +127,7 @@ class CostLine(Strict):
 
 
 class Costs(Strict):
-    """TCO inputs (METHOD.md §6): one-off lines plus monthly lines over a horizon."""
+    """TCO inputs (docs/method.md §6): one-off lines plus monthly lines over a horizon."""
 
     horizon_months: Annotated[int, Field(ge=1, le=60, strict=True)] = 12
     one_off: list[CostLine] = []
@@ -206,7 +206,7 @@ class UseCase(Strict):
 
     @property
     def needs_risk_review(self) -> bool:
-        """Explicit criteria that trigger the security and legal review (METHOD.md §5, §9)."""
+        """Explicit criteria that trigger the security and legal review (docs/method.md §5, §9)."""
         return (
             self.risk.level == "high"
             or self.data.classification == "red"
