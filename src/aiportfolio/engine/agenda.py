@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from aiportfolio.engine.balance import BalanceResult, compute_balance
@@ -25,6 +25,7 @@ from aiportfolio.engine.kpis import (
     north_star_status,
     usecase_kpis,
 )
+from aiportfolio.engine.message import Message
 from aiportfolio.engine.planning import counts_as_pilot
 from aiportfolio.engine.scoring import score_use_case
 from aiportfolio.model.common import STATUSES
@@ -42,12 +43,8 @@ GO_AT = 0.5
 """Monthly proposal: a pilot halfway to its target (or beyond), not worsening, is a go."""
 
 
-@dataclass(frozen=True)
-class Reason:
-    """A message key of the steer catalog and its parameters."""
-
-    key: str
-    params: dict[str, object] = field(default_factory=dict)
+Reason = Message
+"""Why an entry is on the agenda: a key of the steer catalog and its parameters."""
 
 
 # --- committee --------------------------------------------------------------------------

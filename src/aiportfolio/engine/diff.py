@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from typing import Any
 from aiportfolio.engine.balance import BalanceResult, compute_balance
 from aiportfolio.engine.check import CheckResult, check_register
 from aiportfolio.engine.finance import tco
+from aiportfolio.engine.message import Message
 from aiportfolio.engine.scoring import ScoreResult, rank, score_use_case
 from aiportfolio.errors import ConfigError
 from aiportfolio.i18n import Translator
@@ -58,13 +59,8 @@ Cache = dict[tuple[str, str], tuple[UseCase | None, list[Problem]]]
 # --- result values -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Note:
-    """Something the reader should know about how the comparison was made."""
-
-    key: str
-    """Message key (``diff.note.*``)."""
-    params: Mapping[str, str] = field(default_factory=dict)
+Note = Message
+"""Something the reader should know about how the comparison was made (``diff.note.*``)."""
 
 
 @dataclass(frozen=True)
