@@ -392,8 +392,16 @@ def fmt(
     for path in paths or []:
         if not path.exists():
             raise UsageError(t("error.path_not_found", path=path))
+    files = usecase_files(root, paths or (), t)
+    folder = (root / "usecases").resolve()
+    for file in files:
+        # fmt rewrites files: only use-case files of this register, never a file
+        # elsewhere (a path given by mistake, or a symbolic link out of usecases/).
+        resolved = file.resolve()
+        if resolved.parent != folder or resolved.suffix not in (".yaml", ".yml"):
+            raise UsageError(t("write.fmt.outside", path=file, folder="usecases/"))
     with locked(root, t):
-        result = format_files(usecase_files(root, paths or ()))
+        result = format_files(files)
         changed = result.changed
         if not check:
             apply_edits(changed, root=root, t=t, validate=False)

@@ -163,6 +163,11 @@ def _decode(raw: bytes, path: Path, t: Translator) -> tuple[str, list[str]]:
         return raw.decode("cp1252", errors="replace"), [t("import.cp1252", path=path)]
 
 
+MAX_SHEET_ROWS = 100_000
+MAX_SHEET_COLUMNS = 500
+"""A register holds at most thousands of use cases with a few hundred fields."""
+
+
 def _read_csv(path: Path, spec: Mapping, t: Translator) -> Table:
     text, warnings = _decode(path.read_bytes(), path, t)
     delimiter = spec.delimiter
@@ -175,11 +180,14 @@ def _read_csv(path: Path, spec: Mapping, t: Translator) -> Table:
     records: list[tuple[int, list[Any]]] = []
     line = 1
     last_header = spec.header_row + spec.header_rows - 1
-    for count, record in enumerate(reader, start=1):
-        # Cells quoted against formula injection by `aip export` lose that one "'".
-        cells = list(record) if count <= last_header else [unsafe_cell(c) for c in record]
-        records.append((line, cells))
-        line = reader.line_num + 1
+    try:
+        for count, record in enumerate(reader, start=1):
+            # Cells quoted against formula injection by `aip export` lose that one "'".
+            cells = list(record) if count <= last_header else [unsafe_cell(c) for c in record]
+            records.append((line, cells))
+            line = reader.line_num + 1
+    except csv.Error as exc:  # e.g. a cell over the csv module's field size limit
+        raise UsageError(t("import.unreadable", path=path, detail=f"line {line}: {exc}")) from None
     return _split(records, spec, warnings)
 
 
@@ -194,6 +202,18 @@ def _read_xlsx(path: Path, spec: Mapping, t: Translator) -> Table:
         detail = f"no sheet {spec.sheet!r} ({', '.join(workbook.sheetnames)})"
         raise UsageError(t("import.unreadable", path=path, detail=detail))
     sheet = workbook[spec.sheet] if spec.sheet else workbook.worksheets[0]
+    if sheet.max_row > MAX_SHEET_ROWS or sheet.max_column > MAX_SHEET_COLUMNS:
+        # One stray cell at XFD1048576 would make the sheet 17 billion cells to walk.
+        detail = f"{sheet.max_row} rows x {sheet.max_column} columns"
+        raise UsageError(
+            t(
+                "import.too_large",
+                path=path,
+                detail=detail,
+                rows=MAX_SHEET_ROWS,
+                columns=MAX_SHEET_COLUMNS,
+            )
+        )
     last_header = spec.header_row + spec.header_rows - 1
     # Merged header cells: every cell of the range takes the top-left value.
     filled: dict[tuple[int, int], Any] = {}

@@ -41,7 +41,8 @@ ShortText = Annotated[
     _no_control(_UNSAFE),
 ]
 """A name or title: at most 200 characters (reporters keep it on one line)."""
-Euros = Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)]
+Euros = Annotated[float, Field(strict=True, ge=0, le=1e12, allow_inf_nan=False)]
+"""An amount in euros, up to a thousand billion (beyond, a typo: and sums would overflow)."""
 UseCaseId = Annotated[StrictStr, StringConstraints(pattern=r"^UC-[0-9]{3,6}$")]
 Lang = Literal["en", "fr"]
 

@@ -69,8 +69,12 @@ class Scoring(Strict):
 
 class WaveCapacity(Strict):
     max_parallel_pilots: Annotated[int, Field(ge=0, strict=True)] = 2
-    person_weeks: Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)] | None = None
-    budget_eur: Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)] | None = None
+    person_weeks: Annotated[float, Field(strict=True, ge=0, le=1e6, allow_inf_nan=False)] | None = (
+        None
+    )
+    budget_eur: Annotated[float, Field(strict=True, ge=0, le=1e12, allow_inf_nan=False)] | None = (
+        None
+    )
 
 
 class Wave(Strict):
@@ -87,6 +91,9 @@ class Wave(Strict):
 
     @model_validator(mode="after")
     def _dates(self) -> Wave:
+        for when in (self.start, self.end):
+            if when is not None and not 1900 <= when.year <= 2999:
+                raise ValueError(f"wave {self.id}: {when} is not a plausible date (1900-2999)")
         if self.start and self.end and self.end < self.start:
             raise ValueError(f"wave {self.id} ends ({self.end}) before it starts ({self.start})")
         return self

@@ -24,7 +24,8 @@ from aiportfolio.model.common import (
 )
 
 Score = Annotated[int, Field(ge=1, le=5, strict=True)]
-Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+Number = Annotated[float, Field(strict=True, ge=-1e15, le=1e15, allow_inf_nan=False)]
+"""A measured value: finite and within ±10^15, so progress and trends stay computable."""
 
 
 class Person(Strict):
@@ -138,7 +139,9 @@ class Plan(Strict):
     """Where the use case sits in the waves."""
 
     wave: Annotated[int, Field(ge=0, le=50, strict=True)] | None = None
-    effort_weeks: Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)] | None = None
+    effort_weeks: (
+        Annotated[float, Field(strict=True, ge=0, le=10000, allow_inf_nan=False)] | None
+    ) = None
     """Team effort in person-weeks for the wave it is planned in."""
     depends_on: list[UseCaseId] = []
     pinned: StrictBool = False
@@ -170,7 +173,9 @@ class UseCase(Strict):
     integration: Integration = Integration()
     kpis: list[Kpi] = []
     scores: dict[StrictStr, Score] = {}
-    estimates: dict[StrictStr, Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)]] = {}
+    estimates: dict[
+        StrictStr, Annotated[float, Field(strict=True, ge=0, le=1e9, allow_inf_nan=False)]
+    ] = {}
     """Measured inputs that a criterion turns into a score (e.g. ``weeks_to_pilot``)."""
     ratings: list[Rating] = []
     costs: Costs = Costs()

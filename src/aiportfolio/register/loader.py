@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import re
@@ -209,15 +210,24 @@ def validation_problems(
             bound = next(
                 (f"{op} {ctx[k]}" for k, op in _BOUNDS if k in ctx), str(ctx.get("min_length", ""))
             )
-            message = t(
-                key,
-                where=where,
-                value=_short(err.get("input")),
-                expected=expected,
-                limit=bound,
-                pattern=ctx.get("pattern", ""),
-                detail=detail,
-            )
+            if kind == "control_character":
+                message = t(
+                    key, where=where, code=ctx.get("code", ""), position=ctx.get("position", "")
+                )
+            else:
+                message = t(
+                    key,
+                    where=where,
+                    value=_short(err.get("input")),
+                    expected=expected,
+                    limit=bound,
+                    pattern=ctx.get("pattern", ""),
+                    detail=detail,
+                )
+            if kind == "control_character":
+                message = t(
+                    key, where=where, code=ctx.get("code", ""), position=ctx.get("position", "")
+                )
             if kind == "literal_error" and isinstance(err.get("input"), str):
                 close = suggest(err["input"], expected.split(", "))
                 if close:
@@ -246,6 +256,7 @@ def yaml_issue_problem(issue: YamlIssue, path: str, t: Translator) -> Problem:
         "anchor": "yaml-anchor",
         "tag": "yaml-tag",
         "not-a-mapping": "not-a-mapping",
+        "not-a-file": "not-a-file",
     }[issue.kind]
     return Problem(
         path,
@@ -292,6 +303,8 @@ def _config_from_text(
             data, issue = {}, None
     if issue is not None:
         problem = yaml_issue_problem(issue, rel, t)
+        if issue.kind == "not-a-mapping":
+            problem = dataclasses.replace(problem, hint=t("config.not_a_mapping.hint"))
         raise ConfigError(t("config.invalid", path=rel), [problem])
     try:
         return model.model_validate(data)
@@ -316,7 +329,7 @@ def peek_language(root: Path) -> str | None:
 
 def load_config(root: Path, t: Translator) -> tuple[Grid, PortfolioConfig]:
     weights = root / WEIGHTS_FILE
-    if not weights.is_file() and weights.parent.is_dir():
+    if not (weights.exists() or weights.is_symlink()) and weights.parent.is_dir():
         # A register with a config/ folder but no grid: refuse rather than silently score
         # with another grid. A register with no config/ at all uses the built-in defaults.
         missing = t("config.missing", path=WEIGHTS_FILE.as_posix())
@@ -334,12 +347,12 @@ def load_config(root: Path, t: Translator) -> tuple[Grid, PortfolioConfig]:
                 )
             ],
         )
-    grid_path = weights if weights.is_file() else resources.default_weights()
+    grid_path = weights if weights.exists() or weights.is_symlink() else resources.default_weights()
     grid = _load_config_file(grid_path, Grid, root, t)
     portfolio = root / PORTFOLIO_FILE
     config = (
         _load_config_file(portfolio, PortfolioConfig, root, t)
-        if portfolio.is_file()
+        if portfolio.exists() or portfolio.is_symlink()
         else PortfolioConfig()
     )
     assert isinstance(grid, Grid) and isinstance(config, PortfolioConfig)

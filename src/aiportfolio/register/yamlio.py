@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -238,7 +239,11 @@ def decode(raw: bytes) -> tuple[str | None, YamlIssue | None]:
 
 def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[str | None, YamlIssue | None]:
     """The file's text, refusing files over ``max_bytes`` before reading them."""
-    size = path.stat().st_size
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        # A named pipe would block the read forever; a device could be endless.
+        return None, YamlIssue("not-a-file", 0, 0, stat.filemode(info.st_mode))
+    size = info.st_size
     if size > max_bytes:
         return None, YamlIssue("too-large", 0, 0, f"{size} > {max_bytes}")
     return decode(path.read_bytes())

@@ -35,6 +35,7 @@ LOADER_RULES = (
     "empty-file",
     "file-too-large",
     "not-a-mapping",
+    "not-a-file",
 )
 """Ids of the problems found while reading files; always errors, cannot be switched off."""
 

@@ -67,6 +67,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "remove the '!' tag: register files hold plain data only",
         "fr": "retirez l'étiquette '!' : les fichiers du registre ne contiennent que des données simples",
     },
+    "yaml.not-a-file": {
+        "en": "not a regular file ({detail})",
+        "fr": "pas un fichier ordinaire ({detail})",
+    },
+    "yaml.not-a-file.hint": {
+        "en": "replace it with a YAML file, or remove it from the register",
+        "fr": "remplacez-le par un fichier YAML, ou retirez-le du registre",
+    },
     "yaml.not-a-mapping": {
         "en": "the file must be a mapping of keys (found {detail})",
         "fr": "le fichier doit être un ensemble de clés (trouvé {detail})",
@@ -115,8 +123,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{where} : {value} n'a pas la forme attendue",
     },
     "schema.control_character": {
-        "en": "{where}: {detail} (invisible characters such as terminal escapes are not allowed)",
-        "fr": "{where} : {detail} (les caractères invisibles tels que les séquences d'échappement sont interdits)",
+        "en": "{where}: control character U+{code} at position {position} (invisible characters such as terminal escapes are not allowed)",
+        "fr": "{where} : caractère de contrôle U+{code} en position {position} (les caractères invisibles tels que les séquences d'échappement sont interdits)",
     },
     "schema.hint.control_character": {
         "en": "retype the text, or remove the character with your editor's 'show invisibles'",

@@ -53,6 +53,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cannot read or write {path}: {detail} (files already written are intact)",
         "fr": "impossible de lire ou d'écrire {path} : {detail} (les fichiers déjà écrits sont intacts)",
     },
+    "template.invalid": {
+        "en": "cannot render the template {name}",
+        "fr": "impossible de produire le modèle {name}",
+    },
+    "template.error": {"en": "template error: {detail}", "fr": "erreur de modèle : {detail}"},
+    "template.error.hint": {
+        "en": "fix the register's templates/{name}, or delete it to use the built-in one",
+        "fr": "corrigez templates/{name} du registre, ou supprimez-le pour utiliser le modèle intégré",
+    },
+    "template.unknown_message": {
+        "en": "unknown message key {key} in t(...)",
+        "fr": "clé de message inconnue {key} dans t(...)",
+    },
+    "config.not_a_mapping.hint": {
+        "en": "a configuration file is a mapping of sections (`language: fr`, `balance:` ...); `aip init` writes a commented one",
+        "fr": "un fichier de configuration est un ensemble de sections (`language: fr`, `balance:` ...) ; `aip init` en écrit un commenté",
+    },
     "config.missing": {
         "en": "{path} is missing",
         "fr": "{path} est absent",

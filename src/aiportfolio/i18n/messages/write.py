@@ -428,4 +428,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Decisions (go, iterate, scale, stop), recorded by `aip decide`.",
         "fr": "Décisions (go, iterate, scale, stop), enregistrées par `aip decide`.",
     },
+    "write.fmt.outside": {
+        "en": "{path}: not a use-case file of this register; aip fmt only rewrites *.yaml files in {folder}",
+        "fr": "{path} : pas un fichier de cas d'usage de ce registre ; aip fmt ne réécrit que les fichiers *.yaml de {folder}",
+    },
+    "import.too_large": {
+        "en": "{path}: the sheet is too large to be a register ({detail}; at most {rows} rows and {columns} columns); delete stray cells far from the table",
+        "fr": "{path} : la feuille est trop grande pour un registre ({detail} ; au plus {rows} lignes et {columns} colonnes) ; supprimez les cellules isolées loin du tableau",
+    },
 }
