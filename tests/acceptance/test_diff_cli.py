@@ -179,3 +179,22 @@ def test_unwritable_full_report_exits_2(repo: Path, tmp_path: Path) -> None:
     result = run(repo, "diff", "--full-report", str(tmp_path / "missing" / "dir" / "x.md"))
     assert result.exit_code == 2
     assert "cannot write" in result.stderr
+
+
+def test_the_same_invalid_config_on_both_sides_is_not_new(tmp_path: Path) -> None:
+    """A broken portfolio.yaml present in BASE and HEAD is an old problem, whatever the
+    language its messages are written in."""
+    import shutil
+
+    from aiptest import REPO_ROOT
+    from gitrepo import commit_all, init
+
+    root = tmp_path / "reg"
+    shutil.copytree(REPO_ROOT / "config", root / "config")
+    shutil.copytree(REPO_ROOT / "usecases", root / "usecases")
+    (root / "config" / "portfolio.yaml").write_text("language: fr\nbalanse: 3\n")
+    init(root)
+    commit_all(root, "init")
+    result = run(root, "diff", "HEAD", "HEAD", "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["problems"]["new"] == []

@@ -39,6 +39,7 @@ from aiportfolio.register.loader import (
     WEIGHTS_FILE,
     Register,
     load_register_from_texts,
+    peek_language_text,
 )
 
 TOP = 3
@@ -272,10 +273,13 @@ def load_side(
     except ConfigError as exc:
         config_problems.extend(exc.problems)
         bad = {p.path for p in exc.problems} or set(_config_paths())
+        # Same language as the first attempt (the config's own `language:` when it can be
+        # read), so the two sides' problems compare equal when they are the same.
+        peeked = peek_language_text(files.files.get(PORTFOLIO_FILE.as_posix()))
         register = load_register_from_texts(
             root,
             {k: v for k, v in files.files.items() if k not in bad},
-            lang or "en",
+            lang or peeked or "en",
             oversized={k: v for k, v in files.oversized.items() if k not in bad},
             cache=cache,
         )

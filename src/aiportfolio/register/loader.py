@@ -480,7 +480,7 @@ def load_register_from_texts(
         return None
 
     portfolio_rel, weights_rel = PORTFOLIO_FILE.as_posix(), WEIGHTS_FILE.as_posix()
-    t = Translator(lang or _peek_language_text(files.get(portfolio_rel)) or "en")
+    t = Translator(lang or peek_language_text(files.get(portfolio_rel)) or "en")
     grid = config(weights_rel, Grid, resources.default_weights())
     portfolio = config(portfolio_rel, PortfolioConfig, None) or PortfolioConfig()
     assert isinstance(grid, Grid) and isinstance(portfolio, PortfolioConfig)
@@ -499,7 +499,7 @@ def load_register_from_texts(
     return register
 
 
-def _peek_language_text(raw: bytes | None) -> str | None:
+def peek_language_text(raw: bytes | None) -> str | None:
     if raw is None:
         return None
     for line in raw.decode("utf-8", "replace").splitlines():
