@@ -1,3 +1,3 @@
-from aiportfolio.cli.app import main
+from aiportfolio.cli.entry import main
 
 main()

@@ -67,5 +67,23 @@ for _group in (check, scoring, plan, diff, write, steer, schema):
     _group.register(app)
 
 
+def _resolve_annotations(typer_app: typer.Typer) -> None:
+    """Evaluate each command's string annotations once: typer inspects every command twice
+    while building the CLI, and evaluating the strings each time dominates ``aip --help``."""
+    import typing
+
+    groups = [typer_app]
+    while groups:
+        group = groups.pop()
+        for info in group.registered_commands:
+            if info.callback is not None:
+                target = getattr(info.callback, "__wrapped__", info.callback)
+                hints = typing.get_type_hints(target, include_extras=True)
+                info.callback.__annotations__ = hints
+                target.__annotations__ = hints
+        groups.extend(g.typer_instance for g in group.registered_groups if g.typer_instance)
+
+
 def main() -> None:
+    _resolve_annotations(app)
     app()
