@@ -142,3 +142,12 @@ def test_import_reports_an_oversized_csv_cell(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "cannot read" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_as_portfolio_yaml_does_not_block(tmp_path: Path) -> None:
+    root = write_register(tmp_path, [usecase()])
+    os.mkfifo(root / "config" / "portfolio.yaml")
+    result = run(root, "check")
+    assert result.exit_code == 2
+    assert "not a regular file" in result.stderr

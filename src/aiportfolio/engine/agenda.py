@@ -172,7 +172,7 @@ class PilotProposal:
 class CostLine:
     tco: Tco
     started: dt.date | None
-    """First ``go`` decision (pilot start); None when the log has none."""
+    """When the pilot started (``doctor.pilot_start``); None when the log does not say."""
     months_elapsed: int | None
     planned_to_date: float | None
     """One-off plus monthly costs for the months elapsed (capped at the horizon)."""

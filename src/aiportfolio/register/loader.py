@@ -315,16 +315,15 @@ def _config_from_text(
 
 def peek_language(root: Path) -> str | None:
     """The ``language:`` of ``config/portfolio.yaml`` without validating the file (so that
-    configuration errors themselves are reported in the register's language)."""
+    configuration errors themselves are reported in the register's language). Only a
+    regular file is read: a named pipe there must not block the command."""
     path = root / PORTFOLIO_FILE
     try:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("language:"):
-                value = line.split(":", 1)[1].split("#", 1)[0].strip().strip("'\"")
-                return value if value in ("en", "fr") else None
-    except (OSError, UnicodeDecodeError):
+        if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+            return None
+        return peek_language_text(path.read_bytes())
+    except OSError:
         return None
-    return None
 
 
 def load_config(root: Path, t: Translator) -> tuple[Grid, PortfolioConfig]:
@@ -500,6 +499,7 @@ def load_register_from_texts(
 
 
 def peek_language_text(raw: bytes | None) -> str | None:
+    """``language:`` read from the raw text of a portfolio file (``None`` if absent)."""
     if raw is None:
         return None
     for line in raw.decode("utf-8", "replace").splitlines():
