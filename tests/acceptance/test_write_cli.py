@@ -407,8 +407,9 @@ def test_init_messages_are_in_one_language(
     after = tuple(a for a in args if a != "--global-en")
     result = run(None, *before, "init", str(target), *after)
     assert result.exit_code == 0, result.stderr
-    french_words = ("écrit", "registre créé", "ensuite")
-    english_words = ("wrote", "created a register", "next:")
+    # "attention"/"warning": this aip is an editable install, not from a package index.
+    french_words = ("écrit", "registre créé", "ensuite", "attention", "réglez")
+    english_words = ("wrote", "created a register", "next:", "warning", "set AIP_PACKAGE")
     lines = result.stderr.splitlines()
     expected, other = (
         (french_words, english_words) if messages == "fr" else (english_words, french_words)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from aiportfolio import exitcodes
+from aiportfolio import __version__, exitcodes
 from aiportfolio.cli.common import err, exit_with, handle_errors, out
 
 if TYPE_CHECKING:
@@ -123,6 +123,12 @@ def init(
         err(t("write.written", path=path.relative_to(result.root).as_posix()))
     err(t("write.init.done", root=directory, count=len(result.written)), style="green")
     err(t("write.init.next", root=directory))
+    if result.origin is not None:
+        origin = result.origin
+        key = "team.init.not_from_index" if origin.source else "team.init.not_installed"
+        err(t(key, source=origin.source, spec=result.package), style="yellow")
+        example = origin.ci_spec or f"git+https://github.com/OWNER/aiportfolio.git@v{__version__}"
+        err(t("team.init.set_package", example=example), style="yellow")
 
 
 # --- aip new ---------------------------------------------------------------------------------

@@ -26,6 +26,11 @@ FIRST_DECISION_IN_DAYS = 30
 class InitResult:
     root: Path
     written: tuple[Path, ...]
+    origin: InstallOrigin | None = None
+    """Set when the CI files name this version of aip but this aip was not installed from
+    a package index: a CI machine may not find that version."""
+    package: str = ""
+    """The pip requirement the CI files install."""
 
 
 PACKAGE_PLACEHOLDER = '"__AIP_PACKAGE__"'
@@ -36,6 +41,53 @@ def default_package() -> str:
     from aiportfolio import __version__
 
     return f"aiportfolio=={__version__}"
+
+
+@dataclass(frozen=True)
+class InstallOrigin:
+    """Where the running aip was installed from, when not from a package index."""
+
+    source: str
+    """The URL or folder pip recorded (PEP 610 ``direct_url.json``), or "" if aip is not
+    installed at all (run from a source tree)."""
+    ci_spec: str | None
+    """A pip requirement a CI machine could install the same aip from (a VCS or web URL),
+    or None when the source is on this machine only."""
+
+
+def install_origin(direct_url: str | None, installed: bool = True) -> InstallOrigin | None:
+    """None when aip came from a package index (pip records no ``direct_url.json`` then);
+    otherwise where it came from. ``direct_url`` is the text of that file."""
+    import json
+
+    if not installed:
+        return InstallOrigin("", None)
+    if direct_url is None:
+        return None
+    try:
+        info = json.loads(direct_url)
+    except ValueError:
+        info = {}
+    url = str(info.get("url", "")) if isinstance(info, dict) else ""
+    vcs = info.get("vcs_info") if isinstance(info, dict) else None
+    if isinstance(vcs, dict) and url:
+        revision = vcs.get("requested_revision") or vcs.get("commit_id")
+        spec = f"{vcs.get('vcs', 'git')}+{url}" + (f"@{revision}" if revision else "")
+        return InstallOrigin(url, spec)
+    if url.startswith(("https://", "http://")):
+        return InstallOrigin(url, url)
+    return InstallOrigin(url.removeprefix("file://"), None)
+
+
+def running_install_origin() -> InstallOrigin | None:
+    """``install_origin`` of the aip that is running."""
+    from importlib import metadata
+
+    try:
+        dist = metadata.distribution("aiportfolio")
+    except metadata.PackageNotFoundError:
+        return install_origin(None, installed=False)
+    return install_origin(dist.read_text("direct_url.json"))
 
 
 def check_package(spec: str, t: Translator) -> str:
@@ -130,7 +182,8 @@ def init_register(
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, content.decode("utf-8"))
         written.append(path)
-    return InitResult(root, tuple(written))
+    origin = running_install_origin() if spec is None else None
+    return InitResult(root, tuple(written), origin, spec or default_package())
 
 
 def _require_folder(root: Path, t: Translator) -> None:
