@@ -85,5 +85,19 @@ def _resolve_annotations(typer_app: typer.Typer) -> None:
 
 
 def main() -> None:
+    import os
+
     _resolve_annotations(app)
-    app()
+    try:
+        app()
+    except Exception as exc:
+        # Commands map their own errors (cli.common.handle_errors); this catches what
+        # escapes them (option callbacks, typer itself): exit 3, never a traceback.
+        if os.environ.get("AIP_DEBUG"):
+            raise
+        from aiportfolio.cli.common import internal_error
+
+        try:
+            internal_error(exc)
+        except typer.Exit as done:
+            raise SystemExit(done.exit_code) from None

@@ -71,10 +71,10 @@ def check(
     chosen = output_format.value
     if chosen == "auto":
         if os.environ.get("GITHUB_ACTIONS") == "true":
-            out(REPORTERS["github"](result, t))
+            out(REPORTERS["github"](result, t), workflow_commands=True)
         out(format_text(result, t))
     else:
-        out(REPORTERS[chosen](result, t))
+        out(REPORTERS[chosen](result, t), workflow_commands=chosen == "github")
     err(summary(result, t), style="red" if result.failed(strict) else "green")
     exit_with(exitcodes.FINDINGS if result.failed(strict) else exitcodes.OK)
 

@@ -98,18 +98,28 @@ def parse_date(value: str | None, t: Translator) -> dt.date:
         raise UsageError(t("error.bad_date", value=raw)) from None
 
 
-def out(text: str) -> None:
-    """Data on stdout, exactly as given (no markup interpretation)."""
-    sys.stdout.write(text)
+def out(text: str, *, workflow_commands: bool = False) -> None:
+    """Data on stdout, as given (no markup interpretation) but never a CI workflow command:
+    every line that could reach a CI log is neutralised (``report.escape.ci_safe``). Only
+    a reporter that writes workflow commands itself, with its data escaped, passes
+    ``workflow_commands=True``."""
+    from aiportfolio.report.escape import ci_safe
+
+    sys.stdout.write(text if workflow_commands else ci_safe(text))
     sys.stdout.flush()
 
 
 def err(text: str, style: str | None = None) -> None:
-    """Diagnostics on stderr; colour only on a terminal and without NO_COLOR."""
+    """Diagnostics on stderr; colour only on a terminal and without NO_COLOR; never a CI
+    workflow command (rich does not wrap: one message, one line)."""
     from rich.console import Console
     from rich.text import Text
 
-    Console(stderr=True, highlight=False, soft_wrap=True).print(Text(text, style=style or ""))
+    from aiportfolio.report.escape import ci_safe
+
+    Console(stderr=True, highlight=False, soft_wrap=True).print(
+        Text(ci_safe(text), style=style or "")
+    )
 
 
 def fail(error: AipError, t: Translator | None = None) -> NoReturn:
@@ -144,8 +154,47 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
             t = _translator_of(args, kwargs)
             where = exc.filename or ""
             fail(AipError((t or _english())("error.os", path=where, detail=exc.strerror or exc)), t)
+        except Exception as exc:
+            if _is_click_exit(exc) or os.environ.get("AIP_DEBUG"):
+                raise
+            internal_error(exc, _safe_translator(args, kwargs))
 
     return wrapper
+
+
+def _is_click_exit(exc: BaseException) -> bool:
+    """``typer.Exit``, ``Abort`` and usage errors are typer's way to end a command."""
+    # By name: typer vendors click in recent versions and re-exports click's in older ones.
+    return any(c.__name__ in ("Exit", "Abort", "ClickException") for c in type(exc).__mro__)
+
+
+def internal_error(exc: BaseException, t: Translator | None = None) -> NoReturn:
+    """An unexpected exception is a bug in aip: one line on stderr, exit 3 (never 1, which
+    means findings). ``AIP_DEBUG=1`` lets the traceback through instead."""
+    detail = f"{type(exc).__name__}: {exc}"
+    detail = " ".join(detail.split())  # one line, whatever the exception says
+    if len(detail) > 300:
+        detail = detail[:297] + "..."
+    try:
+        message = (t or _english())("error.internal", detail=detail)
+    except Exception:  # the catalog itself may be what broke
+        message = f"internal error, please report it with the command you ran (exit 3): {detail}"
+    sys.stderr.write(f"aip: {neutralise_line(message)}\n")
+    sys.stderr.flush()
+    raise typer.Exit(exitcodes.INTERNAL)
+
+
+def neutralise_line(text: str) -> str:
+    from aiportfolio.report.escape import ci_safe
+
+    return ci_safe(text)
+
+
+def _safe_translator(args: tuple[object, ...], kwargs: dict[str, object]) -> Translator | None:
+    try:
+        return _translator_of(args, kwargs)
+    except Exception:
+        return None
 
 
 def _translator_of(args: tuple[object, ...], kwargs: dict[str, object]) -> Translator | None:

@@ -12,6 +12,18 @@ UNSAFE_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u20
 """Control characters (C0 but tab, line feed and carriage return; DEL; C1) and bidi
 overrides: they can rewrite a terminal (ANSI escapes) or hide text in a review."""
 _UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
+_UNSAFE_OR_BREAK = re.compile(f"[{UNSAFE_CHARACTERS}\r\n\t\u2028\u2029]")
+
+
+def escaped(text: object) -> str:
+    """A name (YAML key, file name) as a person should see it: control characters, line
+    breaks and bidi overrides written as visible escapes (``\\x1b``, ``\\n``), the rest
+    unchanged. Values are refused at the model when they hold such characters; names
+    cannot be, so they are shown escaped."""
+    s = str(text)
+    if not _UNSAFE_OR_BREAK.search(s):
+        return s
+    return _UNSAFE_OR_BREAK.sub(lambda m: m.group(0).encode("unicode_escape").decode(), s)
 
 
 def _no_control(pattern: re.Pattern[str]) -> AfterValidator:

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from aiportfolio import resources
 from aiportfolio.errors import ConfigError, UsageError
 from aiportfolio.i18n import Translator
+from aiportfolio.model.common import escaped
 from aiportfolio.model.grid import Grid
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
@@ -91,7 +92,7 @@ class Register:
 
 def display_path(path: Path, root: Path) -> str:
     try:
-        return Path(os.path.relpath(path.resolve(), root.resolve())).as_posix()
+        return escaped(Path(os.path.relpath(path.resolve(), root.resolve())).as_posix())
     except ValueError:  # pragma: no cover - other drive on Windows
         return path.as_posix()
 
@@ -183,7 +184,7 @@ def validation_problems(
     problems: list[Problem] = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
-        where = ".".join(str(p) for p in loc) or "(document)"
+        where = ".".join(escaped(p) for p in loc) or "(document)"
         kind = str(err["type"])
         key = _ERROR_KEYS.get(kind)
         if kind.endswith("_type") and err.get("input", "") is None:
@@ -257,6 +258,8 @@ def yaml_issue_problem(issue: YamlIssue, path: str, t: Translator) -> Problem:
         "tag": "yaml-tag",
         "not-a-mapping": "not-a-mapping",
         "not-a-file": "not-a-file",
+        "too-deep": "yaml-too-deep",
+        "number-too-large": "number-too-large",
     }[issue.kind]
     return Problem(
         path,

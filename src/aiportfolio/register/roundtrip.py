@@ -31,6 +31,11 @@ def roundtrip_yaml() -> YAML:
 
 
 def load_roundtrip(text: str) -> Any:
+    """The round-trip document of ``text``; ``TooDeep`` (a ``YAMLError``) when it nests
+    beyond what the reader accepts."""
+    from aiportfolio.register.yamlio import check_depth
+
+    check_depth(text)
     return roundtrip_yaml().load(text)
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import math
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,13 +30,23 @@ except ImportError:  # pragma: no cover
 MAX_FILE_BYTES = 1024 * 1024
 """Register files are one-page cards; anything bigger is a mistake or an attack."""
 
+MAX_DEPTH = 64
+"""Deepest nesting of mappings and sequences accepted. A use case needs about 5 levels;
+deep nesting crashes the C composer (thousands of levels) or Python's recursion limit
+(hundreds), so it is refused before composing."""
+
+MAX_INT_DIGITS = 30
+"""Longest integer literal accepted (digits): far beyond any amount in euros, and short
+enough that no integer conversion or arithmetic on it can be slow or refused."""
+
 
 @dataclass(frozen=True)
 class YamlIssue:
     """A file-level reading problem, before any schema validation."""
 
     kind: str
-    """One of: too-large, encoding, empty, syntax, duplicate-key, anchor, tag, not-a-mapping."""
+    """One of: too-large, encoding, empty, syntax, duplicate-key, anchor, tag, not-a-mapping,
+    not-a-file, too-deep, number-too-large."""
     line: int
     column: int
     detail: str = ""
@@ -88,7 +99,62 @@ class _FastResolver(BaseResolver):
         return _MAP if kind is MappingNode else _SEQ
 
 
+class TooDeep(YAMLError):
+    """The text nests deeper than ``MAX_DEPTH``: refused before it is composed."""
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(f"nesting deeper than {MAX_DEPTH} levels")
+        self.line = line
+        self.column = column
+
+
+# A line's block nesting is bounded by its leading run of spaces and compact indicators
+# ("- - ", "? "); flow nesting by the number of brackets. Most files are far below the limit
+# on this cheap bound and skip the exact scan.
+_LEADING = re.compile(r"^[ \t?-]*", re.MULTILINE)
+
+
+def _depth_bound(text: str) -> int:
+    deepest_line = max((len(m) for m in _LEADING.findall(text)), default=0)
+    return 2 * (deepest_line + 1) + text.count("[") + text.count("{")
+
+
+def check_depth(text: str) -> None:
+    """Raise ``TooDeep`` (with the place where the limit is crossed) when ``text`` nests
+    deeper than ``MAX_DEPTH``. The exact scan reads parser events, which libyaml produces
+    without recursion; syntax errors are left to the composer."""
+    if _depth_bound(text) <= MAX_DEPTH:
+        return
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+
+    depth = 0
+    try:
+        for event in _events(text):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise TooDeep(mark.line + 1, mark.column + 1)
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except TooDeep:
+        raise
+    except YAMLError:
+        return
+
+
 if CParser is not None:
+
+    def _events(text: str) -> Iterator[Any]:
+        parser = CParser(text)
+        try:
+            while True:
+                event = parser.get_event()
+                if event is None:
+                    return
+                yield event
+        finally:
+            parser.dispose()
 
     class _Composer(CParser, _FastResolver):  # type: ignore[misc]
         def __init__(self, stream: str) -> None:
@@ -97,6 +163,7 @@ if CParser is not None:
             _FastResolver.__init__(self, loadumper=self)
 
     def compose_fast(text: str) -> Node:
+        check_depth(text)
         composer = _Composer(text)
         try:
             return composer.get_single_node()  # type: ignore[no-any-return]
@@ -105,16 +172,28 @@ if CParser is not None:
 
 else:  # pragma: no cover - pure-Python fallback (no C extension on this platform)
 
+    def _events(text: str) -> Iterator[Any]:
+        yield from YAML(typ="safe", pure=True).parse(text)
+
     def compose_fast(text: str) -> Node:
+        check_depth(text)
         yaml = YAML(typ="safe", pure=True)
         yaml.Resolver = _FastResolver
         return yaml.compose(text)  # type: ignore[no-any-return]
 
 
+class NumberTooLarge(ValueError):
+    """An integer literal longer than ``MAX_INT_DIGITS``."""
+
+
 def resolve_plain(value: str) -> Any:
+    """A plain scalar's value (YAML 1.2 core schema plus ISO dates). Raises
+    ``NumberTooLarge`` for an integer literal longer than ``MAX_INT_DIGITS``."""
     first = value[:1]
     if first and first in "0123456789+-.":
         if _INT.match(value):
+            if len(value) > MAX_INT_DIGITS:
+                raise NumberTooLarge(value)
             return int(value)
         if _DATE.match(value):
             try:
@@ -129,6 +208,8 @@ def resolve_plain(value: str) -> Any:
         if _FLOAT.match(value):
             return float(value)
         if _HEX_OCT.match(value):
+            if len(value) > MAX_INT_DIGITS:
+                raise NumberTooLarge(value)
             return int(value[2:], 16 if value[1] == "x" else 8)
         return _SPECIAL_FLOATS.get(value, value)
     if value in ("true", "True", "TRUE"):
@@ -154,7 +235,10 @@ def _construct(node: Node, seen: set[int]) -> Any:
     tag = node.ctag
     if isinstance(node, ScalarNode):
         if tag is _PLAIN:
-            return resolve_plain(node.value)
+            try:
+                return resolve_plain(node.value)
+            except NumberTooLarge:
+                raise _Refused("number-too-large", node, str(len(node.value))) from None
         if tag is _QUOTED or str(tag) in _STR_TAGS:
             return node.value
         raise _Refused("tag", node, str(tag))
@@ -213,6 +297,8 @@ def parse_text(text: str) -> tuple[Any, YamlIssue | None]:
             if anchored is not None:
                 return None, anchored
         data = _construct(node, set())
+    except TooDeep as deep:
+        return None, YamlIssue("too-deep", deep.line, deep.column, str(MAX_DEPTH))
     except _Refused as refused:
         if refused.issue.kind == "anchor":
             located = _find_anchor(text)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 import re
 
-from aiportfolio.model.common import UNSAFE_CHARACTERS
+from aiportfolio.model.common import UNSAFE_CHARACTERS, escaped
+
+__all__ = ["escaped"]  # names (keys, files) shown escaped; defined with the model
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
 _ZWSP = "\u200b"
@@ -45,9 +47,34 @@ def mermaid(text: object) -> str:
     return re.sub(r"\s+", " ", s).strip()[:60] or "-"
 
 
+# --- CI logs ---------------------------------------------------------------------------------
+# The GitHub runner reads every line of a job's log as a possible workflow command: a line
+# starting with ``::`` (after spaces), and the legacy ``##[command]`` form anywhere in a
+# line. It ends lines on LF, CR or CR LF. A zero-width space breaks both forms without
+# changing what a person reads.
+
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+_LEGACY_COMMAND = re.compile(r"##(?=\[)")
+_COMMAND_START = re.compile(r"^([ \t\f\v]*):(?=:)")
+
+
+def ci_safe(text: str) -> str:
+    """``text`` with no line a CI runner would take as a workflow command: a ``::`` that
+    starts a line and every ``##[`` get a zero-width space (applied to everything aip
+    prints, whatever the format)."""
+    if "::" not in text and "##" not in text:
+        return text
+    parts = _LINE_BREAK.split(text)
+    for i in range(0, len(parts), 2):
+        line = _LEGACY_COMMAND.sub("#" + _ZWSP + "#", parts[i])
+        parts[i] = _COMMAND_START.sub(lambda m: m.group(1) + ":" + _ZWSP, line, count=1)
+    return "".join(parts)
+
+
 def annotation_message(text: str) -> str:
-    """GitHub workflow command data: ``%``, CR, LF escaped."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub workflow command data: ``%``, CR, LF escaped, ``##[`` broken."""
+    s = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _LEGACY_COMMAND.sub("#" + _ZWSP + "#", s)
 
 
 def annotation_property(text: str) -> str:

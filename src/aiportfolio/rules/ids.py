@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from aiportfolio.model.common import escaped
 from aiportfolio.problem import Severity
 from aiportfolio.rules.base import Finding, Rule, RuleContext
 
@@ -38,7 +39,7 @@ def check_filename(ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 uc,
                 ("id",),
-                ctx.t("rule.id_filename.bad", id=uc.id, name=file.name),
+                ctx.t("rule.id_filename.bad", id=uc.id, name=escaped(file.name)),
                 ctx.t("rule.id_filename.hint", id=uc.id),
                 path=register.relpath(file),
             )

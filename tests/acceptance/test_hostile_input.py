@@ -1,0 +1,201 @@
+"""Issue 11: hostile input never crashes aip, never injects into a CI log, a terminal,
+a spreadsheet or a PR comment. One section per point of the issue."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from aiptest import REPO_ROOT, run, usecase, write_register
+
+
+@pytest.fixture
+def register(tmp_path: Path) -> Path:
+    root = tmp_path / "reg"
+    shutil.copytree(REPO_ROOT / "config", root / "config")
+    shutil.copytree(REPO_ROOT / "usecases", root / "usecases")
+    return root
+
+
+def _case(root: Path, name: str, text: str) -> Path:
+    path = root / "usecases" / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- 1. crashes: nesting, huge integers, internal errors --------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "x: " + "[" * 500 + "]" * 500,  # RecursionError before
+        "x: " + "[" * 50_000 + "]" * 50_000,  # SIGSEGV in the C composer before
+        "x: " + "{a: " * 2_000 + "1" + "}" * 2_000,
+        "x:\n" + "- " * 5_000 + "y",  # compact block sequences
+        "x: " + "[" * 50_000,  # unterminated
+    ],
+)
+def test_deep_nesting_is_a_located_problem(tmp_path: Path, body: str) -> None:
+    root = write_register(tmp_path, [usecase()])
+    _case(root, "UC-002-deep.yaml", "id: UC-002\n" + body + "\n")
+    result = run(root, "--lang", "en", "check")
+    assert result.exit_code == 1
+    assert re.search(r"UC-002-deep\.yaml:[23]:\d+: error \[yaml-too-deep\]", result.stdout)
+    assert "Traceback" not in result.stderr
+
+
+def test_deep_nesting_in_a_config_file_is_a_config_error(tmp_path: Path) -> None:
+    root = write_register(tmp_path, [usecase()], portfolio="waves: " + "[" * 3000 + "\n")
+    result = run(root, "--lang", "en", "score")
+    assert result.exit_code == 2
+    assert "config/portfolio.yaml:1:" in result.stderr
+    assert "yaml-too-deep" in result.stderr
+
+
+@pytest.mark.parametrize("number", ["9" * 4301, "-" + "1" * 31, "0x" + "f" * 40])
+def test_an_oversized_integer_is_a_located_problem(tmp_path: Path, number: str) -> None:
+    root = write_register(tmp_path, [usecase()])
+    text = (root / "usecases" / "UC-001-case.yaml").read_text()
+    text = text.replace("annual_gain_eur: 60000", f"annual_gain_eur: {number}")
+    _case(root, "UC-001-case.yaml", text)
+    result = run(root, "--lang", "en", "check")
+    assert result.exit_code == 1
+    assert "[number-too-large]" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_a_normal_register_is_never_too_deep(register: Path) -> None:
+    assert run(register, "check").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "internal error, please report"), ("fr", "erreur interne")]
+)
+def test_an_unexpected_exception_exits_3_with_one_line(
+    register: Path, monkeypatch: pytest.MonkeyPatch, lang: str, words: str
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("boom\n::error::injected")
+
+    monkeypatch.setattr("aiportfolio.engine.check.check_register", broken)
+    result = run(register, "--lang", lang, "check")
+    assert result.exit_code == 3
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert words in lines[0]
+    assert "KeyError" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_the_entry_point_maps_an_escaped_exception_to_exit_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from aiportfolio.cli import app as app_module
+
+    def broken() -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(app_module, "app", broken)
+    monkeypatch.setattr(app_module, "_resolve_annotations", lambda _app: None)
+    with pytest.raises(SystemExit) as done:
+        app_module.main()
+    assert done.value.code == 3
+    assert "internal error" in capsys.readouterr().err
+
+
+# --- 3. CI log injection ---------------------------------------------------------------
+
+_COMMAND_LINE = re.compile(r"^[ \t]*::")
+
+
+def _log_lines(text: str) -> list[str]:
+    # The runner ends lines on LF, CR and CR LF.
+    return re.split(r"\r\n|\r|\n", text)
+
+
+def _assert_no_injected_command(text: str) -> None:
+    assert "##[" not in text
+    for line in _log_lines(text):
+        if _COMMAND_LINE.match(line):
+            # Only aip's own annotations, for real files of the register.
+            assert re.match(r"::(error|warning|notice) file=usecases/UC-\d+-[^,]*,", line) or (
+                line.startswith("::notice::")
+            ), line
+            assert not re.match(r"::\w+ file=x\b", line)
+
+
+def test_file_names_and_keys_cannot_inject_workflow_commands(register: Path) -> None:
+    source = next((register / "usecases").glob("UC-001-*.yaml")).read_text(encoding="utf-8")
+    _case(register, "UC-090-a\n::error file=x::boom.yaml", source.replace("UC-001", "UC-090"))
+    _case(register, "UC-091-a\r::error file=x::boom.yaml", source.replace("UC-001", "UC-091"))
+    _case(
+        register,
+        "UC-092-b.yaml",
+        source.replace("UC-001", "UC-092") + '"k\\e[31m\\n::error file=x::key": 1\n',
+    )
+    _case(
+        register,
+        "UC-093-c.yaml",
+        source.replace("UC-001", "UC-093") + '"##[error]k": 1\n',
+    )
+    for fmt in ("auto", "text", "json", "github", "gitlab"):
+        result = run(register, "check", "--format", fmt, env={"GITHUB_ACTIONS": "true"})
+        assert result.exit_code == 1
+        _assert_no_injected_command(result.stdout)
+        _assert_no_injected_command(result.stderr)
+    text = run(register, "--lang", "en", "check", "--format", "text").stdout
+    assert "\x1b" not in text
+    assert "k\\x1b[31m\\n::error file=x::key: unknown key" in text
+    assert "UC-090-a\\n::error file=x::boom.yaml" in text
+
+
+HOSTILE_TEXT = "Tri " + "x" * 61 + " ::error::wrapped ##[error]legacy ::warning::x"
+
+COMMANDS = [
+    ("check", "--format", "text"),
+    ("score",),
+    ("score", "--format", "md"),
+    ("score", "--format", "csv"),
+    ("score", "--format", "json"),
+    ("score", "--matrix"),
+    ("score", "--explain", "UC-001"),
+    ("balance",),
+    ("balance", "--format", "md"),
+    ("table",),
+    ("table", "--format", "md"),
+    ("table", "--format", "csv"),
+    ("plan",),
+    ("plan", "--format", "md"),
+    ("roadmap",),
+    ("tco",),
+    ("tco", "--format", "md"),
+    ("dashboard",),
+    ("dashboard", "--format", "md"),
+    ("doctor",),
+    ("doctor", "--format", "md"),
+    ("agenda", "--ritual", "committee"),
+    ("agenda", "--ritual", "quarterly"),
+    ("export", "--format", "csv"),
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: "-".join(a))
+def test_no_command_echoes_a_workflow_command_from_user_text(
+    register: Path, args: tuple[str, ...]
+) -> None:
+    path = next((register / "usecases").glob("UC-001-*.yaml"))
+    text = path.read_text(encoding="utf-8")
+    title = re.search(r"^title: (.*)$", text, re.MULTILINE)
+    assert title is not None
+    text = text.replace(title.group(0), f'title: "{HOSTILE_TEXT}"', 1)
+    text = text.replace("next_step:", 'next_step: "::error::step ##[warning]x"\nxnext_step:', 1)
+    text = text.replace("xnext_step:", "# was:", 1)
+    path.write_text(text, encoding="utf-8")
+    result = run(register, *args, env={"GITHUB_ACTIONS": "true", "COLUMNS": "80"})
+    assert result.exit_code in (0, 1), result.stderr
+    _assert_no_injected_command(result.stdout)
+    _assert_no_injected_command(result.stderr)
