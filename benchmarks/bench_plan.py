@@ -6,6 +6,9 @@ Usage:
     python benchmarks/bench_plan.py --study large   # 200 entries x 4 waves, 10 s limit
     python benchmarks/bench_plan.py --study gain    # exact vs greedy on 100 instances of 50
     python benchmarks/bench_plan.py --study register  # end to end on a generated register
+    python benchmarks/bench_plan.py --study wall --entries 3600 --time-limit 2
+        # aip plan in a fresh process on a plannable generated register: total wall
+        # against the time limit (goal: at most limit + 1 s), cold and with a warm cache
 
 Random instances are knapsack-like: each wave has a person-week capacity and a one-off
 budget of about a third of what all candidates would need, 2 pilots per wave, about 20%
@@ -160,11 +163,47 @@ def study_register(n: int) -> None:
     )
 
 
+def study_wall(n: int, limit: float, repeat: int) -> None:
+    """``aip plan --time-limit LIMIT`` end to end (start-up, reading, planning, report)."""
+    import json
+    import subprocess
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from common import aip_command, run_timed
+    from generate import generate_register
+
+    env = {"AIP_TODAY": "2026-08-01", "NO_COLOR": "1"}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = generate_register(Path(tmp) / "reg", n, seed=1, pinned=False)
+        cmd = aip_command("--register", str(root), "plan", "--time-limit", f"{limit:g}")
+        walls = [run_timed(cmd, env) for _ in range(repeat)]
+        shown = subprocess.run(
+            [*cmd, "--format", "json"],
+            capture_output=True,
+            text=True,
+            env={**__import__("os").environ, **env},
+            check=False,
+        )
+    data = json.loads(shown.stdout)
+    scheduled = sum(1 for u in data["usecases"] if u["wave"] is not None)
+    for index, (seconds, code, peak) in enumerate(walls):
+        print(
+            f"aip plan --time-limit {limit:g} on {n} entries, run {index + 1}: "
+            f"wall {seconds:.2f} s (limit + {seconds - limit:.2f} s), exit {code}, peak {peak} MB"
+        )
+    print(
+        f"  status {data['status']}, {scheduled} scheduled of {len(data['usecases'])} "
+        f"candidates, gap {data['gap']}, planner's own seconds {data['seconds']}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--study", choices=["small", "large", "gain", "register", "all"], default="all"
+        "--study", choices=["small", "large", "gain", "register", "wall", "all"], default="all"
     )
+    parser.add_argument("--entries", type=int, default=3600)
+    parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--count", type=int, default=None)
     parser.add_argument("--time-limit", type=float, default=10.0)
     args = parser.parse_args()
@@ -176,6 +215,8 @@ def main() -> None:
         study_gain(args.count or 100)
     if args.study in ("register", "all"):
         study_register(200)
+    if args.study == "wall":
+        study_wall(args.entries, args.time_limit, args.repeat)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Generate a realistic synthetic register of N use cases for benchmarks.
 
-Usage:  python benchmarks/generate.py OUT_DIR N [--seed S]
+Usage:  python benchmarks/generate.py OUT_DIR N [--seed S] [--plannable]
 
 Each file is about 80 lines, like a filled-in one-page card, in the canonical style of
 ``aip fmt``. Entries are valid: ``aip check`` on a generated register reports nothing but
@@ -36,7 +36,9 @@ CRITERIA = [
 ]
 
 
-def usecase_text(index: int, n: int, rng: random.Random) -> str:
+def usecase_text(index: int, n: int, rng: random.Random, pinned: bool = True) -> str:
+    """One use-case file. ``pinned=False`` writes ``plan.wave`` only on idea and scoping
+    entries (which the planner may move), so that no pin can conflict: a plannable register."""
     uid = f"UC-{index:04d}" if n >= 1000 else f"UC-{index:03d}"
     category = rng.choice(CATEGORIES)
     status = rng.choice(STATUSES)
@@ -65,6 +67,8 @@ def usecase_text(index: int, n: int, rng: random.Random) -> str:
         for m in range(1, 1 + rng.randint(0, 6))
     )
     measurements_block = f"    measurements:\n{measurements}\n" if measurements else ""
+    wave = rng.randint(0, 3)
+    wave_line = f"  wave: {wave}\n" if pinned or status in ("idea", "scoping") else ""
     return f"""# yaml-language-server: $schema=../schema/usecase.schema.json
 id: {uid}
 title: Cas d'usage synthétique numéro {index}
@@ -125,15 +129,15 @@ costs:
   monthly:
 {monthly}
 plan:
-  wave: {rng.randint(0, 3)}
-  effort_weeks: {rng.randint(2, 12)}
+{wave_line}  effort_weeks: {rng.randint(2, 12)}
 {deps}next_step: Mesurer la baseline et lancer le pilote
 decision_date: 2099-0{rng.randint(1, 9)}-15
 """
 
 
-def generate_register(root: Path, n: int, seed: int = 0) -> Path:
-    """Write a register of ``n`` use cases under ``root`` (created; ``usecases/`` replaced)."""
+def generate_register(root: Path, n: int, seed: int = 0, pinned: bool = True) -> Path:
+    """Write a register of ``n`` use cases under ``root`` (created; ``usecases/`` replaced).
+    ``pinned=False``: no pilot or industrialising entry has a wave (see ``usecase_text``)."""
     rng = random.Random(seed)
     root = Path(root)
     (root / "config").mkdir(parents=True, exist_ok=True)
@@ -144,7 +148,7 @@ def generate_register(root: Path, n: int, seed: int = 0) -> Path:
         shutil.rmtree(folder)
     folder.mkdir()
     for index in range(1, n + 1):
-        text = usecase_text(index, n, rng)
+        text = usecase_text(index, n, rng, pinned)
         uid = text.split("\nid: ", 1)[1].split("\n", 1)[0]
         (folder / f"{uid}-cas-synthetique-{index}.yaml").write_text(text, encoding="utf-8")
     return root
@@ -155,8 +159,13 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("n", type=int)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--plannable",
+        action="store_true",
+        help="No pinned wave (pilot, industrialising): aip plan has a solution.",
+    )
     args = parser.parse_args()
-    generate_register(args.out, args.n, args.seed)
+    generate_register(args.out, args.n, args.seed, pinned=not args.plannable)
     print(f"{args.n} use cases written to {args.out / 'usecases'}")
 
 

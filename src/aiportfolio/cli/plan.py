@@ -37,6 +37,7 @@ def _options(
     time_limit: float | None,
     discount: float | None,
     date: str | None,
+    started: float | None = None,
 ) -> PlanOptions:
     from aiportfolio.engine.planning import PlanOptions
     from aiportfolio.errors import UsageError
@@ -53,6 +54,7 @@ def _options(
         time_limit=time_limit,
         discount=discount,
         today=parse_date(date, t),
+        started=started,
     )
 
 
@@ -87,7 +89,10 @@ def plan(
     ] = None,
     time_limit: Annotated[
         float | None,
-        typer.Option(help="Solver time limit in seconds (default: planning.time_limit_seconds)."),
+        typer.Option(
+            help="Time limit in seconds for the whole command; the best plan found by then is "
+            "shown with its gap (default: planning.time_limit_seconds)."
+        ),
     ] = None,
     discount: Annotated[
         float | None,
@@ -105,8 +110,8 @@ def plan(
     risk gate (planning.compliance_wave); the category balance. Maximises the sum of
     score x discount^(wave - 1). Each entry left out gets the constraint that keeps it out.
 
-    Exit 0 with a plan, 1 when hard constraints conflict (no plan, nothing written),
-    2 on a usage or configuration error.
+    Exit 0 with a plan, 1 when hard constraints conflict or no plan was found within the
+    time limit (nothing written), 2 on a usage or configuration error.
 
     Examples:
 
@@ -118,6 +123,9 @@ def plan(
 
       aip plan --apply
     """
+    import time
+
+    started = time.perf_counter()  # the time limit covers reading the register too
     from aiportfolio.cli.common import require_valid, translator
     from aiportfolio.engine.planning import wave_edits
     from aiportfolio.engine.writing import apply_edits
@@ -126,7 +134,7 @@ def plan(
     register = open_register(ctx)
     t = translator(ctx, register)
     require_valid(register, t)
-    options = _options(ctx, register, t, strategy, balance, time_limit, discount, date)
+    options = _options(ctx, register, t, strategy, balance, time_limit, discount, date, started)
     result = _run_plan(register, options)
     out(REPORTERS[output_format.value](result, t, compare))
     err(summary(result, t), style="red" if result.conflicts else "green")

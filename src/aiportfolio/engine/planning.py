@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal, get_args
@@ -68,7 +69,8 @@ Reason = Literal[
 REASONS: tuple[Reason, ...] = get_args(Reason)
 """Reasons an entry is left unscheduled, in the order used to break ties."""
 
-Status = Literal["optimal", "time_limit", "feasible", "infeasible", "empty"]
+Status = Literal["optimal", "time_limit", "feasible", "infeasible", "empty", "unknown"]
+"""``unknown``: no plan was found within the time limit, and none is proven impossible."""
 Strategy = Literal["exact", "greedy"]
 Assignment = Mapping[str, "int | None"]
 EPS = 1e-6
@@ -161,7 +163,9 @@ class Violation:
 
     kind: str
     """capacity, budget, pilots, dependency, risk_gate, closed_wave, balance, pinned_wave,
-    unknown_wave, pinned_dependency, pinned_risk_gate, infeasible, balance_empty."""
+    unknown_wave, pinned_dependency, pinned_risk_gate, infeasible, balance_empty,
+    balance_unscored; ``unknown``: no plan found, none proven impossible (``amount``: the
+    time limit, ``detail``: the strategy)."""
     ids: tuple[str, ...] = ()
     wave: int | None = None
     amount: float | None = None
@@ -247,37 +251,87 @@ def insertion_blockers(
     instance: PlanningInstance, assignment: Assignment, candidate: Candidate, wave: int
 ) -> tuple[Reason, ...]:
     """Why ``candidate`` (unscheduled) cannot be added to ``wave`` of ``assignment``."""
-    slot = instance.wave_slot(wave)
-    assert slot is not None
-    reasons: list[Reason] = []
-    if not slot.open:
-        reasons.append("closed_wave")
-    if candidate.risk_gated and wave < instance.compliance_wave:
-        reasons.append("risk_gate")
-    for dep in candidate.depends_on:
-        target = assignment.get(dep)
-        if target is None or target >= wave:
-            reasons.append("dependency")
-            break
-    members = [c for c in instance.candidates if assignment.get(c.id) == wave]
-    if candidate.pilot and sum(1 for c in members if c.pilot) + 1 > slot.max_pilots:
-        reasons.append("pilots")
-    if (
-        slot.person_weeks is not None
-        and sum(c.effort for c in members) + candidate.effort > slot.person_weeks + EPS
-    ):
-        reasons.append("capacity")
-    if (
-        slot.budget_eur is not None
-        and sum(c.budget for c in members) + candidate.budget > slot.budget_eur + EPS
-    ):
-        reasons.append("budget")
-    if instance.balance:
-        trial = dict(assignment)
-        trial[candidate.id] = wave
-        if not balance_ok(instance, trial):
+    return WaveLoad(instance, assignment).blockers(candidate, wave)
+
+
+class WaveLoad:
+    """An assignment with what it uses: effort, budget and pilots per wave, entries per
+    balance group. Kept up to date as entries are placed and removed, so that asking what
+    blocks a candidate costs a few additions instead of a scan of every candidate (the
+    greedy fill and the reasons of a 3,600-entry plan ask it tens of thousands of times)."""
+
+    def __init__(self, instance: PlanningInstance, assignment: Assignment) -> None:
+        self.instance = instance
+        self.assignment: dict[str, int | None] = {
+            c.id: assignment.get(c.id) for c in instance.candidates
+        }
+        self.effort: dict[int, float] = defaultdict(float)
+        self.budget: dict[int, float] = defaultdict(float)
+        self.pilots: dict[int, int] = defaultdict(int)
+        self.groups: dict[str, int] = defaultdict(int)
+        self.total = 0
+        self.slots = {slot.id: slot for slot in instance.waves}
+        for c in instance.candidates:
+            wave = self.assignment[c.id]
+            if wave is not None:
+                self._count(c, wave, 1)
+
+    def _count(self, c: Candidate, wave: int, sign: int) -> None:
+        self.effort[wave] += sign * c.effort
+        self.budget[wave] += sign * c.budget
+        self.pilots[wave] += sign * int(c.pilot)
+        self.groups[c.group] += sign
+        self.total += sign
+
+    def place(self, c: Candidate, wave: int) -> None:
+        self.assignment[c.id] = wave
+        self._count(c, wave, 1)
+
+    def remove(self, c: Candidate) -> None:
+        wave = self.assignment[c.id]
+        if wave is not None:
+            self.assignment[c.id] = None
+            self._count(c, wave, -1)
+
+    def balance_ok(self, extra: Candidate | None = None) -> bool:
+        """Whether the balance holds (with ``extra`` added when given)."""
+        total = self.total + (extra is not None)
+        for target in self.instance.balance:
+            count = self.groups[target.group] + (extra is not None and extra.group == target.group)
+            low, high = target.bounds(total)
+            if count < low - EPS or count > high + EPS:
+                return False
+        return True
+
+    def blockers(self, c: Candidate, wave: int, balance: bool = True) -> tuple[Reason, ...]:
+        """Why ``c`` (unscheduled) cannot be added to ``wave`` (``balance=False``: the
+        balance target is left out)."""
+        slot = self.slots.get(wave)
+        assert slot is not None
+        instance = self.instance
+        reasons: list[Reason] = []
+        if not slot.open:
+            reasons.append("closed_wave")
+        if c.risk_gated and wave < instance.compliance_wave:
+            reasons.append("risk_gate")
+        for dep in c.depends_on:
+            target = self.assignment.get(dep)
+            if target is None or target >= wave:
+                reasons.append("dependency")
+                break
+        if c.pilot and self.pilots[wave] + 1 > slot.max_pilots:
+            reasons.append("pilots")
+        if slot.person_weeks is not None and self.effort[wave] + c.effort > slot.person_weeks + EPS:
+            reasons.append("capacity")
+        if slot.budget_eur is not None and self.budget[wave] + c.budget > slot.budget_eur + EPS:
+            reasons.append("budget")
+        if balance and instance.balance and not self.balance_ok(c):
             reasons.append("balance")
-    return tuple(reasons)
+        return tuple(reasons)
+
+
+_LASTING: frozenset[Reason] = frozenset(("pilots", "capacity", "budget"))
+"""Blockers that stay once met while a fill only adds entries."""
 
 
 def wave_domains(instance: PlanningInstance) -> dict[str, list[int]]:
@@ -370,52 +424,132 @@ def pinned_conflicts(instance: PlanningInstance) -> list[Violation]:
 
 def greedy_assignment(instance: PlanningInstance) -> dict[str, int | None]:
     """Rank order, earliest wave that fits; passes repeat so that a dependant ranked above
-    its prerequisite still gets placed once the prerequisite is in. With a balance target,
-    over-represented groups then give up their weakest entries and the gaps are refilled."""
-    assignment: dict[str, int | None] = {c.id: c.pinned_wave for c in instance.candidates}
-    unbalanced = replace(instance, balance=())
+    its prerequisite still gets placed once the prerequisite is in.
+
+    With a balance target two plans are built and the better balanced one kept: the rank
+    order plan whose over-represented groups give up their weakest entries (gaps then
+    refilled), and a plan that takes each next entry from the group furthest below its
+    target, cut back to its last balanced point and refilled. The second finds a plan when
+    a few pilot slots are all there is (the first can shrink to nothing)."""
     domains = wave_domains(instance)
-
-    def fill(check: PlanningInstance) -> None:
-        changed = True
-        while changed:
-            changed = False
-            for c in instance.candidates:
-                if assignment[c.id] is not None:
-                    continue
-                for wave in domains[c.id]:
-                    if not insertion_blockers(check, assignment, c, wave):
-                        assignment[c.id] = wave
-                        changed = True
-                        break
-
-    fill(unbalanced)
-    if instance.balance and not balance_ok(instance, assignment):
-        _repair_balance(instance, assignment)
-        fill(instance)
-    return assignment
+    pinned = {c.id: c.pinned_wave for c in instance.candidates}
+    ranked = WaveLoad(instance, pinned)
+    _fill(ranked, domains, balance=False)
+    if not instance.balance or ranked.balance_ok():
+        return ranked.assignment
+    _repair_balance(ranked)
+    _fill(ranked, domains, balance=True)
+    quota = _quota_fill(instance, domains)
+    balanced = [load for load in (ranked, quota) if load.balance_ok()]
+    if not balanced:
+        return ranked.assignment
+    best = max(balanced, key=lambda load: objective(instance, load.assignment))
+    return best.assignment
 
 
-def _repair_balance(instance: PlanningInstance, assignment: dict[str, int | None]) -> None:
-    while not balance_ok(instance, assignment):
-        scheduled = [c for c in instance.candidates if assignment[c.id] is not None]
-        total = len(scheduled)
-        counts = {
-            t.group: sum(1 for c in scheduled if c.group == t.group) for t in instance.balance
+def _fill(load: WaveLoad, domains: Mapping[str, list[int]], balance: bool) -> None:
+    """Place every unscheduled candidate, in rank order, in its earliest wave that fits."""
+    lasting: set[str] = set()  # blocked in every wave by capacity, budget or pilots
+    changed = True
+    while changed:
+        changed = False
+        for c in load.instance.candidates:
+            if load.assignment[c.id] is not None or c.id in lasting:
+                continue
+            for_good = True
+            for wave in domains[c.id]:
+                reasons = load.blockers(c, wave, balance)
+                if not reasons:
+                    load.place(c, wave)
+                    changed = True
+                    break
+                for_good = for_good and _LASTING.issuperset(reasons)
+            else:
+                if for_good:
+                    lasting.add(c.id)
+
+
+def _quota_fill(instance: PlanningInstance, domains: Mapping[str, list[int]]) -> WaveLoad:
+    """Take the next entry from the balance group furthest below its target share, cut
+    the sequence back to its last balanced point, then refill keeping the balance."""
+    load = WaveLoad(instance, {c.id: c.pinned_wave for c in instance.candidates})
+    share = {target.group: target.target / 100 for target in instance.balance}
+    queues: dict[str, list[Candidate]] = {group: [] for group in share}
+    for c in instance.candidates:
+        if c.pinned_wave is None and c.group in queues:
+            queues[c.group].append(c)
+    placed: list[Candidate] = []
+    balanced_at = 0
+    lasting: set[str] = set()
+    active = [group for group in share if queues[group]]
+    while active:
+        total = load.total + 1
+        group = max(active, key=lambda g: share[g] * total - load.groups[g])
+        found = None
+        for c in queues[group]:
+            if load.assignment[c.id] is not None or c.id in lasting:
+                continue
+            for_good = True
+            for wave in domains[c.id]:
+                reasons = load.blockers(c, wave, balance=False)
+                if not reasons:
+                    found = (c, wave)
+                    break
+                for_good = for_good and _LASTING.issuperset(reasons)
+            if found is not None:
+                break
+            if for_good:
+                lasting.add(c.id)
+        if found is None:
+            active.remove(group)
+            continue
+        load.place(*found)
+        placed.append(found[0])
+        if load.balance_ok():
+            balanced_at = len(placed)
+    for c in placed[balanced_at:]:
+        load.remove(c)
+    _fill(load, domains, balance=True)
+    return load
+
+
+def _repair_balance(load: WaveLoad) -> None:
+    """Unschedule the weakest entries of over-represented groups until the balance holds
+    (or nothing more can go: pinned entries and prerequisites of scheduled ones stay)."""
+    instance = load.instance
+    scheduled = [c for c in instance.candidates if load.assignment[c.id] is not None]
+    scheduled.sort(key=lambda c: c.weight * instance.factor(load.assignment[c.id] or 0))
+    dependants: dict[str, int] = defaultdict(int)
+    for c in scheduled:
+        for dep in c.depends_on:
+            dependants[dep] += 1
+    while not load.balance_ok():
+        total = load.total
+        over = {
+            t.group for t in instance.balance if load.groups[t.group] > t.bounds(total)[1] + EPS
         }
-        over = {t.group for t in instance.balance if counts[t.group] > t.bounds(total)[1] + EPS}
         if not over:  # some group is short: shrink the groups above their target
             over = {
-                t.group for t in instance.balance if counts[t.group] > t.target / 100 * total + EPS
+                t.group
+                for t in instance.balance
+                if load.groups[t.group] > t.target / 100 * total + EPS
             }
-        needed = {d for c in scheduled for d in c.depends_on}
-        removable = [
-            c for c in scheduled if c.group in over and c.pinned_wave is None and c.id not in needed
-        ]
-        if not removable:
+        weakest = next(
+            (
+                c
+                for c in scheduled
+                if load.assignment[c.id] is not None
+                and c.group in over
+                and c.pinned_wave is None
+                and not dependants[c.id]
+            ),
+            None,
+        )
+        if weakest is None:
             return
-        weakest = min(removable, key=lambda c: c.weight * instance.factor(assignment[c.id] or 0))
-        assignment[weakest.id] = None
+        load.remove(weakest)
+        for dep in weakest.depends_on:
+            dependants[dep] -= 1
 
 
 # --- results ---------------------------------------------------------------------------------
@@ -506,6 +640,10 @@ class PlanOptions:
     """Waves that ended before this date are closed (default: no wave is closed)."""
     mip_gap: float | None = None
     """Relative optimality gap HiGHS may stop at (None: HiGHS' default, 1e-4)."""
+    started: float | None = None
+    """``time.perf_counter()`` at which the time limit starts counting (None: when planning
+    starts). ``aip plan`` passes the start of the command, so that reading the register,
+    building the model, the greedy plan and the solver all fit in the limit."""
 
 
 @dataclass(frozen=True)
@@ -680,13 +818,11 @@ def unscheduled_reasons(
     """For each candidate left out: the reason that blocks it in most waves (ties broken in
     ``REASONS`` order) and, per wave, everything that blocks it."""
     found: dict[str, tuple[Reason, tuple[tuple[int, tuple[Reason, ...]], ...]]] = {}
+    load = WaveLoad(instance, assignment)
     for c in instance.candidates:
         if assignment.get(c.id) is not None:
             continue
-        by_wave = tuple(
-            (slot.id, insertion_blockers(instance, assignment, c, slot.id))
-            for slot in instance.waves
-        )
+        by_wave = tuple((slot.id, load.blockers(c, slot.id)) for slot in instance.waves)
         if not by_wave:
             found[c.id] = ("capacity", by_wave)
             continue
@@ -707,10 +843,14 @@ def plan_usecases(
     grid: Grid | None = None,
 ) -> PlanResult:
     """Propose a wave for every candidate (see the module docstring)."""
-    started = time.perf_counter()
+    started = time.perf_counter() if options.started is None else options.started
     built = build_instance(usecases, config, scores, options)
     instance = built.instance
     time_limit = options.time_limit or config.planning.time_limit_seconds
+
+    def time_left() -> float:
+        return time_limit - (time.perf_counter() - started)
+
     conflicts = pinned_conflicts(instance)
     greedy = greedy_assignment(instance)
     greedy_ok = not violations(instance, greedy)
@@ -719,13 +859,14 @@ def plan_usecases(
     if conflicts:
         outcome = SolverOutcome({c.id: c.pinned_wave for c in instance.candidates}, "infeasible", 0)
     elif options.strategy == "greedy":
-        status: Status = "feasible" if greedy_ok else "infeasible"
+        # Greedy proves nothing: a plan it cannot balance is "unknown", not a conflict.
+        status: Status = "feasible" if greedy_ok else "unknown"
         outcome = SolverOutcome(greedy, status, greedy_value)
     else:
         from aiportfolio.engine.planning_milp import solve_exact
 
         outcome = solve_exact(
-            instance, time_limit, greedy if greedy_ok else None, mip_gap=options.mip_gap
+            instance, time_left(), greedy if greedy_ok else None, mip_gap=options.mip_gap
         )
         if (
             outcome.status in ("optimal", "time_limit")
@@ -734,15 +875,22 @@ def plan_usecases(
         ):  # never worse than the baseline, whatever the solver reports
             outcome = replace(outcome, assignment=greedy, objective=greedy_value)
         if outcome.status == "infeasible":
-            conflicts = diagnose_infeasible(instance, time_limit)
+            conflicts = diagnose_infeasible(instance, max(time_left(), 0.5))
     if outcome.status == "infeasible" and not conflicts:
-        conflicts = (
-            [Violation("infeasible")]
-            if not instance.balance
-            else (diagnose_infeasible(instance, time_limit))
+        conflicts = [Violation("infeasible")]
+    if not conflicts:
+        conflicts = balance_empty(
+            instance,
+            outcome.assignment,
+            unscored=_unscored_by_group(built.excluded, config),
+            proven=outcome.status == "optimal",
         )
-    if not conflicts and (empty := balance_empty(instance, outcome.assignment)) is not None:
-        conflicts = [empty]
+    if not conflicts and outcome.status == "unknown":
+        conflicts = [Violation("unknown")]
+    conflicts = [
+        replace(v, amount=time_limit, detail=options.strategy) if v.kind == "unknown" else v
+        for v in conflicts
+    ]
     assignment = outcome.assignment
     reasons = unscheduled_reasons(instance, assignment, outcome.status) if not conflicts else {}
     unscheduled = list(built.excluded)
@@ -773,9 +921,12 @@ def plan_usecases(
         )
         for g in config.balance.groups
     )
+    status = outcome.status
+    if conflicts:
+        status = "unknown" if all(v.kind == "unknown" for v in conflicts) else "infeasible"
     result = PlanResult(
         strategy=options.strategy,
-        status=outcome.status if not conflicts else "infeasible",
+        status=status,
         objective=objective(instance, assignment),
         bound=outcome.bound,
         seconds=time.perf_counter() - started,
@@ -833,32 +984,67 @@ def diagnose_infeasible(instance: PlanningInstance, time_limit: float) -> list[V
 
         relaxed = replace(instance, balance=())
         outcome = solve_exact(relaxed, time_limit, None)
-        if outcome.status != "infeasible":
+        if outcome.status not in ("infeasible", "unknown"):
             pinned = tuple(c.id for c in instance.candidates if c.pinned_wave is not None)
             return [Violation("balance", pinned)]
     return [Violation("infeasible")]
 
 
-def balance_empty(instance: PlanningInstance, assignment: Assignment) -> Violation | None:
-    """The conflict to report when the balance target leaves ``assignment`` empty although
+def balance_empty(
+    instance: PlanningInstance,
+    assignment: Assignment,
+    unscored: Mapping[str, Sequence[str]] | None = None,
+    proven: bool = True,
+) -> list[Violation]:
+    """The conflicts to report when the balance target leaves ``assignment`` empty although
     some plan exists without it (a fresh register holding only quick wins, say): an empty
-    plan is no plan, and applying it would remove every wave. ``ids``: the candidates;
-    ``detail``: the groups (comma-separated) the target needs and no candidate can fill."""
+    plan is no plan, and applying it would remove every wave.
+
+    A group the target needs and no candidate can fill is named: ``balance_unscored`` when
+    it has entries left out for missing scores (``unscored``: group -> ids; ``ids`` of the
+    violation: those entries, ``detail``: the group), else in ``balance_empty`` (``ids``:
+    the candidates; ``detail``: the groups, comma-separated). Without such a group the
+    empty plan is a conflict only when ``proven`` (the exact strategy's optimum); otherwise
+    the answer is ``unknown``: no balanced plan was found, none is proven impossible."""
     if not instance.balance or any(w is not None for w in assignment.values()):
-        return None
+        return []
     relaxed = greedy_assignment(replace(instance, balance=()))
     if not any(w is not None for w in relaxed.values()):
-        return None
+        return []
+    unscored = unscored or {}
     domains = wave_domains(instance)
     placeable = {c.group for c in instance.candidates if domains[c.id]}
-    short = tuple(
+    short = [
         b.group
         for b in instance.balance
         if b.target - b.tolerance > EPS and b.group not in placeable
-    )
-    return Violation(
-        "balance_empty", tuple(c.id for c in instance.candidates), detail=",".join(short)
-    )
+    ]
+    found = [
+        Violation("balance_unscored", tuple(unscored[group]), detail=group)
+        for group in short
+        if unscored.get(group)
+    ]
+    others = [group for group in short if not unscored.get(group)]
+    if others or (proven and not found):
+        found.append(
+            Violation(
+                "balance_empty", tuple(c.id for c in instance.candidates), detail=",".join(others)
+            )
+        )
+    if not found:
+        found.append(Violation("unknown"))
+    return found
+
+
+def _unscored_by_group(
+    excluded: Sequence[UnscheduledEntry], config: PortfolioConfig
+) -> dict[str, list[str]]:
+    """Entries left out for missing scores, by balance group."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for entry in excluded:
+        if entry.reason == "missing_scores":
+            found[config.balance.group_of(entry.usecase.category).id].append(entry.id)
+    return found
 
 
 def compare_with_register(result: PlanResult) -> PlanComparison:

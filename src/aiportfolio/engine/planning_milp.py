@@ -17,7 +17,10 @@ Formulation (docs/planning.md, docs/decisions/0001-highspy.md):
   first is scheduled no later than the second (unscheduled counts as after the last wave);
 - objective: maximise ``sum weight_i * discount^(w-1) * x[i,w]``;
 - warm start from the greedy plan (``setSolution``), so the answer is never worse than
-  greedy even when the time limit stops the search.
+  greedy even when the time limit stops the search;
+- the time limit counts from the call: building the model uses part of it, HiGHS gets the
+  rest. Running out of time never reads as infeasible: without a plan found the status is
+  ``unknown``, only HiGHS' proof gives ``infeasible``.
 """
 
 from __future__ import annotations
@@ -84,11 +87,12 @@ def solve_exact(
             return SolverOutcome(empty, "infeasible", 0.0, None, time.perf_counter() - started)
     if not columns:
         return SolverOutcome(empty, "empty", 0.0, 0.0, time.perf_counter() - started)
+    if time_limit <= 0:  # spent before the model is even built
+        return _out_of_time(instance, warm_start, empty, time.perf_counter() - started)
 
     import highspy
 
     highs = _quiet_highs()
-    highs.setOptionValue("time_limit", float(time_limit))
     if mip_gap is not None:
         highs.setOptionValue("mip_rel_gap", float(mip_gap))
     n = len(columns)
@@ -172,6 +176,11 @@ def solve_exact(
             if warm_start.get(cid) == w:
                 values[index] = 1.0
         highs.setSolution(n, np.arange(n, dtype=np.int32), values)
+    # The limit covers building the model too: HiGHS gets what is left of it.
+    left = time_limit - (time.perf_counter() - started)
+    if left <= 0:
+        return _out_of_time(instance, warm_start, empty, time.perf_counter() - started)
+    highs.setOptionValue("time_limit", float(left))
     highs.run()
     status = highs.getModelStatus()
     info = highs.getInfo()
@@ -182,10 +191,9 @@ def solve_exact(
     solution = highs.getSolution()
     has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
     if not has_solution:
-        if warm_start is not None:
-            value = objective(instance, warm_start)
-            return SolverOutcome(dict(warm_start), "time_limit", value, None, elapsed)
-        return SolverOutcome(empty, "infeasible", 0.0, None, elapsed)
+        if status == model.kOptimal:  # pragma: no cover - optimal always has a solution
+            return SolverOutcome(empty, "infeasible", 0.0, None, elapsed)
+        return _out_of_time(instance, warm_start, empty, elapsed)
     chosen = dict(empty)
     for index, x in enumerate(solution.col_value):
         if x > 0.5:
@@ -196,6 +204,20 @@ def solve_exact(
     if status == model.kOptimal:
         return SolverOutcome(chosen, "optimal", value, max(bound, value), elapsed)
     return SolverOutcome(chosen, "time_limit", value, max(bound, value), elapsed)
+
+
+def _out_of_time(
+    instance: PlanningInstance,
+    warm_start: dict[str, int | None] | None,
+    empty: dict[str, int | None],
+    elapsed: float,
+) -> SolverOutcome:
+    """The time limit ran out before HiGHS found a plan: the warm start when there is one,
+    else "unknown" (no plan found, but no proof that none exists either)."""
+    if warm_start is not None:
+        value = objective(instance, warm_start)
+        return SolverOutcome(dict(warm_start), "time_limit", value, None, elapsed)
+    return SolverOutcome(empty, "unknown", 0.0, None, elapsed)
 
 
 def _symmetry_rows(

@@ -11,7 +11,7 @@ import importlib
 from functools import cache
 
 LANGUAGES = ("en", "fr")
-DOMAINS = ("core", "check", "score", "diff", "write", "steer", "plan", "team", "security")
+DOMAINS = ("core", "check", "score", "diff", "write", "steer", "plan", "team", "security", "large")
 
 
 @cache

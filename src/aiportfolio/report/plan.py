@@ -9,6 +9,7 @@ from typing import Any
 from aiportfolio.engine.planning import PlanComparison, PlanResult, Violation
 from aiportfolio.i18n import Translator
 from aiportfolio.report.escape import md, md_cell
+from aiportfolio.report.lists import id_list
 from aiportfolio.report.numbers import NBSP, eur, num, pct, score, value
 
 TITLE_WIDTH = 60
@@ -77,7 +78,13 @@ def violation_text(v: Violation, t: Translator, prefix: str = "plan.conflict") -
         groups = [group_label(g, t) for g in v.detail.split(",") if g]
         if groups:
             key = f"{key}.groups"
-        return t(key, ids=", ".join(v.ids), detail=", ".join(groups))
+        return t(key, ids=id_list(v.ids, t), detail=", ".join(groups))
+    if v.kind == "balance_unscored":
+        return t(key, ids=id_list(v.ids, t), count=len(v.ids), detail=group_label(v.detail, t))
+    if v.kind == "unknown":
+        if v.detail == "greedy":
+            key = f"{key}.greedy"
+        return t(key, amount=number(v.amount or 0, t.lang))
     if v.kind == "balance" and prefix == "plan.violation":
         amount = percent(v.amount or 0, t.lang)
         bound = percent(v.limit or 0, t.lang)
@@ -85,7 +92,7 @@ def violation_text(v: Violation, t: Translator, prefix: str = "plan.conflict") -
         return t(key, amount=amount, limit=bound, detail=detail, ids="", wave="")
     return t(
         key,
-        ids=", ".join(v.ids) or "-",
+        ids=id_list(v.ids, t) or "-",
         wave="" if v.wave is None else v.wave,
         amount="" if v.amount is None else limit(v.amount, t, money),
         limit="" if v.limit is None else limit(v.limit, t, money),
@@ -198,6 +205,8 @@ def removed_waves(result: PlanResult, t: Translator) -> list[str]:
 
 
 def summary(result: PlanResult, t: Translator) -> str:
+    if result.status == "unknown":
+        return t("plan.summary.unknown")
     if result.conflicts:
         return t("plan.summary.conflict", count=len(result.conflicts))
     scheduled = sum(1 for e in result.entries if e.wave is not None)

@@ -1,0 +1,19 @@
+"""Long lists in human-readable reports: a few items, then how many more."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from aiportfolio.i18n import Translator
+from aiportfolio.report.numbers import num
+
+SHOWN_IDS = 5
+"""Ids named in one message before the rest is counted."""
+
+
+def id_list(ids: Sequence[str], t: Translator, shown: int = SHOWN_IDS) -> str:
+    """``ids`` comma-separated, or the first ``shown`` and "and N more": a message about
+    3,000 entries stays one readable line."""
+    if len(ids) <= shown + 1:
+        return ", ".join(ids)
+    return t("list.more", shown=", ".join(ids[:shown]), count=num(len(ids) - shown, t.lang))
