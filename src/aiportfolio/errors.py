@@ -24,3 +24,10 @@ class ConfigError(AipError):
 
 class UsageError(AipError):
     """Bad arguments or an impossible request: exit 2."""
+
+
+class GateError(AipError):
+    """A write that would make a use case fail the gate (``aip check`` errors): refused,
+    nothing written, exit 1 (``--force`` writes anyway)."""
+
+    exit_code = 1

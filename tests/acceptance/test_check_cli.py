@@ -66,7 +66,8 @@ def test_reviews_done_pass_the_gate(tmp_path: Path) -> None:
 
 def test_prohibited_but_stopped_is_accepted(tmp_path: Path) -> None:
     risk = {"level": "high", "ai_act_tier": "prohibited"}
-    root = write_register(tmp_path, [usecase(status="stopped", risk=risk)])
+    stop = [{"date": "2026-07-16", "decision": "stop", "by": "Comité de direction"}]
+    root = write_register(tmp_path, [usecase(status="stopped", risk=risk, decisions=stop)])
     assert run(root, "check").exit_code == 0
 
 
@@ -243,7 +244,7 @@ def test_json_format(tmp_path: Path) -> None:
     assert payload["errors"] == 1
     assert payload["problems"][0] == {
         "path": "usecases/UC-001-case.yaml",
-        "line": 1,
+        "line": 5,
         "column": 1,
         "rule": "owner-required",
         "severity": "error",
@@ -261,7 +262,7 @@ def test_github_annotations_are_escaped_and_capped(tmp_path: Path) -> None:
     assert len(errors) == 10
     assert lines[-1].startswith("::notice::2 more annotation(s)")
     assert errors[0].startswith(
-        "::error file=usecases/UC-001-case.yaml,line=1,col=1,title=owner-required::"
+        "::error file=usecases/UC-001-case.yaml,line=5,col=1,title=owner-required::"
     )
     assert "%0A" in errors[0]  # the fix is on a second line, escaped
 
@@ -279,7 +280,7 @@ def test_gitlab_code_quality(tmp_path: Path) -> None:
     assert {i["check_name"] for i in items} == {"owner-required", "kpi-required"}
     assert all(i["severity"] == "major" for i in items)
     assert len({i["fingerprint"] for i in items}) == 2
-    assert items[0]["location"] == {"path": "usecases/UC-001-case.yaml", "lines": {"begin": 1}}
+    assert items[0]["location"] == {"path": "usecases/UC-001-case.yaml", "lines": {"begin": 5}}
 
 
 def test_gitlab_fingerprint_is_stable_when_lines_move(tmp_path: Path) -> None:
@@ -356,7 +357,7 @@ def test_annotations_point_at_the_file_in_the_repository(
     result = run(
         tmp_path / "portfolio", "check", "-f", "github", env={"GITHUB_WORKSPACE": str(tmp_path)}
     )
-    assert "::error file=portfolio/usecases/UC-001-case.yaml,line=1" in result.stdout
+    assert "::error file=portfolio/usecases/UC-001-case.yaml,line=5" in result.stdout
     gitlab = json.loads(run(tmp_path / "portfolio", "check", "-f", "gitlab").stdout)
     assert gitlab[0]["location"]["path"] == "portfolio/usecases/UC-001-case.yaml"
 

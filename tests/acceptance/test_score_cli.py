@@ -200,7 +200,7 @@ def test_weight_change_reorders_the_cli_ranking(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--explain", "UC-02"], "no use case UC-02 in the register"),
+        (["--explain", "UC-002x"], "no use case UC-002x in the register"),
         (["--explain", "UC-404"], "no use case UC-404"),
         (["--top", "0"], "--top must be 1 or more"),
         (["--explain", "UC-001", "--matrix"], "not both"),
@@ -217,7 +217,7 @@ def test_score_usage_errors_exit_2(root: Path, args: list[str], message: str) ->
 
 
 def test_explain_unknown_id_suggests(root: Path) -> None:
-    result = run(root, "score", "--explain", "UC-02")
+    result = run(root, "score", "--explain", "UC-002x")
     assert "did you mean UC-002?" in result.stderr
 
 

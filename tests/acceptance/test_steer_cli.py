@@ -244,9 +244,9 @@ def test_tco_flags_model_cost_only(steer_root: Path) -> None:
 
 
 def test_tco_unknown_id_is_a_usage_error_with_a_suggestion(steer_root: Path) -> None:
-    result = run(steer_root, "tco", "UC-0003")
+    result = run(steer_root, "tco", "UC-03x")
     assert result.exit_code == 2
-    assert "no active use case UC-0003" in result.stderr
+    assert "no active use case UC-03x" in result.stderr
     assert "did you mean UC-003?" in result.stderr
     stopped = run(steer_root, "tco", "UC-005")
     assert stopped.exit_code == 2

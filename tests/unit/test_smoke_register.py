@@ -15,4 +15,4 @@ def test_missing_owner_fails_with_location(tmp_path: Path) -> None:
     root = write_register(tmp_path, [usecase(owner=None)])
     result = run(root, "check")
     assert result.exit_code == 1
-    assert "usecases/UC-001-case.yaml:1:1: error [owner-required]" in result.stdout
+    assert "usecases/UC-001-case.yaml:5:1: error [owner-required]" in result.stdout

@@ -51,7 +51,7 @@ def test_the_example_register_has_files() -> None:
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name[:6])
 def test_decide_changes_only_status_and_appends_the_decision(register: Path, example: Path) -> None:
-    from aiportfolio.engine.lifecycle import allowed
+    from aiportfolio.model.lifecycle import allowed
 
     path = _file(register, example)
     before_text = path.read_text(encoding="utf-8")
@@ -64,7 +64,9 @@ def test_decide_changes_only_status_and_appends_the_decision(register: Path, exa
         return
     decision = choices[0]
     last = max([d.date.isoformat() for d in uc.decisions] + ["2026-11-26"])
-    result = run(register, "decide", uc.id, decision, "--note", "Comité du jour", "--date", last)
+    result = run(
+        register, "decide", uc.id, decision, "--note", "Comité du jour", "--date", last, "--force"
+    )
     assert result.exit_code == 0, result.stderr
     after_text = path.read_text(encoding="utf-8")
     removed, added = changed_lines(before_text, after_text)

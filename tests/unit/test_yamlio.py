@@ -75,7 +75,7 @@ def test_same_data_as_ruamel_safe_loader() -> None:
         ("name: &unused Claire\n", "anchor", 1),
         ("a: !custom 1\n", "tag", 1),
         ("? [a, b]\n: 1\n", "syntax", 1),
-        ("a: [1\n", "syntax", 2),
+        ("a: [1\n", "unclosed", 1),  # shown where it opens, not where the file ends
         ("a: 1\n---\nb: 2\n", "syntax", 2),
         ("plain text\n", "not-a-mapping", 1),
         ("# nothing\n", "empty", 0),

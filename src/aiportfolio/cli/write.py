@@ -16,8 +16,11 @@ from aiportfolio import __version__, exitcodes
 from aiportfolio.cli.common import err, exit_with, handle_errors, out
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from aiportfolio.engine.newcase import Card
     from aiportfolio.i18n import Translator
+    from aiportfolio.problem import Problem
     from aiportfolio.register.loader import Register
 
 
@@ -238,11 +241,19 @@ def decide(
     next_decision: Annotated[
         str | None, typer.Option(help="Date of the next decision (sets decision_date).")
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Write even if the entry would then fail the gate (aip check)."
+        ),
+    ] = False,
 ) -> None:
     """Record a decision and move the status: go (idea -> scoping -> pilot ->
     industrialising), iterate (same status), scale (pilot -> industrialising -> operated),
     stop (any active -> stopped). An impossible decision is refused (exit 2) with the
-    possible ones listed.
+    possible ones listed. A decision after which the entry would fail aip check (a pilot
+    with no KPI baseline, a high-risk pilot without its reviews...) is refused (exit 1,
+    nothing written, the problems listed) unless --force, which writes and says so.
 
     Examples:
 
@@ -270,6 +281,8 @@ def decide(
             on=on,
             next_decision=nxt,
             t=t,
+            today=parse_date(None, t),
+            force=force,
         )
         apply_edits([result.edit], root=register.root, t=t)
     err(
@@ -283,6 +296,14 @@ def decide(
         ),
         style="green",
     )
+    if result.forced:
+        _report_forced(t, result.usecase_id, result.forced)
+
+
+def _report_forced(t: Translator, usecase_id: str, problems: Sequence[Problem]) -> None:
+    err(t("gate.write.forced", id=usecase_id, count=len(problems)), style="yellow")
+    for p in problems:
+        err(f"  {p.path}:{p.line}:{p.column}: [{p.rule}] {p.message}")
 
 
 # --- aip kpi record --------------------------------------------------------------------------

@@ -218,9 +218,9 @@ def signal_not_integrated(active: Sequence[UseCase], today: dt.date, cadence_day
 def pilot_start(uc: UseCase) -> dt.date | None:
     """When the pilot started: the decision that moved the entry into ``pilot``, found by
     replaying the decision log backwards from the current status through the state machine
-    of ``aip decide`` (engine/lifecycle.py). ``None`` before ``pilot`` or when the log does
+    of ``aip decide`` (model/lifecycle.py). ``None`` before ``pilot`` or when the log does
     not explain the status (hand edits)."""
-    from aiportfolio.engine.lifecycle import TRANSITIONS
+    from aiportfolio.model.lifecycle import TRANSITIONS
 
     if uc.status not in ("pilot", "industrialising", "operated"):
         return None

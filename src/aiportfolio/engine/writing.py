@@ -17,7 +17,9 @@ from pydantic import ValidationError
 
 from aiportfolio.errors import UsageError
 from aiportfolio.i18n import Translator
+from aiportfolio.model.common import canonical_id
 from aiportfolio.model.usecase import Decision, Measurement, UseCase
+from aiportfolio.problem import Problem
 from aiportfolio.register.edit import append_item, set_value, to_roundtrip
 from aiportfolio.register.loader import Register, locate_problems, suggest, validation_problems
 from aiportfolio.register.roundtrip import atomic_write, dump_roundtrip, load_roundtrip
@@ -74,7 +76,7 @@ def validate_text(text: str, rel: str, t: Translator) -> UseCase:
 
 
 def find_usecase(register: Register, usecase_id: str, t: Translator) -> Path:
-    path = register.sources.get(usecase_id.strip().upper())
+    path = register.sources.get(canonical_id(usecase_id))
     if path is not None:
         return path
     close = suggest(usecase_id, register.sources)
@@ -193,6 +195,8 @@ class DecideResult:
     decision: str
     before: str
     after: str
+    forced: tuple[Problem, ...] = ()
+    """Gate errors the decision added, written anyway because of ``force``."""
 
 
 def decide(
@@ -205,8 +209,13 @@ def decide(
     on: dt.date,
     next_decision: dt.date | None,
     t: Translator,
+    today: dt.date | None = None,
+    force: bool = False,
 ) -> DecideResult:
-    from aiportfolio.engine.lifecycle import allowed, next_status
+    """Record ``decision`` on ``usecase_id`` and move its status. The edited entry is run
+    through the gate first: a decision that adds gate errors (``aip check`` errors) raises
+    ``GateError`` listing them, unless ``force`` (the result then carries them)."""
+    from aiportfolio.model.lifecycle import allowed, next_status
 
     holder: dict[str, str] = {}
 
@@ -246,7 +255,31 @@ def decide(
         edit = edit_usecase(register, usecase_id, t, change)
     except ValidationError as exc:
         raise UsageError(t("write.bad_value", detail=_first_error(exc))) from None
-    return DecideResult(edit, usecase_id, decision, holder["before"], holder["after"])
+    added = gate_check(register, usecase_id, edit, today or on, t, force=force)
+    return DecideResult(edit, usecase_id, decision, holder["before"], holder["after"], added)
+
+
+def gate_check(
+    register: Register,
+    usecase_id: str,
+    edit: FileEdit,
+    today: dt.date,
+    t: Translator,
+    *,
+    force: bool,
+) -> tuple[Problem, ...]:
+    """The gate errors ``edit`` would add to ``usecase_id``: ``GateError`` (nothing is
+    written) unless ``force``, which returns them so the caller can say so."""
+    from aiportfolio.engine.gate import new_errors
+    from aiportfolio.errors import GateError
+
+    rel = register.relpath(edit.path)
+    text = edit.after.removeprefix("\ufeff").replace("\r\n", "\n")
+    added = new_errors(register, usecase_id, validate_text(text, rel, t), text, today)
+    if added and not force:
+        ids = ", ".join(sorted({p.rule for p in added}))
+        raise GateError(t("gate.write.refused", id=canonical_id(usecase_id), rules=ids), added)
+    return tuple(added)
 
 
 # --- aip kpi record -------------------------------------------------------------------------

@@ -11,7 +11,19 @@ import importlib
 from functools import cache
 
 LANGUAGES = ("en", "fr")
-DOMAINS = ("core", "check", "score", "diff", "write", "steer", "plan", "team", "security", "large")
+DOMAINS = (
+    "core",
+    "check",
+    "score",
+    "diff",
+    "write",
+    "steer",
+    "plan",
+    "team",
+    "security",
+    "large",
+    "gate",
+)
 
 
 @cache

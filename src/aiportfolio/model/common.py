@@ -8,6 +8,10 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, StringConstraints
 from pydantic_core import PydanticCustomError
 
+# Re-exported: the lifecycle module owns the statuses.
+from aiportfolio.model.lifecycle import STATUSES as STATUSES
+from aiportfolio.model.lifecycle import Status as Status
+
 UNSAFE_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
 """Control characters (C0 but tab, line feed and carriage return; DEL; C1) and bidi
 overrides: they can rewrite a terminal (ANSI escapes) or hide text in a review."""
@@ -55,12 +59,33 @@ ShortText = Annotated[
 """A name or title: at most 200 characters (reporters keep it on one line)."""
 Euros = Annotated[float, Field(strict=True, ge=0, le=1e12, allow_inf_nan=False)]
 """An amount in euros, up to a thousand billion (beyond, a typo: and sums would overflow)."""
-UseCaseId = Annotated[StrictStr, StringConstraints(pattern=r"^UC-[0-9]{3,6}$")]
+_ID_NUMBER = re.compile(r"^UC-([0-9]{1,6})$")
+
+
+def canonical_id(value: str) -> str:
+    """An id compared by its number: ``UC-0042``, ``UC-042`` and ``uc-42`` are ``UC-042``
+    (at least three digits). A text that is not an id is returned stripped, upper-cased."""
+    text = value.strip().upper()
+    match = _ID_NUMBER.match(text)
+    return f"UC-{int(match.group(1)):03d}" if match else text
+
+
+def id_sort_key(value: str) -> tuple[int, str]:
+    """Ids in numeric order (UC-100 < UC-999 < UC-1000); anything else after them."""
+    match = _ID_NUMBER.match(value)
+    return (int(match.group(1)), "") if match else (10**7, value)
+
+
+UseCaseId = Annotated[
+    StrictStr,
+    StringConstraints(pattern=r"^UC-[0-9]{3,6}$"),
+    AfterValidator(canonical_id),
+]
+"""``UC-`` and 3 to 6 digits, read by its number: ``UC-0042`` is the same use case as
+``UC-042`` everywhere (ids, ``depends_on``, unique-id rule)."""
 Lang = Literal["en", "fr"]
 
-STATUSES = ("idea", "scoping", "pilot", "industrialising", "operated", "stopped")
 CATEGORIES = ("quick_win", "foundation", "differentiator", "compliance")
-Status = Literal["idea", "scoping", "pilot", "industrialising", "operated", "stopped"]
 Category = Literal["quick_win", "foundation", "differentiator", "compliance"]
 RiskLevel = Literal["low", "medium", "high"]
 DataClass = Literal["green", "orange", "red"]

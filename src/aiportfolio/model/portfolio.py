@@ -8,7 +8,15 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, StrictStr, model_validator
 
-from aiportfolio.model.common import CATEGORIES, Category, Lang, ShortText, Strict, Text
+from aiportfolio.model.common import (
+    CATEGORIES,
+    Category,
+    Lang,
+    ShortText,
+    Status,
+    Strict,
+    Text,
+)
 
 Percent = Annotated[float, Field(strict=True, ge=0, le=100, allow_inf_nan=False)]
 
@@ -121,10 +129,21 @@ class Planning(Strict):
 RuleSetting = Literal["error", "warning", "info", "off"]
 
 
-class Policy(Strict):
-    """Which rules run and at which severity: ``rules: {rule-id: error|warning|info|off}``."""
+class RuleOptions(Strict):
+    """A rule's severity and the statuses of the use cases it applies to."""
 
-    rules: dict[StrictStr, RuleSetting] = {}
+    severity: RuleSetting | None = None
+    """``None`` keeps the rule's default severity."""
+    statuses: Annotated[list[Status], Field(min_length=1)] | None = None
+    """``None`` keeps the statuses the rule applies to by default."""
+
+
+class Policy(Strict):
+    """Which rules run, at which severity, on which statuses:
+    ``rules: {rule-id: error|warning|info|off}`` or
+    ``rules: {rule-id: {severity: ..., statuses: [...]}}``."""
+
+    rules: dict[StrictStr, RuleSetting | RuleOptions] = {}
 
 
 class PortfolioConfig(Strict):

@@ -22,6 +22,7 @@ from aiportfolio.model.common import (
     Text,
     UseCaseId,
 )
+from aiportfolio.model.lifecycle import is_active
 
 Score = Annotated[int, Field(ge=1, le=5, strict=True)]
 Number = Annotated[float, Field(strict=True, ge=-1e15, le=1e15, allow_inf_nan=False)]
@@ -200,7 +201,7 @@ class UseCase(Strict):
 
     @property
     def active(self) -> bool:
-        return self.status != "stopped"
+        return is_active(self.status)
 
     @property
     def north_star(self) -> Kpi | None:

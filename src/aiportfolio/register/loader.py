@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -16,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from aiportfolio import resources
 from aiportfolio.errors import ConfigError, UsageError
 from aiportfolio.i18n import Translator
-from aiportfolio.model.common import escaped
+from aiportfolio.model.common import canonical_id, escaped
 from aiportfolio.model.grid import Grid
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
@@ -58,8 +59,9 @@ class Register:
     engines) are located in it without reading the disk again."""
 
     def get(self, usecase_id: str) -> UseCase | None:
+        wanted = canonical_id(usecase_id)
         for uc in self.usecases:
-            if uc.id == usecase_id:
+            if uc.id == wanted:
                 return uc
         return None
 
@@ -77,7 +79,7 @@ class Register:
     def require(self, usecase_id: str, t: Translator, *, active_only: bool = False) -> UseCase:
         """The use case ``usecase_id`` (case and surrounding spaces ignored), or a
         ``UsageError`` naming the closest ids."""
-        wanted = usecase_id.strip().upper()
+        wanted = canonical_id(usecase_id)
         pool = self.active if active_only else self.usecases
         for uc in pool:
             if uc.id == wanted:
@@ -253,6 +255,7 @@ def yaml_issue_problem(issue: YamlIssue, path: str, t: Translator) -> Problem:
         "encoding": "encoding",
         "empty": "empty-file",
         "syntax": "yaml-syntax",
+        "unclosed": "yaml-syntax",
         "duplicate-key": "duplicate-key",
         "anchor": "yaml-anchor",
         "tag": "yaml-tag",
@@ -272,6 +275,14 @@ def yaml_issue_problem(issue: YamlIssue, path: str, t: Translator) -> Problem:
     )
 
 
+_MODEL_OF: dict[str, type[BaseModel]] = {
+    PORTFOLIO_FILE.as_posix(): PortfolioConfig,
+    WEIGHTS_FILE.as_posix(): Grid,
+}
+"""The model of a configuration file (any other file is a use case), whose key order
+tells where a missing key would go."""
+
+
 def locate_problems(problems: list[Problem], texts: dict[str, str]) -> list[Problem]:
     """Give every problem that has a ``loc`` and no line its position, composing each
     affected file once."""
@@ -283,7 +294,10 @@ def locate_problems(problems: list[Problem], texts: dict[str, str]) -> list[Prob
             continue
         if problem.path not in by_path:
             by_path[problem.path] = compose(texts[problem.path])
-        line, column = locate(by_path[problem.path], problem.loc)
+        model = _MODEL_OF.get(problem.path, UseCase)
+        line, column = locate(
+            by_path[problem.path], problem.loc, functools.partial(_fields_at, model)
+        )
         located.append(problem.with_position(line, column))
     return located
 

@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,7 +45,8 @@ class YamlIssue:
     """A file-level reading problem, before any schema validation."""
 
     kind: str
-    """One of: too-large, encoding, empty, syntax, duplicate-key, anchor, tag, not-a-mapping,
+    """One of: too-large, encoding, empty, syntax, unclosed (a quote, ``[`` or ``{`` never
+    closed: the place is where it opens), duplicate-key, anchor, tag, not-a-mapping,
     not-a-file, too-deep, number-too-large."""
     line: int
     column: int
@@ -273,8 +274,17 @@ def _find_anchor(text: str) -> YamlIssue | None:
     return None
 
 
+_UNCLOSED = ("while scanning a quoted scalar", "while parsing a flow", "while scanning a block")
+"""Contexts of an unclosed construct: the parser only notices it far below (often at the end
+of the file), so the place to show is where the construct starts."""
+
+
+def _unclosed(exc: MarkedYAMLError) -> bool:
+    return exc.context_mark is not None and str(exc.context or "").startswith(_UNCLOSED)
+
+
 def _mark(exc: MarkedYAMLError) -> tuple[int, int]:
-    mark = exc.problem_mark or exc.context_mark
+    mark = exc.context_mark if _unclosed(exc) else exc.problem_mark or exc.context_mark
     if mark is None:
         return 0, 0
     return mark.line + 1, mark.column + 1
@@ -306,6 +316,10 @@ def parse_text(text: str) -> tuple[Any, YamlIssue | None]:
         return None, refused.issue
     except MarkedYAMLError as exc:
         line, column = _mark(exc)
+        if _unclosed(exc):
+            assert exc.context_mark is not None
+            opener = text[exc.context_mark.index : exc.context_mark.index + 1].strip() or "|"
+            return None, YamlIssue("unclosed", line, column, opener)
         return None, YamlIssue("syntax", line, column, str(exc.problem or exc.context or ""))
     except YAMLError as exc:
         return None, YamlIssue("syntax", 0, 0, str(exc))
@@ -349,15 +363,21 @@ def compose(text: str) -> Node | None:
         return None
 
 
-def locate(root: Node | None, loc: tuple[str | int, ...]) -> tuple[int, int]:
+def locate(
+    root: Node | None,
+    loc: tuple[str | int, ...],
+    order: Callable[[tuple[str | int, ...]], Sequence[str]] | None = None,
+) -> tuple[int, int]:
     """1-based (line, column) of the deepest node reachable along ``loc``. A key that is
-    the last step points at the key itself (unknown or misspelt keys); a missing key points
-    at its parent mapping."""
+    the last step points at the key itself (unknown or misspelt keys). A missing last key
+    points where it would be written: ``order(parent_loc)`` gives the keys of that mapping
+    in the format's order, and the place is the first present key that follows it (the
+    writers insert it just before), else the last key; without ``order``, the parent."""
     if root is None:
         return 1, 1
     node: Node = root
     line, column = node.start_mark.line + 1, node.start_mark.column + 1
-    for step in loc:
+    for depth, step in enumerate(loc):
         if isinstance(node, MappingNode):
             for key_node, value_node in node.value:
                 if str(key_node.value) == str(step):
@@ -365,6 +385,9 @@ def locate(root: Node | None, loc: tuple[str | int, ...]) -> tuple[int, int]:
                     node = value_node
                     break
             else:
+                keys = order(loc[:depth]) if order is not None and depth == len(loc) - 1 else ()
+                if str(step) in keys and node.value:
+                    return _missing_key_place(node, str(step), keys)
                 continue  # pydantic adds steps such as union member names: skip them
         elif isinstance(node, SequenceNode) and isinstance(step, int):
             if 0 <= step < len(node.value):
@@ -378,6 +401,15 @@ def locate(root: Node | None, loc: tuple[str | int, ...]) -> tuple[int, int]:
         # Point at the value for scalar errors, unless this was an unknown key.
         return node.start_mark.line + 1, node.start_mark.column + 1
     return line, column
+
+
+def _missing_key_place(node: MappingNode, key: str, order: Sequence[str]) -> tuple[int, int]:
+    after = set(order[order.index(key) + 1 :])
+    for key_node, _ in node.value:
+        if str(key_node.value) in after:
+            return key_node.start_mark.line + 1, key_node.start_mark.column + 1
+    last = node.value[-1][0]
+    return last.start_mark.line + 1, last.start_mark.column + 1
 
 
 def to_plain(value: Any) -> Any:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aiportfolio.i18n import Translator
+from aiportfolio.model.lifecycle import STATUSES
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Problem, Severity
 from aiportfolio.register.loader import Register
@@ -49,15 +50,24 @@ class Rule:
     summary: str
     per_usecase: PerUseCase | None = None
     whole_register: WholeRegister | None = None
+    statuses: tuple[str, ...] = STATUSES
+    """Statuses of the use cases the rule applies to by default (``policy.rules.<id>.statuses``
+    in ``config/portfolio.yaml`` replaces them); the rule never reports an entry in another
+    status."""
 
-    def run(self, ctx: RuleContext, severity: Severity) -> Iterator[Problem]:
+    def run(
+        self, ctx: RuleContext, severity: Severity, statuses: tuple[str, ...] | None = None
+    ) -> Iterator[Problem]:
+        applies = frozenset(self.statuses if statuses is None else statuses)
         findings: Iterator[Finding]
         if self.per_usecase is not None:
             check = self.per_usecase
-            findings = (f for uc in ctx.register.usecases for f in check(uc, ctx))
+            findings = (
+                f for uc in ctx.register.usecases if uc.status in applies for f in check(uc, ctx)
+            )
         else:
             assert self.whole_register is not None
-            findings = self.whole_register(ctx)
+            findings = (f for f in self.whole_register(ctx) if f.usecase.status in applies)
         for f in findings:
             path = f.path or ctx.path_of(f.usecase)
             yield Problem(path, 0, 0, self.id, severity, f.message, f.hint, f.loc)

@@ -7,16 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from aiportfolio.model.lifecycle import ACTIVE, FROM_SCOPING, MEASURED
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Severity
 from aiportfolio.rules.base import Finding, Rule, RuleContext
 
-FROM_PILOT = ("pilot", "industrialising", "operated")
-FROM_SCOPING = ("scoping", *FROM_PILOT)
-
 
 def check_reviews(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
-    if not uc.needs_risk_review or uc.status not in FROM_PILOT:
+    if not uc.needs_risk_review:
         return
     for review in ("security_review", "legal_review"):
         if getattr(uc.risk, review) is None:
@@ -29,7 +27,7 @@ def check_reviews(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
 
 
 def check_prohibited(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
-    if uc.risk.ai_act_tier == "prohibited" and uc.status != "stopped":
+    if uc.risk.ai_act_tier == "prohibited":
         yield Finding(
             uc,
             ("risk", "ai_act_tier"),
@@ -39,8 +37,6 @@ def check_prohibited(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
 
 
 def check_assessed(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
-    if uc.status not in FROM_SCOPING:
-        return
     if uc.risk.level is None:
         yield Finding(uc, ("risk",), ctx.t("rule.unassessed.level"), ctx.t("rule.unassessed.hint"))
     if uc.data.classification is None:
@@ -48,11 +44,25 @@ def check_assessed(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
 
 
 RULES = (
-    Rule("risk-review-required", Severity.ERROR, "rule.review.summary", per_usecase=check_reviews),
     Rule(
-        "ai-act-prohibited", Severity.ERROR, "rule.prohibited.summary", per_usecase=check_prohibited
+        "risk-review-required",
+        Severity.ERROR,
+        "rule.review.summary",
+        per_usecase=check_reviews,
+        statuses=MEASURED,
     ),
     Rule(
-        "risk-unassessed", Severity.WARNING, "rule.unassessed.summary", per_usecase=check_assessed
+        "ai-act-prohibited",
+        Severity.ERROR,
+        "rule.prohibited.summary",
+        per_usecase=check_prohibited,
+        statuses=ACTIVE,
+    ),
+    Rule(
+        "risk-unassessed",
+        Severity.WARNING,
+        "rule.unassessed.summary",
+        per_usecase=check_assessed,
+        statuses=FROM_SCOPING,
     ),
 )

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from aiportfolio.model.lifecycle import DECIDING, OPEN
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Severity
 from aiportfolio.rules.base import Finding, Rule, RuleContext
 
-OPEN = ("idea", "scoping", "pilot", "industrialising")
-
 
 def check_past(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
-    if uc.status in OPEN and uc.decision_date is not None and uc.decision_date < ctx.today:
+    if uc.decision_date is not None and uc.decision_date < ctx.today:
         yield Finding(
             uc,
             ("decision_date",),
@@ -27,7 +26,7 @@ def check_past(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
 
 
 def check_missing(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
-    if uc.status in OPEN[1:] and uc.decision_date is None:
+    if uc.decision_date is None:
         yield Finding(
             uc,
             ("status",),
@@ -38,12 +37,17 @@ def check_missing(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
 
 RULES = (
     Rule(
-        "decision-date-past", Severity.WARNING, "rule.decision_past.summary", per_usecase=check_past
+        "decision-date-past",
+        Severity.WARNING,
+        "rule.decision_past.summary",
+        per_usecase=check_past,
+        statuses=OPEN,
     ),
     Rule(
         "decision-date-missing",
         Severity.WARNING,
         "rule.decision_missing.summary",
         per_usecase=check_missing,
+        statuses=DECIDING,
     ),
 )

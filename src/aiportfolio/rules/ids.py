@@ -1,16 +1,18 @@
-"""id-unique: no two files share an id. id-filename: a file is named ``<id>-<slug>.yaml``
-(lower-case ASCII slug, words joined by ``-``)."""
+"""id-unique: no two files share an id (ids compare by number: ``UC-0042`` is ``UC-042``).
+id-filename: a file is named ``<id>-<slug>.yaml`` (lower-case ASCII slug, words joined by
+``-``; the id in the name is read by its number too)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from aiportfolio.model.common import escaped
+from aiportfolio.model.common import canonical_id, escaped
 from aiportfolio.problem import Severity
 from aiportfolio.rules.base import Finding, Rule, RuleContext
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_NAMED = re.compile(r"^(UC-[0-9]{3,6})-(.*)$")
 
 
 def check_unique(ctx: RuleContext) -> Iterator[Finding]:
@@ -33,8 +35,8 @@ def check_unique(ctx: RuleContext) -> Iterator[Finding]:
 def check_filename(ctx: RuleContext) -> Iterator[Finding]:
     register = ctx.register
     for uc, file in zip(register.usecases, register.usecase_paths, strict=True):
-        stem = file.name.rsplit(".", 1)[0]
-        slug = stem[len(uc.id) + 1 :] if stem.startswith(uc.id + "-") else None
+        named = _NAMED.match(file.name.rsplit(".", 1)[0])
+        slug = named.group(2) if named and canonical_id(named.group(1)) == uc.id else None
         if slug is None or not _SLUG.match(slug):
             yield Finding(
                 uc,

@@ -1,26 +1,23 @@
-"""kpi-required: at least one KPI. kpi-baseline-required: from ``scoping`` on, every KPI has
-a baseline (METHOD.md §7: "every KPI has a baseline"). kpi-north-star: at most one KPI is
-flagged ``north_star``."""
+"""kpi-required: at least one KPI on an active use case. kpi-baseline-required: from
+``scoping`` to ``operated``, every KPI has a baseline (METHOD.md §7: "every KPI has a
+baseline"). kpi-north-star: at most one KPI is flagged ``north_star``."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from aiportfolio.model.lifecycle import ACTIVE, FROM_SCOPING
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Severity
 from aiportfolio.rules.base import Finding, Rule, RuleContext
 
-BASELINE_FROM = ("scoping", "pilot", "industrialising", "operated")
-
 
 def check_kpi(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
     if not uc.kpis:
-        yield Finding(uc, (), ctx.t("rule.kpi.missing", id=uc.id), ctx.t("rule.kpi.hint"))
+        yield Finding(uc, ("kpis",), ctx.t("rule.kpi.missing", id=uc.id), ctx.t("rule.kpi.hint"))
 
 
 def check_baseline(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
-    if uc.status not in BASELINE_FROM:
-        return
     for i, kpi in enumerate(uc.kpis):
         if kpi.baseline is None:
             yield Finding(
@@ -43,9 +40,15 @@ def check_north_star(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
 
 
 RULES = (
-    Rule("kpi-required", Severity.ERROR, "rule.kpi.summary", per_usecase=check_kpi),
     Rule(
-        "kpi-baseline-required", Severity.ERROR, "rule.baseline.summary", per_usecase=check_baseline
+        "kpi-required", Severity.ERROR, "rule.kpi.summary", per_usecase=check_kpi, statuses=ACTIVE
+    ),
+    Rule(
+        "kpi-baseline-required",
+        Severity.ERROR,
+        "rule.baseline.summary",
+        per_usecase=check_baseline,
+        statuses=FROM_SCOPING,
     ),
     Rule(
         "kpi-north-star", Severity.WARNING, "rule.north_star.summary", per_usecase=check_north_star

@@ -6,9 +6,10 @@ import datetime as dt
 
 from aiportfolio.errors import ConfigError
 from aiportfolio.i18n import Translator
+from aiportfolio.model.portfolio import RuleOptions
 from aiportfolio.problem import Problem, Severity
 from aiportfolio.register.loader import PORTFOLIO_FILE, Register, locate_problems, suggest
-from aiportfolio.rules import compliance, dates, ids, kpi, links, owner
+from aiportfolio.rules import compliance, dates, ids, kpi, lifecycle, links, owner
 from aiportfolio.rules.base import Rule, RuleContext
 
 RULES: dict[str, Rule] = {
@@ -20,6 +21,7 @@ RULES: dict[str, Rule] = {
         *links.RULES,
         *compliance.RULES,
         *dates.RULES,
+        *lifecycle.RULES,
     )
 }
 
@@ -63,16 +65,32 @@ def severities(register: Register, t: Translator) -> dict[str, Severity | None]:
                 text = ""
             located = locate_problems([problem], {problem.path: text})
             raise ConfigError(t("config.invalid", path=PORTFOLIO_FILE.as_posix()), located)
-        chosen[rule_id] = None if setting == "off" else Severity(setting)
+        level = setting.severity if isinstance(setting, RuleOptions) else setting
+        if level is not None:
+            chosen[rule_id] = None if level == "off" else Severity(level)
     return chosen
 
 
-def run_rules(register: Register, today: dt.date) -> list[Problem]:
-    """Run every enabled rule on the valid use cases and locate what they find."""
+def statuses(register: Register, rule_id: str) -> tuple[str, ...]:
+    """Statuses of the use cases ``rule_id`` applies to: ``policy.rules.<id>.statuses``,
+    else the rule's own."""
+    setting = register.config.policy.rules.get(rule_id)
+    if isinstance(setting, RuleOptions) and setting.statuses is not None:
+        return tuple(setting.statuses)
+    return RULES[rule_id].statuses
+
+
+def find_rule_problems(register: Register, today: dt.date) -> list[Problem]:
+    """Every enabled rule's problems on the valid use cases, not located yet (no line)."""
     t = Translator(register.lang)
     ctx = RuleContext(register=register, today=today, t=t)
     found: list[Problem] = []
     for rule_id, severity in severities(register, t).items():
         if severity is not None:
-            found.extend(RULES[rule_id].run(ctx, severity))
-    return register.locate(found)
+            found.extend(RULES[rule_id].run(ctx, severity, statuses(register, rule_id)))
+    return found
+
+
+def run_rules(register: Register, today: dt.date) -> list[Problem]:
+    """Run every enabled rule on the valid use cases and locate what they find."""
+    return register.locate(find_rule_problems(register, today))

@@ -212,8 +212,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # rules
     "rule.owner.summary": {
-        "en": "every use case names its business owner",
-        "fr": "chaque cas d'usage a un owner métier",
+        "en": "every active use case names its business owner",
+        "fr": "chaque cas d'usage actif a un owner métier",
     },
     "rule.owner.missing": {"en": "{id} has no business owner", "fr": "{id} n'a pas d'owner métier"},
     "rule.owner.hint": {
@@ -221,8 +221,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "ajoutez `owner: {{name: ..., role: ..., email: ...}}` : la personne responsable du résultat",
     },
     "rule.kpi.summary": {
-        "en": "every use case has at least one KPI",
-        "fr": "chaque cas d'usage a au moins un KPI",
+        "en": "every active use case has at least one KPI",
+        "fr": "chaque cas d'usage actif a au moins un KPI",
     },
     "rule.kpi.missing": {"en": "{id} has no KPI", "fr": "{id} n'a aucun KPI"},
     "rule.kpi.hint": {

@@ -1,0 +1,197 @@
+"""The gate holds everywhere (issue 10): one verdict per use case, shared by every command.
+
+Each numbered point of the issue has its tests here, in English and French."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from aiptest import run, usecase, write_register
+
+FR = "language: fr\n"
+STOP = [{"date": "2026-07-16", "decision": "stop", "by": "Comité"}]
+
+
+def _portfolio(lang: str, extra: str = "") -> str:
+    return f"language: {lang}\n{extra}"
+
+
+# --- 1. decide validates the edited entry before writing --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "refused", "forced"),
+    [
+        ("en", "not written: after this change UC-005 would fail the gate", "written anyway"),
+        ("fr", "rien n'est écrit : après ce changement, UC-005", "écrit malgré tout"),
+    ],
+)
+def test_decide_refuses_a_move_that_fails_the_gate(
+    tmp_path: Path, lang: str, refused: str, forced: str
+) -> None:
+    kpi = {"name": "Délai", "level": "impact", "target": 8}  # no baseline: fine in idea
+    root = write_register(
+        tmp_path,
+        [usecase(id="UC-005", status="idea", kpis=[kpi], risk=None, data=None)],
+        portfolio=_portfolio(lang),
+    )
+    path = root / "usecases" / "UC-005-case.yaml"
+    before = path.read_bytes()
+    assert run(root, "check").exit_code == 0
+
+    result = run(root, "decide", "UC-005", "go", "--date", "2026-11-20")
+    assert result.exit_code == 1
+    assert refused in result.stderr
+    assert "kpi-baseline-required" in result.stderr
+    assert "usecases/UC-005-case.yaml:" in result.stderr  # each problem located
+    assert path.read_bytes() == before  # nothing written
+
+    result = run(root, "decide", "UC-005", "go", "--date", "2026-11-20", "--force")
+    assert result.exit_code == 0
+    assert forced in result.stderr
+    assert "[kpi-baseline-required]" in result.stderr
+    assert "status: scoping" in path.read_text(encoding="utf-8")
+    assert run(root, "check").exit_code == 1
+
+
+def test_decide_on_an_entry_already_failing_only_refuses_new_errors(tmp_path: Path) -> None:
+    # A KPI without baseline already fails in scoping: going to pilot adds nothing new.
+    kpi = {"name": "Délai", "level": "impact", "target": 8}
+    root = write_register(tmp_path, [usecase(status="scoping", kpis=[kpi])])
+    result = run(root, "decide", "UC-001", "go", "--date", "2026-11-20")
+    assert result.exit_code == 0, result.stderr
+    assert "status: pilot" in (root / "usecases" / "UC-001-case.yaml").read_text("utf-8")
+
+
+def test_decide_to_pilot_without_risk_reviews_is_refused(tmp_path: Path) -> None:
+    risk = {"level": "high", "ai_act_tier": "minimal"}
+    root = write_register(tmp_path, [usecase(status="scoping", risk=risk)])
+    result = run(root, "decide", "UC-001", "go", "--date", "2026-11-20")
+    assert result.exit_code == 1
+    assert "[risk-review-required]" in result.stderr
+
+
+def test_decide_stop_needs_no_owner_nor_kpi(tmp_path: Path) -> None:
+    root = write_register(tmp_path, [usecase(status="pilot", owner=None, kpis=[])])
+    result = run(root, "decide", "UC-001", "stop", "--date", "2026-11-20")
+    assert result.exit_code == 0, result.stderr
+    assert run(root, "check").exit_code == 0  # the stop decision is recorded
+
+
+# --- 3. rules declare the statuses they apply to; stopped needs a stop decision --------
+
+
+def test_a_stopped_entry_needs_no_owner_nor_kpi_but_its_stop_decision(tmp_path: Path) -> None:
+    archived = usecase(status="stopped", owner=None, kpis=[], decisions=STOP)
+    root = write_register(tmp_path, [archived])
+    assert run(root, "check").exit_code == 0
+
+    root = write_register(tmp_path / "b", [usecase(status="stopped", owner=None, kpis=[])])
+    result = run(root, "check", "-f", "json")
+    assert result.exit_code == 1
+    rules = [p["rule"] for p in json.loads(result.stdout)["problems"]]
+    assert rules == ["stop-decision-required"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "UC-001 is stopped but no stop decision is recorded"),
+        ("fr", "UC-001 est arrêté mais aucune décision d'arrêt n'est tracée"),
+    ],
+)
+def test_stop_decision_required_message(tmp_path: Path, lang: str, message: str) -> None:
+    root = write_register(tmp_path, [usecase(status="stopped")], portfolio=_portfolio(lang))
+    result = run(root, "check")
+    assert result.exit_code == 1
+    assert message in result.stdout
+    assert "[stop-decision-required]" in result.stdout
+
+
+def test_policy_sets_the_statuses_a_rule_applies_to(tmp_path: Path) -> None:
+    policy = "policy:\n  rules:\n    owner-required:\n      statuses: [pilot]\n"
+    root = write_register(tmp_path, [usecase(owner=None)], portfolio=policy)
+    assert run(root, "check").exit_code == 0  # scoping: not checked any more
+    policy = "policy:\n  rules:\n    owner-required: {severity: warning, statuses: [scoping]}\n"
+    root = write_register(tmp_path / "b", [usecase(owner=None)], portfolio=policy)
+    result = run(root, "check", "--strict")
+    assert result.exit_code == 1
+    assert "warning [owner-required]" in result.stdout
+
+
+def test_policy_statuses_must_be_statuses(tmp_path: Path) -> None:
+    policy = "policy:\n  rules:\n    owner-required:\n      statuses: [archived]\n"
+    root = write_register(tmp_path, [usecase()], portfolio=policy)
+    result = run(root, "check")
+    assert result.exit_code == 2
+    assert "config/portfolio.yaml:4" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# --- 6. problem locations -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_missing_keys_point_where_they_would_go(tmp_path: Path, lang: str) -> None:
+    root = write_register(tmp_path, [usecase(owner=None, kpis=None)], portfolio=_portfolio(lang))
+    lines = (root / "usecases" / "UC-001-case.yaml").read_text("utf-8").splitlines()
+    problems = json.loads(run(root, "check", "-f", "json").stdout)["problems"]
+    where = {p["rule"]: lines[p["line"] - 1] for p in problems}
+    # owner goes before process:, kpis before scores: (the format's order).
+    assert where["owner-required"].startswith("process:")
+    assert where["kpi-required"].startswith("scores:")
+    # A key present but empty is the key at fault.
+    root = write_register(tmp_path / "b", [usecase(kpis=[])], portfolio=_portfolio(lang))
+    lines = (root / "usecases" / "UC-001-case.yaml").read_text("utf-8").splitlines()
+    [problem] = json.loads(run(root, "check", "-f", "json").stdout)["problems"]
+    assert lines[problem["line"] - 1] == "kpis: []"
+
+
+def test_unclosed_quote_is_reported_where_it_starts(tmp_path: Path) -> None:
+    text = 'id: UC-001\ntitle: "Tri des réclamations\nstatus: idea\ncategory: quick_win\n'
+    text += "".join(f"# line {n}\n" for n in range(30))
+    root = write_register(tmp_path, files={"usecases/UC-001-case.yaml": text})
+    for lang, words in (
+        ("en", 'error [yaml-syntax] YAML syntax error: " opened here is never closed'),
+        ("fr", "erreur [yaml-syntax] erreur de syntaxe YAML : \" ouvert ici n'est jamais fermé"),
+    ):
+        result = run(root, "--lang", lang, "check")
+        assert result.exit_code == 1
+        assert "usecases/UC-001-case.yaml:2:8: " in result.stdout
+        assert words in result.stdout
+
+
+# --- 8. ids compare by number ---------------------------------------------------------------
+
+
+def test_ids_compare_by_number_in_the_unique_id_rule(tmp_path: Path) -> None:
+    root = write_register(
+        tmp_path,
+        files={
+            "usecases/UC-042-a.yaml": _yaml(usecase(id="UC-042")),
+            "usecases/UC-0042-b.yaml": _yaml(usecase(id="UC-0042")),
+        },
+    )
+    for lang, words in (("en", "UC-042"), ("fr", "UC-042")):
+        result = run(root, "--lang", lang, "check", "-f", "json")
+        assert result.exit_code == 1
+        problems = json.loads(result.stdout)["problems"]
+        assert [p["rule"] for p in problems] == ["id-unique"]
+        assert words in problems[0]["message"]
+
+
+def test_a_command_finds_an_entry_by_its_number(tmp_path: Path) -> None:
+    root = write_register(tmp_path, files={"usecases/UC-0042-a.yaml": _yaml(usecase(id="UC-0042"))})
+    assert run(root, "check").exit_code == 0
+    result = run(root, "decide", "UC-42", "iterate", "--date", "2026-11-20")
+    assert result.exit_code == 0, result.stderr
+    assert "UC-0042-a.yaml" in result.stderr
+
+
+def _yaml(data: dict[str, object]) -> str:
+    from aiptest import dump_yaml
+
+    return dump_yaml(data)
