@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from aiportfolio import __version__
-from aiportfolio.cli import check, diff, plan, schema, scoring, steer, write
+from aiportfolio.cli import check, diff, plan, report, schema, scoring, steer, write
 from aiportfolio.cli.common import Settings
 
 app = typer.Typer(
@@ -63,7 +63,7 @@ def main_callback(
 
 
 # Each command group registers its commands; modules stay light (heavy imports are lazy).
-for _group in (check, scoring, plan, diff, write, steer, schema):
+for _group in (check, scoring, plan, diff, write, steer, report, schema):
     _group.register(app)
 
 

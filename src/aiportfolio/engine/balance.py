@@ -273,9 +273,12 @@ class BalanceReport:
         return self.result.ok
 
 
-def assess_balance(register: Register, t: Translator, by: str = "both") -> BalanceReport:
-    """Balance of the register's active use cases, the moves that restore it, and the
-    category consistency warnings."""
+def assess_balance(
+    register: Register, t: Translator, by: str = "both", *, warnings: bool = True
+) -> BalanceReport:
+    """Balance of the register's active use cases, the moves that restore it, and (unless
+    ``warnings`` is false: locating them re-reads every file) the category consistency
+    warnings."""
     from aiportfolio.engine.consistency import category_warnings
     from aiportfolio.engine.scoring import score_portfolio
 
@@ -299,13 +302,17 @@ def assess_balance(register: Register, t: Translator, by: str = "both") -> Balan
                 candidates = tuple(early[:-change])
             moves.append(CountMove(share.group, change, candidates))
     paths = {uc: register.relpath(path) for uc, path in register.sources.items()}
-    warnings = _located(register, category_warnings(register.usecases, register.grid, paths, t))
+    found = (
+        _located(register, category_warnings(register.usecases, register.grid, paths, t))
+        if warnings
+        else []
+    )
     return BalanceReport(
         result=result,
         count_moves=tuple(moves),
         count_unreachable=changes is None,
         budget_moves=tuple(budget_moves(result)),
-        warnings=tuple(warnings),
+        warnings=tuple(found),
         by=by,
     )
 

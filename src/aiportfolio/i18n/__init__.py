@@ -23,6 +23,7 @@ DOMAINS = (
     "security",
     "large",
     "gate",
+    "report",
 )
 
 

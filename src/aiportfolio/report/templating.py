@@ -58,7 +58,7 @@ def environment(register_root: Path | None, lang: str) -> Any:
     search.append(resources.builtin_templates())
     env = ImmutableSandboxedEnvironment(
         loader=_confined_loader(search),
-        autoescape=select_autoescape(["html"]),
+        autoescape=select_autoescape(["html", "html.j2", "svg.j2", "xml.j2"]),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -90,11 +90,27 @@ def _where(exc: BaseException, template: str) -> tuple[str, int]:
 def render(template: str, register_root: Path | None, lang: str, **context: Any) -> str:
     """Render ``template`` (e.g. ``roadmap.md.j2``) with ``context``. A broken or unsafe
     template raises ``ConfigError`` with its file and line."""
+    return renderer(register_root, lang)(template, **context)
+
+
+def renderer(register_root: Path | None, lang: str) -> Callable[..., str]:
+    """``render`` bound to one environment, for a reporter that renders many pages."""
+    env = environment(register_root, lang)
+
+    def render_one(template: str, **context: Any) -> str:
+        return _render(env, template, register_root, lang, context)
+
+    return render_one
+
+
+def _render(
+    env: Any, template: str, register_root: Path | None, lang: str, context: dict[str, Any]
+) -> str:
     import jinja2
 
     t = Translator(lang)
     try:
-        return str(environment(register_root, lang).get_template(template).render(**context))
+        return str(env.get_template(template).render(**context))
     except (jinja2.TemplateError, UnicodeDecodeError, KeyError, RecursionError) as exc:
         filename, line = _where(exc, template)
         if register_root is not None:

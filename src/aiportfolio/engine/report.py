@@ -1,0 +1,103 @@
+"""What ``aip report`` shows: the results of the existing engines (score, matrix, balance,
+roadmap, TCO, dashboard, doctor, committee agenda) gathered once for one date.
+
+Nothing is computed here that another command does not already compute; this module only
+calls the engines with the register's configuration and keeps their results together, so
+the HTML reporter stays a pure function of one value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from aiportfolio.engine.agenda import CommitteeAgenda, committee_agenda
+from aiportfolio.engine.balance import BalanceReport, assess_balance
+from aiportfolio.engine.dashboard import DashboardResult, build_dashboard
+from aiportfolio.engine.doctor import DoctorResult, diagnose
+from aiportfolio.engine.finance import PortfolioTco, Tco, portfolio_tco
+from aiportfolio.engine.matrix import Matrix, build_matrix
+from aiportfolio.engine.planning import Roadmap, build_roadmap
+from aiportfolio.engine.scoring import RankedEntry, ScoreReport, Why, build_score_report, why
+from aiportfolio.i18n import Translator
+from aiportfolio.model.common import CATEGORIES, STATUSES
+from aiportfolio.model.usecase import UseCase
+from aiportfolio.register.git import GitAdded
+from aiportfolio.register.loader import Register
+
+PRIORITIES = 3
+"""The method asks for three priorities that can be stated (docs/method.md §2)."""
+
+
+@dataclass(frozen=True)
+class Priority:
+    """One of the first ranked entries, with why it ranks there."""
+
+    entry: RankedEntry
+    why: Why
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything the report pages show, as of ``today``."""
+
+    today: dt.date
+    organisation: str | None
+    usecases: tuple[UseCase, ...]
+    """Every entry of the register (stopped ones too: their card keeps the history)."""
+    score: ScoreReport
+    priorities: tuple[Priority, ...]
+    matrix: Matrix
+    status_counts: tuple[tuple[str, int], ...]
+    """Every status with its number of entries, in lifecycle order."""
+    category_counts: tuple[tuple[str, int], ...]
+    """Every category with its number of active entries."""
+    balance: BalanceReport
+    budget_covered: int
+    """Active entries with a cost (the budget mix covers these only)."""
+    roadmap: Roadmap | None
+    """``None`` when ``config/portfolio.yaml`` declares no waves."""
+    tco: PortfolioTco
+    dashboard: DashboardResult
+    doctor: DoctorResult
+    committee: CommitteeAgenda
+
+    @property
+    def active(self) -> tuple[UseCase, ...]:
+        return tuple(uc for uc in self.usecases if uc.active)
+
+    def tco_of(self, usecase_id: str) -> Tco | None:
+        return next((i for i in self.tco.items if i.usecase.id == usecase_id), None)
+
+
+def build_report(register: Register, t: Translator, today: dt.date) -> ReportData:
+    """Run every engine the report shows on ``register`` as of ``today``.
+
+    The committee part uses no git history (a report is a picture of the register, not of
+    its changes): decisions due before the next committee, blocked entries, reviews due."""
+    config = register.config
+    usecases = register.usecases
+    active = [uc for uc in usecases if uc.active]
+    score = build_score_report(usecases, register.grid, config.scoring)
+    ranked = [e for e in score.entries if e.rank is not None and not e.result.below_floor]
+    statuses: Counter[str] = Counter(uc.status for uc in usecases)
+    categories: Counter[str] = Counter(uc.category for uc in active)
+    tco = portfolio_tco(usecases)
+    return ReportData(
+        today=today,
+        organisation=config.organisation,
+        usecases=tuple(sorted(usecases, key=lambda uc: uc.id)),
+        score=score,
+        priorities=tuple(Priority(e, why(e.result)) for e in ranked[:PRIORITIES]),
+        matrix=build_matrix(score.entries, score.scoring.feasibility_floor),
+        status_counts=tuple((s, statuses.get(s, 0)) for s in STATUSES),
+        category_counts=tuple((c, categories.get(c, 0)) for c in CATEGORIES),
+        balance=assess_balance(register, t, warnings=False),
+        budget_covered=sum(1 for item in tco.items if item.total > 0),
+        roadmap=build_roadmap(usecases, config, today) if config.waves else None,
+        tco=tco,
+        dashboard=build_dashboard(usecases, today, config.rituals.monthly_days),
+        doctor=diagnose(usecases, register.grid, config, today),
+        committee=committee_agenda(usecases, config, today, GitAdded(), {}),
+    )

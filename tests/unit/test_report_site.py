@@ -1,0 +1,193 @@
+"""aip report: the pages, their structure, their links, their charts and escaping."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from aiportfolio.engine.report import build_report
+from aiportfolio.i18n import Translator
+from aiportfolio.register.loader import load_register
+from aiportfolio.report import charts
+from aiportfolio.report.site import PAGES, render_site
+from aiptest import REPO_ROOT, run, usecase, write_register
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def _site(root: Path, lang: str | None = None) -> dict[str, str]:
+    register = load_register(root, lang, ())
+    t = Translator(lang or register.lang or "en")
+    return render_site(build_report(register, t, TODAY), t, register.root)
+
+
+@pytest.fixture(scope="module")
+def example_site() -> dict[str, str]:
+    return _site(REPO_ROOT)
+
+
+def _links(html: str) -> list[str]:
+    return re.findall(r'href="([^"]*)"', html)
+
+
+def test_every_page_and_one_card_per_use_case(example_site: dict[str, str]) -> None:
+    cards = sorted(p.name for p in (REPO_ROOT / "usecases").glob("UC-*.yaml"))
+    expected = {f"{page}.html" for page in PAGES}
+    expected |= {f"usecases/{name[:6]}.html" for name in cards}
+    assert set(example_site) == expected
+
+
+def test_pages_are_self_contained_and_script_free(example_site: dict[str, str]) -> None:
+    for path, html in example_site.items():
+        assert html.startswith("<!DOCTYPE html>"), path
+        assert "Content-Security-Policy" in html and "default-src 'none'" in html, path
+        assert "<script" not in html.lower(), path
+        assert not re.search(r'(src|href)="(https?:)?//', html), path
+        assert '<html lang="fr">' in html, path
+
+
+def test_every_link_leads_to_a_page_of_the_site(example_site: dict[str, str]) -> None:
+    for path, html in example_site.items():
+        folder = Path(path).parent
+        for link in _links(html):
+            if link.startswith(("#", "data:")):
+                continue
+            target = os.path.normpath(folder / link)
+            assert target in example_site, f"{path}: {link}"
+
+
+def test_charts_are_inline_svg_with_the_expected_marks(example_site: dict[str, str]) -> None:
+    matrix = example_site["matrix.html"]
+    svg = matrix[matrix.index("<svg") : matrix.index("</svg>")]
+    bubbles = re.findall(r"<path[^>]*aria-label=\"(UC-\d+)[^\"]*\"[^>]*><title>", svg)
+    assert len(bubbles) == 14  # every active use case with both axes scored
+    assert "plancher de faisabilité 2,50" in svg
+    for name in ("Priorités", "Paris stratégiques", "Gains faciles", "En attente"):
+        assert name in svg
+    waves = example_site["waves.html"]
+    assert waves.count("<svg") == 2 and "Vague 1 · Pilotes mesurés" in waves
+    kpis = example_site["kpis.html"]
+    assert "<svg" in kpis and "baseline" in kpis
+    assert example_site["index.html"].count("<svg") == 1
+
+
+def test_overview_says_the_priorities_balance_and_alerts(example_site: dict[str, str]) -> None:
+    index = example_site["index.html"]
+    assert "Les trois priorités, et pourquoi" in index
+    assert index.count('class="priority"') == 3
+    assert "Équilibre face à la cible" in index and "En budget" in index
+    assert "Alertes" in index and "Décisions à venir" in index
+
+
+def test_card_has_the_decisions_log_and_reviews(example_site: dict[str, str]) -> None:
+    card = example_site["usecases/UC-007.html"]
+    assert "Journal des décisions" in card and "Revue sécurité" in card
+    assert 'href="../index.html"' in card
+
+
+def test_english_report(tmp_path: Path) -> None:
+    root = write_register(tmp_path, [usecase()])
+    site = _site(root, "en")
+    assert "Portfolio overview" in site["index.html"]
+    assert '<html lang="en">' in site["usecases/UC-001.html"]
+
+
+HOSTILE = [
+    '<script>alert("t")</script>',
+    '"><img src=x onerror=alert(1)>',
+    "</svg><iframe src=//evil.example>",
+    "{{ 7*7 }} & {% raw %}",
+]
+
+
+def test_hostile_user_text_is_escaped_everywhere(tmp_path: Path) -> None:
+    entries = []
+    for i, text in enumerate(HOSTILE, start=1):
+        entries.append(
+            usecase(
+                id=f"UC-00{i}",
+                title=f"Cas {text}",
+                owner={"name": text, "role": text},
+                next_step=text,
+                problem=text,
+                decisions=[{"date": "2026-10-01", "decision": "go", "by": text, "note": text}],
+                kpis=[
+                    {
+                        "name": f"KPI {text}",
+                        "level": "impact",
+                        "unit": "h",
+                        "baseline": 10,
+                        "target": 5,
+                        "north_star": True,
+                        "measurements": [
+                            {"date": "2026-10-15", "value": 8},
+                            {"date": "2026-11-15", "value": 7},
+                        ],
+                    }
+                ],
+            )
+        )
+    root = write_register(tmp_path, entries)
+    site = _site(root)
+    for path, html in site.items():
+        lowered = html.lower()
+        assert "<script" not in lowered, path
+        assert "<img" not in lowered, path
+        assert "<iframe" not in lowered, path
+    index_of = site["usecases/UC-001.html"]
+    assert "&lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt;" in index_of
+    matrix = site["matrix.html"]
+    assert "&lt;/svg&gt;&lt;iframe" in matrix  # inside the chart's hover text too
+    assert matrix.count("<svg") == matrix.count("</svg>") == 1
+    assert "{{ 7*7 }} &amp; {% raw %}" in site["usecases/UC-004.html"]
+
+
+def test_hover_titles_repeat_the_escaped_label() -> None:
+    svg = '<g><path d="M0,0" aria-label="a &lt;b&gt;" role="graphics-symbol"/><path d="M1"/></g>'
+    assert charts.with_hover_titles(svg) == (
+        '<g><path d="M0,0" aria-label="a &lt;b&gt;" role="graphics-symbol">'
+        '<title>a &lt;b&gt;</title></path><path d="M1"/></g>'
+    )
+
+
+def test_worker_draws_the_same_svg_as_this_process() -> None:
+    spec = charts.gantt_spec(
+        [{"wave": "W1", "start": "2026-01-01", "end": "2026-02-01", "label": "x", "desc": "d"}],
+        "2026-01-15",
+        "today",
+        "gantt",
+    )
+    worker = charts.WorkerDrawer()
+    try:
+        drawn = worker.draw([spec], "fr")()
+    finally:
+        worker.close()
+    assert drawn == charts.SerialDrawer().draw([spec], "fr")()
+    assert drawn[0].startswith("<svg")
+
+
+def test_cli_writes_the_site_and_removes_stale_cards(tmp_path: Path) -> None:
+    root = write_register(tmp_path / "reg", [usecase()])
+    out = tmp_path / "site"
+    (out / "usecases").mkdir(parents=True)
+    (out / "usecases" / "UC-099.html").write_text("old", encoding="utf-8")
+    (out / "CNAME").write_text("portfolio.example", encoding="utf-8")
+    result = run(root, "report", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert (out / "index.html").is_file() and (out / "usecases" / "UC-001.html").is_file()
+    assert not (out / "usecases" / "UC-099.html").exists()
+    assert (out / "CNAME").read_text(encoding="utf-8") == "portfolio.example"
+    assert "7 pages" in result.stderr  # six portfolio pages and one card
+
+
+def test_cli_refuses_a_file_as_output_folder(tmp_path: Path) -> None:
+    root = write_register(tmp_path / "reg", [usecase()])
+    target = tmp_path / "site"
+    target.write_text("", encoding="utf-8")
+    result = run(root, "report", "--out", str(target))
+    assert result.exit_code == 2
+    assert "not a folder" in result.stderr
