@@ -199,3 +199,149 @@ def test_no_command_echoes_a_workflow_command_from_user_text(
     assert result.exit_code in (0, 1), result.stderr
     _assert_no_injected_command(result.stdout)
     _assert_no_injected_command(result.stderr)
+
+
+# --- 2. CSV formula injection through line breaks -------------------------------------
+
+_ROW_START_FORMULA = re.compile(r"(?:^|[\r\n])\"?[=+@]")
+
+
+def test_a_line_break_in_a_title_is_refused_at_the_model(tmp_path: Path) -> None:
+    root = write_register(tmp_path, [usecase(title="Tri\r=cmd|' /C calc'!A0")])
+    result = run(root, "--lang", "en", "check")
+    assert result.exit_code == 1
+    assert "control character U+000D" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export", "--format", "csv"),
+        ("table", "--format", "csv"),
+        ("score", "--format", "csv"),
+        ("balance", "--format", "csv"),
+    ],
+)
+def test_no_csv_line_starts_a_formula(tmp_path: Path, args: tuple[str, ...]) -> None:
+    hostile = "Tri\r=cmd|' /C calc'!A0\n+SUM(A1)\r\n@x\n-1+1"
+    root = write_register(
+        tmp_path,
+        [
+            usecase(
+                problem=hostile,
+                next_step=hostile,
+                owner={"name": "=HYPERLINK(1)", "role": "@role"},
+            )
+        ],
+    )
+    result = run(root, *args)
+    assert result.exit_code in (0, 1), result.stderr
+    assert not _ROW_START_FORMULA.search(result.stdout), result.stdout
+
+
+def test_csv_neutralising_is_undone_line_by_line_on_import() -> None:
+    from aiportfolio.report.csvsafe import safe_cell, unsafe_cell
+
+    for text in ["a\r=b", "=a\n'=b\r\n-c", "-5", "'-5", "x\n", "\n=", "ok\rok"]:
+        safe = safe_cell(text)
+        for line in re.split(r"\r\n|\r|\n", safe):
+            assert not line.startswith(("=", "+", "@", "-")) or line == "-5"
+        assert unsafe_cell(safe) == text
+
+
+# --- 9. Mermaid, PR-comment Markdown, id allocation -----------------------------------
+
+_WAVES = """language: en
+waves:
+  - id: 1
+    name: "{name}"
+    start: 2027-01-04
+    end: 2027-03-26
+  - id: 2
+    name: "{name}"
+    start: 2027-04-05
+    end: 2027-06-25
+"""
+
+
+@pytest.mark.parametrize(
+    "name", ["topAxis", "weekday monday", "title X", "%% x", "dateFormat YYYY", "section z"]
+)
+def test_mermaid_statements_cannot_come_from_names(tmp_path: Path, name: str) -> None:
+    root = write_register(
+        tmp_path,
+        [usecase(title=name, plan={"wave": 1, "effort_weeks": 4})],
+        portfolio=_WAVES.format(name=name),
+    )
+    result = run(root, "roadmap")
+    assert result.exit_code == 0, result.stderr
+    chart = result.stdout.split("```mermaid", 1)[1].split("```", 1)[0]
+    statements = [line.strip() for line in chart.splitlines() if line.strip()]
+    keywords = re.compile(
+        r"(?i)^(topaxis|weekday|weekend|title|dateformat|axisformat|section|%%|excludes|"
+        r"includes|todaymarker|tickinterval)\b"
+    )
+    found = [s for s in statements if keywords.match(s)]
+    # aip's own statements only: one title, one dateFormat, one axisFormat, a section a wave.
+    assert [s.split()[0] for s in found] == ["title", "dateFormat", "axisFormat", *["section"] * 2]
+    assert "%%" not in chart
+    matrix = run(root, "score", "--matrix", "--format", "md").stdout
+    assert "%%" not in matrix.split("```mermaid", 1)[1].split("```", 1)[0]
+
+
+def test_markdown_user_text_makes_no_link_image_or_reference() -> None:
+    from aiportfolio.report.escape import md
+
+    text = md("see #123 GH-45 https://evil.example/x www.evil.example ![i](http://x/y.png) [a](b)")
+    assert "#123" not in text and "GH-45" not in text
+    assert "https://" not in text and "www.evil" not in text
+    # Brackets and ! come out escaped: no link or image syntax is left.
+    assert not re.search(r"(?<!\\)[\[\]!]", text)
+
+
+def _comment_sanitiser() -> str:
+    path = REPO_ROOT / "src" / "aiportfolio" / "scaffold" / "ci" / "github" / "aip-comment.yml"
+    script = path.read_text(encoding="utf-8").split("<<'PY'\n", 1)[1].split("\n          PY", 1)[0]
+    return "\n".join(line.removeprefix("          ") for line in script.splitlines())
+
+
+def test_the_comment_workflow_neutralises_a_hostile_artifact(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    source = tmp_path / "comment.md"
+    target = tmp_path / "body.md"
+    source.write_text(
+        "<!-- aip:portfolio -->\n## Review\n| a | b |\n|---|---|\n"
+        "fixes #12, GH-3 @org/team ![x](https://evil.example/p.png) [click](https://e.x)\n"
+        "[ref]: https://evil.example\n<img src=x> <details>ok</details> www.evil.example\n",
+        encoding="utf-8",
+    )
+    subprocess.run(
+        [sys.executable, "-c", _comment_sanitiser(), str(source), str(target)], check=True
+    )
+    body = target.read_text(encoding="utf-8")
+    assert body.startswith("<!-- aip:portfolio -->\n## Review\n| a | b |")
+    for live in ["#12", "GH-3", "@org", "](", "<img", "https://", "www.evil", "\n[ref]:"]:
+        assert live not in body, live
+    assert "<details>ok</details>" in body
+
+
+def test_ids_never_go_past_what_the_id_rule_accepts(tmp_path: Path) -> None:
+    from aiportfolio.engine.ids import IdsExhausted, next_numbers
+
+    assert next_numbers({999_998}) == [999_999]
+    with pytest.raises(IdsExhausted):
+        next_numbers({999_999})
+    with pytest.raises(IdsExhausted):
+        next_numbers({999_990}, 10)
+    root = write_register(tmp_path, [usecase(id="UC-999999")])
+    result = run(root, "--lang", "en", "new", "Encore un cas", "--owner", "Claire Martin")
+    assert result.exit_code == 2
+    assert "ids stop at UC-999999" in result.stderr
+    csv_file = tmp_path / "rows.csv"
+    csv_file.write_text("title,owner\nUn cas,Claire Martin\n", encoding="utf-8")
+    result = run(root, "--lang", "en", "import", str(csv_file))
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "ids stop at UC-999999" in result.stderr
+    assert sorted(p.name for p in (root / "usecases").iterdir()) == ["UC-999999-case.yaml"]

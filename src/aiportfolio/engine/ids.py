@@ -7,8 +7,27 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from aiportfolio.i18n import Translator
 
 ID_PATTERN = re.compile(r"^UC-([0-9]{3,6})$")
+MAX_NUMBER = 999_999
+"""The highest number the id rule (``UC-`` + 3 to 6 digits) accepts."""
+
+
+class IdsExhausted(ValueError):
+    """No id is left above the highest one taken (ids never go past ``MAX_NUMBER``)."""
+
+    def __init__(self, count: int, highest: int) -> None:
+        super().__init__(
+            f"{count} new id(s) needed after UC-{highest}, the last is UC-{MAX_NUMBER}"
+        )
+        self.count = count
+        self.highest = highest
+
+
 _FILE_ID = re.compile(r"^UC-([0-9]{3,6})(?:-|\.ya?ml$)")
 _ID_LINE = re.compile(r"^id:\s*['\"]?UC-([0-9]{3,6})['\"]?\s*(?:#.*)?$", re.MULTILINE)
 SLUG_MAX = 48
@@ -62,7 +81,10 @@ def used_numbers(folder: Path) -> set[int]:
         if match:
             numbers.add(int(match.group(1)))
         try:
-            head = path.read_text(encoding="utf-8-sig", errors="replace")[:4096]
+            if not path.is_file():  # a pipe would block, a device never end
+                continue
+            with path.open("rb") as handle:
+                head = handle.read(4096).decode("utf-8-sig", errors="replace")
         except OSError:
             continue
         numbers.update(int(m.group(1)) for m in _ID_LINE.finditer(head))
@@ -71,9 +93,24 @@ def used_numbers(folder: Path) -> set[int]:
 
 def next_numbers(taken: Iterable[int], count: int = 1) -> list[int]:
     """``count`` ids after the highest one taken (gaps are never reused: a stopped or
-    deleted id keeps its meaning in the history)."""
-    start = max(taken, default=0) + 1
-    return list(range(start, start + count))
+    deleted id keeps its meaning in the history). Raises ``IdsExhausted`` rather than give
+    an id the id rule would refuse."""
+    highest = max(taken, default=0)
+    if highest + count > MAX_NUMBER:
+        raise IdsExhausted(count, highest)
+    return list(range(highest + 1, highest + 1 + count))
+
+
+def allocate_numbers(taken: Iterable[int], count: int, t: Translator) -> list[int]:
+    """``next_numbers``, with a ``UsageError`` that says what to do when ids run out."""
+    from aiportfolio.errors import UsageError
+
+    try:
+        return next_numbers(taken, count)
+    except IdsExhausted as exc:
+        raise UsageError(
+            t("error.ids_exhausted", count=exc.count, highest=f"UC-{exc.highest}")
+        ) from None
 
 
 def usecase_path(folder: Path, usecase_id: str, title: str) -> Path:

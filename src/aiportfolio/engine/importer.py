@@ -647,7 +647,7 @@ def import_rows(
 ) -> ImportResult:
     """Validate every row, then plan the files to create or update (``result.edits``).
     Nothing is written here."""
-    from aiportfolio.engine.ids import format_id, next_numbers, usecase_path, used_numbers
+    from aiportfolio.engine.ids import allocate_numbers, format_id, usecase_path, used_numbers
     from aiportfolio.model.usecase import UseCase
 
     specs = mapping.specs()
@@ -682,7 +682,7 @@ def import_rows(
 
     folder = register.root / "usecases"
     taken = used_numbers(folder) | {int(i[3:]) for i in seen_ids if normalise_id(i) is not None}
-    fresh = iter(next_numbers(taken, sum(1 for r in rows if r.usecase_id is None)))
+    fresh = iter(allocate_numbers(taken, sum(1 for r in rows if r.usecase_id is None), t))
     edits: list[Any] = []
     created = updated = unchanged = 0
     plans: list[tuple[_Row, str]] = []

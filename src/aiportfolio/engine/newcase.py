@@ -195,7 +195,7 @@ def render_card(usecase_id: str, card: Card, t: Translator) -> str:
 def create_usecase(folder: Path, card: Card, t: Translator) -> NewResult:
     """Allocate the next id under the register lock and write the card (exclusive create:
     an existing file is never overwritten)."""
-    from aiportfolio.engine.ids import format_id, next_numbers, usecase_path, used_numbers
+    from aiportfolio.engine.ids import allocate_numbers, format_id, usecase_path, used_numbers
     from aiportfolio.engine.writing import validate_text
     from aiportfolio.register.lock import register_lock
     from aiportfolio.register.roundtrip import atomic_write
@@ -204,7 +204,7 @@ def create_usecase(folder: Path, card: Card, t: Translator) -> NewResult:
     owner = clean_text(card.owner, t, t("write.what.owner")) if card.owner else None
     card = Card(**{**card.__dict__, "title": title, "owner": owner})
     with register_lock(folder):
-        number = next_numbers(used_numbers(folder))[0]
+        number = allocate_numbers(used_numbers(folder), 1, t)[0]
         usecase_id = format_id(number)
         text = render_card(usecase_id, card, t)
         path = usecase_path(folder, usecase_id, title)

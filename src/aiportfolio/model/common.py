@@ -51,12 +51,15 @@ Text = Annotated[
 ]
 """Non-empty free text, on several lines if needed. Strict: ``true``/``12`` where text is
 expected is an error; control characters are refused."""
+_UNSAFE_IN_LINE = re.compile(f"[{UNSAFE_CHARACTERS}\r]")
 ShortText = Annotated[
     StrictStr,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
-    _no_control(_UNSAFE),
+    _no_control(_UNSAFE_IN_LINE),
 ]
-"""A name or title: at most 200 characters (reporters keep it on one line)."""
+"""A name or title: at most 200 characters (reporters keep it on one line). A carriage
+return is refused: it only ever comes from a pasted Windows text, and a reader that ends
+rows on CR would start a new CSV row there."""
 Euros = Annotated[float, Field(strict=True, ge=0, le=1e12, allow_inf_nan=False)]
 """An amount in euros, up to a thousand billion (beyond, a typo: and sums would overflow)."""
 _ID_NUMBER = re.compile(r"^UC-([0-9]{1,6})$")

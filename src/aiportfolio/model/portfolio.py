@@ -89,7 +89,7 @@ class Wave(Strict):
     """A delivery wave (docs/method.md §4). Give dates, or a duration in weeks."""
 
     id: Annotated[int, Field(ge=0, le=50, strict=True)]
-    name: Text
+    name: ShortText
     goal: Text | None = None
     start: dt.date | None = None
     end: dt.date | None = None

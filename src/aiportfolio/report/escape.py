@@ -14,15 +14,23 @@ _ZWSP = "\u200b"
 _CONTROL = re.compile(f"[{UNSAFE_CHARACTERS}\r]")
 
 
+# Bare URLs and www. names become links on GitHub and GitLab: a zero-width space keeps
+# them as text (a link in a PR comment must come from aip, not from a register file).
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(?=://)|(?<=\bwww)(?=\.)")
+_ISSUE_REF = re.compile(r"(?i)(?<=\bgh)(?=-[0-9])")
+
+
 def md(text: object) -> str:
-    """Inline Markdown: one line, specials escaped, no HTML, mentions and refs inert."""
+    """Inline Markdown: one line, specials escaped, no HTML, no link or image, mentions
+    and issue references (``#123``, ``GH-123``) inert."""
     s = _CONTROL.sub("", str(text))
     s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\n", " ")
     s = html.escape(s, quote=False)  # & < > become entities first
     s = _MD_SPECIAL.sub(lambda m: "\\" + m.group(1) if m.group(1) not in "<>" else m.group(1), s)
     s = s.replace("@", "@" + _ZWSP)
     s = re.sub(r"#(?=\w)", "#" + _ZWSP, s)
-    return s
+    s = _AUTOLINK.sub(_ZWSP, s)
+    return _ISSUE_REF.sub(_ZWSP, s)
 
 
 def md_cell(text: object) -> str:
@@ -40,11 +48,22 @@ def html_text(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+# Words that open a statement in the Mermaid diagrams aip writes (gantt, quadrantChart):
+# a label starting with one would be read as that statement.
+_MERMAID_KEYWORD = re.compile(
+    r"(?i)^(title|dateformat|axisformat|tickinterval|topaxis|inclusiveenddates|includes|"
+    r"excludes|todaymarker|weekday|weekend|section|acctitle|accdescr|click|call|gantt|"
+    r"quadrantchart|quadrant-[1-4]|[xy]-axis|classdef|style|point|after|until|end)\b"
+)
+
+
 def mermaid(text: object) -> str:
-    """Text inside a Mermaid diagram label: no quotes, brackets, colons or line breaks."""
+    """Text inside a Mermaid diagram label: no quotes, brackets, colons, ``%%`` comments or
+    line breaks, and never a keyword at its start (``topAxis``, ``title X``...)."""
     s = _CONTROL.sub("", str(text)).replace("\n", " ").replace("\r", " ")
-    s = re.sub(r'["`:;\[\]{}()<>#|&]', " ", s)
-    return re.sub(r"\s+", " ", s).strip()[:60] or "-"
+    s = re.sub(r'["`:;\[\]{}()<>#|&%\\]', " ", s)
+    s = re.sub(r"\s+", " ", s).strip()[:60] or "-"
+    return _ZWSP + s if _MERMAID_KEYWORD.match(s) else s
 
 
 # --- CI logs ---------------------------------------------------------------------------------

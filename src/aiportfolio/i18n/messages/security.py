@@ -21,4 +21,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "internal error, please report it with the command you ran (exit 3): {detail}",
         "fr": "erreur interne, merci de la signaler avec la commande lancée (code 3) : {detail}",
     },
+    "error.ids_exhausted": {
+        "en": "no free id for {count} new use case(s): {highest} is taken and ids stop at UC-999999; give the new rows free ids of your own",
+        "fr": "aucun identifiant libre pour {count} nouveau(x) cas d'usage : {highest} est pris et les identifiants s'arrêtent à UC-999999 ; donnez vous-même des identifiants libres aux nouvelles lignes",
+    },
 }
