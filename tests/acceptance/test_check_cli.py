@@ -260,7 +260,12 @@ def test_github_annotations_are_escaped_and_capped(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     errors = [ln for ln in lines if ln.startswith("::error ")]
     assert len(errors) == 10
-    assert lines[-1].startswith("::notice::2 more annotation(s)")
+    notice = [ln for ln in lines if ln.startswith("::notice::")]
+    assert notice == [ln for ln in lines if ln.startswith("::notice::2 more annotation(s)")]
+    assert len(notice) == 1
+    # ... and the full text report the notice points to follows, every problem in it
+    assert lines.index(notice[0]) < lines.index("Problems by rule:")
+    assert sum(1 for ln in lines if "error [owner-required]" in ln) == 12
     assert errors[0].startswith(
         "::error file=usecases/UC-001-case.yaml,line=5,col=1,title=owner-required::"
     )

@@ -34,3 +34,91 @@ def test_conflict_lines_stay_short(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "conflict" in result.stderr
     assert max(len(line) for line in result.stdout.splitlines()) < 400
+
+
+# --- outputs: a summary first, --limit / --all for long lists ------------------------------
+
+from aiptest import usecase, write_register  # noqa: E402
+
+
+def test_check_counts_by_rule_first_and_lists_the_first_100(tmp_path: Path) -> None:
+    cases = [usecase(id=f"UC-{i:03d}", owner=None) for i in range(1, 121)]
+    root = write_register(tmp_path, cases)
+    result = run(root, "check")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Problems by rule:"
+    assert lines[1].split() == ["owner-required", "120", "error(s)"]
+    assert sum(1 for ln in lines if "[owner-required]" in ln) == 100
+    assert lines[-1].startswith("... 20 more problem(s) not listed (the first 100 are)")
+    assert "120 error(s)" in result.stderr
+    limited = run(root, "check", "--limit", "5").stdout
+    assert sum(1 for ln in limited.splitlines() if "[owner-required]" in ln) == 5
+    every = run(root, "check", "--all").stdout
+    assert sum(1 for ln in every.splitlines() if "[owner-required]" in ln) == 120
+    assert "more problem(s)" not in every
+    bad = run(root, "check", "--limit", "0")
+    assert bad.exit_code == 2 and "--limit" in bad.stderr
+    few = run(write_register(tmp_path / "few", cases[:3]), "check").stdout
+    assert "Problems by rule" not in few  # short reports stay as they were
+
+
+def test_score_names_each_unscored_entry_once_and_lists_50(tmp_path: Path) -> None:
+    root = generate_register(tmp_path / "reg", 300, seed=2)
+    unscored = []
+    for path in sorted((root / "usecases").glob("*.yaml"))[::10]:
+        text = path.read_text(encoding="utf-8")
+        head, rest = text.split("scores:\n", 1)
+        body = rest.split("costs:\n", 1)[1]
+        path.write_text(head + "costs:\n" + body, encoding="utf-8")
+        unscored.append(path.name[:6])
+    result = run(root, "--lang", "en", "score", "--all", env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    for uid in unscored:
+        rows = [ln for ln in out.splitlines() if ln.split()[1:2] == [uid]]
+        assert len(rows) == 1  # its row in the table
+        notes = [ln for ln in out.splitlines() if ln.startswith(f"{uid}:")]
+        assert not [ln for ln in notes if "missing" in ln]  # not repeated under the table
+    assert out.count("entries are not ranked until they are fully scored") == 1
+    assert "30 entries are not ranked" in out and "and 25 more" in out
+    short = run(root, "--lang", "en", "score", env={"COLUMNS": "80"}).stdout
+    assert short.startswith("Ranking: 50 shown of")
+    assert "... 250 more not listed (the first 50 are): aip score --all" in short
+    assert len(json.loads(run(root, "score", "-f", "json").stdout)["entries"]) == 300
+
+
+def test_tco_fits_the_terminal_and_totals_come_first(tmp_path: Path) -> None:
+    from rich.cells import cell_len
+
+    long_title = "Analyse des " + "réclamations clients très détaillées " * 5
+    cases = [usecase(id=f"UC-{i:03d}", title=long_title[:190]) for i in range(1, 61)]
+    root = write_register(tmp_path, cases)
+    for columns in ("80", "120"):
+        result = run(root, "--lang", "en", "tco", env={"COLUMNS": columns})
+        assert result.exit_code == 0, result.stderr
+        assert max(cell_len(ln) for ln in result.stdout.splitlines()) <= int(columns)
+    lines = result.stdout.splitlines()
+    assert lines[3].startswith("60 use cases · TCO ")
+    assert sum(1 for ln in lines if ln.startswith("UC-")) == 50
+    assert "... 10 more not listed (the first 50 are): aip tco --all" in result.stdout
+    every = run(root, "tco", "--all", env={"COLUMNS": "80"}).stdout
+    assert sum(1 for ln in every.splitlines() if ln.startswith("UC-")) == 60
+    assert len(json.loads(run(root, "tco", "-f", "json").stdout)["usecases"]) == 60
+
+
+def test_plan_counts_unscheduled_by_reason_and_lists_30(tmp_path: Path) -> None:
+    root = generate_register(tmp_path / "reg", 300, seed=1, pinned=False)
+    result = run(root, "--lang", "en", "plan", "--no-balance")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    start = lines.index("Unscheduled")
+    assert lines[start + 1].startswith("  by reason: ")
+    listed = [ln for ln in lines[start:] if ln.startswith("  UC-")]
+    assert len(listed) == 30
+    assert any(ln.startswith("  ... ") and "aip plan --all" in ln for ln in lines)
+    every = run(root, "--lang", "en", "plan", "--no-balance", "--all").stdout.splitlines()
+    data = json.loads(run(root, "plan", "--no-balance", "-f", "json").stdout)
+    assert sum(1 for ln in every if ln.startswith("  UC-") and " — " in ln) == len(
+        data["unscheduled"]
+    )

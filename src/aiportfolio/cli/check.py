@@ -37,11 +37,25 @@ def check(
         ),
     ] = CheckFormat.auto,
     strict: Annotated[bool, typer.Option(help="Warnings also fail (exit 1).")] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            help="List at most N problems in the text report (default 100; under the github "
+            "format, every problem)."
+        ),
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="List every problem in the text report.")
+    ] = False,
     date: Annotated[
         str | None, typer.Option(help="Today's date for date rules (YYYY-MM-DD).")
     ] = None,
 ) -> None:
     """Validate the register: schema, owner, KPI and baseline, ids, dependencies, risk reviews.
+
+    The text report starts with a count per rule (from 10 problems on) and lists the first
+    100 problems (--limit N, --all). --format github prints the GitHub annotations (at most
+    10 errors and 10 warnings are shown by GitHub) followed by the full text report.
 
     Exit 0 when clean, 1 on findings (warnings only with --strict), 2 on a usage or
     configuration error.
@@ -54,12 +68,13 @@ def check(
 
       aip check --format gitlab > gl-code-quality-report.json
     """
-    from aiportfolio.cli.common import translator
+    from aiportfolio.cli.common import list_limit, translator
     from aiportfolio.engine.check import check_register
-    from aiportfolio.report.check import REPORTERS, format_text, rebase, summary
+    from aiportfolio.report.check import REPORTERS, TEXT_LIMIT, format_text, rebase, summary
 
     register = open_register(ctx, paths)
     t = translator(ctx, register)
+    shown = list_limit(limit, show_all, TEXT_LIMIT, t)
     if not register.files:
         err(t("check.no_usecases") + "\n  " + t("check.no_usecases.hint"), style="yellow")
         exit_with(exitcodes.USAGE)
@@ -70,11 +85,15 @@ def check(
     result = rebase(result, register.root, Path(base))
     chosen = output_format.value
     if chosen == "auto":
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            out(REPORTERS["github"](result, t), workflow_commands=True)
-        out(format_text(result, t))
+        chosen = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if chosen == "github":
+        # The annotations are capped by GitHub; the job log gets the whole text report.
+        out(REPORTERS["github"](result, t), workflow_commands=True)
+        out(format_text(result, t, shown if limit is not None else None))
+    elif chosen == "text":
+        out(format_text(result, t, shown))
     else:
-        out(REPORTERS[chosen](result, t), workflow_commands=chosen == "github")
+        out(REPORTERS[chosen](result, t))
     err(summary(result, t), style="red" if result.failed(strict) else "green")
     exit_with(exitcodes.FINDINGS if result.failed(strict) else exitcodes.OK)
 

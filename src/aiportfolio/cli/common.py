@@ -222,3 +222,15 @@ def lazy(module: str, name: str) -> Any:
     import importlib
 
     return getattr(importlib.import_module(module), name)
+
+
+def list_limit(limit: int | None, show_all: bool, default: int, t: Translator) -> int | None:
+    """How many items a long list shows: ``--limit N``, ``--all`` (None: every one) or the
+    command's default. A limit below 1 is a usage error."""
+    from aiportfolio.errors import UsageError
+
+    if limit is not None and limit < 1:
+        raise UsageError(t("option.limit.bad", value=limit))
+    if show_all:
+        return None
+    return default if limit is None else limit

@@ -102,13 +102,23 @@ def plan(
         str | None,
         typer.Option(help="Planning date (YYYY-MM-DD): waves ended before it take no new entry."),
     ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            help="List at most N unscheduled entries and conflicts in the table (default 30)."
+        ),
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="List every unscheduled entry and conflict.")
+    ] = False,
 ) -> None:
     """Propose a wave for every active use case not yet operated, within capacity.
 
     Holds per wave: team person-weeks, one-off budget, parallel pilots; dependencies in an
     earlier wave; pinned entries (pilot, industrialising, plan.pinned) in their wave; the
     risk gate (planning.compliance_wave); the category balance. Maximises the sum of
-    score x discount^(wave - 1). Each entry left out gets the constraint that keeps it out.
+    score x discount^(wave - 1). Each entry left out gets the constraint that keeps it out;
+    the table counts them by reason and lists the first 30 (--limit N, --all).
 
     Exit 0 with a plan, 1 when hard constraints conflict or no plan was found within the
     time limit (nothing written), 2 on a usage or configuration error.
@@ -126,17 +136,21 @@ def plan(
     import time
 
     started = time.perf_counter()  # the time limit covers reading the register too
-    from aiportfolio.cli.common import require_valid, translator
+    from aiportfolio.cli.common import list_limit, require_valid, translator
     from aiportfolio.engine.planning import wave_edits
     from aiportfolio.engine.writing import apply_edits
-    from aiportfolio.report.plan import REPORTERS, removed_waves, summary
+    from aiportfolio.report.plan import REPORTERS, TEXT_LIMIT, format_text, removed_waves, summary
 
     register = open_register(ctx)
     t = translator(ctx, register)
     require_valid(register, t)
     options = _options(ctx, register, t, strategy, balance, time_limit, discount, date, started)
     result = _run_plan(register, options)
-    out(REPORTERS[output_format.value](result, t, compare))
+    if output_format is PlanFormat.table:
+        listed = list_limit(limit, show_all, TEXT_LIMIT, t)
+        out(format_text(result, t, compare, listed))
+    else:
+        out(REPORTERS[output_format.value](result, t, compare))
     err(summary(result, t), style="red" if result.conflicts else "green")
     if result.conflicts:
         if apply:

@@ -93,8 +93,18 @@ def score(
         typer.Option("--format", "-f", help="table (terminal), json, csv or md (Markdown)."),
     ] = "table",
     top: Annotated[
-        int | None, typer.Option("--top", "-n", help="Show only the first N entries.")
+        int | None,
+        typer.Option(
+            "--top",
+            "--limit",
+            "-n",
+            help="Show only the first N entries, each with why it ranks there.",
+        ),
     ] = None,
+    show_all: Annotated[
+        bool,
+        typer.Option("--all", help="List every entry (table and md list the first 50)."),
+    ] = False,
     category: CategoryOption = None,
     status: Annotated[
         list[ActiveStatus] | None,
@@ -124,7 +134,8 @@ def score(
     Value and feasibility are kept apart: an entry whose feasibility axis is under
     scoring.feasibility_floor (config/portfolio.yaml) ranks after every entry that clears
     it. Missing scores are reported, never counted as zero. Filters keep the ranks of the
-    whole portfolio.
+    whole portfolio. The table and md formats list the first 50 entries (--all for every
+    one, --top/--limit N for a priority list); json and csv list them all.
 
     Exit 0, or 2 on a usage or configuration error (weights not summing to 100, unknown
     UC-ID...).
@@ -169,7 +180,11 @@ def score(
         exit_with(exitcodes.OK)
 
     from aiportfolio.engine.scoring import build_score_report
+    from aiportfolio.report.score import TABLE_LIMIT
 
+    limit = None
+    if top is None and not show_all and not matrix and fmt in ("table", "md"):
+        limit = TABLE_LIMIT
     report = build_score_report(
         register.usecases,
         register.grid,
@@ -177,6 +192,7 @@ def score(
         categories=[c.value for c in category or []],
         statuses=[s.value for s in status or []],
         top=top,
+        limit=limit,
     )
     if matrix:
         from aiportfolio.engine.matrix import build_matrix

@@ -61,13 +61,22 @@ def tco_command(
         str | None, typer.Argument(metavar="[UC-ID]", help="One use case (default: all active).")
     ] = None,
     output_format: FormatOption = "table",
+    limit: Annotated[
+        int | None,
+        typer.Option(help="List at most N use cases in the table format (default 50)."),
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="List every use case in the table format.")
+    ] = False,
 ) -> None:
     """Total cost of ownership per use case over its horizon, with gain, ROI and payback.
 
     One-off plus monthly costs x months per cost family, the share that is not the vendor
     bill, the expected gain over the same horizon, ROI = (gain - TCO) / TCO and the payback
     month; portfolio totals by category and by wave. Entries whose budget holds only
-    vendor/infrastructure lines are flagged ("model cost only").
+    vendor/infrastructure lines are flagged ("model cost only"). The table fits the
+    terminal (long titles clipped), starts with the portfolio totals and lists the first 50
+    use cases (--limit N, --all); md and json list every one.
 
     Examples:
 
@@ -77,15 +86,24 @@ def tco_command(
 
       aip tco --format md > tco.md
     """
+    import shutil
+
+    from aiportfolio.cli.common import list_limit
     from aiportfolio.engine.finance import portfolio_tco
-    from aiportfolio.report.steer_tco import REPORTERS
+    from aiportfolio.report.steer_tco import REPORTERS, TEXT_LIMIT, format_text
 
     register, t = _load(ctx)
+    listed = list_limit(limit, show_all, TEXT_LIMIT, t)
     usecases = register.usecases
     if usecase_id is not None:
         usecases = [register.require(usecase_id, t, active_only=True)]
     result = portfolio_tco(usecases)
-    out(REPORTERS[_format(output_format)](result, t))
+    chosen = _format(output_format)
+    if chosen == "table":
+        width = shutil.get_terminal_size((100, 24)).columns
+        out(format_text(result, t, width=width, limit=listed))
+    else:
+        out(REPORTERS[chosen](result, t))
 
 
 @handle_errors

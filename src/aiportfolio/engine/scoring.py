@@ -191,6 +191,9 @@ class ScoreReport:
     unknown_keys: tuple[UnknownScoreKey, ...] = ()
     top: int | None = None
     """``--top N`` when asked: the list is a priority list, each entry says why."""
+    matching: int | None = None
+    """Entries matching the filters (and ``--top``) before the listing limit; more than
+    ``len(entries)`` when the list was cut."""
 
     @property
     def below_floor(self) -> tuple[RankedEntry, ...]:
@@ -240,11 +243,13 @@ def build_score_report(
     categories: Sequence[str] = (),
     statuses: Sequence[str] = (),
     top: int | None = None,
+    limit: int | None = None,
 ) -> ScoreReport:
     """Rank the whole active portfolio, then keep the entries matching the filters.
 
     Filters never change ranks: ``--category quick_win`` shows the quick wins with their
-    place in the whole portfolio. ``top`` keeps the first N entries that remain."""
+    place in the whole portfolio. ``top`` keeps the first N entries that remain (a
+    priority list: each entry says why); ``limit`` only shortens a long listing."""
     scoring = scoring or Scoring()
     ranked = score_portfolio(usecases, grid, scoring)
     entries = [
@@ -255,6 +260,9 @@ def build_score_report(
     ]
     if top is not None:
         entries = entries[:top]
+    matching = len(entries)
+    if limit is not None:
+        entries = entries[:limit]
     active = [uc for uc in usecases if uc.active]
     return ScoreReport(
         entries=tuple(entries),
@@ -264,6 +272,7 @@ def build_score_report(
         ranked=sum(1 for r in ranked if r.complete),
         unknown_keys=tuple(unknown_score_keys(active, grid)),
         top=top,
+        matching=matching,
     )
 
 

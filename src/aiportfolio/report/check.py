@@ -13,6 +13,7 @@ from aiportfolio.engine.check import CheckResult
 from aiportfolio.i18n import Translator
 from aiportfolio.problem import Problem, Severity
 from aiportfolio.report.escape import annotation_message, annotation_property
+from aiportfolio.report.numbers import num
 
 GITHUB_CAP = 10
 """GitHub shows at most 10 errors and 10 warnings per step and drops the rest silently."""
@@ -34,13 +35,55 @@ def rebase(result: CheckResult, root: Path, base: Path) -> CheckResult:
     return dataclasses.replace(result, problems=problems)
 
 
-def format_text(result: CheckResult, t: Translator) -> str:
-    lines: list[str] = []
+TEXT_LIMIT = 100
+"""Problems the text report lists by default (``--limit``; ``--all`` for every one)."""
+RULE_SUMMARY_FROM = 10
+"""The per-rule summary heads the text report from this many problems on."""
+
+
+def rule_counts(result: CheckResult) -> list[tuple[str, int, int]]:
+    """(rule id, errors, warnings) for every rule with problems, most problems first."""
+    counts: dict[str, list[int]] = {}
     for p in result.problems:
+        pair = counts.setdefault(p.rule, [0, 0])
+        if p.severity is Severity.ERROR:
+            pair[0] += 1
+        else:
+            pair[1] += 1
+    ranked = sorted(counts.items(), key=lambda item: (-sum(item[1]), item[0]))
+    return [(rule, errors, warnings) for rule, (errors, warnings) in ranked]
+
+
+def format_rule_summary(result: CheckResult, t: Translator) -> list[str]:
+    """One line per rule: how many errors and warnings it found."""
+    rows = rule_counts(result)
+    width = max(len(rule) for rule, _, _ in rows)
+    lines = [t("check.by_rule")]
+    for rule, errors, warnings in rows:
+        parts = []
+        if errors:
+            parts.append(t("check.by_rule.errors", count=num(errors, t.lang)))
+        if warnings:
+            parts.append(t("check.by_rule.warnings", count=num(warnings, t.lang)))
+        lines.append(f"  {rule:<{width}}  {', '.join(parts)}")
+    return lines
+
+
+def format_text(result: CheckResult, t: Translator, limit: int | None = TEXT_LIMIT) -> str:
+    """The problems, one per line with its fix; from ``RULE_SUMMARY_FROM`` problems on, a
+    count per rule first; at most ``limit`` problems (None: all), then how many are left."""
+    lines: list[str] = []
+    if len(result.problems) >= RULE_SUMMARY_FROM:
+        lines += [*format_rule_summary(result, t), ""]
+    shown = result.problems if limit is None else result.problems[:limit]
+    for p in shown:
         where = f"{p.path}:{p.line}:{p.column}" if p.line else p.path
         lines.append(f"{where}: {t('severity.' + p.severity.value)} [{p.rule}] {p.message}")
         if p.hint:
             lines.append(f"    {t('check.fix')}: {p.hint}")
+    left = len(result.problems) - len(shown)
+    if left:
+        lines.append(t("check.more", count=num(left, t.lang), shown=len(shown)))
     return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -17,3 +17,15 @@ def id_list(ids: Sequence[str], t: Translator, shown: int = SHOWN_IDS) -> str:
     if len(ids) <= shown + 1:
         return ", ".join(ids)
     return t("list.more", shown=", ".join(ids[:shown]), count=num(len(ids) - shown, t.lang))
+
+
+def clip_text(text: str, limit: int) -> str:
+    """``text`` on one line of at most ``limit`` characters, cut at a word boundary with
+    an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and not text[limit - 1].isspace():
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:.-–—(") + "…"

@@ -9,7 +9,7 @@ from typing import Any
 from aiportfolio.engine.planning import PlanComparison, PlanResult, Violation
 from aiportfolio.i18n import Translator
 from aiportfolio.report.escape import md, md_cell
-from aiportfolio.report.lists import id_list
+from aiportfolio.report.lists import clip_text, id_list
 from aiportfolio.report.numbers import NBSP, eur, num, pct, score, value
 
 TITLE_WIDTH = 60
@@ -56,13 +56,7 @@ def used_of(used: str, available: str | None, t: Translator) -> str:
 
 def clip(text: str, limit: int = TITLE_WIDTH) -> str:
     """``text`` on at most ``limit`` characters, cut at a word boundary with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut and not text[limit - 1].isspace():
-        cut = cut[: cut.rfind(" ")]
-    return cut.rstrip(" ,;:.-–—(") + "…"
+    return clip_text(text, limit)
 
 
 def limit(value: float | None, t: Translator, money: bool = False) -> str:
@@ -223,11 +217,33 @@ def summary(result: PlanResult, t: Translator) -> str:
 # --- table ---------------------------------------------------------------------------------
 
 
-def format_table(result: PlanResult, t: Translator) -> str:
+TEXT_LIMIT = 30
+"""Unscheduled entries (and conflicts) the text report lists unless --limit or --all."""
+
+
+def reason_counts(result: PlanResult, t: Translator) -> str:
+    """ "2,500 parallel pilots, 450 missing scores": unscheduled entries by reason, most
+    frequent first."""
+    counts: dict[str, int] = {}
+    for u in result.unscheduled:
+        counts[u.reason] = counts.get(u.reason, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    return ", ".join(
+        f"{num(count, t.lang)} {t('plan.reason.' + reason)}" for reason, count in ranked
+    )
+
+
+def format_table(result: PlanResult, t: Translator, limit: int | None = None) -> str:
+    """The plan for a terminal; at most ``limit`` unscheduled entries and conflicts are
+    listed (None: all), after a count by reason."""
     lines = [t("plan.title"), header(result, t), objective_rule(result, t), ""]
     if result.conflicts:
         lines.append(t("plan.conflicts"))
-        lines += [f"  - {violation_text(v, t)}" for v in result.conflicts]
+        conflicts = result.conflicts if limit is None else result.conflicts[:limit]
+        lines += [f"  - {violation_text(v, t)}" for v in conflicts]
+        if len(conflicts) < len(result.conflicts):
+            left = num(len(result.conflicts) - len(conflicts), t.lang)
+            lines.append(f"  {t('plan.more.conflicts', count=left, shown=len(conflicts))}")
         return "\n".join(lines) + "\n"
     scheduled = [e for e in result.entries if e.wave is not None]
     titles = {e.id: clip(e.usecase.title) for e in scheduled}
@@ -253,11 +269,17 @@ def format_table(result: PlanResult, t: Translator) -> str:
         lines.append("")
     if result.unscheduled:
         lines.append(t("plan.unscheduled"))
-        for u in result.unscheduled:
+        if len(result.unscheduled) > 1:
+            lines.append(f"  {t('plan.unscheduled.count', reasons=reason_counts(result, t))}")
+        listed = result.unscheduled if limit is None else result.unscheduled[:limit]
+        for u in listed:
             detail = reason_detail(u, result, t) or by_wave_text(u, t)
             lines.append(f"  {u.id}  {clip(u.usecase.title)} — {t('plan.reason.' + u.reason)}")
             if detail:
                 lines.append(f"      {detail}")
+        if len(listed) < len(result.unscheduled):
+            left = num(len(result.unscheduled) - len(listed), t.lang)
+            lines.append(f"  {t('plan.more.unscheduled', count=left, shown=len(listed))}")
         lines.append("")
     if result.balance:
         lines.append(t("plan.balance"))
@@ -513,8 +535,10 @@ def format_md(result: PlanResult, t: Translator, compare: bool = False) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def format_text(result: PlanResult, t: Translator, compare: bool = False) -> str:
-    text = format_table(result, t)
+def format_text(
+    result: PlanResult, t: Translator, compare: bool = False, limit: int | None = None
+) -> str:
+    text = format_table(result, t, limit)
     if compare and result.comparison is not None and not result.conflicts:
         text += format_compare_table(result.comparison, t)
     return text

@@ -28,6 +28,7 @@ from aiportfolio.model.grid import Grid
 from aiportfolio.report import formats, numbers
 from aiportfolio.report.csvsafe import safe_row
 from aiportfolio.report.escape import md, md_cell, mermaid
+from aiportfolio.report.lists import id_list
 
 # --- shared helpers (also used by report/balance.py and report/table.py) -------------------
 
@@ -169,8 +170,11 @@ def _rank(entry: RankedEntry, t: Translator) -> str:
     return t("label.none") if entry.rank is None else str(entry.rank)
 
 
-def entry_notes(result: ScoreResult, report: ScoreReport, t: Translator) -> list[str]:
-    """Why an entry sits where it does, one short phrase per reason."""
+def entry_notes(
+    result: ScoreResult, report: ScoreReport, t: Translator, missing: bool = True
+) -> list[str]:
+    """Why an entry sits where it does, one short phrase per reason (``missing=False``:
+    not the missing criteria, which the footer gives with how to fill them)."""
     notes: list[str] = []
     grid = report.grid
     if result.usecase.status == "operated":
@@ -183,7 +187,7 @@ def entry_notes(result: ScoreResult, report: ScoreReport, t: Translator) -> list
                 floor=numbers.score(report.scoring.feasibility_floor, t.lang),
             )
         )
-    if result.missing:
+    if result.missing and missing:
         names = ", ".join(criterion_label(grid, c, t) for c in result.missing)
         notes.append(t("score.note.missing", criteria=names))
     for c in result.criteria:
@@ -226,10 +230,14 @@ def _footer_lines(report: ScoreReport, t: Translator) -> list[str]:
         lines.append(t("score.legend.wave"))
     if any(uc.status == "operated" for uc in shown):
         lines.append(t("score.legend.operated"))
+    # Entries missing the same criteria share one line: 450 unscored entries of an imported
+    # inventory make one line naming five of them, not 450 identical ones.
+    groups: dict[tuple[str, ...], list[str]] = {}
     for entry in report.incomplete:
-        result = entry.result
+        groups.setdefault(tuple(entry.result.missing), []).append(entry.result.id)
+    for missing, ids in groups.items():
         hints = []
-        for name in result.missing:
+        for name in missing:
             criterion = report.grid.criterion(name)
             if criterion and criterion.measure:
                 hints.append(
@@ -237,7 +245,13 @@ def _footer_lines(report: ScoreReport, t: Translator) -> list[str]:
                 )
             else:
                 hints.append(t("score.missing.plain", criterion=name))
-        lines.append(t("score.missing.line", id=result.id, hints=t("score.why.sep").join(hints)))
+        joined = t("score.why.sep").join(hints)
+        if len(ids) == 1:
+            lines.append(t("score.missing.line", id=ids[0], hints=joined))
+        else:
+            lines.append(
+                t("score.missing.lines", count=len(ids), ids=id_list(ids, t), hints=joined)
+            )
     for unknown in report.unknown_keys:
         hint = t("score.unknown_key.hint", key=unknown.suggestion) if unknown.suggestion else ""
         lines.append(t("score.unknown_key", id=unknown.usecase, key=unknown.key) + hint)
@@ -298,6 +312,17 @@ def _raters(c: CriterionScore) -> str:
 def _fit(lengths: list[int], header: str, cap: int | None = None) -> int:
     width = max([len(header), *lengths])
     return min(width, cap) if cap else width
+
+
+TABLE_LIMIT = 50
+"""Entries ``aip score`` lists in its table and md formats unless --top/--limit or --all."""
+
+
+def limit_note(report: ScoreReport, t: Translator) -> list[str]:
+    """A line saying how many entries the listing left out, when it was cut."""
+    if report.matching is None or report.matching <= len(report.entries):
+        return []
+    return [t("score.more", shown=len(report.entries), count=report.matching - len(report.entries))]
 
 
 def format_table(report: ScoreReport, t: Translator, terminal: Terminal | None = None) -> str:
@@ -377,9 +402,13 @@ def format_table(report: ScoreReport, t: Translator, terminal: Terminal | None =
         styles=styles,
         color=terminal.color,
     )
-    lines = [title, "", *body, ""]
+    lines = [title, "", *body, *limit_note(report, t), ""]
     if has_notes and not notes_inline:
-        lines += [f"{row[1]}: {row[10]}" for row in rows if row[10]]
+        # Under the table, the missing criteria are left to the footer: said once.
+        for e in entries:
+            notes = "; ".join(entry_notes(e.result, report, t, missing=False))
+            if notes:
+                lines.append(f"{e.result.id}: {notes}")
     why = why_lines(report, t)
     if why:
         lines += [t("score.why.title"), *why, ""]
@@ -421,6 +450,7 @@ def format_md(report: ScoreReport, t: Translator, terminal: Terminal | None = No
     else:
         lines.append(md(t("score.empty")))
     lines.append("")
+    lines += [md(line) + "\n" for line in limit_note(report, t)]
     why = why_lines(report, t)
     if why:
         lines += [f"### {md(t('score.why.title'))}", ""]

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Callable
+
+from rich.cells import cell_len
 
 from aiportfolio.engine.finance import PortfolioTco, Tco, TcoTotals
 from aiportfolio.i18n import Translator
 from aiportfolio.model.common import COST_FAMILIES
 from aiportfolio.report import formats
 from aiportfolio.report.escape import md_cell
+from aiportfolio.report.lists import clip_text
+from aiportfolio.report.numbers import num
 from aiportfolio.report.steer_format import eur, md_table, pct, text_table
 
 
@@ -104,10 +109,15 @@ def _sections(
     table: Callable[[list[str], list[list[str]]], str],
     cell: Callable[[object], str],
     heading: Callable[[str], str],
+    limit: int | None = None,
 ) -> list[str]:
     lang = t.lang
     parts = [heading(t("tco.title")), t("tco.intro") + "\n"]
-    parts.append(table(_item_headers(t), [_item_row(i, t, cell) for i in result.items]))
+    listed = result.items if limit is None else result.items[:limit]
+    parts.append(table(_item_headers(t), [_item_row(i, t, cell) for i in listed]))
+    if len(listed) < len(result.items):
+        left = num(len(result.items) - len(listed), lang)
+        parts.append(t("tco.more", count=left, shown=len(listed)) + "\n")
     if len(result.items) == 1:
         item = result.items[0]
         parts.append(heading(t("tco.detail.costs")))
@@ -138,10 +148,73 @@ def _sections(
     return parts
 
 
-def format_text(result: PortfolioTco, t: Translator) -> str:
-    return "\n".join(
-        _sections(result, t, text_table, str, lambda title: f"{title}\n{'=' * len(title)}\n")
+TEXT_WIDTH = 100
+"""Terminal width the text report fits when none is given."""
+TEXT_LIMIT = 50
+"""Use cases the text report lists unless --limit or --all."""
+MIN_TITLE = 16
+_DROPPABLE = (2, 5, 3)
+"""Columns given up, in this order, when clipping titles is not enough: category, share not
+vendor, horizon."""
+
+
+def fitted_table(width: int, flexible: str) -> Callable[[list[str], list[list[str]]], str]:
+    """``text_table`` whose column headed ``flexible`` (the use case) is clipped so that a
+    line fits ``width`` columns, less useful columns dropped when that is not enough.
+    Tables without that column are drawn as they are."""
+
+    def draw(headers: list[str], rows: list[list[str]]) -> str:
+        if len(headers) < 2 or headers[1] != flexible or not rows:
+            return text_table(headers, rows)
+        keep = list(range(len(headers)))
+        every = [headers, *rows]
+        natural = {c: max(cell_len(r[c]) for r in every) for c in keep}
+
+        def total(title: int) -> int:
+            return sum(title if c == 1 else natural[c] for c in keep) + 2 * (len(keep) - 1)
+
+        title = natural[1]
+        for column in (None, *_DROPPABLE):
+            if column is not None:
+                keep.remove(column)
+            title = max(MIN_TITLE, min(natural[1], natural[1] - (total(natural[1]) - width)))
+            if total(title) <= width:
+                break
+        clipped = [[clip_text(r[c], title) if c == 1 else r[c] for c in keep] for r in rows]
+        return text_table([headers[c] for c in keep], clipped)
+
+    return draw
+
+
+def format_text(
+    result: PortfolioTco, t: Translator, width: int = TEXT_WIDTH, limit: int | None = None
+) -> str:
+    """The report for a terminal: fits ``width`` columns (titles clipped, then the least
+    useful columns dropped); with several use cases the portfolio totals come first and at
+    most ``limit`` use cases are listed (None: all)."""
+    parts = _sections(
+        result,
+        t,
+        fitted_table(width, t("steer.col.usecase")),
+        lambda text: clip_text(str(text), width // 2),
+        lambda title: f"{title}\n{'=' * len(title)}\n",
+        limit,
     )
+    parts = [
+        part if "\n" in part.rstrip("\n") else textwrap.fill(part.strip(), width) + "\n"
+        for part in parts
+    ]
+    if len(result.items) > 1:
+        overall = result.overall
+        summary = t(
+            "tco.summary",
+            count=num(overall.count, t.lang),
+            tco=eur(overall.total, t.lang),
+            gain=eur(overall.gain, t.lang),
+            roi=pct(overall.roi, t.lang),
+        )
+        parts.insert(1, textwrap.fill(summary, width) + "\n")
+    return "\n".join(parts)
 
 
 def format_markdown(result: PortfolioTco, t: Translator) -> str:
