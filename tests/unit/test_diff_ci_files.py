@@ -79,7 +79,7 @@ def test_aip_is_called_with_options_that_exist(path: Path) -> None:
         command, rest = match.groups()
         options = set(re.findall(r"(--[a-z-]+)", rest)) - {"--"}
         allowed = {
-            "check": {"--format", "--strict", "--date"},
+            "check": {"--format", "--strict", "--date", "--base"},
             "diff": {"--format", "--full-report", "--date"},
         }[command]
         assert options <= allowed, (path.name, match.group(0))
@@ -89,7 +89,10 @@ def test_gitlab_job_emits_the_code_quality_report() -> None:
     job = load(SCAFFOLD_CI / "gitlab" / "aip.gitlab-ci.yml")["aip"]
     assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
     assert job["artifacts"]["when"] == "always"
-    assert "aip check --format gitlab > gl-code-quality-report.json" in "".join(job["script"])
+    script = "".join(job["script"])
+    assert 'aip check --format gitlab ${base:+--base "$base"} > gl-code-quality-report.json' in (
+        script
+    )
 
 
 def test_pre_commit_hook() -> None:

@@ -50,6 +50,14 @@ def check(
     date: Annotated[
         str | None, typer.Option(help="Today's date for date rules (YYYY-MM-DD).")
     ] = None,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            metavar="REV",
+            help="Also report ids this branch added that REV (the branch it merges into) "
+            "added too, in another file (id-base-collision).",
+        ),
+    ] = None,
 ) -> None:
     """Validate the register: schema, owner, KPI and baseline, ids, dependencies, risk reviews.
 
@@ -67,6 +75,8 @@ def check(
       aip check usecases/UC-007-tri-des-reclamations.yaml --strict
 
       aip check --format gitlab > gl-code-quality-report.json
+
+      aip check --base origin/main
     """
     from aiportfolio.cli.common import list_limit, translator
     from aiportfolio.engine.check import check_register
@@ -79,6 +89,13 @@ def check(
         err(t("check.no_usecases") + "\n  " + t("check.no_usecases.hint"), style="yellow")
         exit_with(exitcodes.USAGE)
     result = check_register(register, parse_date(date, t), paths or ())
+    if base is not None:
+        import dataclasses
+
+        from aiportfolio.engine.idclash import base_collisions, collision_problems
+
+        clashes = collision_problems(base_collisions(register.root, base, t), t)
+        result = dataclasses.replace(result, problems=tuple(sorted([*result.problems, *clashes])))
     # Paths as the reader's tools expect them: relative to the CI workspace or the current
     # folder when the register lives below it (a register in a subfolder of a repository).
     base = os.environ.get("GITHUB_WORKSPACE") or os.environ.get("CI_PROJECT_DIR") or os.getcwd()

@@ -172,10 +172,19 @@ def new(
     card = Card(title=title, category=category.value, owner=owner)
     if interactive:
         card = _ask_card(card, t)
+    from aiportfolio.engine.idclash import remote_numbers
+    from aiportfolio.engine.ids import used_numbers
+
+    remote = remote_numbers(root, t)
     try:
-        result = create_usecase(folder, card, t)
+        result = create_usecase(folder, card, t, remote.numbers)
     except LockTimeout as exc:
         raise UsageError(t("write.lock_timeout", path=exc)) from None
+    local = used_numbers(folder) - {int(result.usecase_id[3:])}
+    if max(remote.numbers, default=0) > max(local, default=0):
+        last = f"UC-{max(remote.numbers):03d}"
+        refs = ", ".join(remote.refs)
+        err(t("team.new.skipped_remote", last=last, refs=refs, id=result.usecase_id))
     err(t("write.new.created", id=result.usecase_id, path=result.path.relative_to(root).as_posix()))
     err(t("write.new.next"))
     out(result.usecase_id + "\n")
@@ -221,6 +230,60 @@ def _ask_card(card: Card, t: Translator) -> Card:  # pragma: no cover - needs a 
         kpi_target=number("write.prompt.target"),
         next_step=ask("write.prompt.next_step"),
     )
+
+
+# --- aip renumber ----------------------------------------------------------------------------
+
+
+@handle_errors
+def renumber(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The use case's current id.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="Its new id, free everywhere.")],
+) -> None:
+    """Give a use case a new id: rename its file, rewrite its `id:` and every `depends_on`
+    that names it. Comments and layout are kept; only those lines change. Use it when
+    `aip check --base` reports an id-base-collision (another branch took the same id).
+
+    NEW must be free in this register and on the upstream and default branches that git
+    knows (exit 2 otherwise).
+
+    Examples:
+
+      aip renumber UC-014 UC-017
+
+      aip check --base origin/main || aip renumber UC-014 UC-017
+    """
+    from aiportfolio.cli.common import register_root, translator
+    from aiportfolio.engine.idclash import remote_numbers
+    from aiportfolio.engine.idclash import renumber as renumber_engine
+    from aiportfolio.engine.writing import apply_edits, locked, read_source
+    from aiportfolio.errors import UsageError
+
+    root = register_root(ctx)
+    with locked(root, translator(ctx)):
+        register, t = _open(ctx)
+        remote = remote_numbers(root, t)
+        result = renumber_engine(register, old, new, t, remote.numbers)
+        before = read_source(result.old_path).raw
+        apply_edits(list(result.edits), root=register.root, t=t)
+        if result.old_path.read_bytes() != before:  # pragma: no cover - we hold the lock
+            raise UsageError(t("write.changed_meanwhile", path=register.relpath(result.old_path)))
+        result.old_path.unlink()
+    err(
+        t(
+            "team.renumber.done",
+            old=result.old_id,
+            new=result.new_id,
+            old_path=register.relpath(result.old_path),
+            new_path=register.relpath(result.new_path),
+        ),
+        style="green",
+    )
+    if result.referrers:
+        ids = ", ".join(result.referrers)
+        err(t("team.renumber.referrers", count=len(result.referrers), ids=ids))
+    err(t("team.renumber.next"))
 
 
 # --- aip decide --------------------------------------------------------------------------
@@ -624,6 +687,7 @@ def register(app: typer.Typer) -> None:
     """Add this group's commands to ``app``."""
     app.command("init")(init)
     app.command("new")(new)
+    app.command("renumber")(renumber)
     app.command("decide")(decide)
     app.add_typer(kpi_app, name="kpi")
     app.command("fmt")(fmt)

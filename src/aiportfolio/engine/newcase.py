@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -192,9 +193,12 @@ def render_card(usecase_id: str, card: Card, t: Translator) -> str:
     return "\n".join(lines) + "\n"
 
 
-def create_usecase(folder: Path, card: Card, t: Translator) -> NewResult:
+def create_usecase(
+    folder: Path, card: Card, t: Translator, taken: Collection[int] = ()
+) -> NewResult:
     """Allocate the next id under the register lock and write the card (exclusive create:
-    an existing file is never overwritten)."""
+    an existing file is never overwritten). ``taken``: id numbers used elsewhere (other
+    branches), also skipped."""
     from aiportfolio.engine.ids import allocate_numbers, format_id, usecase_path, used_numbers
     from aiportfolio.engine.writing import validate_text
     from aiportfolio.register.lock import register_lock
@@ -204,7 +208,7 @@ def create_usecase(folder: Path, card: Card, t: Translator) -> NewResult:
     owner = clean_text(card.owner, t, t("write.what.owner")) if card.owner else None
     card = Card(**{**card.__dict__, "title": title, "owner": owner})
     with register_lock(folder):
-        number = allocate_numbers(used_numbers(folder), 1, t)[0]
+        number = allocate_numbers(used_numbers(folder) | set(taken), 1, t)[0]
         usecase_id = format_id(number)
         text = render_card(usecase_id, card, t)
         path = usecase_path(folder, usecase_id, title)

@@ -90,6 +90,13 @@ def _git(
     )
 
 
+def git_text(repo: Repository, args: Sequence[str]) -> str | None:
+    """The stripped output of a read-only git query, ``None`` if git fails (bounded by
+    ``GIT_TIMEOUT_SECONDS``: ``subprocess.TimeoutExpired`` past it)."""
+    done = _git(repo.toplevel, args, timeout=GIT_TIMEOUT_SECONDS)
+    return done.stdout.decode("utf-8", "replace").strip() if done.returncode == 0 else None
+
+
 def open_repository(register_root: Path, t: Translator) -> Repository:
     """The repository that holds ``register_root``; a usage error outside git."""
     if shutil.which("git") is None:

@@ -65,4 +65,45 @@ MESSAGES: dict[str, dict[str, str]] = {
     "team.export.direction.lower_is_better": {"en": "lower is better", "fr": "plus bas = mieux"},
     "team.export.cost_kind.one_off": {"en": "one-off", "fr": "ponctuel"},
     "team.export.cost_kind.monthly": {"en": "monthly", "fr": "mensuel"},
+    # --- ids across branches -----------------------------------------------------------
+    "team.collision": {
+        "en": "{id} is also used on {base} by {other}, added there since this branch started: after the merge two use cases would share it",
+        "fr": "{id} est aussi utilisé sur {base} par {other}, ajouté là-bas depuis le début de cette branche : après la fusion, deux cas d'usage le partageraient",
+    },
+    "team.collision.hint": {
+        "en": "give this one a free id: aip renumber {id} {new}",
+        "fr": "donnez à celui-ci un identifiant libre : aip renumber {id} {new}",
+    },
+    "team.new.skipped_remote": {
+        "en": "ids up to {last} are taken on {refs}: {id} is the next free one",
+        "fr": "les identifiants jusqu'à {last} sont pris sur {refs} : {id} est le prochain libre",
+    },
+    "team.renumber.bad_id": {
+        "en": "{id!r} is not a use-case id; write UC- then 3 to 6 digits, e.g. UC-017",
+        "fr": "{id!r} n'est pas un identifiant de cas d'usage ; écrivez UC- puis 3 à 6 chiffres, ex. UC-017",
+    },
+    "team.renumber.same": {
+        "en": "{id} already has this id; nothing to do",
+        "fr": "{id} porte déjà cet identifiant ; rien à faire",
+    },
+    "team.renumber.taken": {
+        "en": "{id} is already used in this register; choose a free id (aip new shows the next one)",
+        "fr": "{id} est déjà utilisé dans ce registre ; choisissez un identifiant libre (aip new donne le suivant)",
+    },
+    "team.renumber.taken_remote": {
+        "en": "{id} is used on another branch (upstream or default branch); choose a higher id",
+        "fr": "{id} est utilisé sur une autre branche (amont ou branche par défaut) ; choisissez un identifiant plus grand",
+    },
+    "team.renumber.done": {
+        "en": "{old} is now {new}: {old_path} -> {new_path}",
+        "fr": "{old} devient {new} : {old_path} -> {new_path}",
+    },
+    "team.renumber.referrers": {
+        "en": "depends_on updated in {count} file(s): {ids}",
+        "fr": "depends_on mis à jour dans {count} fichier(s) : {ids}",
+    },
+    "team.renumber.next": {
+        "en": "next: git add -A usecases/ && git commit",
+        "fr": "ensuite : git add -A usecases/ && git commit",
+    },
 }
