@@ -204,11 +204,12 @@ def renumber(
         read_source,
         validate_text,
     )
+    from aiportfolio.model.common import canonical_id
     from aiportfolio.register.roundtrip import dump_roundtrip, load_roundtrip
 
-    new = new.strip().upper()
-    if not ID_PATTERN.match(new):
+    if not ID_PATTERN.match(new.strip().upper()):
         raise UsageError(t("team.renumber.bad_id", id=new))
+    new = canonical_id(new)
     path = find_usecase(register, old, t)
     source = read_source(path)
     doc = load_roundtrip(source.text)
@@ -223,8 +224,8 @@ def renumber(
         raise UsageError(t("team.renumber.taken_remote", id=new))
     doc["id"] = _same_style(doc["id"], new)
     after = dump_roundtrip(doc)
-    stem = path.name.rsplit(".", 1)[0]
-    slug = stem[len(old_id) + 1 :] if stem.startswith(old_id + "-") else "use-case"
+    named = re.match(r"^UC-[0-9]+-(.+)$", path.name.rsplit(".", 1)[0], re.IGNORECASE)
+    slug = named.group(1) if named else "use-case"
     new_path = path.with_name(f"{new}-{slug}{path.suffix}")
     validate_text(after, register.relpath(new_path), t)
     edits: list[FileEdit] = [FileEdit(new_path, None, source.encode(after))]
