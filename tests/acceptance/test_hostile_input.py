@@ -345,3 +345,177 @@ def test_ids_never_go_past_what_the_id_rule_accepts(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.stdout + result.stderr
     assert "ids stop at UC-999999" in result.stderr
     assert sorted(p.name for p in (root / "usecases").iterdir()) == ["UC-999999-case.yaml"]
+
+
+# --- 4. template confinement and work limits ------------------------------------------
+
+
+def test_a_symlinked_templates_folder_is_not_followed(register: Path) -> None:
+    (register / ".git").mkdir()
+    (register / ".git" / "config").write_text("[http]\n  extraheader = AUTH SECRET-TOKEN\n")
+    (register / "roadmap.md.j2").write_text('{% include ".git/config" %}\n')
+    (register / "templates").symlink_to(".")
+    result = run(register, "--lang", "en", "roadmap")
+    assert result.exit_code == 2
+    assert "SECRET-TOKEN" not in result.stdout + result.stderr
+    assert "templates/ is a symbolic link" in result.stderr
+
+
+def test_a_hidden_path_is_never_a_template(register: Path) -> None:
+    (register / "templates" / ".git").mkdir(parents=True)
+    (register / "templates" / ".git" / "config").write_text("SECRET-TOKEN\n")
+    (register / "templates" / "roadmap.md.j2").write_text('{% include ".git/config" %}\n')
+    result = run(register, "--lang", "en", "roadmap")
+    assert result.exit_code == 2
+    assert "SECRET-TOKEN" not in result.stdout + result.stderr
+    assert "templates/roadmap.md.j2:1:1: [template]" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("template", "words"),
+    [
+        ("ok\n{{ 1/0 }}", "ZeroDivisionError"),
+        ("{{ [1][5] }}", "no element 5"),
+        ("{{ 'x' * 10**9 }}", "too large"),
+        ("{{ 2**100000 }}", "too large"),
+        ("{{ range(10)|list * 1000000 }}", "too large"),
+        ("{{ '%d' % 'x' }}", "TypeError"),
+    ],
+)
+def test_template_runtime_errors_are_config_errors_with_a_line(
+    register: Path, template: str, words: str
+) -> None:
+    (register / "templates").mkdir(exist_ok=True)
+    (register / "templates" / "roadmap.md.j2").write_text(template + "\n")
+    result = run(register, "--lang", "en", "roadmap")
+    assert result.exit_code == 2, result.stderr
+    assert re.search(r"templates/roadmap\.md\.j2:\d+:1: \[template\]", result.stderr)
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+        "{% set r = range(100000)|list %}{% for i in r %}{% for j in r %}{% endfor %}{% endfor %}",
+    ],
+)
+def test_a_runaway_template_is_stopped(
+    register: Path, monkeypatch: pytest.MonkeyPatch, template: str
+) -> None:
+    import time
+
+    monkeypatch.setattr("aiportfolio.report.templating.MAX_SECONDS", 1.0)
+    (register / "templates").mkdir(exist_ok=True)
+    (register / "templates" / "roadmap.md.j2").write_text(template + "\n")
+    began = time.monotonic()
+    result = run(register, "--lang", "en", "roadmap")
+    assert time.monotonic() - began < 15
+    assert result.exit_code == 2
+    assert "the template ran longer than 1 s" in result.stderr
+
+
+def test_template_output_is_capped(register: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("aiportfolio.report.templating.MAX_OUTPUT", 10_000)
+    (register / "templates").mkdir(exist_ok=True)
+    (register / "templates" / "roadmap.md.j2").write_text(
+        "{% for i in range(100000) %}{{ 'x' * 100 }}{% endfor %}\n"
+    )
+    result = run(register, "--lang", "en", "roadmap")
+    assert result.exit_code == 2
+    assert "the template wrote more than 10000 characters" in result.stderr
+
+
+# --- 5. symbolic links out of the register ----------------------------------------------
+
+
+def _secret_case(tmp_path: Path) -> Path:
+    secret = tmp_path / "outside" / "secret.yaml"
+    secret.parent.mkdir()
+    text = next((REPO_ROOT / "usecases").glob("UC-001-*.yaml")).read_text(encoding="utf-8")
+    secret.write_text(
+        re.sub(r"(?m)^title: .*$", "title: TOP-SECRET-VALUE", text.replace("UC-001", "UC-077")),
+        encoding="utf-8",
+    )
+    return secret
+
+
+def test_a_link_out_of_usecases_is_reported_never_read(register: Path, tmp_path: Path) -> None:
+    secret = _secret_case(tmp_path)
+    (register / "usecases" / "UC-077-secret.yaml").symlink_to(secret)
+    for args in [
+        ("check",),
+        ("check", "--format", "json"),
+        ("score",),
+        ("table", "--format", "md"),
+        ("export", "--format", "csv"),
+        ("roadmap",),
+    ]:
+        result = run(register, "--lang", "en", *args)
+        assert "TOP-SECRET-VALUE" not in result.stdout + result.stderr, args
+        assert "outside/secret.yaml" not in result.stdout + result.stderr, args
+    result = run(register, "--lang", "en", "check")
+    assert result.exit_code == 1
+    assert "usecases/UC-077-secret.yaml: error [link-outside-register]" in result.stdout
+
+
+def test_a_link_inside_the_register_is_read(register: Path) -> None:
+    archive = register / "archive"
+    archive.mkdir()
+    source = next((register / "usecases").glob("UC-001-*.yaml"))
+    target = archive / source.name
+    source.rename(target)
+    source.symlink_to(Path("..") / "archive" / source.name)
+    result = run(register, "check")
+    assert result.exit_code == 0, result.stdout
+
+
+def test_a_linked_config_file_out_of_the_register_is_a_config_error(
+    register: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "weights.yaml"
+    outside.write_text((register / "config" / "weights.yaml").read_text(encoding="utf-8"))
+    (register / "config" / "weights.yaml").unlink()
+    (register / "config" / "weights.yaml").symlink_to(outside)
+    result = run(register, "--lang", "en", "score")
+    assert result.exit_code == 2
+    assert "config/weights.yaml: [link-outside-register]" in result.stderr
+
+
+def test_a_worktree_read_for_diff_skips_links_out(register: Path, tmp_path: Path) -> None:
+    from aiportfolio.register.git import read_worktree_files
+
+    (register / "usecases" / "UC-077-secret.yaml").symlink_to(_secret_case(tmp_path))
+    files = read_worktree_files(register)
+    assert "usecases/UC-077-secret.yaml" in files.skipped
+    assert all(b"TOP-SECRET" not in data for data in files.files.values())
+
+
+def test_no_writer_writes_through_a_linked_usecases_folder(tmp_path: Path) -> None:
+    root = write_register(tmp_path / "reg", [usecase()])
+    outside = tmp_path / "elsewhere"
+    (root / "usecases").rename(outside)
+    (root / "usecases").symlink_to(outside)
+    before = sorted(p.name for p in outside.iterdir())
+    result = run(root, "--lang", "en", "new", "Un nouveau cas", "--owner", "Claire Martin")
+    assert result.exit_code == 2
+    assert "symbolic link that leads outside the register" in result.stderr
+    assert sorted(p.name for p in outside.iterdir()) == before
+    result = run(root, "--lang", "en", "check")
+    assert "[link-outside-register]" in result.stdout
+
+
+def test_apply_edits_refuses_a_path_through_a_link(tmp_path: Path) -> None:
+    from aiportfolio.engine.writing import FileEdit, apply_edits
+    from aiportfolio.errors import UsageError
+    from aiportfolio.i18n import Translator
+
+    root = write_register(tmp_path / "reg", [usecase()])
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("a: 1\n")
+    link = root / "usecases" / "UC-002-link.yaml"
+    link.symlink_to(outside)
+    with pytest.raises(UsageError, match="leads outside the register"):
+        apply_edits([FileEdit(link, "a: 1\n", "b: 2\n")], root=root, t=Translator("en"))
+    assert outside.read_text() == "a: 1\n"

@@ -207,6 +207,9 @@ def create_usecase(
     title = clean_text(card.title, t, t("write.what.title"))
     owner = clean_text(card.owner, t, t("write.what.owner")) if card.owner else None
     card = Card(**{**card.__dict__, "title": title, "owner": owner})
+    from aiportfolio.engine.writing import refuse_links_out
+
+    refuse_links_out(folder.parent, [folder], t)
     with register_lock(folder):
         number = allocate_numbers(used_numbers(folder) | set(taken), 1, t)[0]
         usecase_id = format_id(number)

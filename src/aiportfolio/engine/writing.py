@@ -137,6 +137,7 @@ def apply_edits(
     changed = [e for e in edits if e.changed]
     if not changed:
         return 0
+    refuse_links_out(root, [root / "usecases", *(e.path for e in changed)], t)
     with locked(root, t):
         for edit in changed:
             rel = _relpath(edit.path, root)
@@ -154,6 +155,22 @@ def apply_edits(
         for edit in changed:
             atomic_write(edit.path, edit.after)
     return len(changed)
+
+
+def refuse_links_out(root: Path, paths: Sequence[Path], t: Translator) -> None:
+    """``UsageError`` when one of ``paths`` (files to write, or their folder) is a link
+    that leads outside the register: aip never writes through one."""
+    from aiportfolio.register.root import leaves_register
+
+    for path in paths:
+        if leaves_register(path, root):
+            raise UsageError(t("write.link_outside", path=_relpath_lexical(path, root)))
+
+
+def _relpath_lexical(path: Path, root: Path) -> str:
+    import os
+
+    return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(root))).as_posix()
 
 
 def _relpath(path: Path, root: Path) -> str:

@@ -23,6 +23,7 @@ from typing import Literal
 from aiportfolio.errors import UsageError
 from aiportfolio.i18n import Translator
 from aiportfolio.register.loader import PORTFOLIO_FILE, USECASES_DIR, WEIGHTS_FILE
+from aiportfolio.register.root import leaves_register
 from aiportfolio.register.yamlio import MAX_FILE_BYTES
 
 DEFAULT_BRANCHES = ("origin/HEAD", "main", "origin/main", "master", "origin/master")
@@ -205,9 +206,12 @@ def read_worktree_files(register_root: Path) -> RegisterFiles:
     if folder.is_dir():
         candidates += sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
     for path in candidates:
+        rel = path.relative_to(register_root).as_posix()
+        if leaves_register(path, register_root):
+            result.skipped.append(rel)  # a link out of the register is never read
+            continue
         if not path.is_file():
             continue
-        rel = path.relative_to(register_root).as_posix()
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             result.oversized[rel] = size

@@ -94,7 +94,10 @@ class Register:
 
 def display_path(path: Path, root: Path) -> str:
     try:
-        return escaped(Path(os.path.relpath(path.resolve(), root.resolve())).as_posix())
+        # The folder is resolved, not the file: a link shows its own name, never where
+        # it leads.
+        real = path.parent.resolve() / path.name
+        return escaped(Path(os.path.relpath(real, root.resolve())).as_posix())
     except ValueError:  # pragma: no cover - other drive on Windows
         return path.as_posix()
 
@@ -263,6 +266,7 @@ def yaml_issue_problem(issue: YamlIssue, path: str, t: Translator) -> Problem:
         "not-a-file": "not-a-file",
         "too-deep": "yaml-too-deep",
         "number-too-large": "number-too-large",
+        "outside-register": "link-outside-register",
     }[issue.kind]
     return Problem(
         path,
@@ -306,7 +310,7 @@ def locate_problems(problems: list[Problem], texts: dict[str, str]) -> list[Prob
 
 
 def _load_config_file(path: Path, model: type[BaseModel], root: Path, t: Translator) -> BaseModel:
-    text, issue = read_text(path)
+    text, issue = read_text(path, root=root)
     return _config_from_text(text, issue, display_path(path, root), model, t)
 
 
@@ -430,7 +434,7 @@ def load_register(
 
     def entries() -> Iterator[tuple[str, Path, str | None, YamlIssue | None]]:
         for path in files:
-            yield (display_path(path, root), path, *read_text(path))
+            yield (display_path(path, root), path, *read_text(path, root=root))
 
     _collect_usecases(register, entries(), t)
     return register

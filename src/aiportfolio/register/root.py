@@ -25,3 +25,15 @@ def find_register_root(explicit: Path | None = None, start: Path | None = None) 
         if is_register(folder):
             return folder
     return None
+
+
+def leaves_register(path: Path, root: Path) -> bool:
+    """True when ``path``, presented as part of the register (its name lies under
+    ``root``), really is elsewhere: a symbolic link, or a file under a linked folder, that
+    resolves outside the register. Such a file is never read or written: a pull request
+    could otherwise bring a link to a secret file of the CI machine."""
+    real_root = root.resolve()
+    lexical = Path(os.path.abspath(path))
+    if not lexical.is_relative_to(Path(os.path.abspath(root))):
+        return False  # a file given on the command line, outside the register
+    return not path.resolve().is_relative_to(real_root)

@@ -47,7 +47,7 @@ class YamlIssue:
     kind: str
     """One of: too-large, encoding, empty, syntax, unclosed (a quote, ``[`` or ``{`` never
     closed: the place is where it opens), duplicate-key, anchor, tag, not-a-mapping,
-    not-a-file, too-deep, number-too-large."""
+    not-a-file, too-deep, number-too-large, outside-register."""
     line: int
     column: int
     detail: str = ""
@@ -337,8 +337,16 @@ def decode(raw: bytes) -> tuple[str | None, YamlIssue | None]:
         return None, YamlIssue("encoding", line, column, f"byte 0x{raw[exc.start]:02x}")
 
 
-def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[str | None, YamlIssue | None]:
-    """The file's text, refusing files over ``max_bytes`` before reading them."""
+def read_text(
+    path: Path, max_bytes: int = MAX_FILE_BYTES, root: Path | None = None
+) -> tuple[str | None, YamlIssue | None]:
+    """The file's text, refusing files over ``max_bytes`` before reading them and, given
+    the register ``root``, a link that leads outside it (not read)."""
+    if root is not None:
+        from aiportfolio.register.root import leaves_register
+
+        if leaves_register(path, root):
+            return None, YamlIssue("outside-register", 0, 0)
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):
         # A named pipe would block the read forever; a device could be endless.

@@ -25,4 +25,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no free id for {count} new use case(s): {highest} is taken and ids stop at UC-999999; give the new rows free ids of your own",
         "fr": "aucun identifiant libre pour {count} nouveau(x) cas d'usage : {highest} est pris et les identifiants s'arrêtent à UC-999999 ; donnez vous-même des identifiants libres aux nouvelles lignes",
     },
+    "yaml.outside-register": {
+        "en": "a symbolic link that leads outside the register: not read",
+        "fr": "un lien symbolique qui mène hors du registre : non lu",
+    },
+    "yaml.outside-register.hint": {
+        "en": "put the file itself in the register instead of a link to it",
+        "fr": "mettez le fichier lui-même dans le registre plutôt qu'un lien vers lui",
+    },
+    "write.link_outside": {
+        "en": "{path} is a symbolic link that leads outside the register: aip does not write through it",
+        "fr": "{path} est un lien symbolique qui mène hors du registre : aip n'écrit pas à travers lui",
+    },
+    "template.linked_folder": {
+        "en": "templates/ is a symbolic link: aip only reads templates from the register's own templates/ folder",
+        "fr": "templates/ est un lien symbolique : aip ne lit les modèles que dans le dossier templates/ du registre",
+    },
+    "template.linked_folder.hint": {
+        "en": "replace the link with a real templates/ folder holding only templates",
+        "fr": "remplacez le lien par un vrai dossier templates/ ne contenant que des modèles",
+    },
+    "template.too_long": {
+        "en": "the template ran longer than {seconds} s",
+        "fr": "le modèle a tourné plus de {seconds} s",
+    },
+    "template.too_large": {
+        "en": "the template wrote more than {limit} characters",
+        "fr": "le modèle a écrit plus de {limit} caractères",
+    },
+    "template.too_big_value": {
+        "en": "the template built a value that is too large ({detail})",
+        "fr": "le modèle a construit une valeur trop grande ({detail})",
+    },
 }
