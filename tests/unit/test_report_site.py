@@ -14,9 +14,10 @@ from aiportfolio.i18n import Translator
 from aiportfolio.register.loader import load_register
 from aiportfolio.report import charts
 from aiportfolio.report.site import PAGES, render_site
-from aiptest import REPO_ROOT, run, usecase, write_register
+from aiptest import REPO_ROOT, VALID_USECASE, run, usecase, write_register
 
 TODAY = dt.date(2026, 11, 26)
+VALID_SCORES = tuple(VALID_USECASE["scores"])
 
 
 def _site(root: Path, lang: str | None = None) -> dict[str, str]:
@@ -191,3 +192,24 @@ def test_cli_refuses_a_file_as_output_folder(tmp_path: Path) -> None:
     result = run(root, "report", "--out", str(target))
     assert result.exit_code == 2
     assert "not a folder" in result.stderr
+
+
+def test_entries_failing_the_gate_are_marked_and_never_priorities(tmp_path: Path) -> None:
+    strong = {c: 5 for c in VALID_SCORES}
+    entries = [
+        usecase(id="UC-001", title="Sans owner", owner=None, scores=strong),
+        usecase(id="UC-002", title="Correct"),
+    ]
+    site = _site(write_register(tmp_path, entries), "en")
+    assert "fails the gate: owner-required" in site["usecases/UC-001.html"]
+    assert "fails the gate" not in site["usecases/UC-002.html"]
+    listing = site["usecases.html"]
+    row = listing[
+        listing.index("UC-001 Sans owner") : listing.index("</tr>", listing.index("UC-001"))
+    ]
+    assert "⛔" in row
+    index = site["index.html"]
+    start = index.index("The three priorities")
+    priorities = index[start : index.index("⛔", start)]
+    assert "UC-002" in priorities and "UC-001" not in priorities
+    assert "1 entry(ies) fail the gate and are left out of the priorities: UC-001" in index

@@ -80,6 +80,14 @@ def init(
     templates: Annotated[
         bool, typer.Option("--templates", help="Also copy the built-in report templates.")
     ] = False,
+    pages: Annotated[
+        bool,
+        typer.Option(
+            "--pages",
+            help="Also write the workflows that publish `aip report` to GitHub Pages "
+            "(.github/workflows/aip-pages.yml) and GitLab Pages (ci/aip-pages.gitlab-ci.yml).",
+        ),
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
     package: Annotated[
         str | None,
@@ -106,6 +114,8 @@ def init(
 
       aip init . --templates
 
+      aip init . --pages
+
       aip init . --package "git+https://github.com/acme/aip.git@v0.1.0"
     """
     from aiportfolio.cli.common import parse_date, translator
@@ -121,6 +131,7 @@ def init(
         today=parse_date(None, t),
         t=t,
         package=package,
+        pages=pages,
     )
     for path in result.written:
         err(t("write.written", path=path.relative_to(result.root).as_posix()))

@@ -6,6 +6,7 @@ of aip), the JSON schemas, ``.vscode/settings.json``, ``.pre-commit-config.yaml`
 ``.gitignore``, and the CI files of ``scaffold/ci/`` (``github/*`` into
 ``.github/workflows/``; a ``*gitlab-ci*.yml`` into ``.gitlab-ci.yml``, other GitLab files
 into ``ci/``), whose ``AIP_PACKAGE`` variable is set to the pip spec of aip to install.
+With ``--pages``, the workflows of ``scaffold/pages/`` that publish ``aip report``.
 """
 
 from __future__ import annotations
@@ -124,8 +125,30 @@ def ci_files(package: str | None = None) -> dict[str, bytes]:
     return files
 
 
+def pages_files(package: str | None = None) -> dict[str, bytes]:
+    """Register path -> content of the optional workflows that publish ``aip report`` to
+    GitHub Pages and GitLab Pages (``scaffold/pages``), ``AIP_PACKAGE`` set as in
+    ``ci_files``."""
+    import json
+
+    value = json.dumps(package or default_package()).encode("utf-8")
+    folder = SCAFFOLD / "pages"
+
+    def read(name: str) -> bytes:
+        return (folder / name).read_bytes().replace(PACKAGE_PLACEHOLDER.encode("utf-8"), value)
+
+    return {
+        ".github/workflows/aip-pages.yml": read("github/aip-pages.yml"),
+        "ci/aip-pages.gitlab-ci.yml": read("gitlab/aip-pages.gitlab-ci.yml"),
+    }
+
+
 def planned_files(
-    lang: str, today: dt.date, templates: bool, package: str | None = None
+    lang: str,
+    today: dt.date,
+    templates: bool,
+    package: str | None = None,
+    pages: bool = False,
 ) -> dict[str, bytes]:
     from aiportfolio.schema import json_schema_text
 
@@ -148,6 +171,8 @@ def planned_files(
     files[".pre-commit-config.yaml"] = (common / ".pre-commit-config.yaml").read_bytes()
     files[".gitignore"] = (common / "gitignore").read_bytes()
     files.update(ci_files(package))
+    if pages:
+        files.update(pages_files(package))
     if templates:
         builtin = resources.builtin_templates()
         if builtin.is_dir():
@@ -165,12 +190,13 @@ def init_register(
     today: dt.date,
     t: Translator,
     package: str | None = None,
+    pages: bool = False,
 ) -> InitResult:
     """Write the files of a new register in ``root``. ``package``: the pip spec the CI
     files install (default ``aiportfolio==<this version>``)."""
     _require_folder(root, t)
     spec = check_package(package, t) if package is not None else None
-    files = planned_files(lang if lang in ("en", "fr") else "en", today, templates, spec)
+    files = planned_files(lang if lang in ("en", "fr") else "en", today, templates, spec, pages)
     existing = [rel for rel in files if (root / rel).exists()]
     if existing and not force:
         raise UsageError(t("write.init.exists", count=len(existing), root=root, path=existing[0]))

@@ -17,6 +17,7 @@ from aiportfolio.engine.balance import BalanceReport, assess_balance
 from aiportfolio.engine.dashboard import DashboardResult, build_dashboard
 from aiportfolio.engine.doctor import DoctorResult, diagnose
 from aiportfolio.engine.finance import PortfolioTco, Tco, portfolio_tco
+from aiportfolio.engine.gate import Gate, gate_of
 from aiportfolio.engine.matrix import Matrix, build_matrix
 from aiportfolio.engine.planning import Roadmap, build_roadmap
 from aiportfolio.engine.scoring import RankedEntry, ScoreReport, Why, build_score_report, why
@@ -62,6 +63,8 @@ class ReportData:
     dashboard: DashboardResult
     doctor: DoctorResult
     committee: CommitteeAgenda
+    gate: Gate
+    """Each entry's gate verdict: failing entries are marked and are never priorities."""
 
     @property
     def active(self) -> tuple[UseCase, ...]:
@@ -74,13 +77,19 @@ class ReportData:
 def build_report(register: Register, t: Translator, today: dt.date) -> ReportData:
     """Run every engine the report shows on ``register`` as of ``today``.
 
-    The committee part uses no git history (a report is a picture of the register, not of
+    The three priorities are the best ranked entries above the feasibility floor that pass
+    the gate. The committee part uses no git history (a report is a picture of the register, not of
     its changes): decisions due before the next committee, blocked entries, reviews due."""
     config = register.config
     usecases = register.usecases
     active = [uc for uc in usecases if uc.active]
     score = build_score_report(usecases, register.grid, config.scoring)
-    ranked = [e for e in score.entries if e.rank is not None and not e.result.below_floor]
+    gate = gate_of(register, today)
+    ranked = [
+        e
+        for e in score.entries
+        if e.rank is not None and not e.result.below_floor and gate.passes(e.result.id)
+    ]
     statuses: Counter[str] = Counter(uc.status for uc in usecases)
     categories: Counter[str] = Counter(uc.category for uc in active)
     tco = portfolio_tco(usecases)
@@ -100,4 +109,5 @@ def build_report(register: Register, t: Translator, today: dt.date) -> ReportDat
         dashboard=build_dashboard(usecases, today, config.rituals.monthly_days),
         doctor=diagnose(usecases, register.grid, config, today),
         committee=committee_agenda(usecases, config, today, GitAdded(), {}),
+        gate=gate,
     )

@@ -194,7 +194,14 @@ def overview_context(data: ReportData, t: Translator) -> dict[str, Any]:
     blocked = committee.blocked[:LIST_LIMIT]
     active = len(data.active)
     overall = data.tco.overall
+    failing = data.gate.failing
+    shown_ids = ", ".join(v.usecase_id for v in failing[:LIST_LIMIT])
+    if len(failing) > LIST_LIMIT:
+        shown_ids += " " + t("report.more", count=len(failing) - LIST_LIMIT)
     return {
+        "gate_failing": t("gate.failing.count", count=len(failing), ids=shown_ids)
+        if failing
+        else None,
         "figures": [
             (t("report.fig.active"), str(active)),
             (t("report.fig.ranked"), str(data.score.ranked)),
@@ -812,7 +819,7 @@ def render_site(
 
     render = renderer(register_root, t.lang)
     title = data.organisation or t("report.default_title")
-    common = {
+    common: dict[str, Any] = {
         "site_title": title,
         "date": data.today.isoformat(),
         "footer": t("report.footer", date=data.today.isoformat(), version=__version__),
@@ -828,6 +835,7 @@ def render_site(
     contexts = {page: build(data, t) for page, build in builders.items()}
     pending = _charts_in(list(contexts.values()))
     wait = (drawer or charts.SerialDrawer()).draw([c.spec for c in pending], t.lang)
+    common["failing"] = {v.usecase_id: ", ".join(v.rules) for v in data.gate.failing}
     files = {}
     card_nav = _nav(t, "")
     lookups = _Lookups(data)
