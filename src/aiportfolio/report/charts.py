@@ -345,7 +345,9 @@ def kpi_spec(rows: Sequence[Row], series: Sequence[str], description: str) -> Sp
         "header": {"labelLimit": 230},
     }
     spec["columns"] = 3
-    spec["resolve"] = {"scale": {"y": "independent", "x": "independent"}}
+    # One time axis for every panel (comparable, and far cheaper to draw); each KPI keeps
+    # its own value axis (units differ).
+    spec["resolve"] = {"scale": {"y": "independent"}}
     spec["spec"] = {
         "width": 220,
         "height": 110,
