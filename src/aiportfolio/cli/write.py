@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -574,21 +574,24 @@ def import_(
     with locked(root, translator(ctx)):
         register, t = _open(ctx)
         spec = load_mapping(mapping, t)
-        table = read_table(file, spec, t)
-        if mapping is None:
-            spec = spec.present(table.columns)
-            if not spec.fields:
-                raise UsageError(t("import.no_known_column", path=file))
-        for warning in table.warnings:
-            err(warning, style="yellow")
-        progress_cb, stop = _progress(t, len(table.rows), sys.stderr.isatty())
+        phases = _Phases(t, sys.stderr.isatty())
         try:
-            result = import_rows(register, table, spec, t, update=update, progress=progress_cb)
+            table = read_table(file, spec, t, progress=phases)
+            if mapping is None:
+                spec = spec.present(table.columns)
+                if not spec.fields:
+                    raise UsageError(t("import.no_known_column", path=file))
+            for warning in table.warnings:
+                phases.print(warning)
+            result = import_rows(register, table, spec, t, update=update, progress=phases)
             if not dry_run and not result.errors:
+                writes = [edit for edit in result.edits if edit.changed]
+                phases("write", 0, len(writes))
                 # Rows were validated by import_rows; update edits by validate_text.
-                apply_edits(result.edits, root=register.root, t=t, validate=False)
+                apply_edits(writes, root=register.root, t=t, validate=False)
+                phases("write", len(writes), len(writes))
         finally:
-            stop()
+            phases.stop()
     for message in result.messages:
         key = "import.row_error" if message.is_error else "import.row_warning"
         err(
@@ -605,21 +608,52 @@ def import_(
     err(t("import.done", created=result.counts["created"], updated=result.counts["updated"]))
 
 
-def _progress(t: Translator, total: int, show: bool):  # type: ignore[no-untyped-def]
-    """A rich progress bar on stderr for long imports (only on a terminal)."""
-    if not show or total < 200:
-        return None, lambda: None
-    from rich.console import Console
-    from rich.progress import Progress
+class _Phases:
+    """Progress of a long import on stderr, one bar per phase (read, validate,
+    duplicates, write) with its counts; only on a terminal, and only once the file has
+    enough rows to be worth it."""
 
-    bar = Progress(console=Console(stderr=True), transient=True)
-    task = bar.add_task(t("import.progress"), total=total)
-    bar.start()
+    THRESHOLD = 200
 
-    def advance(done: int, _total: int) -> None:
-        bar.update(task, completed=done)
+    def __init__(self, t: Translator, show: bool) -> None:
+        self.t = t
+        self.show = show
+        self.bar: Any = None
+        self.tasks: dict[str, Any] = {}
 
-    return advance, bar.stop
+    def __call__(self, phase: str, done: int, total: int | None) -> None:
+        if not self.show:
+            return
+        if self.bar is None:
+            if max(done, total or 0) < self.THRESHOLD:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self.bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self.bar.start()
+        if phase not in self.tasks:
+            for task in self.tasks.values():  # an earlier phase is over
+                self.bar.update(task, total=self.bar.tasks[task].completed)
+            label = self.t(f"import.phase.{phase}", count=total)
+            self.tasks[phase] = self.bar.add_task(label, total=total)
+        self.bar.update(self.tasks[phase], completed=done, total=total)
+
+    def print(self, text: str) -> None:
+        if self.bar is not None:
+            self.bar.console.print(text, style="yellow", markup=False, highlight=False)
+        else:
+            err(text, style="yellow")
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 @handle_errors

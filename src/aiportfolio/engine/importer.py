@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import difflib
 import io
 import json
+import math
 import re
 import unicodedata
+import zlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +31,14 @@ from aiportfolio.errors import UsageError
 from aiportfolio.i18n import Translator
 from aiportfolio.register.loader import Register, suggest
 from aiportfolio.report.csvsafe import unsafe_cell
+
+Progress = Callable[[str, int, "int | None"], None]
+"""``progress(phase, done, total)``: phase is ``read``, ``validate``, ``duplicates`` (the
+CLI adds ``write``); ``total`` is ``None`` while unknown (rows of a file being read)."""
+
+PROGRESS_EVERY = 250
+"""Rows or texts between two progress calls."""
+
 
 # --- the mapping file ------------------------------------------------------------------------
 
@@ -168,7 +179,7 @@ MAX_SHEET_COLUMNS = 500
 """A register holds at most thousands of use cases with a few hundred fields."""
 
 
-def _read_csv(path: Path, spec: Mapping, t: Translator) -> Table:
+def _read_csv(path: Path, spec: Mapping, t: Translator, progress: Progress | None) -> Table:
     text, warnings = _decode(path.read_bytes(), path, t)
     delimiter = spec.delimiter
     if delimiter is None:
@@ -178,20 +189,24 @@ def _read_csv(path: Path, spec: Mapping, t: Translator) -> Table:
         delimiter = max((",", ";", "\t"), key=lambda c: (head.count(c), c == ","))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[tuple[int, list[Any]]] = []
-    line = 1
     last_header = spec.header_row + spec.header_rows - 1
+    number = 0
     try:
-        for count, record in enumerate(reader, start=1):
+        # Rows are numbered as a spreadsheet shows them: a cell with line breaks is one
+        # row, not several file lines.
+        for number, record in enumerate(reader, start=1):
             # Cells quoted against formula injection by `aip export` lose that one "'".
-            cells = list(record) if count <= last_header else [unsafe_cell(c) for c in record]
-            records.append((line, cells))
-            line = reader.line_num + 1
+            cells = list(record) if number <= last_header else [unsafe_cell(c) for c in record]
+            records.append((number, cells))
+            if progress is not None and number % PROGRESS_EVERY == 0:
+                progress("read", number, None)
     except csv.Error as exc:  # e.g. a cell over the csv module's field size limit
-        raise UsageError(t("import.unreadable", path=path, detail=f"line {line}: {exc}")) from None
+        detail = t("import.row", row=number + 1) + f": {exc}"
+        raise UsageError(t("import.unreadable", path=path, detail=detail)) from None
     return _split(records, spec, warnings)
 
 
-def _read_xlsx(path: Path, spec: Mapping, t: Translator) -> Table:
+def _read_xlsx(path: Path, spec: Mapping, t: Translator, progress: Progress | None) -> Table:
     from openpyxl import load_workbook
 
     try:
@@ -232,6 +247,8 @@ def _read_xlsx(path: Path, spec: Mapping, t: Translator) -> Table:
                 if (number, col + 1) in filled:
                     cells[col] = filled[(number, col + 1)]
         records.append((number, cells))
+        if progress is not None and number % PROGRESS_EVERY == 0:
+            progress("read", number, None)
     workbook.close()
     return _split(records, spec, [])
 
@@ -252,14 +269,14 @@ def _split(records: list[tuple[int, list[Any]]], spec: Mapping, warnings: list[s
     return Table(columns, data, warnings)
 
 
-def read_table(path: Path, spec: Mapping, t: Translator) -> Table:
+def read_table(path: Path, spec: Mapping, t: Translator, progress: Progress | None = None) -> Table:
     if not path.is_file():
         raise UsageError(t("error.path_not_found", path=path))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, spec, t)
+        return _read_xlsx(path, spec, t, progress)
     if suffix in (".csv", ".txt", ".tsv"):
-        return _read_csv(path, spec, t)
+        return _read_csv(path, spec, t, progress)
     raise UsageError(t("import.format", path=path))
 
 
@@ -592,48 +609,111 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", folded.lower()))
 
 
+def _tokens(text: str) -> set[int]:
+    """Words (cut to 6 letters, so plurals and endings match) and pairs of consecutive
+    words of a normalised text, as CRC-32 numbers (small, and the same in every run)."""
+    words = [w[:6] for w in text.split()]
+    found = set(words)
+    found.update(map(" ".join, pairwise(words)))
+    return set(map(zlib.crc32, map(str.encode, found)))
+
+
+def _prefix_size(count: int) -> int:
+    """How many of a text's rarest tokens are indexed. Two texts are compared when they
+    share at least half of their tokens (short texts: a title with one word changed) or
+    three quarters (long texts, where a 10 % edit leaves most word pairs intact): with
+    every text indexed by its ``count - needed + 1`` rarest tokens, such a pair always
+    shares an indexed token (prefix filtering)."""
+    needed = math.ceil(count * (0.5 if count <= 40 else 0.75))
+    return count - needed + 1
+
+
+BRUTE_FORCE_ROWS = 16
+"""Up to this many new rows, each is compared with every earlier text (exact, and cheaper
+than indexing a large register for a few rows)."""
+
+
 def find_duplicates(
-    candidates: list[tuple[str, str]], ratio: float
+    candidates: list[tuple[str, str]],
+    ratio: float,
+    start: int = 0,
+    tick: Callable[[int], None] | None = None,
 ) -> list[tuple[int, int, float]]:
-    """Pairs ``(i, j, similarity)`` (i > j) of near-identical normalised texts. Candidate
-    pairs share a word of 4+ letters that is not in more than 5% of the texts (blocking
-    keeps it fast on thousands of rows); exact duplicates always match."""
+    """Pairs ``(i, j, similarity)`` (i > j, i >= ``start``) of near-identical normalised
+    texts: for each text from ``start`` on, the most similar earlier one whose similarity
+    (rapidfuzz's normalised Indel similarity: 2 x common characters / total length)
+    reaches ``ratio``. Exact duplicates always match (similarity 1).
+
+    Near-linear: unless there are only a few new texts, texts are indexed by their
+    rarest tokens (``_tokens``, ``_prefix_size``) and compared only with the texts they
+    share an indexed token with. ``tick(n)`` is called as new texts are compared (``n``
+    done so far)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
     texts = [_norm(text) for _, text in candidates]
-    postings: dict[str, list[int]] = {}
+    first: dict[str, int] = {}
+    pairs: list[tuple[int, int, float]] = []
+    if len(texts) - start <= BRUTE_FORCE_ROWS:
+        for i, text in enumerate(texts):
+            if tick is not None and i >= start:
+                tick(i - start)
+            if text and i >= start:
+                if text in first:
+                    pairs.append((i, first[text], 1.0))
+                else:
+                    found = process.extractOne(
+                        text, texts[:i], scorer=Indel.normalized_similarity, score_cutoff=ratio
+                    )
+                    if found is not None:
+                        pairs.append((i, found[2], found[1]))
+            first.setdefault(text, i)
+        return pairs
+    # Two passes over the tokens (counted, then indexed) rather than all of them in
+    # memory at once: a large inventory has millions.
+    frequency: Counter[int] = Counter()
+    for text in texts:
+        frequency.update(_tokens(text))
+    # Tokens found in one text only come first in the rarest-first order but can match
+    # nothing: only the others are numbered, rarest first (ties by value: the same
+    # prefixes in every run), from 1.
+    shared = sorted((c, token) for token, c in frequency.items() if c > 1)
+    del frequency
+    rank = {token: r for r, (_, token) in enumerate(shared, start=1)}
+    del shared
+    postings: dict[int, list[int]] = {}
+    # Indel similarity s <= 2 min / (a + b), so shorter / longer >= s / (2 - s).
+    floor = ratio / (2 - ratio) if ratio < 1 else 1.0
     for i, text in enumerate(texts):
-        for word in set(text.split()):
-            if len(word) >= 4:
-                postings.setdefault(word, []).append(i)
-    limit = max(20, len(texts) // 20)
-    exact: dict[str, int] = {}
-    found: list[tuple[int, int, float]] = []
-    matcher = difflib.SequenceMatcher(autojunk=False)
-    for i, text in enumerate(texts):
+        if tick is not None and i >= start and (i - start) % PROGRESS_EVERY == 0:
+            tick(i - start)
         if not text:
             continue
-        if text in exact:
-            found.append((i, exact[text], 1.0))
-            continue
-        exact[text] = i
-        others: set[int] = set()
-        for word in set(text.split()):
-            posting = postings.get(word, ())
-            if len(word) >= 4 and len(posting) <= limit:
-                others.update(j for j in posting if j < i)
-        best: tuple[float, int] | None = None
-        matcher.set_seq2(text)
-        for j in sorted(others):
-            matcher.set_seq1(texts[j])
-            if (
-                matcher.real_quick_ratio() >= ratio
-                and matcher.quick_ratio() >= ratio
-                and (score := matcher.ratio()) >= ratio
-                and (best is None or score > best[0])
-            ):
-                best = (score, j)
-        if best is not None:
-            found.append((i, best[1], best[0]))
-    return found
+        own = _tokens(text)
+        numbers = sorted(filter(None, map(rank.get, own)))
+        unique = len(own) - len(numbers)
+        prefix = numbers[: max(0, _prefix_size(len(own)) - unique)]
+        if i >= start:
+            if text in first:
+                pairs.append((i, first[text], 1.0))
+            else:
+                others: set[int] = set()
+                for token in prefix:
+                    others.update(postings.get(token, ()))
+                best: tuple[float, int] | None = None
+                for j in sorted(others):
+                    other = texts[j]
+                    if min(len(text), len(other)) < floor * max(len(text), len(other)):
+                        continue
+                    score = Indel.normalized_similarity(text, other, score_cutoff=ratio)
+                    if score >= ratio and (best is None or score > best[0]):
+                        best = (score, j)
+                if best is not None:
+                    pairs.append((i, best[1], best[0]))
+        first.setdefault(text, i)
+        for token in prefix:
+            postings.setdefault(token, []).append(i)
+    return pairs
 
 
 def import_rows(
@@ -643,7 +723,7 @@ def import_rows(
     t: Translator,
     *,
     update: bool = False,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Validate every row, then plan the files to create or update (``result.edits``).
     Nothing is written here."""
@@ -658,8 +738,8 @@ def import_rows(
     seen_ids: dict[str, int] = {}
     total = len(table.rows)
     for done, (number, cells) in enumerate(table.rows, start=1):
-        if progress is not None and (done % 100 == 0 or done == total):
-            progress(done, total)
+        if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
+            progress("validate", done, total)
         row = _build_row(number, cells, specs, index, mapping, t, messages)
         if row is None:
             failed.add(number)
@@ -714,7 +794,7 @@ def import_rows(
             messages.append(Message(row.number, exc.message, True))
             failed.add(row.number)
 
-    duplicates = _duplicates(register, [r for r, _ in plans], mapping.duplicate_ratio, t)
+    duplicates = _duplicates(register, [r for r, _ in plans], mapping.duplicate_ratio, t, progress)
     messages.extend(duplicates)
     messages.sort(key=lambda m: (m.row, not m.is_error))
     result = ImportResult(edits, messages)
@@ -773,17 +853,30 @@ def _plan_update(register: Register, path: Path, row: _Row, t: Translator) -> An
     return FileEdit(path, before, source.encode(after))
 
 
-def _duplicates(register: Register, rows: list[_Row], ratio: float, t: Translator) -> list[Message]:
+def _duplicates(
+    register: Register,
+    rows: list[_Row],
+    ratio: float,
+    t: Translator,
+    progress: Progress | None = None,
+) -> list[Message]:
     messages: list[Message] = []
     existing = [(uc.id, uc.title, uc.problem or "") for uc in register.usecases]
-    for what, pick in (("title", 1), ("problem", 2)):
+    total = 2 * len(rows)
+    for step, (what, pick) in enumerate((("title", 1), ("problem", 2))):
+        if progress is not None:
+            progress("duplicates", step * len(rows), total)
         entries = [(e[0], e[pick]) for e in existing] + [
             (f"row {r.number}", r.title if pick == 1 else r.problem) for r in rows
         ]
         offset = len(existing)
-        for i, j, score in find_duplicates(entries, ratio):
-            if i < offset:
-                continue
+        done = step * len(rows)
+
+        def tick(n: int, done: int = done) -> None:
+            if progress is not None:
+                progress("duplicates", done + n, total)
+
+        for i, j, score in find_duplicates(entries, ratio, start=offset, tick=tick):
             row = rows[i - offset]
             if what == "problem" and len(_norm(row.problem)) < 20:
                 continue
@@ -796,6 +889,8 @@ def _duplicates(register: Register, rows: list[_Row], ratio: float, t: Translato
                 text=entries[i][1][:80],
             )
             messages.append(Message(row.number, text, False))
+    if progress is not None:
+        progress("duplicates", total, total)
     return messages
 
 

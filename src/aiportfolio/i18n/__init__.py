@@ -24,6 +24,7 @@ DOMAINS = (
     "large",
     "gate",
     "report",
+    "importing",
 )
 
 

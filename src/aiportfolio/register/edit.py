@@ -333,7 +333,7 @@ def emit_scalar(value: Any) -> str:
         and "\ufeff" not in text
     ):
         return text
-    if any(not c.isprintable() and c not in "\n\t" for c in text):
+    if not text.replace("\n", "").replace("\t", "").isprintable():
         return _ruamel_scalar(text)  # rare: let ruamel choose its own escapes
     return json.dumps(text, ensure_ascii=False)
 
