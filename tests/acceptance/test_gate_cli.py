@@ -195,3 +195,177 @@ def _yaml(data: dict[str, object]) -> str:
     from aiptest import dump_yaml
 
     return dump_yaml(data)
+
+
+# --- 2. every ranking, plan, roadmap, dashboard and doctor output reads the verdict -----
+
+WAVES = """\
+waves:
+  - id: 0
+    name: Quick start
+    weeks: 6
+    capacity: {max_parallel_pilots: 3}
+  - id: 1
+    name: Measured pilots
+    weeks: 10
+    capacity: {max_parallel_pilots: 3}
+  - id: 2
+    name: Industrialisation
+    weeks: 10
+    capacity: {max_parallel_pilots: 3}
+planning:
+  enforce_balance: false
+  compliance_wave: 1
+"""
+
+
+def _scores(value: int) -> dict[str, int]:
+    names = (
+        "business_value",
+        "time_to_impact",
+        "data_integration",
+        "risk_compliance",
+        "adoption_ownership",
+    )
+    return dict.fromkeys(names, value)
+
+
+def _gate_register(tmp_path: Path, lang: str) -> Path:
+    """UC-005: best scores but no KPI (fails the gate). UC-007: a high-risk pilot without
+    its reviews, pinned to wave 1. UC-002, UC-003: fine."""
+    return write_register(
+        tmp_path,
+        [
+            usecase(id="UC-005", status="pilot", kpis=None, scores=_scores(5), plan={}),
+            usecase(
+                id="UC-007",
+                status="pilot",
+                risk={"level": "high", "ai_act_tier": "minimal"},
+                scores=_scores(4),
+                plan={"wave": 1},
+            ),
+            usecase(id="UC-002", scores=_scores(4), plan={}),
+            usecase(id="UC-003", scores=_scores(3), plan={}),
+        ],
+        portfolio=_portfolio(lang, WAVES),
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "mark", "left_out"),
+    [
+        ("en", "⛔ fails the gate: kpi-required", "entry(ies) fail the gate"),
+        ("fr", "⛔ bloqué au contrôle : kpi-required", "bloquée(s) au contrôle"),
+    ],
+)
+def test_score_marks_gate_failures_and_top_leaves_them_out(
+    tmp_path: Path, lang: str, mark: str, left_out: str
+) -> None:
+    root = _gate_register(tmp_path, lang)
+    ranking = run(root, "score", env={"COLUMNS": "250"})
+    assert ranking.exit_code == 0
+    assert mark in ranking.stdout  # ranked (first) and marked
+    top = run(root, "score", "--top", "2", "--format", "json")
+    data = json.loads(top.stdout)
+    assert [e["id"] for e in data["entries"]] == ["UC-002", "UC-003"]
+    assert data["left_out_gate"] == ["UC-005", "UC-007"]
+    md = run(root, "score", "--top", "2", "--format", "md").stdout
+    assert left_out in md and "UC-005, UC-007" in md
+    full = json.loads(run(root, "score", "--format", "json").stdout)["entries"]
+    assert {e["id"]: e["gate"] for e in full}["UC-005"] == ["kpi-required"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", "fails the gate (kpi-required)"), ("fr", "bloqué au contrôle (kpi-required)")],
+)
+def test_doctor_never_names_a_gate_failure_as_a_priority(
+    tmp_path: Path, lang: str, words: str
+) -> None:
+    root = _gate_register(tmp_path, lang)
+    data = json.loads(run(root, "doctor", "--format", "json").stdout)
+    [top3] = [s for s in data["signals"] if s["id"] == "no_top3"]
+    priorities = [e["usecase"] for e in top3["evidence"] if e["kind"] == "top"]
+    assert [e["usecase"] for e in top3["evidence"] if e["kind"] == "gate"] == ["UC-005", "UC-007"]
+    assert priorities == ["UC-002", "UC-003"]
+    text = run(root, "doctor").stdout
+    assert words in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason", "conflict"),
+    [
+        ("en", "fails the gate", "UC-007 is pinned to wave 1 but fails the gate"),
+        ("fr", "bloqué au contrôle", "UC-007 est épinglé en vague 1 mais est bloqué au contrôle"),
+    ],
+)
+def test_plan_never_schedules_a_gate_failure(
+    tmp_path: Path, lang: str, reason: str, conflict: str
+) -> None:
+    root = _gate_register(tmp_path, lang)
+    result = run(root, "plan", "--format", "json")
+    assert result.exit_code == 1  # the pinned UC-007 is a conflict
+    data = json.loads(result.stdout)
+    assert [c["kind"] for c in data["conflicts"]] == ["pinned_gate"]
+    assert data["conflicts"][0]["detail"] == "risk-review-required"
+    text = run(root, "plan").stdout
+    assert conflict in text
+
+    # Once UC-007 is no longer pinned, the plan succeeds without either failing entry.
+    path = root / "usecases" / "UC-007-case.yaml"
+    path.write_text(path.read_text("utf-8").replace("wave: 1", "effort_weeks: 2"), "utf-8")
+    result = run(root, "plan", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    planned = {u["id"]: u["wave"] for u in data["usecases"]}
+    assert "UC-005" not in planned or planned["UC-005"] is None
+    assert planned.get("UC-007") is None
+    gate = {u["id"]: (u["reason"], u["detail"]) for u in data["unscheduled"]}
+    assert gate["UC-005"] == ("gate", ["kpi-required"])
+    assert gate["UC-007"] == ("gate", ["risk-review-required"])
+    table = run(root, "plan").stdout
+    assert reason in table and "kpi-required" in table
+
+
+@pytest.mark.parametrize(
+    ("lang", "mark"), [("en", "fails the gate: "), ("fr", "bloqué au contrôle : ")]
+)
+def test_roadmap_and_dashboard_mark_gate_failures(tmp_path: Path, lang: str, mark: str) -> None:
+    root = _gate_register(tmp_path, lang)
+    roadmap = run(root, "roadmap", "--date", "2026-11-26")
+    assert roadmap.exit_code == 0, roadmap.stderr
+    assert f"| UC-007 ⛔ ({mark}risk-review-required) |" in roadmap.stdout
+    assert f"- UC-005 ⛔ ({mark}kpi-required)" in roadmap.stdout  # not in a wave
+    assert "UC-002 ⛔" not in roadmap.stdout
+    dashboard = run(root, "dashboard", "--format", "md").stdout
+    assert "#### UC-007 ⛔" in dashboard
+    assert f"{mark}risk-review-required" in dashboard
+    assert "#### UC-002 Tri" in dashboard
+
+
+# --- 5. priorities exclude delivered entries by default ---------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_top_excludes_operated_entries_unless_asked(tmp_path: Path, lang: str) -> None:
+    root = write_register(
+        tmp_path,
+        [
+            usecase(id="UC-001", status="operated", scores=_scores(5)),
+            usecase(id="UC-002", scores=_scores(4)),
+            usecase(id="UC-003", scores=_scores(3)),
+            usecase(id="UC-004", scores=_scores(2)),
+        ],
+        portfolio=_portfolio(lang),
+    )
+    ids = [
+        e["id"]
+        for e in json.loads(run(root, "score", "--top", "3", "-f", "json").stdout)["entries"]
+    ]
+    assert ids == ["UC-002", "UC-003", "UC-004"]
+    result = run(root, "score", "--top", "3", "--include-delivered", "-f", "json")
+    ids = [e["id"] for e in json.loads(result.stdout)["entries"]]
+    assert ids == ["UC-001", "UC-002", "UC-003"]
+    # Without --top the ranking keeps every active entry.
+    ids = [e["id"] for e in json.loads(run(root, "score", "-f", "json").stdout)["entries"]]
+    assert ids == ["UC-001", "UC-002", "UC-003", "UC-004"]

@@ -74,21 +74,29 @@ def test_plan_fills_waves_by_score_within_capacity(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("extra", "reason"),
     [
-        (usecase(id="UC-004", scores={"business_value": 5}), "missing_scores"),
+        ([usecase(id="UC-004", scores={"business_value": 5})], "missing_scores"),
         (
-            usecase(id="UC-004", scores=scores(5), plan={"effort_weeks": 40}),
+            [usecase(id="UC-004", scores=scores(5), plan={"effort_weeks": 40})],
             "capacity",
         ),
         (
-            usecase(id="UC-004", scores=scores(5), plan={"depends_on": ["UC-099"]}),
+            [
+                usecase(id="UC-004", scores=scores(5), plan={"depends_on": ["UC-005"]}),
+                usecase(id="UC-005", scores={"business_value": 5}),
+            ],
             "dependency",
+        ),
+        # A prerequisite that does not exist is a check error: the entry fails the gate.
+        (
+            [usecase(id="UC-004", scores=scores(5), plan={"depends_on": ["UC-099"]})],
+            "gate",
         ),
     ],
 )
 def test_each_unscheduled_entry_gets_its_binding_reason(
-    tmp_path: Path, extra: dict, reason: str
+    tmp_path: Path, extra: list[dict], reason: str
 ) -> None:
-    data = plan_json(small_register(tmp_path, extra))
+    data = plan_json(small_register(tmp_path, *extra))
     found = {u["id"]: u["reason"] for u in data["unscheduled"]}
     assert found["UC-004"] == reason
 

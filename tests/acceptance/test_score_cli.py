@@ -470,7 +470,9 @@ def test_top_list_says_why_and_marks_delivered_entries(
         ],
     )
     result = run(
-        root, "--lang", lang, "score", "--top", "2", "--format", fmt, env={"COLUMNS": "200"}
+        root,
+        *("--lang", lang, "score", "--top", "2", "--include-delivered", "--format", fmt),
+        env={"COLUMNS": "200"},
     )
     assert result.exit_code == 0, result.stderr
     text = result.stdout.replace("&amp;", "&").replace("\\'", "'")

@@ -231,7 +231,10 @@ def roadmap(
             status=t(f"plan.status.{result.status}"),
             date=today.isoformat(),
         )
-    data = build_roadmap(register.usecases, register.config, today, proposal)
+    from aiportfolio.engine.gate import gate_of
+
+    gate = gate_of(register, today)
+    data = build_roadmap(register.usecases, register.config, today, proposal, gate)
     text = format_roadmap(
         data, t, register.root, organisation=register.config.organisation, intro=intro
     )

@@ -98,9 +98,16 @@ def score(
             "--top",
             "--limit",
             "-n",
-            help="Show only the first N entries, each with why it ranks there.",
+            help="The N priorities: the first N entries still to deliver that pass the gate, "
+            "each with why it ranks there.",
         ),
     ] = None,
+    include_delivered: Annotated[
+        bool,
+        typer.Option(
+            "--include-delivered", help="With --top: keep operated entries among the priorities."
+        ),
+    ] = False,
     show_all: Annotated[
         bool,
         typer.Option("--all", help="List every entry (table and md list the first 50)."),
@@ -136,6 +143,9 @@ def score(
     it. Missing scores are reported, never counted as zero. Filters keep the ranks of the
     whole portfolio. The table and md formats list the first 50 entries (--all for every
     one, --top/--limit N for a priority list); json and csv list them all.
+    An entry failing the gate (aip check errors) keeps its rank and is marked with the
+    rule ids; --top N (the priorities) leaves out such entries and, unless
+    --include-delivered, the operated ones.
 
     Exit 0, or 2 on a usage or configuration error (weights not summing to 100, unknown
     UC-ID...).
@@ -179,6 +189,8 @@ def score(
         out(EXPLAIN_REPORTERS[fmt](explanation, register.grid, t, terminal))
         exit_with(exitcodes.OK)
 
+    from aiportfolio.cli.common import parse_date
+    from aiportfolio.engine.gate import gate_of
     from aiportfolio.engine.scoring import build_score_report
     from aiportfolio.report.score import TABLE_LIMIT
 
@@ -193,6 +205,8 @@ def score(
         statuses=[s.value for s in status or []],
         top=top,
         limit=limit,
+        gate=gate_of(register, parse_date(None, t)),
+        include_delivered=include_delivered,
     )
     if matrix:
         from aiportfolio.engine.matrix import build_matrix

@@ -130,7 +130,11 @@ def dashboard_command(
 
     register, t = _load(ctx)
     today = parse_date(date, t)
-    result = build_dashboard(register.usecases, today, register.config.rituals.monthly_days)
+    from aiportfolio.engine.gate import gate_of
+
+    result = build_dashboard(
+        register.usecases, today, register.config.rituals.monthly_days, gate_of(register, today)
+    )
     out(REPORTERS[_format(output_format)](result, t, register.root))
 
 
@@ -194,7 +198,11 @@ def doctor_command(
 
     register, t = _load(ctx)
     today = parse_date(date, t)
-    result = diagnose(register.usecases, register.grid, register.config, today)
+    from aiportfolio.engine.gate import gate_of
+
+    result = diagnose(
+        register.usecases, register.grid, register.config, today, gate_of(register, today)
+    )
     out(REPORTERS[_format(output_format)](result, t))
     err(summary(result, t), style="red" if result.alerts else "green")
     exit_with(exitcodes.FINDINGS if result.alerts else exitcodes.OK)

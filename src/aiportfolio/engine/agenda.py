@@ -19,7 +19,6 @@ from aiportfolio.engine.balance import BalanceResult, compute_balance
 from aiportfolio.engine.doctor import pilot_start
 from aiportfolio.engine.finance import PortfolioTco, Tco, portfolio_tco, tco
 from aiportfolio.engine.kpis import (
-    MEASURED_STATUSES,
     KpiStatus,
     has_measurement,
     north_star_status,
@@ -28,8 +27,8 @@ from aiportfolio.engine.kpis import (
 from aiportfolio.engine.message import Message
 from aiportfolio.engine.planning import counts_as_pilot
 from aiportfolio.engine.scoring import score_use_case
-from aiportfolio.model.common import STATUSES
 from aiportfolio.model.grid import Grid
+from aiportfolio.model.lifecycle import MEASURED, OPEN, rank
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.register.git import GIT_TIMEOUT_SECONDS, AddedFile, GitAdded, files_added_since
@@ -37,8 +36,6 @@ from aiportfolio.register.loader import Register
 
 __all__ = ["AddedFile", "GitAdded"]  # part of the committee agenda's result
 
-OPEN_STATUSES = ("idea", "scoping", "pilot", "industrialising")
-"""Statuses still waiting for decisions (``operated`` and ``stopped`` are settled)."""
 GO_AT = 0.5
 """Monthly proposal: a pilot halfway to its target (or beyond), not worsening, is a go."""
 
@@ -82,7 +79,7 @@ def blocked_reasons(uc: UseCase, by_id: dict[str, UseCase], today: dt.date) -> l
     without the risk reviews its level requires; a dependency is missing, stopped, or at an
     earlier stage than the entry itself."""
     reasons: list[Reason] = []
-    if uc.status not in OPEN_STATUSES:
+    if uc.status not in OPEN:
         return reasons
     if uc.decision_date is not None and uc.decision_date < today:
         reasons.append(
@@ -92,16 +89,16 @@ def blocked_reasons(uc: UseCase, by_id: dict[str, UseCase], today: dt.date) -> l
             )
         )
     missing = missing_reviews(uc)
-    if missing and uc.status in MEASURED_STATUSES:
+    if missing and uc.status in MEASURED:
         reasons.append(Reason("agenda.blocked.review", {"reviews": missing}))
-    rank = STATUSES.index(uc.status)
+    own_rank = rank(uc.status)
     for dep_id in uc.plan.depends_on:
         dep = by_id.get(dep_id)
         if dep is None:
             reasons.append(Reason("agenda.blocked.dep_missing", {"dep": dep_id}))
         elif dep.status == "stopped":
             reasons.append(Reason("agenda.blocked.dep_stopped", {"dep": dep_id}))
-        elif dep.status != "operated" and STATUSES.index(dep.status) < rank:
+        elif dep.status != "operated" and rank(dep.status) < own_rank:
             reasons.append(
                 Reason("agenda.blocked.dep_behind", {"dep": dep_id, "status": dep.status})
             )
@@ -251,7 +248,7 @@ def risk_reasons(uc: UseCase) -> list[Reason]:
         reasons.append(Reason("agenda.risk.personal_data"))
     if uc.risk.critical_decision:
         reasons.append(Reason("agenda.risk.critical"))
-    if uc.status in MEASURED_STATUSES and uc.risk.level is None:
+    if uc.status in MEASURED and uc.risk.level is None:
         reasons.append(Reason("agenda.risk.unassessed"))
     missing = missing_reviews(uc)
     if missing:
@@ -263,7 +260,7 @@ def monthly_agenda(
     usecases: Sequence[UseCase], config: PortfolioConfig, today: dt.date
 ) -> MonthlyAgenda:
     cadence = config.rituals.monthly_days
-    measured = [uc for uc in usecases if uc.active and uc.status in MEASURED_STATUSES]
+    measured = [uc for uc in usecases if uc.active and uc.status in MEASURED]
     costs = []
     for uc in measured:
         started = pilot_start(uc)
@@ -350,7 +347,7 @@ def reallocation_reasons(
         proposal = propose(uc, today, cadence)
         if proposal.proposal == "stop":
             reasons.extend(proposal.reasons)
-    elif uc.status in MEASURED_STATUSES and not has_measurement(uc, today):
+    elif uc.status in MEASURED and not has_measurement(uc, today):
         reasons.append(Reason("agenda.why.no_measurement"))
     if cost.roi is not None and cost.roi < 0:
         reasons.append(Reason("agenda.realloc.roi", {"roi": cost.roi}))

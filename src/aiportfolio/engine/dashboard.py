@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from aiportfolio.engine.finance import tco
-from aiportfolio.engine.kpis import MEASURED_STATUSES, KpiStatus, usecase_kpis
+from aiportfolio.engine.gate import PASS_ALL, Gate
+from aiportfolio.engine.kpis import KpiStatus, usecase_kpis
+from aiportfolio.model.lifecycle import MEASURED, active
 from aiportfolio.model.usecase import UseCase
 
 LEVEL_ORDER = ("impact", "adoption", "quality")
@@ -35,6 +37,8 @@ class UseCaseDashboard:
     usecase: UseCase
     kpis: tuple[KpiStatus, ...]
     """Ordered by level (impact, adoption, quality), then as listed in the file."""
+    gate_rules: tuple[str, ...] = ()
+    """Rules whose errors make it fail the gate (``aip check``): it is marked."""
 
     @property
     def north_star(self) -> KpiStatus | None:
@@ -66,7 +70,7 @@ def _median_progress(id_: str, level: str, statuses: Sequence[KpiStatus]) -> Ind
 def indicators(
     active: Sequence[UseCase], boards: Sequence[UseCaseDashboard]
 ) -> tuple[Indicator, ...]:
-    piloted = [uc for uc in active if uc.status in MEASURED_STATUSES]
+    piloted = [uc for uc in active if uc.status in MEASURED]
     piloted_ids = {uc.id for uc in piloted}
     measured = [k for b in boards if b.usecase.id in piloted_ids for k in b.kpis]
     by_level = {level: [k for k in measured if k.level == level] for level in LEVEL_ORDER}
@@ -129,19 +133,19 @@ def indicators(
 
 
 def build_dashboard(
-    usecases: Sequence[UseCase], today: dt.date, cadence_days: int
+    usecases: Sequence[UseCase], today: dt.date, cadence_days: int, gate: Gate = PASS_ALL
 ) -> DashboardResult:
     """Dashboard of the active use cases as of ``today``; ``cadence_days`` is the monthly
-    review cadence that makes a KPI stale."""
-    active = [uc for uc in usecases if uc.active]
+    review cadence that makes a KPI stale. Entries failing ``gate`` are marked."""
+    current = active(usecases)
     boards = []
-    for uc in active:
+    for uc in current:
         statuses = usecase_kpis(uc, today, cadence_days)
         ordered = tuple(s for level in LEVEL_ORDER for s in statuses if s.level == level)
-        boards.append(UseCaseDashboard(uc, ordered))
+        boards.append(UseCaseDashboard(uc, ordered, gate.rules(uc.id)))
     return DashboardResult(
         today=today,
         cadence_days=cadence_days,
         usecases=tuple(b for b in boards if b.kpis),
-        indicators=indicators(active, boards),
+        indicators=indicators(current, boards),
     )

@@ -14,17 +14,18 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from aiportfolio.engine.finance import tco
+from aiportfolio.engine.gate import PASS_ALL, Gate
 from aiportfolio.engine.kpis import (
     HISTORY_WINDOW,
-    MEASURED_STATUSES,
     has_measurement,
     measurements_until,
     north_star_status,
     usecase_kpis,
 )
 from aiportfolio.engine.kpis import is_variable_cost as _is_variable_cost
-from aiportfolio.engine.scoring import TO_DELIVER, score_portfolio
+from aiportfolio.engine.scoring import score_portfolio
 from aiportfolio.model.grid import Grid
+from aiportfolio.model.lifecycle import IN_FLIGHT, MEASURED, OPEN, active
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
 
@@ -44,8 +45,6 @@ the feasibility floor make a stated top 3 (0 -> alert, fewer -> warning; a tie b
 NOT_INTEGRATED_ALERT_SHARE = 0.50
 """Signal 4: half or more of the entries in pilot or beyond not integrated in a daily tool,
 or with adoption falling -> alert (any -> warning)."""
-TRIAGE_STATUSES = ("pilot", "industrialising")
-"""Entries triaged as existing POCs (METHOD.md §9)."""
 
 
 @dataclass(frozen=True)
@@ -134,12 +133,17 @@ def signal_no_owner(active: Sequence[UseCase]) -> Signal:
     )
 
 
-def signal_no_top3(active: Sequence[UseCase], grid: Grid, config: PortfolioConfig) -> Signal:
+def signal_no_top3(
+    active: Sequence[UseCase], grid: Grid, config: PortfolioConfig, gate: Gate = PASS_ALL
+) -> Signal:
     ranked = score_portfolio(active, grid, config.scoring)
-    # An operated entry is already delivered: a top 3 names what to deliver next.
-    eligible = [
-        r for r in ranked if r.complete and not r.below_floor and r.usecase.status in TO_DELIVER
+    # An operated entry is already delivered: a top 3 names what to deliver next. An entry
+    # failing the gate (aip check errors) is no priority until it is fixed.
+    candidates = [
+        r for r in ranked if r.complete and not r.below_floor and r.usecase.status in OPEN
     ]
+    eligible = [r for r in candidates if gate.passes(r.id)]
+    blocked = [r for r in candidates if not gate.passes(r.id)]
     incomplete = [r for r in ranked if not r.complete]
     evidence = [
         Evidence(
@@ -161,6 +165,10 @@ def signal_no_top3(active: Sequence[UseCase], grid: Grid, config: PortfolioConfi
         evidence.append(
             Evidence(tied.id, tied.usecase.title, "doctor.ev.tie", {"score": tied.total or 0.0})
         )
+    evidence += [
+        Evidence(r.id, r.usecase.title, "doctor.ev.gate", {"rules": ", ".join(gate.rules(r.id))})
+        for r in blocked
+    ]
     if level != "ok":
         evidence += [
             Evidence(r.id, r.usecase.title, "doctor.ev.unscored", {"missing": ", ".join(r.missing)})
@@ -187,7 +195,7 @@ def signal_no_top3(active: Sequence[UseCase], grid: Grid, config: PortfolioConfi
 
 
 def signal_not_integrated(active: Sequence[UseCase], today: dt.date, cadence_days: int) -> Signal:
-    piloted = [uc for uc in active if uc.status in MEASURED_STATUSES]
+    piloted = [uc for uc in active if uc.status in MEASURED]
     evidence: list[Evidence] = []
     hit_ids: set[str] = set()
     for uc in piloted:
@@ -222,7 +230,7 @@ def pilot_start(uc: UseCase) -> dt.date | None:
     not explain the status (hand edits)."""
     from aiportfolio.model.lifecycle import TRANSITIONS
 
-    if uc.status not in ("pilot", "industrialising", "operated"):
+    if uc.status not in MEASURED:
         return None
     status: str = uc.status
     for decision in reversed(uc.decisions):
@@ -248,7 +256,7 @@ def signal_late_compliance(active: Sequence[UseCase]) -> Signal:
         started = pilot_start(uc)
         for review in ("security_review", "legal_review"):
             done = getattr(uc.risk, review)
-            if done is None and uc.status in MEASURED_STATUSES:
+            if done is None and uc.status in MEASURED:
                 evidence.append(_ev(uc, f"doctor.ev.{review}.missing", status=uc.status))
                 level = "alert"
             elif done is not None and started is not None and done > started:
@@ -305,7 +313,7 @@ def signal_cost_drift(active: Sequence[UseCase], today: dt.date, cadence_days: i
         cost = tco(uc)
         variable = cost.monthly_model_cost
         measured_impact = any(measurements_until(s.kpi, today) for s in impact)
-        if variable > 0 and uc.status in MEASURED_STATUSES and not measured_impact:
+        if variable > 0 and uc.status in MEASURED and not measured_impact:
             evidence.append(_ev(uc, "doctor.ev.cost_unmeasured", monthly=variable, tco=cost.total))
             if level == "ok":
                 level = "warning"
@@ -352,17 +360,23 @@ def triage(uc: UseCase, today: dt.date, cadence_days: int) -> Triage:
 
 
 def diagnose(
-    usecases: Sequence[UseCase], grid: Grid, config: PortfolioConfig, today: dt.date
+    usecases: Sequence[UseCase],
+    grid: Grid,
+    config: PortfolioConfig,
+    today: dt.date,
+    gate: Gate = PASS_ALL,
 ) -> DoctorResult:
-    active = [uc for uc in usecases if uc.active]
+    """The six signals and the triage. ``gate``: entries failing it are never named as a
+    priority (signal 3) and are listed as such."""
+    current = active(usecases)
     cadence = config.rituals.monthly_days
     signals = (
-        signal_tool_first(active),
-        signal_no_owner(active),
-        signal_no_top3(active, grid, config),
-        signal_not_integrated(active, today, cadence),
-        signal_late_compliance(active),
-        signal_cost_drift(active, today, cadence),
+        signal_tool_first(current),
+        signal_no_owner(current),
+        signal_no_top3(current, grid, config, gate),
+        signal_not_integrated(current, today, cadence),
+        signal_late_compliance(current),
+        signal_cost_drift(current, today, cadence),
     )
-    triaged = tuple(triage(uc, today, cadence) for uc in active if uc.status in TRIAGE_STATUSES)
-    return DoctorResult(today, len(active), signals, triaged)
+    triaged = tuple(triage(uc, today, cadence) for uc in current if uc.status in IN_FLIGHT)
+    return DoctorResult(today, len(current), signals, triaged)

@@ -38,8 +38,6 @@ over."""
 SPARK_WINDOW = 8
 """How many of the latest measurements a sparkline shows."""
 SPARKS = "▁▂▃▄▅▆▇█"
-MEASURED_STATUSES = ("pilot", "industrialising", "operated")
-"""Statuses whose KPIs are expected to be measured at every monthly review."""
 
 Trend = Literal["improving", "worsening", "flat"]
 

@@ -17,6 +17,9 @@ Definitions (docs/planning.md has the user-facing version):
   placed before ``planning.compliance_wave``; compliance prerequisites it depends on must
   in addition sit in an earlier wave (the dependency rule);
 - *closed wave*: a wave that ended before the planning date takes no new entry;
+- *gate*: an entry failing the gate (``aip check`` errors, ``engine/gate.py``) is never
+  scheduled (reason ``gate``, with the rule ids); a pinned one stays in its wave and is
+  reported as a conflict (``pinned_gate``);
 - *objective*: sum over scheduled entries of weight × discount^(wave − 1), weight being the
   total score (or the value axis); wave 0 therefore counts weight / discount, more than
   wave 1: earlier is always worth more.
@@ -32,8 +35,10 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal, get_args
 
 from aiportfolio.engine.finance import tco
+from aiportfolio.engine.gate import PASS_ALL, Gate
 from aiportfolio.engine.scoring import ScoreResult, score_portfolio
 from aiportfolio.model.grid import Grid
+from aiportfolio.model.lifecycle import IN_FLIGHT, PILOT_SLOT, active, is_open
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
 
@@ -42,20 +47,16 @@ if TYPE_CHECKING:
     from aiportfolio.engine.writing import FileEdit
     from aiportfolio.register.loader import Register
 
-CANDIDATE_STATUSES = ("idea", "scoping", "pilot", "industrialising")
-PILOT_STATUSES = ("idea", "scoping", "pilot")
-PINNING_STATUSES = ("pilot", "industrialising")
-
 
 def counts_as_pilot(uc: UseCase) -> bool:
-    """Whether ``uc`` takes one of its wave's ``max_parallel_pilots`` slots: status idea,
-    scoping or pilot (an entry placed in a wave is piloted there); industrialising, operated
-    and stopped entries do not. The one definition used by ``aip plan``, ``aip roadmap`` and
-    the quarterly agenda."""
-    return uc.status in PILOT_STATUSES
+    """Whether ``uc`` takes one of its wave's ``max_parallel_pilots`` slots
+    (``lifecycle.PILOT_SLOT``: an entry placed in a wave is piloted there). The one
+    definition used by ``aip plan``, ``aip roadmap`` and the quarterly agenda."""
+    return uc.status in PILOT_SLOT
 
 
 Reason = Literal[
+    "gate",
     "missing_scores",
     "dependency",
     "closed_wave",
@@ -97,6 +98,9 @@ class Candidate:
     """Candidate ids that must sit in an earlier wave (operated targets are left out)."""
     pinned_wave: int | None = None
     risk_gated: bool = False
+    gate_rules: tuple[str, ...] = ()
+    """Rules whose errors make it fail the gate (``aip check``); only a pinned entry can
+    be a candidate with some: it stays in its wave and is reported as a conflict."""
 
 
 @dataclass(frozen=True)
@@ -163,7 +167,8 @@ class Violation:
 
     kind: str
     """capacity, budget, pilots, dependency, risk_gate, closed_wave, balance, pinned_wave,
-    unknown_wave, pinned_dependency, pinned_risk_gate, infeasible, balance_empty,
+    unknown_wave, pinned_dependency, pinned_risk_gate, pinned_gate (``detail``: the rule
+    ids it fails), infeasible, balance_empty,
     balance_unscored; ``unknown``: no plan found, none proven impossible (``amount``: the
     time limit, ``detail``: the strategy)."""
     ids: tuple[str, ...] = ()
@@ -396,6 +401,9 @@ def pinned_conflicts(instance: PlanningInstance) -> list[Violation]:
     for c in instance.candidates:
         if c.pinned_wave is None:
             continue
+        if c.gate_rules:
+            detail = ", ".join(c.gate_rules)
+            found.append(Violation("pinned_gate", (c.id,), c.pinned_wave, detail=detail))
         if instance.wave_slot(c.pinned_wave) is None:
             found.append(Violation("unknown_wave", (c.id,), c.pinned_wave))
             continue
@@ -708,24 +716,27 @@ def build_instance(
     config: PortfolioConfig,
     scores: Sequence[ScoreResult],
     options: PlanOptions,
+    gate: Gate = PASS_ALL,
 ) -> _Built:
     planning = config.planning
-    {uc.id: uc for uc in usecases}
     score_of = {s.id: s for s in scores}
     operated = {uc.id for uc in usecases if uc.status == "operated"}
-    ranked = [s.usecase for s in scores if s.usecase.status in CANDIDATE_STATUSES]
+    ranked = [s.usecase for s in scores if is_open(s.usecase.status)]
     built = _Built(PlanningInstance((), ()), {uc.id: uc for uc in ranked})
     pinned: dict[str, int | None] = {}
     for uc in ranked:
         wave = uc.plan.wave
         pinned[uc.id] = (
-            wave if wave is not None and (uc.plan.pinned or uc.status in PINNING_STATUSES) else None
+            wave if wave is not None and (uc.plan.pinned or uc.status in IN_FLIGHT) else None
         )
-    # Entries that cannot be placed at all; prerequisites of others propagate.
+    # Entries that cannot be placed at all; prerequisites of others propagate. An entry
+    # failing the gate is never scheduled (a pinned one stays, as a conflict).
     excluded: dict[str, tuple[Reason, tuple[str, ...]]] = {}
     for uc in ranked:
         result = score_of[uc.id]
-        if not result.complete and pinned[uc.id] is None:
+        if pinned[uc.id] is None and not gate.passes(uc.id):
+            excluded[uc.id] = ("gate", gate.rules(uc.id))
+        elif not result.complete and pinned[uc.id] is None:
             excluded[uc.id] = ("missing_scores", result.missing)
     changed = True
     while changed:
@@ -766,6 +777,7 @@ def build_instance(
                 depends_on=tuple(d for d in uc.plan.depends_on if d not in operated),
                 pinned_wave=pinned[uc.id],
                 risk_gated=uc.needs_risk_review,
+                gate_rules=gate.rules(uc.id),
             )
         )
     enforce = (
@@ -841,10 +853,12 @@ def plan_usecases(
     scores: Sequence[ScoreResult],
     options: PlanOptions,
     grid: Grid | None = None,
+    gate: Gate = PASS_ALL,
 ) -> PlanResult:
-    """Propose a wave for every candidate (see the module docstring)."""
+    """Propose a wave for every candidate (see the module docstring). Entries failing
+    ``gate`` are never scheduled."""
     started = time.perf_counter() if options.started is None else options.started
-    built = build_instance(usecases, config, scores, options)
+    built = build_instance(usecases, config, scores, options, gate)
     instance = built.instance
     time_limit = options.time_limit or config.planning.time_limit_seconds
 
@@ -1073,9 +1087,13 @@ def compare_with_register(result: PlanResult) -> PlanComparison:
 
 
 def plan_register(register: Register, options: PlanOptions) -> PlanResult:
-    """``aip plan`` on a loaded register."""
+    """``aip plan`` on a loaded register: every entry failing the gate (``aip check``
+    errors, on ``options.today``) is left unscheduled with the reason ``gate``."""
+    from aiportfolio.engine.gate import gate_of
+
+    gate = gate_of(register, options.today or dt.date.today())
     scores = score_portfolio(register.usecases, register.grid, register.config.scoring)
-    return plan_usecases(register.usecases, register.config, scores, options, register.grid)
+    return plan_usecases(register.usecases, register.config, scores, options, register.grid, gate)
 
 
 # --- writing the proposal back (--apply) -----------------------------------------------------
@@ -1202,6 +1220,8 @@ class Roadmap:
     date: dt.date
     proposed: bool
     tolerance: float
+    gate: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Id -> rules it fails, for the entries shown that fail the gate (marked ⛔)."""
 
 
 def build_roadmap(
@@ -1209,10 +1229,12 @@ def build_roadmap(
     config: PortfolioConfig,
     date: dt.date,
     proposal: Assignment | None = None,
+    gate: Gate = PASS_ALL,
 ) -> Roadmap:
     """The waves of the register (``plan.wave``), or of ``proposal`` for the candidates it
-    covers; stopped entries are left out, operated ones stay in the wave they were in."""
-    active = [uc for uc in usecases if uc.active]
+    covers; stopped entries are left out, operated ones stay in the wave they were in.
+    Entries failing ``gate`` are marked."""
+    current = active(usecases)
 
     def wave_of(uc: UseCase) -> int | None:
         if proposal is not None and uc.id in proposal:
@@ -1223,7 +1245,7 @@ def build_roadmap(
     waves = []
     previous_end: dt.date | None = None
     for w in config.waves:
-        members = tuple(uc for uc in active if wave_of(uc) == w.id)
+        members = tuple(uc for uc in current if wave_of(uc) == w.id)
         start = w.start or (previous_end + dt.timedelta(days=1) if previous_end else date)
         end = w.end or start + dt.timedelta(days=7 * (w.weeks or 4) - 1)
         previous_end = end
@@ -1251,7 +1273,13 @@ def build_roadmap(
                 ),
             )
         )
-    unscheduled = tuple(
-        uc for uc in active if uc.status in CANDIDATE_STATUSES and wave_of(uc) not in known
+    unscheduled = tuple(uc for uc in current if is_open(uc.status) and wave_of(uc) not in known)
+    failing = {uc.id: gate.rules(uc.id) for uc in current if not gate.passes(uc.id)}
+    return Roadmap(
+        tuple(waves),
+        unscheduled,
+        date,
+        proposal is not None,
+        config.balance.tolerance,
+        failing,
     )
-    return Roadmap(tuple(waves), unscheduled, date, proposal is not None, config.balance.tolerance)

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal
 
 from aiportfolio.model.grid import Grid
+from aiportfolio.model.lifecycle import active, is_open
 from aiportfolio.model.portfolio import Scoring
 from aiportfolio.model.usecase import UseCase
 
-Source = Literal["ratings", "score", "measure", "missing"]
+if TYPE_CHECKING:
+    from aiportfolio.engine.gate import Gate
 
-TO_DELIVER = ("idea", "scoping", "pilot", "industrialising")
-"""Statuses of entries not yet delivered: the candidates of a priority list ("our top 3").
-An ``operated`` entry is already delivered; it keeps its rank for comparison."""
+Source = Literal["ratings", "score", "measure", "missing"]
 STRENGTHS_SHOWN = 2
 """How many strongest criteria the "why" of an entry names."""
 STRONG = 4
@@ -155,7 +155,7 @@ def score_portfolio(
     usecases: Sequence[UseCase], grid: Grid, scoring: Scoring | None = None
 ) -> list[ScoreResult]:
     """Ranked scores of the active (not ``stopped``) use cases."""
-    return rank(score_use_case(uc, grid, scoring) for uc in usecases if uc.active)
+    return rank(score_use_case(uc, grid, scoring) for uc in active(usecases))
 
 
 @dataclass(frozen=True)
@@ -166,6 +166,8 @@ class RankedEntry:
     """1-based place among the complete entries of the whole active portfolio (filters do
     not renumber); ``None`` when a criterion is missing (such entries are not ranked)."""
     result: ScoreResult
+    gate_rules: tuple[str, ...] = ()
+    """Rules whose errors make it fail the gate (``aip check``); empty when it passes."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,8 @@ class ScoreReport:
     matching: int | None = None
     """Entries matching the filters (and ``--top``) before the listing limit; more than
     ``len(entries)`` when the list was cut."""
+    left_out: tuple[RankedEntry, ...] = ()
+    """With ``top``: entries matching the filters that fail the gate, so are no priority."""
 
     @property
     def below_floor(self) -> tuple[RankedEntry, ...]:
@@ -244,35 +248,44 @@ def build_score_report(
     statuses: Sequence[str] = (),
     top: int | None = None,
     limit: int | None = None,
+    gate: Gate | None = None,
+    include_delivered: bool = False,
 ) -> ScoreReport:
     """Rank the whole active portfolio, then keep the entries matching the filters.
 
     Filters never change ranks: ``--category quick_win`` shows the quick wins with their
-    place in the whole portfolio. ``top`` keeps the first N entries that remain (a
-    priority list: each entry says why); ``limit`` only shortens a long listing."""
+    place in the whole portfolio. Entries failing ``gate`` keep their rank and are marked.
+    ``top`` makes a priority list (each entry says why): entries already delivered
+    (``operated``) are left out unless ``include_delivered``, entries failing the gate are
+    left out (``left_out``), then the first N that remain are kept. ``limit`` only shortens
+    a long listing."""
     scoring = scoring or Scoring()
     ranked = score_portfolio(usecases, grid, scoring)
     entries = [
-        e
+        replace(e, gate_rules=gate.rules(e.result.id)) if gate is not None else e
         for e in number_ranking(ranked)
         if (not categories or e.result.usecase.category in categories)
         and (not statuses or e.result.usecase.status in statuses)
     ]
+    left_out: list[RankedEntry] = []
     if top is not None:
-        entries = entries[:top]
+        if not include_delivered:
+            entries = [e for e in entries if is_open(e.result.usecase.status)]
+        left_out = [e for e in entries if e.gate_rules]
+        entries = [e for e in entries if not e.gate_rules][:top]
     matching = len(entries)
     if limit is not None:
         entries = entries[:limit]
-    active = [uc for uc in usecases if uc.active]
     return ScoreReport(
         entries=tuple(entries),
         grid=grid,
         scoring=scoring,
         active=len(ranked),
         ranked=sum(1 for r in ranked if r.complete),
-        unknown_keys=tuple(unknown_score_keys(active, grid)),
+        unknown_keys=tuple(unknown_score_keys(active(usecases), grid)),
         top=top,
         matching=matching,
+        left_out=tuple(left_out),
     )
 
 

@@ -133,6 +133,8 @@ def reason_detail(entry: Any, result: PlanResult, t: Translator) -> str:
     that cannot be scheduled."""
     if not entry.detail:
         return ""
+    if entry.reason == "gate":
+        return t("plan.detail.gate", rules=", ".join(entry.detail))
     if entry.reason != "missing_scores":
         return t("plan.detail.blocked_by", items=", ".join(entry.detail))
     labels = []

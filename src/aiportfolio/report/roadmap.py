@@ -82,6 +82,10 @@ def format_roadmap(
         key = "roadmap.risk.reviewed" if risk.review_required else "roadmap.risk.reasons"
         return t(key, id=uc.id, title=uc.title, why=why)
 
+    def gate_mark(uc: UseCase) -> str:
+        rules = roadmap.gate.get(uc.id)
+        return f" ⛔ ({t('gate.mark.rules', rules=', '.join(rules))})" if rules else ""
+
     def gantt_id(w: RoadmapWave, uc: UseCase | None) -> str:
         suffix = re.sub(r"[^a-z0-9]", "", uc.id.lower()) if uc else "wave"
         return f"w{w.wave}_{suffix}"
@@ -103,5 +107,6 @@ def format_roadmap(
         decision=decision,
         risk_line=risk_line,
         gantt_id=gantt_id,
+        gate_mark=gate_mark,
         group=lambda g: group_label(g, t),
     )

@@ -171,11 +171,18 @@ def _rank(entry: RankedEntry, t: Translator) -> str:
 
 
 def entry_notes(
-    result: ScoreResult, report: ScoreReport, t: Translator, missing: bool = True
+    result: ScoreResult,
+    report: ScoreReport,
+    t: Translator,
+    missing: bool = True,
+    gate_rules: tuple[str, ...] = (),
 ) -> list[str]:
     """Why an entry sits where it does, one short phrase per reason (``missing=False``:
-    not the missing criteria, which the footer gives with how to fill them)."""
+    not the missing criteria, which the footer gives with how to fill them); first, that
+    it fails the gate."""
     notes: list[str] = []
+    if gate_rules:
+        notes.append("⛔ " + t("gate.mark.rules", rules=", ".join(gate_rules)))
     grid = report.grid
     if result.usecase.status == "operated":
         notes.append(t("score.note.operated"))
@@ -230,6 +237,11 @@ def _footer_lines(report: ScoreReport, t: Translator) -> list[str]:
         lines.append(t("score.legend.wave"))
     if any(uc.status == "operated" for uc in shown):
         lines.append(t("score.legend.operated"))
+    if any(e.gate_rules for e in report.entries):
+        lines.append(t("gate.legend"))
+    if report.left_out:
+        failing = id_list([e.result.id for e in report.left_out], t)
+        lines.append(t("gate.failing.count", count=len(report.left_out), ids=failing))
     # Entries missing the same criteria share one line: 450 unscored entries of an imported
     # inventory make one line naming five of them, not 450 identical ones.
     groups: dict[tuple[str, ...], list[str]] = {}
@@ -347,7 +359,7 @@ def format_table(report: ScoreReport, t: Translator, terminal: Terminal | None =
             status(e.result.usecase.status, t),
             _wave(e.result, t),
             _owner(e.result, t),
-            "; ".join(entry_notes(e.result, report, t)),
+            "; ".join(entry_notes(e.result, report, t, gate_rules=e.gate_rules)),
         ]
         for e in entries
     ]
@@ -406,7 +418,9 @@ def format_table(report: ScoreReport, t: Translator, terminal: Terminal | None =
     if has_notes and not notes_inline:
         # Under the table, the missing criteria are left to the footer: said once.
         for e in entries:
-            notes = "; ".join(entry_notes(e.result, report, t, missing=False))
+            notes = "; ".join(
+                entry_notes(e.result, report, t, missing=False, gate_rules=e.gate_rules)
+            )
             if notes:
                 lines.append(f"{e.result.id}: {notes}")
     why = why_lines(report, t)
@@ -441,7 +455,7 @@ def format_md(report: ScoreReport, t: Translator, terminal: Terminal | None = No
                 status(r.usecase.status, t),
                 _wave(r, t),
                 _owner(r, t),
-                "; ".join(entry_notes(r, report, t)),
+                "; ".join(entry_notes(r, report, t, gate_rules=entry.gate_rules)),
             ]
             row = [md_cell(c) for c in cells]
             if r.below_floor:
@@ -492,6 +506,7 @@ def entry_json(entry: RankedEntry) -> dict[str, Any]:
         "below_floor": r.below_floor,
         "missing": list(r.missing),
         "disagreements": list(r.disagreements),
+        "gate": list(entry.gate_rules),
         "criteria": _criteria_json(r),
     }
 
@@ -504,6 +519,7 @@ def format_json(report: ScoreReport, t: Translator, terminal: Terminal | None = 
             "active": report.active,
             "ranked": report.ranked,
             "entries": [entry_json(e) for e in report.entries],
+            "left_out_gate": [e.result.id for e in report.left_out],
             "unknown_score_keys": [
                 {"id": u.usecase, "key": u.key, "suggestion": u.suggestion}
                 for u in report.unknown_keys
@@ -528,6 +544,7 @@ def format_csv(report: ScoreReport, t: Translator, terminal: Terminal | None = N
         "below_floor",
         "missing",
         "disagreements",
+        "gate",
         *criteria,
     ]
     rows = []
@@ -549,6 +566,7 @@ def format_csv(report: ScoreReport, t: Translator, terminal: Terminal | None = N
                 "yes" if r.below_floor else "no",
                 " ".join(r.missing),
                 " ".join(r.disagreements),
+                " ".join(entry.gate_rules),
                 *(c.score for c in r.criteria),
             ]
         )

@@ -115,6 +115,8 @@ def format_text(result: DashboardResult, t: Translator, register_root: Path | No
         uc = board.usecase
         owner = uc.owner.name if uc.owner else t("steer.no_owner")
         heading = f"{uc.id} {uc.title} ({t(f'label.status.{uc.status}')}, {owner})"
+        if board.gate_rules:
+            heading += " ⛔ " + t("gate.mark.rules", rules=", ".join(board.gate_rules))
         parts.append(
             f"{heading}\n"
             + text_table(
@@ -177,7 +179,12 @@ def format_json(result: DashboardResult, t: Translator, register_root: Path | No
             for i in result.indicators
         ],
         "usecases": [
-            {"id": b.usecase.id, "status": b.usecase.status, "kpis": [kpi(s) for s in b.kpis]}
+            {
+                "id": b.usecase.id,
+                "status": b.usecase.status,
+                "gate": list(b.gate_rules),
+                "kpis": [kpi(s) for s in b.kpis],
+            }
             for b in result.usecases
         ],
     }

@@ -47,4 +47,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} entry(ies) fail the gate and are left out of the priorities: {ids}",
         "fr": "{count} entrée(s) bloquée(s) au contrôle, écartée(s) des priorités : {ids}",
     },
+    # aip plan
+    "plan.reason.gate": {"en": "fails the gate", "fr": "bloqué au contrôle"},
+    "plan.detail.gate": {
+        "en": "aip check reports errors: {rules}",
+        "fr": "aip check signale des erreurs : {rules}",
+    },
+    "plan.conflict.pinned_gate": {
+        "en": "{ids} is pinned to wave {wave} but fails the gate ({detail}): fix it (aip check) or move it out of the wave",
+        "fr": "{ids} est épinglé en vague {wave} mais est bloqué au contrôle ({detail}) : corrigez-le (aip check) ou sortez-le de la vague",
+    },
+    # aip doctor
+    "doctor.ev.gate": {
+        "en": "fails the gate ({rules}): no priority until `aip check` passes on it",
+        "fr": "bloqué au contrôle ({rules}) : pas une priorité tant que `aip check` échoue sur lui",
+    },
 }

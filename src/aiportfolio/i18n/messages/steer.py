@@ -385,8 +385,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{count} sur {total} entrées en pilote ou au-delà",
     },
     "doctor.figure.top": {
-        "en": "{count} of {total} active entries not yet delivered, fully scored and above the feasibility floor ({n} needed)",
-        "fr": "{count} sur {total} entrées actives pas encore livrées, entièrement notées et au-dessus du plancher de faisabilité ({n} nécessaires)",
+        "en": "{count} of {total} active entries not yet delivered, passing the gate, fully scored and above the feasibility floor ({n} needed)",
+        "fr": "{count} sur {total} entrées actives pas encore livrées, qui passent le contrôle, entièrement notées et au-dessus du plancher de faisabilité ({n} nécessaires)",
     },
     "doctor.figure.reviews": {
         "en": "{count} of {total} entries that trigger risk reviews",
