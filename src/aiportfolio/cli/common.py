@@ -75,7 +75,27 @@ def open_register(ctx: typer.Context, paths: list[Path] | None = None) -> Regist
     """Load the register (configuration errors raise ``ConfigError``: exit 2)."""
     from aiportfolio.register.loader import load_register
 
-    return load_register(register_root(ctx), settings(ctx).lang, paths or ())
+    root = register_root(ctx)
+    recover_writes(ctx, root)
+    return load_register(root, settings(ctx).lang, paths or ())
+
+
+def recover_writes(ctx: typer.Context, root: Path) -> None:
+    """Finish (or roll back) a multi-file write that a killed aip left half done, and
+    remove stale temporary files (``register/journal.py``). Cheap when there is nothing
+    to do; skipped when the register cannot be locked (read-only checkout, busy)."""
+    from aiportfolio.register.journal import pending, recover
+    from aiportfolio.register.lock import LockTimeout, register_lock
+
+    if not pending(root):
+        return
+    try:
+        with register_lock(root / "usecases", timeout=5):
+            outcome = recover(root)
+    except (OSError, LockTimeout):
+        return
+    if outcome is not None:
+        err(translator(ctx)(f"write.recovered.{outcome}"), style="yellow")
 
 
 def require_valid(register: Register, t: Translator) -> None:

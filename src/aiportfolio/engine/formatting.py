@@ -53,6 +53,7 @@ def format_files(paths: Sequence[Path]) -> FormatResult:
         except Exception as exc:  # ruamel raises many types for unreadable YAML
             skipped.append(Skipped(path, type(exc).__name__))
             continue
-        # The canonical form also has no BOM and "\n" line ends.
-        edits.append(FileEdit(path, source.raw.decode("utf-8"), formatted))
+        # The file keeps its BOM and line ends (CRLF stays CRLF): fmt changes the layout of
+        # the YAML, not how the editor saves the file.
+        edits.append(FileEdit(path, source.raw.decode("utf-8"), source.encode(formatted)))
     return FormatResult(tuple(edits), tuple(skipped))

@@ -836,7 +836,7 @@ def _plan_update(register: Register, path: Path, row: _Row, t: Translator) -> An
     from aiportfolio.engine.writing import FileEdit, read_source, validate_text
     from aiportfolio.model.usecase import UseCase
     from aiportfolio.register.edit import set_value
-    from aiportfolio.register.roundtrip import dump_roundtrip, load_roundtrip
+    from aiportfolio.register.roundtrip import dump_preserving, load_roundtrip
 
     source = read_source(path)
     doc = load_roundtrip(source.text)
@@ -848,7 +848,7 @@ def _plan_update(register: Register, path: Path, row: _Row, t: Translator) -> An
     before = source.raw.decode("utf-8")
     if not changed:
         return FileEdit(path, before, before)
-    after = dump_roundtrip(doc)
+    after = dump_preserving(doc, source.text)
     validate_text(after, register.relpath(path), t)
     return FileEdit(path, before, source.encode(after))
 

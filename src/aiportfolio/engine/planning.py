@@ -1106,7 +1106,7 @@ def set_wave(text: str, wave: int | None) -> str:
     ``next_step``), ``wave`` first inside it."""
     from ruamel.yaml.comments import CommentedMap
 
-    from aiportfolio.register.roundtrip import dump_roundtrip, load_roundtrip
+    from aiportfolio.register.roundtrip import dump_preserving, load_roundtrip
 
     data = load_roundtrip(text)
     plan = data.get("plan")
@@ -1134,7 +1134,7 @@ def set_wave(text: str, wave: int | None) -> str:
         plan["wave"] = wave
     else:
         plan.insert(0, "wave", wave)
-    return str(dump_roundtrip(data))
+    return dump_preserving(data, text)
 
 
 def wave_edits(register: Register, result: PlanResult) -> list[FileEdit]:

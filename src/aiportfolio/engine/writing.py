@@ -21,8 +21,9 @@ from aiportfolio.model.common import canonical_id
 from aiportfolio.model.usecase import Decision, Measurement, UseCase
 from aiportfolio.problem import Problem
 from aiportfolio.register.edit import append_item, set_value, to_roundtrip
+from aiportfolio.register.journal import write_files
 from aiportfolio.register.loader import Register, locate_problems, suggest, validation_problems
-from aiportfolio.register.roundtrip import atomic_write, dump_roundtrip, load_roundtrip
+from aiportfolio.register.roundtrip import dump_preserving, load_roundtrip
 from aiportfolio.register.yamlio import parse_text
 
 
@@ -97,7 +98,7 @@ def edit_usecase(
     doc = load_roundtrip(source.text)
     current = UseCase.model_validate(parse_text(source.text)[0])
     change(doc, current)
-    after = dump_roundtrip(doc)
+    after = dump_preserving(doc, source.text)
     validate_text(after, register.relpath(path), t)
     return FileEdit(path, source.raw.decode("utf-8"), source.encode(after))
 
@@ -107,10 +108,12 @@ def locked(root: Path, t: Translator) -> Iterator[None]:
     """Hold the register lock (``usecases/.aip.lock``) of ``root``; a lock held too long
     by another aip process is a ``UsageError``. Take it before loading the register
     when the edits depend on what was read."""
+    from aiportfolio.register.journal import recover
     from aiportfolio.register.lock import LockTimeout, register_lock
 
     try:
         with register_lock(root / "usecases"):
+            recover(root)
             yield
     except LockTimeout as exc:
         raise UsageError(t("write.lock_timeout", path=exc)) from None
@@ -152,8 +155,9 @@ def apply_edits(
             if validate and edit.path.suffix == ".yaml" and edit.path.parent.name == "usecases":
                 text = edit.after.removeprefix("\ufeff").replace("\r\n", "\n")
                 validate_text(text, rel, t)
-        for edit in changed:
-            atomic_write(edit.path, edit.after)
+        # All files or none: temporary files, a journal, then the renames (a crash in
+        # between is finished by the next command, register/journal.py).
+        write_files(root, [(edit.path, edit.after.encode("utf-8")) for edit in changed])
     return len(changed)
 
 

@@ -57,4 +57,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the template built a value that is too large ({detail})",
         "fr": "le modèle a construit une valeur trop grande ({detail})",
     },
+    "write.recovered.completed": {
+        "en": "an interrupted aip write was completed (usecases/.aip-journal.json): every file of that change is now written",
+        "fr": "une écriture d'aip interrompue a été terminée (usecases/.aip-journal.json) : tous les fichiers de ce changement sont écrits",
+    },
+    "write.recovered.rolled-back": {
+        "en": "temporary files of an interrupted aip write were removed: none of that change was applied",
+        "fr": "les fichiers temporaires d'une écriture d'aip interrompue ont été supprimés : rien de ce changement n'a été appliqué",
+    },
 }
