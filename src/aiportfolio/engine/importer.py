@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from aiportfolio.engine.fields import BY_NAME, FIELDS, Field
 from aiportfolio.errors import UsageError
 from aiportfolio.i18n import Translator
+from aiportfolio.model.common import strip_unsafe
 from aiportfolio.register.loader import Register, suggest
 from aiportfolio.report.csvsafe import unsafe_cell
 
@@ -286,7 +287,6 @@ _TRUE = {"true", "yes", "y", "oui", "o", "vrai", "x", "1", "1.0"}
 _FALSE = {"false", "no", "n", "non", "faux", "0", "0.0", "-"}
 _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d/%m/%y")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _ID = re.compile(r"^UC[-_ ]?0*([0-9]{1,6})$", re.IGNORECASE)
 
 
@@ -372,7 +372,7 @@ def to_text(value: Any) -> tuple[str, bool]:
     text = str(value).replace("\r\n", "\n")
     for separator in ("\r", "\x85", "\u2028", "\u2029"):
         text = text.replace(separator, "\n")
-    cleaned = _CONTROL.sub("", text)
+    cleaned = strip_unsafe(text)
     lines = [" ".join(line.split()) for line in cleaned.strip().split("\n")]
     return "\n".join(line for line in lines if line), cleaned != text
 

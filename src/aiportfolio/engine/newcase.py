@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,12 +51,11 @@ def clean_text(value: str, t: Translator, what: str, max_length: int = TITLE_MAX
     """One line of user text: control characters (tab and line breaks included: a title
     is one line) and bidi overrides refused, spaces collapsed, length capped (a message,
     never a silent cut)."""
-    from aiportfolio.model.common import UNSAFE_CHARACTERS
+    from aiportfolio.model.common import UNSAFE_OR_BREAK
 
-    unsafe = re.compile(f"[{UNSAFE_CHARACTERS}]")
-    bad = [c for c in value if unicodedata.category(c) == "Cc" or unsafe.match(c)]
+    bad = UNSAFE_OR_BREAK.search(value)
     if bad:
-        raise UsageError(t("write.control_chars", what=what, char=repr(bad[0])))
+        raise UsageError(t("write.control_chars", what=what, char=repr(bad.group())))
     text = " ".join(value.split())
     if not text:
         raise UsageError(t("write.empty", what=what))

@@ -14,9 +14,19 @@ from aiportfolio.model.lifecycle import Status as Status
 
 UNSAFE_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
 """Control characters (C0 but tab, line feed and carriage return; DEL; C1) and bidi
-overrides: they can rewrite a terminal (ANSI escapes) or hide text in a review."""
-_UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
-_UNSAFE_OR_BREAK = re.compile(f"[{UNSAFE_CHARACTERS}\r\n\t\u2028\u2029]")
+overrides: they can rewrite a terminal (ANSI escapes) or hide text in a review. The one
+definition: the model refuses them in values, reporters and the importer remove them."""
+UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
+"""Matches one unsafe character (multi-line text may hold tabs and line breaks)."""
+UNSAFE_IN_LINE = re.compile(f"[{UNSAFE_CHARACTERS}\r]")
+"""Matches one unsafe character or a carriage return (a CR rewinds a terminal line)."""
+UNSAFE_OR_BREAK = re.compile(f"[{UNSAFE_CHARACTERS}\r\n\t\u2028\u2029]")
+"""Matches one unsafe character, tab or line break: what a one-line value cannot hold."""
+
+
+def strip_unsafe(text: str) -> str:
+    """``text`` without its unsafe characters (tabs and line breaks kept)."""
+    return UNSAFE.sub("", text)
 
 
 def escaped(text: object) -> str:
@@ -25,9 +35,9 @@ def escaped(text: object) -> str:
     unchanged. Values are refused at the model when they hold such characters; names
     cannot be, so they are shown escaped."""
     s = str(text)
-    if not _UNSAFE_OR_BREAK.search(s):
+    if not UNSAFE_OR_BREAK.search(s):
         return s
-    return _UNSAFE_OR_BREAK.sub(lambda m: m.group(0).encode("unicode_escape").decode(), s)
+    return UNSAFE_OR_BREAK.sub(lambda m: m.group(0).encode("unicode_escape").decode(), s)
 
 
 def _no_control(pattern: re.Pattern[str]) -> AfterValidator:
@@ -47,15 +57,14 @@ def _no_control(pattern: re.Pattern[str]) -> AfterValidator:
 Text = Annotated[
     StrictStr,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=4000),
-    _no_control(_UNSAFE),
+    _no_control(UNSAFE),
 ]
 """Non-empty free text, on several lines if needed. Strict: ``true``/``12`` where text is
 expected is an error; control characters are refused."""
-_UNSAFE_IN_LINE = re.compile(f"[{UNSAFE_CHARACTERS}\r]")
 ShortText = Annotated[
     StrictStr,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
-    _no_control(_UNSAFE_IN_LINE),
+    _no_control(UNSAFE_IN_LINE),
 ]
 """A name or title: at most 200 characters (reporters keep it on one line). A carriage
 return is refused: it only ever comes from a pasted Windows text, and a reader that ends

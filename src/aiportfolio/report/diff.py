@@ -11,7 +11,6 @@ full report.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -21,7 +20,7 @@ from aiportfolio.engine.diff import Change, DiffResult, Entry, FieldChange, Wave
 from aiportfolio.i18n import Translator
 from aiportfolio.problem import Problem
 from aiportfolio.report import formats, numbers
-from aiportfolio.report.escape import md, md_cell, truncate
+from aiportfolio.report.escape import md, md_cell, terminal, truncate
 
 MARKER = "<!-- aip:portfolio -->"
 """First line of the comment: a workflow finds and updates the same comment with it."""
@@ -39,8 +38,6 @@ CELL = 100
 """Characters of a user value shown in a table cell (the JSON report has everything)."""
 VALUE = 60
 """Characters of a field value shown in "old -> new"."""
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 # --- shared helpers ------------------------------------------------------------------------
@@ -122,7 +119,7 @@ def _value(value: Any, t: Translator) -> str:
 def plain(text: object, limit: int = CELL) -> str:
     """User text for a terminal: one line, no control characters, shortened."""
     s = str(text).replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
-    return truncate(_CONTROL.sub("", s), limit)
+    return truncate(terminal(s), limit)
 
 
 def cell(text: object, limit: int = CELL) -> str:

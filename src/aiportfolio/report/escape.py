@@ -5,13 +5,13 @@ from __future__ import annotations
 import html
 import re
 
-from aiportfolio.model.common import UNSAFE_CHARACTERS, escaped
+from aiportfolio.model.common import UNSAFE_IN_LINE, escaped
 
 __all__ = ["escaped"]  # names (keys, files) shown escaped; defined with the model
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
 _ZWSP = "\u200b"
-_CONTROL = re.compile(f"[{UNSAFE_CHARACTERS}\r]")
+_CONTROL = UNSAFE_IN_LINE
 
 
 # Bare URLs and www. names become links on GitHub and GitLab: a zero-width space keeps
