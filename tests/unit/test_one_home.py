@@ -3,6 +3,8 @@ a number, writes a file, labels a group or prints a percent behaves the same way
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from aiportfolio.engine.importer import to_text
@@ -45,3 +47,53 @@ def test_a_one_line_value_refuses_every_line_break() -> None:
     for brk in ("\n", "\r", "\t", "\u2028", "\u2029"):
         with pytest.raises(UsageError, match="control character"):
             clean_text(f"Tri{brk}rapide", T, "title")
+
+
+# --- numbers -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("12", 12.0),
+        ("0,62", 0.62),
+        ("1,234.5", 1234.5),
+        ("1.234,5", 1234.5),
+        ("1 234,5", 1234.5),
+        ("1\u00a0234,5", 1234.5),
+        ("1\u202f234,5", 1234.5),
+        ("1'234", 1234.0),
+        ("1,234,567", 1234567.0),
+        ("12 €", 12.0),
+        ("62 %", 62.0),
+        ("-3", -3.0),
+    ],
+)
+def test_one_number_parser_for_import_kpi_record_and_prompts(text: str, number: float) -> None:
+    from aiportfolio.engine.importer import to_number
+    from aiportfolio.model.common import parse_number
+
+    assert parse_number(text) == number
+    assert to_number(text) == number
+
+
+@pytest.mark.parametrize("text", ["", "beaucoup", "nan", "inf", "-inf", "1.2.3"])
+def test_the_number_parser_refuses_what_is_not_a_finite_number(text: str) -> None:
+    from aiportfolio.engine.importer import CellError, to_number
+    from aiportfolio.model.common import parse_number
+
+    with pytest.raises(ValueError):
+        parse_number(text)
+    with pytest.raises(CellError):
+        to_number(text)
+
+
+@pytest.mark.parametrize("value", ["1\u00a0250", "1\u202f250", "1 250", "1.250,0"])
+def test_kpi_record_accepts_what_import_accepts(tmp_path: Path, value: str) -> None:
+    from aiptest import run, usecase, write_register
+
+    root = write_register(tmp_path, [usecase()])
+    result = run(root, "kpi", "record", "UC-001", "Délai de tri", value, "--date", "2026-11-20")
+    assert result.exit_code == 0, result.stderr
+    text = (root / "usecases" / "UC-001-case.yaml").read_text("utf-8")
+    assert "value: 1250\n" in text

@@ -205,6 +205,7 @@ def _ask_card(card: Card, t: Translator) -> Card:  # pragma: no cover - needs a 
     from rich.prompt import Prompt
 
     from aiportfolio.engine.newcase import Card
+    from aiportfolio.model.common import parse_number
 
     def ask(key: str, default: str | None = None, choices: list[str] | None = None) -> str | None:
         answer = Prompt.ask(t(key), default=default or "", choices=choices, show_default=True)
@@ -216,7 +217,7 @@ def _ask_card(card: Card, t: Translator) -> Card:  # pragma: no cover - needs a 
             if raw is None:
                 return None
             try:
-                return float(raw.replace(",", "."))
+                return parse_number(raw)
             except ValueError:
                 err(t("write.bad_number", value=raw), style="red")
 
@@ -414,16 +415,15 @@ def kpi_record(
     from aiportfolio.cli.common import parse_date, register_root, translator
     from aiportfolio.engine.writing import apply_edits, locked, record_measurement
     from aiportfolio.errors import UsageError
+    from aiportfolio.model.common import parse_number
 
     root = register_root(ctx)
     with locked(root, translator(ctx)):
         register, t = _open(ctx)
         try:
-            number = float(value.replace(",", ".").replace("\u202f", "").replace(" ", ""))
+            number = parse_number(value)
         except ValueError:
             raise UsageError(t("write.bad_number", value=value)) from None
-        if number != number or number in (float("inf"), float("-inf")):
-            raise UsageError(t("write.bad_number", value=value))
         result = record_measurement(
             register,
             usecase_id,

@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from aiportfolio.engine.fields import BY_NAME, FIELDS, Field
 from aiportfolio.errors import UsageError
 from aiportfolio.i18n import Translator
-from aiportfolio.model.common import strip_unsafe
+from aiportfolio.model.common import parse_number, strip_unsafe
 from aiportfolio.register.loader import Register, suggest
 from aiportfolio.report.csvsafe import unsafe_cell
 
@@ -303,26 +303,10 @@ def to_number(value: Any) -> float:
         raise CellError("number")
     if isinstance(value, int | float):
         return float(value)
-    text = str(value).strip()
-    for junk in ("€", "EUR", "eur", "%", "\u00a0", "\u202f", " ", "'"):
-        text = text.replace(junk, "")
-    if "," in text and "." in text:
-        text = (
-            text.replace(",", "")
-            if text.rfind(".") > text.rfind(",")
-            else text.replace(".", "").replace(",", ".")
-        )
-    elif text.count(",") == 1:
-        text = text.replace(",", ".")
-    elif text.count(",") > 1:
-        text = text.replace(",", "")
     try:
-        number = float(text)
+        return parse_number(str(value))
     except ValueError:
         raise CellError("number") from None
-    if number != number or number in (float("inf"), float("-inf")):
-        raise CellError("number")
-    return number
 
 
 def to_date(value: Any) -> dt.date:

@@ -88,6 +88,35 @@ def id_sort_key(value: str) -> tuple[int, str]:
     return (int(match.group(1)), "") if match else (10**7, value)
 
 
+_NUMBER_JUNK = ("€", "EUR", "eur", "%", "\u00a0", "\u202f", " ", "'")
+"""Units and thousands separators a person types or a spreadsheet exports around a number."""
+
+
+def parse_number(text: str) -> float:
+    """A finite number as a person writes it, in English or French: ``1,234.5``,
+    ``1 234,5`` (space, no-break or narrow no-break space), ``1'234``, ``0,62``, ``12 €``,
+    ``62 %`` (the unit dropped, not applied). A lone comma is a decimal comma; several are
+    thousands separators. Raises ``ValueError`` for anything else (``nan`` and ``inf`` too).
+    The one number parser: ``aip import``, ``aip kpi record``, ``aip new``'s prompts."""
+    cleaned = text.strip()
+    for junk in _NUMBER_JUNK:
+        cleaned = cleaned.replace(junk, "")
+    if "," in cleaned and "." in cleaned:
+        cleaned = (
+            cleaned.replace(",", "")
+            if cleaned.rfind(".") > cleaned.rfind(",")
+            else cleaned.replace(".", "").replace(",", ".")
+        )
+    elif cleaned.count(",") == 1:
+        cleaned = cleaned.replace(",", ".")
+    elif cleaned.count(",") > 1:
+        cleaned = cleaned.replace(",", "")
+    number = float(cleaned)
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueError(f"not a finite number: {text!r}")
+    return number
+
+
 UseCaseId = Annotated[
     StrictStr,
     StringConstraints(pattern=r"^UC-[0-9]{3,6}$"),
