@@ -97,3 +97,59 @@ def test_kpi_record_accepts_what_import_accepts(tmp_path: Path, value: str) -> N
     assert result.exit_code == 0, result.stderr
     text = (root / "usecases" / "UC-001-case.yaml").read_text("utf-8")
     assert "value: 1250\n" in text
+
+
+# --- labels and percents -----------------------------------------------------------------
+
+CUSTOM_GROUPS = """\
+balance:
+  tolerance: 10
+  groups:
+    - id: quick_wins
+      categories: [quick_win]
+      target: 60
+    - id: custom_group
+      categories: [foundation, differentiator, compliance]
+      target: 40
+"""
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "json"])
+def test_a_custom_group_has_one_label_everywhere(tmp_path: Path, fmt: str) -> None:
+    from aiptest import run, usecase, write_register
+
+    root = write_register(
+        tmp_path,
+        [usecase(), usecase(id="UC-002", category="foundation")],
+        portfolio=CUSTOM_GROUPS,
+    )
+    result = run(root, "balance", "--format", fmt)
+    assert ("custom\\_group" if fmt == "md" else "custom_group") in result.stdout
+    assert "custom group" not in result.stdout
+    if fmt != "json":
+        assert "Quick wins" in result.stdout
+
+
+def test_the_label_of_a_group() -> None:
+    from aiportfolio.report.labels import group_label
+
+    assert group_label("quick_wins", T) == "Quick wins"
+    assert group_label("quick_wins", Translator("fr")) == "Gains rapides"
+    assert group_label("custom_group", T) == "custom_group"
+
+
+@pytest.mark.parametrize(
+    ("lang", "share", "text"), [("en", 57, "57%"), ("fr", 57, "57\u00a0%"), ("en", 12.5, "12%")]
+)
+def test_one_percent_for_shares_in_points(lang: str, share: float, text: str) -> None:
+    from aiportfolio.report.numbers import pct, points
+
+    assert points(share, lang) == text
+    assert pct(share / 100, lang) == text
+
+
+def test_a_percent_with_decimals() -> None:
+    from aiportfolio.report.numbers import pct
+
+    assert pct(0.01234, "en", 2) == "1.23%"
+    assert pct(0.01234, "fr", 2) == "1,23\u00a0%"

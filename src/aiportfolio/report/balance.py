@@ -9,17 +9,11 @@ from aiportfolio.engine.balance import BalanceReport, GroupShare
 from aiportfolio.i18n import Translator
 from aiportfolio.report import formats, numbers
 from aiportfolio.report.escape import md, md_cell
+from aiportfolio.report.labels import group_label
 from aiportfolio.report.score import Terminal, csv_text, dumps, rounded
 
 BAR_WIDTH = 30
 """Cells for 0-100 %."""
-
-
-def group_label(group: str, t: Translator) -> str:
-    key = f"label.group.{group}"
-    from aiportfolio.i18n import catalog
-
-    return t(key) if key in catalog() else group.replace("_", " ")
 
 
 def bar(share: float, target: float, width: int = BAR_WIDTH) -> str:
@@ -36,11 +30,6 @@ def state(gap: float, ok: bool, t: Translator) -> str:
         return t("score.balance.ok")
     key = "score.balance.over" if gap > 0 else "score.balance.under"
     return t(key, gap=numbers.num(abs(gap), t.lang))
-
-
-def _pct(points: float, t: Translator) -> str:
-    """A share held in percentage points (0-100), as the other reports write percents."""
-    return numbers.pct(points / 100, t.lang)
 
 
 def move_lines(report: BalanceReport, t: Translator) -> list[str]:
@@ -111,8 +100,8 @@ def format_table(report: BalanceReport, t: Translator, terminal: Terminal | None
             share, amount, ok, gap = share_of(g)
             lines.append(
                 f"  {group_label(g.group, t):<{width}}  {bar(share, g.target)}  "
-                f"{_pct(share, t):>5} {amount:>12}   "
-                f"{t('score.balance.col.target').lower()} {_pct(g.target, t):>5}  "
+                f"{numbers.points(share, t.lang):>5} {amount:>12}   "
+                f"{t('score.balance.col.target').lower()} {numbers.points(g.target, t.lang):>5}  "
                 f"{state(gap, ok, t)}"
             )
         lines.append("")
@@ -166,12 +155,12 @@ def format_md(report: BalanceReport, t: Translator, terminal: Terminal | None = 
         )
         cells = [
             group_label(g.group, t),
-            _pct(g.target, t),
+            numbers.points(g.target, t.lang),
             str(g.count),
-            _pct(g.count_share, t),
+            numbers.points(g.count_share, t.lang),
             state(g.count_gap, g.count_ok, t),
             numbers.eur(g.budget, t.lang),
-            _pct(g.budget_share, t),
+            numbers.points(g.budget_share, t.lang),
             budget_state,
         ]
         lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")

@@ -21,6 +21,7 @@ from aiportfolio.i18n import Translator
 from aiportfolio.problem import Problem
 from aiportfolio.report import formats, numbers
 from aiportfolio.report.escape import md, md_cell, terminal, truncate
+from aiportfolio.report.labels import group_label
 
 MARKER = "<!-- aip:portfolio -->"
 """First line of the comment: a workflow finds and updates the same comment with it."""
@@ -58,11 +59,6 @@ def _eur_delta(before: float, after: float, t: Translator) -> str:
     lang = t.lang
     change = f"{numbers.eur(before, lang)} → {numbers.eur(after, lang)}"
     return f"{change} ({sign}{numbers.eur(abs(delta), lang)})"
-
-
-def _pct(points: float, t: Translator) -> str:
-    """A balance share held in percentage points (0-100)."""
-    return numbers.pct(points / 100, t.lang)
 
 
 def _before_after(before: str, after: str) -> str:
@@ -361,26 +357,19 @@ def _balance_rows(
     old = {g.group: g for g in before.groups}
     for g in after.groups:
         b = old.get(g.group)
-        count_before = _pct(b.count_share, t) if b else t("label.none")
-        budget_before = _pct(b.budget_share, t) if b else t("label.none")
-        count = _before_after(count_before, _pct(g.count_share, t))
-        budget = _before_after(budget_before, _pct(g.budget_share, t))
+        count_before = numbers.points(b.count_share, t.lang) if b else t("label.none")
+        budget_before = numbers.points(b.budget_share, t.lang) if b else t("label.none")
+        count = _before_after(count_before, numbers.points(g.count_share, t.lang))
+        budget = _before_after(budget_before, numbers.points(g.budget_share, t.lang))
         rows.append(
             [
-                escape(_group_label(g.group, t)),
-                _pct(g.target, t),
+                escape(group_label(g.group, t)),
+                numbers.points(g.target, t.lang),
                 count + ("" if g.count_ok else " ⚠"),
                 budget + ("" if g.budget_ok or after.total_budget == 0 else " ⚠"),
             ]
         )
     return rows
-
-
-def _group_label(group: str, t: Translator) -> str:
-    from aiportfolio.i18n import catalog
-
-    key = "label.group." + group
-    return t(key) if key in catalog() else group
 
 
 def _md_portfolio(result: DiffResult, t: Translator) -> list[Block]:

@@ -37,12 +37,18 @@ def eur(v: float | None, lang: str) -> str:
     return f"{num(v, lang)}{NBSP}€" if lang == "fr" else f"€{num(v, lang)}"
 
 
-def pct(ratio: float | None, lang: str) -> str:
-    """A ratio as a whole percent: 0.456 -> 46% (en) / 46 % (fr)."""
+def pct(ratio: float | None, lang: str, digits: int = 0) -> str:
+    """A ratio as a percent, whole unless ``digits``: 0.456 -> 46% (en) / 46 % (fr)."""
     if ratio is None:
         return "—"
-    text = num(ratio * 100, lang)
+    text = num(ratio * 100, lang, digits)
     return f"{text}{NBSP}%" if lang == "fr" else f"{text}%"
+
+
+def points(share: float, lang: str) -> str:
+    """A share held in percentage points (0-100: balance targets and shares, plan limits)
+    as a whole percent: 57 -> 57% (en) / 57 % (fr)."""
+    return pct(share / 100, lang)
 
 
 def score(v: float | None, lang: str) -> str:

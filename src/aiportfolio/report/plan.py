@@ -9,8 +9,9 @@ from typing import Any
 from aiportfolio.engine.planning import PlanComparison, PlanResult, Violation
 from aiportfolio.i18n import Translator
 from aiportfolio.report.escape import md, md_cell
+from aiportfolio.report.labels import group_label
 from aiportfolio.report.lists import clip_text, id_list
-from aiportfolio.report.numbers import NBSP, eur, num, pct, score, value
+from aiportfolio.report.numbers import NBSP, eur, num, pct, points, score, value
 
 TITLE_WIDTH = 60
 """Titles longer than this are clipped in the text table (``clip``)."""
@@ -24,17 +25,6 @@ def number(v: float, lang: str) -> str:
 
 def euros(v: float, lang: str) -> str:
     return eur(v, lang)
-
-
-def percent(v: float, lang: str) -> str:
-    """``v`` percent (not a ratio), whole: 57% (en) / 57 % (fr)."""
-    return pct(v / 100, lang)
-
-
-def fine_percent(ratio: float, lang: str) -> str:
-    """A ratio as a percent with two decimals (the solver's gap)."""
-    text = num(100 * ratio, lang, 2)
-    return f"{text}{NBSP}%" if lang == "fr" else f"{text}%"
 
 
 def seconds(v: float, lang: str) -> str:
@@ -80,9 +70,9 @@ def violation_text(v: Violation, t: Translator, prefix: str = "plan.conflict") -
             key = f"{key}.greedy"
         return t(key, amount=number(v.amount or 0, t.lang))
     if v.kind == "balance" and prefix == "plan.violation":
-        amount = percent(v.amount or 0, t.lang)
-        bound = percent(v.limit or 0, t.lang)
-        detail = t(f"label.group.{v.detail}") if _has(t, f"label.group.{v.detail}") else v.detail
+        amount = points(v.amount or 0, t.lang)
+        bound = points(v.limit or 0, t.lang)
+        detail = group_label(v.detail, t)
         return t(key, amount=amount, limit=bound, detail=detail, ids="", wave="")
     return t(
         key,
@@ -94,17 +84,6 @@ def violation_text(v: Violation, t: Translator, prefix: str = "plan.conflict") -
     )
 
 
-def _has(t: Translator, key: str) -> bool:
-    from aiportfolio.i18n import catalog
-
-    return key in catalog()
-
-
-def group_label(group: str, t: Translator) -> str:
-    key = f"label.group.{group}"
-    return t(key) if _has(t, key) else group
-
-
 def header(result: PlanResult, t: Translator) -> str:
     gap = None if result.conflicts else result.gap
     return t(
@@ -113,7 +92,7 @@ def header(result: PlanResult, t: Translator) -> str:
         status=t(f"plan.status.{result.status}"),
         objective=score(result.objective, t.lang),
         bound="-" if result.bound is None or result.conflicts else score(result.bound, t.lang),
-        gap="-" if gap is None else fine_percent(gap, t.lang),
+        gap="-" if gap is None else pct(gap, t.lang, 2),
         seconds=seconds(result.seconds, t.lang),
     )
 
@@ -287,7 +266,7 @@ def format_table(result: PlanResult, t: Translator, limit: int | None = None) ->
         lines.append(t("plan.balance"))
         total = sum(count for _, count, _ in result.balance)
         for group, count, target in result.balance:
-            share = percent(100 * count / total if total else 0, t.lang)
+            share = points(100 * count / total if total else 0, t.lang)
             lines.append(
                 "  "
                 + (
@@ -296,7 +275,7 @@ def format_table(result: PlanResult, t: Translator, limit: int | None = None) ->
                         group=group_label(group, t),
                         count=count,
                         share=share,
-                        target=percent(target, t.lang),
+                        target=points(target, t.lang),
                         tolerance=number(result.instance.balance[0].tolerance, t.lang),
                     )
                     if result.instance.balance
@@ -305,7 +284,7 @@ def format_table(result: PlanResult, t: Translator, limit: int | None = None) ->
                         group=group_label(group, t),
                         count=count,
                         share=share,
-                        target=percent(target, t.lang),
+                        target=points(target, t.lang),
                     )
                 )
             )

@@ -9,7 +9,9 @@ from pathlib import Path
 from aiportfolio.engine.planning import Roadmap, RoadmapRisk, RoadmapWave
 from aiportfolio.i18n import Translator
 from aiportfolio.model.usecase import UseCase
-from aiportfolio.report.plan import euros, group_label, number, percent
+from aiportfolio.report.labels import group_label
+from aiportfolio.report.numbers import points
+from aiportfolio.report.plan import euros, number
 from aiportfolio.report.steer_format import message
 from aiportfolio.report.templating import render
 
@@ -44,12 +46,12 @@ def format_roadmap(
         )
 
     def pct(count: int, total: int) -> str:
-        return percent(100 * count / total, lang) if total else "-"
+        return points(100 * count / total, lang) if total else "-"
 
     def target(share: float) -> str:
         return t(
             "roadmap.target",
-            target=percent(share, lang),
+            target=points(share, lang),
             tolerance=number(roadmap.tolerance, lang),
         )
 

@@ -25,7 +25,8 @@ from aiportfolio.i18n import Translator
 from aiportfolio.model.common import CATEGORIES
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.report import charts, numbers
-from aiportfolio.report.balance import group_label, move_lines
+from aiportfolio.report.balance import move_lines
+from aiportfolio.report.labels import group_label
 from aiportfolio.report.score import _why_item, criterion_label
 from aiportfolio.report.steer_dashboard import freshness, indicator_value, latest, trend
 from aiportfolio.report.steer_format import message
@@ -74,7 +75,7 @@ class _Formats:
         return numbers.pct(ratio, self.lang)
 
     def points(self, share: float) -> str:
-        return numbers.pct(share / 100, self.lang)
+        return numbers.points(share, self.lang)
 
     def score(self, v: float | None) -> str:
         return numbers.score(v, self.lang)
