@@ -153,3 +153,30 @@ def test_a_percent_with_decimals() -> None:
 
     assert pct(0.01234, "en", 2) == "1.23%"
     assert pct(0.01234, "fr", 2) == "1,23\u00a0%"
+
+
+# --- problems in JSON --------------------------------------------------------------------
+
+
+def test_a_problem_has_one_json_form_in_check_diff_and_balance(tmp_path: Path) -> None:
+    import json
+
+    from aiportfolio.report.diff import problem_json as diff_json
+    from aiptest import run, usecase, write_register
+
+    root = write_register(
+        tmp_path, [usecase(category="quick_win", risk={"level": "high"}), usecase(id="UC-002")]
+    )
+    (root / "usecases" / "UC-003-case.yaml").write_text("id: UC-003\n", "utf-8")
+    checked = json.loads(run(root, "check", "--format", "json").stdout)["problems"]
+    (root / "usecases" / "UC-003-case.yaml").unlink()
+    balanced = json.loads(run(root, "balance", "--format", "json").stdout)["warnings"]
+    assert checked and balanced
+    keys = ["path", "line", "column", "rule", "severity", "message", "hint"]
+    assert [list(p) for p in checked] == [keys] * len(checked)
+    assert [list(p) for p in balanced] == [keys] * len(balanced)
+    assert balanced[0]["rule"] == "category-risky-quick-win"
+    assert balanced[0]["severity"] == "warning"
+    from aiportfolio.report.problems import problem_json
+
+    assert diff_json is problem_json

@@ -10,6 +10,7 @@ from aiportfolio.i18n import Translator
 from aiportfolio.report import formats, numbers
 from aiportfolio.report.escape import md, md_cell
 from aiportfolio.report.labels import group_label
+from aiportfolio.report.problems import problem_json
 from aiportfolio.report.score import Terminal, csv_text, dumps, rounded
 
 BAR_WIDTH = 30
@@ -215,16 +216,7 @@ def format_json(report: BalanceReport, t: Translator, terminal: Terminal | None 
                 {"from": m.source, "to": m.target, "amount": rounded(m.amount, 2)}
                 for m in report.budget_moves
             ],
-            "warnings": [
-                {
-                    "path": p.path,
-                    "line": p.line,
-                    "rule": p.rule,
-                    "message": p.message,
-                    "hint": p.hint,
-                }
-                for p in report.warnings
-            ],
+            "warnings": [problem_json(p) for p in report.warnings],
         }
     )
 

@@ -14,6 +14,7 @@ from aiportfolio.i18n import Translator
 from aiportfolio.problem import Problem, Severity
 from aiportfolio.report.escape import annotation_message, annotation_property
 from aiportfolio.report.numbers import num
+from aiportfolio.report.problems import problem_json
 
 GITHUB_CAP = 10
 """GitHub shows at most 10 errors and 10 warnings per step and drops the rest silently."""
@@ -104,18 +105,7 @@ def format_json(result: CheckResult, t: Translator) -> str:
         "usecases": result.usecases,
         "errors": result.errors,
         "warnings": result.warnings,
-        "problems": [
-            {
-                "path": p.path,
-                "line": p.line,
-                "column": p.column,
-                "rule": p.rule,
-                "severity": p.severity.value,
-                "message": p.message,
-                "hint": p.hint,
-            }
-            for p in result.problems
-        ],
+        "problems": [problem_json(p) for p in result.problems],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 

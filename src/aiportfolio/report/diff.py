@@ -22,6 +22,7 @@ from aiportfolio.problem import Problem
 from aiportfolio.report import formats, numbers
 from aiportfolio.report.escape import md, md_cell, terminal, truncate
 from aiportfolio.report.labels import group_label
+from aiportfolio.report.problems import problem_json
 
 MARKER = "<!-- aip:portfolio -->"
 """First line of the comment: a workflow finds and updates the same comment with it."""
@@ -696,18 +697,6 @@ def _balance_json(b: BalanceResult) -> dict[str, Any]:
     }
 
 
-def _problem_json(p: Problem) -> dict[str, Any]:
-    return {
-        "path": p.path,
-        "line": p.line,
-        "column": p.column,
-        "rule": p.rule,
-        "severity": p.severity.value,
-        "message": p.message,
-        "hint": p.hint,
-    }
-
-
 def format_json(result: DiffResult, t: Translator) -> str:
     payload = {
         "base": result.base_label,
@@ -766,8 +755,8 @@ def format_json(result: DiffResult, t: Translator) -> str:
             ],
         },
         "problems": {
-            "new": [_problem_json(p) for p in result.new_problems],
-            "fixed": [_problem_json(p) for p in result.fixed_problems],
+            "new": [problem_json(p) for p in result.new_problems],
+            "fixed": [problem_json(p) for p in result.fixed_problems],
         },
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
