@@ -3,17 +3,19 @@ category consistency warnings."""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
-from test_scoring import GRID, scores
+from test_scoring import scores
 
 from aiportfolio.engine.balance import budget_moves, compute_balance, count_changes
-from aiportfolio.engine.consistency import category_warnings
-from aiportfolio.i18n import Translator
 from aiportfolio.model.portfolio import Balance
 from aiportfolio.model.usecase import UseCase
-from aiptest import usecase
+from aiportfolio.register.loader import load_register
+from aiportfolio.rules.registry import RULES, find_rule_problems
+from aiptest import usecase, write_register
 
 DEFAULT = Balance()  # 60 / 20 / 20, tolerance 10
 
@@ -225,8 +227,52 @@ def kpi(risk_reduction: bool) -> dict[str, Any]:
         ),
     ],
 )
-def test_category_consistency(overrides: dict[str, Any], rules: list[str]) -> None:
-    uc = UseCase.model_validate(usecase(**overrides))
-    found = category_warnings([uc], GRID, {"UC-001": "usecases/UC-001.yaml"}, Translator("en"))
+def test_category_consistency(tmp_path: Path, overrides: dict[str, Any], rules: list[str]) -> None:
+    register = load_register(write_register(tmp_path, [usecase(**overrides)]))
+    found = find_rule_problems(register, dt.date(2026, 11, 26), advisory=True)
     assert [p.rule for p in found] == rules
-    assert all(p.severity.value == "warning" and p.path == "usecases/UC-001.yaml" for p in found)
+    assert all(p.severity.value == "warning" for p in found)
+    assert all(p.path == "usecases/UC-001-case.yaml" for p in found)
+    assert all(RULES[p.rule].advisory for p in found)
+    checked = find_rule_problems(register, dt.date(2026, 11, 26))
+    assert not [p for p in checked if p.rule.startswith("category-")], "not a check finding"
+
+
+def test_category_rules_follow_the_policy(tmp_path: Path) -> None:
+    risky = usecase(category="quick_win", risk={"level": "high"})
+    slow = usecase(id="UC-002", category="quick_win", scores=scores(3, 1, 4, 4, 4))
+    stopped_slow = usecase(
+        id="UC-003", category="quick_win", status="stopped", scores=scores(3, 1, 4, 4, 4)
+    )
+    policy = (
+        "policy:\n  rules:\n    category-risky-quick-win: off\n"
+        "    category-slow-quick-win: {severity: info, statuses: [pilot, stopped]}\n"
+    )
+    register = load_register(
+        write_register(tmp_path, [risky, slow, stopped_slow], portfolio=policy)
+    )
+    found = find_rule_problems(register, dt.date(2026, 11, 26), advisory=True)
+    assert [(p.rule, p.severity.value, p.path) for p in found] == [
+        ("category-slow-quick-win", "info", "usecases/UC-003-case.yaml")
+    ]
+
+
+def test_policy_switches_a_category_rule_off_for_balance_and_check(tmp_path: Path) -> None:
+    import json
+
+    from aiptest import run
+
+    risky = usecase(category="quick_win", risk={"level": "high"})
+    root = write_register(tmp_path, [risky])
+    shown = json.loads(run(root, "balance", "--format", "json").stdout)["warnings"]
+    assert [w["rule"] for w in shown] == ["category-risky-quick-win"]
+    (root / "config" / "portfolio.yaml").write_text(
+        "policy:\n  rules:\n    category-risky-quick-win: off\n", "utf-8"
+    )
+    shown = json.loads(run(root, "balance", "--format", "json").stdout)["warnings"]
+    assert shown == []
+    checked = run(root, "check", "--format", "json")
+    assert "unknown rule" not in checked.stdout + checked.stderr
+    assert all(
+        not p["rule"].startswith("category-") for p in json.loads(checked.stdout)["problems"]
+    )

@@ -3,6 +3,7 @@ and by budget (TCO over each use case's horizon)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -279,8 +280,8 @@ def assess_balance(
     """Balance of the register's active use cases, the moves that restore it, and (unless
     ``warnings`` is false: locating them re-reads every file) the category consistency
     warnings."""
-    from aiportfolio.engine.consistency import category_warnings
     from aiportfolio.engine.scoring import score_portfolio
+    from aiportfolio.rules.registry import find_rule_problems
 
     result = compute_balance(register.usecases, register.config.balance)
     changes = count_changes(result)
@@ -301,9 +302,8 @@ def assess_balance(
                 ]
                 candidates = tuple(early[:-change])
             moves.append(CountMove(share.group, change, candidates))
-    paths = {uc: register.relpath(path) for uc, path in register.sources.items()}
     found = (
-        _located(register, category_warnings(register.usecases, register.grid, paths, t))
+        _located(register, find_rule_problems(register, dt.date.today(), advisory=True, t=t))
         if warnings
         else []
     )

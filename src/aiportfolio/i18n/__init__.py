@@ -25,6 +25,7 @@ DOMAINS = (
     "gate",
     "report",
     "importing",
+    "category",
 )
 
 

@@ -54,6 +54,9 @@ class Rule:
     """Statuses of the use cases the rule applies to by default (``policy.rules.<id>.statuses``
     in ``config/portfolio.yaml`` replaces them); the rule never reports an entry in another
     status."""
+    advisory: bool = False
+    """Reported by the command that steers with it (``aip balance`` for the category rules),
+    never by ``aip check`` nor the gate: advice for the committee, not a CI finding."""
 
     def run(
         self, ctx: RuleContext, severity: Severity, statuses: tuple[str, ...] | None = None

@@ -9,7 +9,7 @@ from aiportfolio.i18n import Translator
 from aiportfolio.model.portfolio import RuleOptions
 from aiportfolio.problem import Problem, Severity
 from aiportfolio.register.loader import PORTFOLIO_FILE, Register, locate_problems, suggest
-from aiportfolio.rules import compliance, dates, ids, kpi, lifecycle, links, owner
+from aiportfolio.rules import category, compliance, dates, ids, kpi, lifecycle, links, owner
 from aiportfolio.rules.base import Rule, RuleContext
 
 RULES: dict[str, Rule] = {
@@ -22,6 +22,7 @@ RULES: dict[str, Rule] = {
         *compliance.RULES,
         *dates.RULES,
         *lifecycle.RULES,
+        *category.RULES,
     )
 }
 
@@ -80,14 +81,18 @@ def statuses(register: Register, rule_id: str) -> tuple[str, ...]:
     return RULES[rule_id].statuses
 
 
-def find_rule_problems(register: Register, today: dt.date) -> list[Problem]:
-    """Every enabled rule's problems on the valid use cases, not located yet (no line)."""
-    t = Translator(register.lang)
+def find_rule_problems(
+    register: Register, today: dt.date, *, advisory: bool = False, t: Translator | None = None
+) -> list[Problem]:
+    """Every enabled rule's problems on the valid use cases, not located yet (no line):
+    the rules of ``aip check`` and the gate, or with ``advisory`` the advisory ones."""
+    t = t or Translator(register.lang)
     ctx = RuleContext(register=register, today=today, t=t)
     found: list[Problem] = []
     for rule_id, severity in severities(register, t).items():
-        if severity is not None:
-            found.extend(RULES[rule_id].run(ctx, severity, statuses(register, rule_id)))
+        rule = RULES[rule_id]
+        if severity is not None and rule.advisory == advisory:
+            found.extend(rule.run(ctx, severity, statuses(register, rule_id)))
     return found
 
 
