@@ -334,6 +334,33 @@ def write_files(root: Path, files: dict[str, str]) -> None:
 _CLI: list[Any] = []
 
 
+def _memoise_template_compilation() -> None:
+    """Compile each built-in template once per process instead of once per command: the
+    fuzzer mutates register files, never templates, and compiling is most of a small
+    ``roadmap``. Rendering, where user data meets the template, still runs every time."""
+    import jinja2
+
+    original = jinja2.Environment.compile
+    cache: dict[tuple[Any, ...], Any] = {}
+
+    def compile(
+        self: Any,
+        source: Any,
+        name: Any = None,
+        filename: Any = None,
+        raw: bool = False,
+        defer_init: bool = False,
+    ) -> Any:
+        if raw or not isinstance(source, str):
+            return original(self, source, name, filename, raw, defer_init)
+        key = (type(self).__name__, source, name, filename, defer_init)
+        if key not in cache:
+            cache[key] = original(self, source, name, filename, raw, defer_init)
+        return cache[key]
+
+    jinja2.Environment.compile = compile  # type: ignore[method-assign]
+
+
 def _runner() -> Any:
     """typer's test runner, with the click command built once (building it is half the
     cost of a small command)."""
@@ -343,6 +370,7 @@ def _runner() -> Any:
     from aiportfolio.cli.app import _resolve_annotations, app
 
     if not _CLI:
+        _memoise_template_compilation()
         _resolve_annotations(app)
         _CLI.append(typer.main.get_command(app))
         if hasattr(typer.testing, "_get_command"):
