@@ -213,3 +213,18 @@ def test_entries_failing_the_gate_are_marked_and_never_priorities(tmp_path: Path
     priorities = index[start : index.index("⛔", start)]
     assert "UC-002" in priorities and "UC-001" not in priorities
     assert "1 entry(ies) fail the gate and are left out of the priorities: UC-001" in index
+
+
+def test_a_register_overrides_report_templates_in_the_sandbox(tmp_path: Path) -> None:
+    css = "body { color: #123456; }\n"
+    root = write_register(tmp_path / "reg", [usecase()], files={"templates/report/report.css": css})
+    site = _site(root)
+    assert "#123456" in site["index.html"] and "#123456" in site["usecases/UC-001.html"]
+
+    hostile = "{{ ''.__class__.__mro__[1].__subclasses__() }}"
+    root = write_register(
+        tmp_path / "bad", [usecase()], files={"templates/report/usecases.html.j2": hostile}
+    )
+    result = run(root, "report", "--out", str(tmp_path / "site"))
+    assert result.exit_code == 2
+    assert "templates/report/usecases.html.j2" in result.stderr
