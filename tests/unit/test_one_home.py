@@ -180,3 +180,50 @@ def test_a_problem_has_one_json_form_in_check_diff_and_balance(tmp_path: Path) -
     from aiportfolio.report.problems import problem_json
 
     assert diff_json is problem_json
+
+
+# --- terminal tables ---------------------------------------------------------------------
+
+
+def test_one_table_renderer_measures_display_cells() -> None:
+    from rich.cells import cell_len
+
+    from aiportfolio.report.steer_format import text_table
+    from aiportfolio.report.terminal import cut, plain_table
+
+    rows = [["UC-001", "日本語のタイトル", "12"], ["UC-002", "Tri", "3"]]
+    lines = text_table(["id", "title", "n"], rows).splitlines()
+    starts = {cell_len(line[: line.rindex("  ") + 2]) for line in (lines[0], lines[2], lines[3])}
+    assert starts == {6 + 2 + 16 + 2}, lines
+    assert lines[1] == "------  ----------------  --"
+    narrow = plain_table(["id", "title"], [r[:2] for r in rows], [6, 7])
+    assert all(cell_len(line) <= 6 + 2 + 7 for line in narrow), narrow
+    assert narrow[2] == "UC-001  日本語…"
+    assert cut("Tri des réclamations", 5) == "Tri …"
+
+
+def test_the_plan_table_lines_up_wide_titles(tmp_path: Path) -> None:
+    from rich.cells import cell_len
+
+    from aiptest import run, usecase, write_register
+
+    waves = (
+        "language: en\nplanning: {enforce_balance: false}\nwaves:\n  - id: 1\n    name: W\n"
+        "    start: 2027-01-04\n    weeks: 12\n"
+        "    capacity: {max_parallel_pilots: 5, person_weeks: 50, budget_eur: 500000}\n"
+    )
+    root = write_register(
+        tmp_path,
+        [
+            usecase(title="日本語のタイトル", plan={"effort_weeks": 4}),
+            usecase(id="UC-002", title="Tri rapide", plan={"effort_weeks": 4}),
+        ],
+        portfolio=waves,
+    )
+    out = run(root, "plan", "--format", "table", "--strategy", "greedy").stdout
+    rows = [line for line in out.splitlines() if line.startswith("  UC-00")]
+    assert len(rows) == 2, out
+    from aiptest import VALID_USECASE
+
+    label = T(f"label.category.{VALID_USECASE['category']}")
+    assert len({cell_len(row[: row.index(label)]) for row in rows}) == 1, rows

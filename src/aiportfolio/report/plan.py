@@ -12,6 +12,7 @@ from aiportfolio.report.escape import md, md_cell
 from aiportfolio.report.labels import group_label
 from aiportfolio.report.lists import clip_text, id_list
 from aiportfolio.report.numbers import NBSP, eur, num, pct, points, score, value
+from aiportfolio.report.terminal import cell_len, pad
 
 TITLE_WIDTH = 60
 """Titles longer than this are clipped in the text table (``clip``)."""
@@ -229,10 +230,10 @@ def format_table(result: PlanResult, t: Translator, limit: int | None = None) ->
     scheduled = [e for e in result.entries if e.wave is not None]
     titles = {e.id: clip(e.usecase.title) for e in scheduled}
     categories = {e.id: t("label.category." + e.usecase.category) for e in scheduled}
-    title_width = max((len(x) for x in titles.values()), default=0)
-    category_width = max((len(x) for x in categories.values()), default=0)
+    title_width = max((cell_len(x) for x in titles.values()), default=0)
+    category_width = max((cell_len(x) for x in categories.values()), default=0)
     efforts = {e.id: person_weeks(e.candidate.effort, t) for e in scheduled}
-    effort_width = max((len(x) for x in efforts.values()), default=0)
+    effort_width = max((cell_len(x) for x in efforts.values()), default=0)
     for usage in result.waves:
         lines.append(wave_header(usage, t))
         members = [e for e in scheduled if e.wave == usage.wave]
@@ -241,10 +242,10 @@ def format_table(result: PlanResult, t: Translator, limit: int | None = None) ->
         for e in members:
             note = entry_note(e, t)
             lines.append(
-                f"  {e.id}  {titles[e.id]:<{title_width}}  "
-                f"{categories[e.id]:<{category_width}}  "
+                f"  {e.id}  {pad(titles[e.id], title_width)}  "
+                f"{pad(categories[e.id], category_width)}  "
                 f"{score(e.candidate.weight, t.lang):>5}  "
-                f"{efforts[e.id]:<{effort_width}}  {euros(e.candidate.budget, t.lang):>10}"
+                f"{pad(efforts[e.id], effort_width)}  {euros(e.candidate.budget, t.lang):>10}"
                 + (f"  [{note}]" if note else "")
             )
         lines.append("")

@@ -29,6 +29,7 @@ from aiportfolio.report import formats, numbers
 from aiportfolio.report.csvsafe import safe_row
 from aiportfolio.report.escape import md, md_cell, mermaid
 from aiportfolio.report.lists import id_list
+from aiportfolio.report.terminal import plain_table
 
 # --- shared helpers (also used by report/balance.py and report/table.py) -------------------
 
@@ -59,62 +60,6 @@ def render_rich(renderables: Iterable[Any], terminal: Terminal) -> str:
     for item in renderables:
         console.print(item)
     return buffer.getvalue()
-
-
-def plain_table(
-    headers: list[str],
-    rows: list[list[str]],
-    widths: list[int],
-    *,
-    right: frozenset[int] = frozenset(),
-    wrap: frozenset[int] = frozenset(),
-    rules_after: frozenset[int] = frozenset(),
-    styles: dict[int, str] | None = None,
-    color: bool = False,
-) -> list[str]:
-    """A fixed-width text table (two spaces between columns), fast enough for thousands
-    of rows: columns in ``wrap`` fold on words, the others are cut with an ellipsis. A rule
-    is drawn under the header and after each row index in ``rules_after``. ``styles`` maps
-    a row index to ``yellow`` or ``dim``, applied only when ``color`` is true."""
-    import textwrap
-
-    from rich.cells import cell_len
-
-    def _pad(text: str, width: int, right: bool) -> str:
-        fill = " " * max(0, width - cell_len(text))
-        return fill + text if right else text + fill
-
-    codes = {"yellow": "\x1b[33m", "dim": "\x1b[2m"}
-    total = sum(widths) + 2 * (len(widths) - 1)
-
-    def cut(text: str, width: int) -> str:
-        return text if len(text) <= width else text[: max(0, width - 1)] + "…"
-
-    def lines_of(cells: list[str]) -> list[str]:
-        columns = [
-            (textwrap.wrap(c, w, break_long_words=True) or [""]) if i in wrap else [cut(c, w)]
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-        ]
-        height = max(len(c) for c in columns)
-        out = []
-        for n in range(height):
-            parts = [
-                _pad(col[n] if n < len(col) else "", widths[i], i in right)
-                for i, col in enumerate(columns)
-            ]
-            out.append("  ".join(parts).rstrip())
-        return out
-
-    result = [*lines_of(headers), "─" * total]
-    for index, row in enumerate(rows):
-        block = lines_of(row)
-        style = (styles or {}).get(index)
-        if color and style in codes:
-            block = [codes[style] + line + "\x1b[0m" for line in block]
-        result += block
-        if index in rules_after:
-            result.append("─" * total)
-    return result
 
 
 def _weight(weight: float, lang: str) -> str:

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from rich.cells import cell_len
-
 from aiportfolio.i18n import Translator
 from aiportfolio.report.numbers import eur, num, pct, score, value
+from aiportfolio.report.terminal import text_table
 
-__all__ = ["eur", "message", "num", "pct", "score", "value"]
+__all__ = ["eur", "message", "num", "pct", "score", "text_table", "value"]
 
 
 _PERCENT_PARAMS = ("progress", "roi", "share")
@@ -43,22 +42,6 @@ def message(t: Translator, key: str, params: Mapping[str, object]) -> str:
         else:
             shown[name] = raw
     return t(key, **shown)
-
-
-def text_table(headers: list[str], rows: list[list[str]]) -> str:
-    """A plain aligned table for the terminal (no colour, no markup). Widths are display
-    cells (rich's ``cell_len``), so wide and ambiguous characters still line up."""
-    widths = [cell_len(h) for h in headers]
-    for row in rows:
-        widths = [max(w, cell_len(c)) for w, c in zip(widths, row, strict=True)]
-
-    def line(cells: list[str]) -> str:
-        padded = (c + " " * (w - cell_len(c)) for c, w in zip(cells, widths, strict=True))
-        return "  ".join(padded).rstrip()
-
-    lines = [line(headers), "  ".join("-" * w for w in widths)]
-    lines += [line(row) for row in rows]
-    return "\n".join(lines) + "\n"
 
 
 def md_table(headers: list[str], rows: list[list[str]]) -> str:
