@@ -227,3 +227,24 @@ def test_the_plan_table_lines_up_wide_titles(tmp_path: Path) -> None:
 
     label = T(f"label.category.{VALID_USECASE['category']}")
     assert len({cell_len(row[: row.index(label)]) for row in rows}) == 1, rows
+
+
+# --- command-line choices ----------------------------------------------------------------
+
+
+def test_cli_choices_are_the_model_vocabularies() -> None:
+    from typing import get_args
+
+    from aiportfolio.cli import scoring, write
+    from aiportfolio.model.common import Category, DecisionKind, Lang
+    from aiportfolio.model.lifecycle import ACTIVE, STATUSES
+
+    def values(choice: object) -> list[str]:
+        return [m.value for m in choice]  # type: ignore[attr-defined]
+
+    assert values(write.CategoryChoice) == list(get_args(Category))
+    assert values(scoring.CategoryChoice) == list(get_args(Category))
+    assert values(write.DecisionChoice) == list(get_args(DecisionKind))
+    assert values(write.Lang) == list(get_args(Lang))
+    assert values(scoring.AnyStatus) == list(STATUSES)
+    assert values(scoring.ActiveStatus) == list(ACTIVE)

@@ -20,6 +20,8 @@ from aiportfolio.cli.common import (
     require_valid,
     translator,
 )
+from aiportfolio.model.lifecycle import ACTIVE, STATUSES
+from aiportfolio.model.vocabulary import CATEGORIES
 from aiportfolio.report import formats
 
 if TYPE_CHECKING:
@@ -29,38 +31,21 @@ if TYPE_CHECKING:
 if TYPE_CHECKING:
     ScoreFormat = str
     TableFormat = str
+    CategoryChoice = str
+    ActiveStatus = str
+    AnyStatus = str
 else:
     ScoreFormat = formats.choices("ScoreFormat", formats.SCORE)
     TableFormat = formats.choices("TableFormat", formats.TABLE)
+    # Derived from the model's vocabularies: never a second list to keep in step.
+    CategoryChoice = formats.choices("CategoryChoice", CATEGORIES)
+    ActiveStatus = formats.choices("ActiveStatus", ACTIVE)
+    AnyStatus = formats.choices("AnyStatus", STATUSES)
 
 
 def _format(chosen: object) -> str:
     """The format name of a ``--format`` value (an Enum member, or its default string)."""
     return str(getattr(chosen, "value", chosen))
-
-
-class CategoryChoice(str, Enum):
-    quick_win = "quick_win"
-    foundation = "foundation"
-    differentiator = "differentiator"
-    compliance = "compliance"
-
-
-class ActiveStatus(str, Enum):
-    idea = "idea"
-    scoping = "scoping"
-    pilot = "pilot"
-    industrialising = "industrialising"
-    operated = "operated"
-
-
-class AnyStatus(str, Enum):
-    idea = "idea"
-    scoping = "scoping"
-    pilot = "pilot"
-    industrialising = "industrialising"
-    operated = "operated"
-    stopped = "stopped"
 
 
 class BalanceGate(Enum):
@@ -201,8 +186,8 @@ def score(
         register.usecases,
         register.grid,
         register.config.scoring,
-        categories=[c.value for c in category or []],
-        statuses=[s.value for s in status or []],
+        categories=[_format(c) for c in category or []],
+        statuses=[_format(s) for s in status or []],
         top=top,
         limit=limit,
         gate=gate_of(register, parse_date(None, t)),
@@ -308,8 +293,8 @@ def table(
     require_valid(register, t)
     lines = portfolio_table(
         register.usecases,
-        categories=[c.value for c in category or []],
-        statuses=[s.value for s in status or []],
+        categories=[_format(c) for c in category or []],
+        statuses=[_format(s) for s in status or []],
         include_stopped=include_stopped,
     )
     out(REPORTERS[_format(output_format)](lines, t, _terminal()))

@@ -14,6 +14,8 @@ import typer
 
 from aiportfolio import __version__, exitcodes
 from aiportfolio.cli.common import err, exit_with, handle_errors, out
+from aiportfolio.model.vocabulary import CATEGORIES, DECISION_KINDS, LANGS
+from aiportfolio.report import formats
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -24,28 +26,25 @@ if TYPE_CHECKING:
     from aiportfolio.register.loader import Register
 
 
-class DecisionChoice(str, Enum):
-    go = "go"
-    iterate = "iterate"
-    scale = "scale"
-    stop = "stop"
-
-
-class CategoryChoice(str, Enum):
-    quick_win = "quick_win"
-    foundation = "foundation"
-    differentiator = "differentiator"
-    compliance = "compliance"
-
-
 class ExportFormat(str, Enum):
     csv = "csv"
     xlsx = "xlsx"
 
 
-class Lang(str, Enum):
-    en = "en"
-    fr = "fr"
+if TYPE_CHECKING:
+    DecisionChoice = str
+    CategoryChoice = str
+    Lang = str
+else:
+    # Derived from the model's vocabularies: never a second list to keep in step.
+    DecisionChoice = formats.choices("DecisionChoice", DECISION_KINDS)
+    CategoryChoice = formats.choices("CategoryChoice", CATEGORIES)
+    Lang = formats.choices("Lang", LANGS)
+
+
+def _value(chosen: object) -> str:
+    """The text of a choice (an Enum member, or its default string)."""
+    return str(getattr(chosen, "value", chosen))
 
 
 def _open(ctx: typer.Context) -> tuple[Register, Translator]:
@@ -122,7 +121,7 @@ def init(
     from aiportfolio.engine.init import init_register
 
     t = translator(ctx)
-    chosen = lang.value if lang else t.lang
+    chosen = _value(lang) if lang else t.lang
     result = init_register(
         directory,
         chosen,
@@ -155,7 +154,7 @@ def new(
     owner: Annotated[str | None, typer.Option(help="Business owner's name.")] = None,
     category: Annotated[
         CategoryChoice, typer.Option(help="quick_win, foundation, differentiator or compliance.")
-    ] = CategoryChoice.quick_win,
+    ] = "quick_win",
     interactive: Annotated[
         bool,
         typer.Option("--interactive", "-i", help="Ask for the essentials of the one-page card."),
@@ -180,7 +179,7 @@ def new(
     folder = root / "usecases"
     if not folder.is_dir():
         raise UsageError(t("write.new.no_usecases_dir", root=root))
-    card = Card(title=title, category=category.value, owner=owner)
+    card = Card(title=title, category=_value(category), owner=owner)
     if interactive:
         card = _ask_card(card, t)
     from aiportfolio.engine.idclash import remote_numbers
@@ -226,8 +225,7 @@ def _ask_card(card: Card, t: Translator) -> Card:  # pragma: no cover - needs a 
         title=card.title,
         owner=ask("write.prompt.owner", card.owner),
         owner_role=ask("write.prompt.owner_role"),
-        category=ask("write.prompt.category", card.category, [c.value for c in CategoryChoice])
-        or card.category,
+        category=ask("write.prompt.category", card.category, list(CATEGORIES)) or card.category,
         process=ask("write.prompt.process"),
         problem=ask("write.prompt.problem"),
         value=ask("write.prompt.value"),
@@ -350,7 +348,7 @@ def decide(
         result = decide_engine(
             register,
             usecase_id,
-            decision.value,
+            _value(decision),
             note=note.strip() if note and note.strip() else None,
             by=who,
             on=on,
@@ -364,7 +362,7 @@ def decide(
         t(
             "write.decide.done",
             id=result.usecase_id,
-            decision=t(f"label.decision.{decision.value}"),
+            decision=t(f"label.decision.{_value(decision)}"),
             before=t(f"label.status.{result.before}"),
             after=t(f"label.status.{result.after}"),
             path=register.relpath(result.edit.path),

@@ -11,6 +11,10 @@ from pydantic_core import PydanticCustomError
 # Re-exported: the lifecycle module owns the statuses.
 from aiportfolio.model.lifecycle import STATUSES as STATUSES
 from aiportfolio.model.lifecycle import Status as Status
+from aiportfolio.model.vocabulary import CATEGORIES as CATEGORIES
+from aiportfolio.model.vocabulary import Category as Category
+from aiportfolio.model.vocabulary import DecisionKind as DecisionKind
+from aiportfolio.model.vocabulary import Lang as Lang
 
 UNSAFE_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
 """Control characters (C0 but tab, line feed and carriage return; DEL; C1) and bidi
@@ -124,15 +128,10 @@ UseCaseId = Annotated[
 ]
 """``UC-`` and 3 to 6 digits, read by its number: ``UC-0042`` is the same use case as
 ``UC-042`` everywhere (ids, ``depends_on``, unique-id rule)."""
-Lang = Literal["en", "fr"]
-
-CATEGORIES = ("quick_win", "foundation", "differentiator", "compliance")
-Category = Literal["quick_win", "foundation", "differentiator", "compliance"]
 RiskLevel = Literal["low", "medium", "high"]
 DataClass = Literal["green", "orange", "red"]
 AiActTier = Literal["unassessed", "minimal", "limited", "high", "prohibited"]
 KpiLevel = Literal["impact", "adoption", "quality"]
-DecisionKind = Literal["go", "iterate", "scale", "stop"]
 CostFamily = Literal[
     "integration",
     "data_preparation",

@@ -1,0 +1,17 @@
+"""The closed vocabularies of the register that the command line offers as choices
+(categories, decisions, languages). Standard library only: the CLI builds its ``--category``,
+``decide`` and ``--lang`` choices from these Literals at start-up, without loading pydantic;
+``model/common.py`` re-exports them for the models."""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+Lang = Literal["en", "fr"]
+LANGS: tuple[str, ...] = get_args(Lang)
+
+Category = Literal["quick_win", "foundation", "differentiator", "compliance"]
+CATEGORIES: tuple[str, ...] = get_args(Category)
+
+DecisionKind = Literal["go", "iterate", "scale", "stop"]
+DECISION_KINDS: tuple[str, ...] = get_args(DecisionKind)
