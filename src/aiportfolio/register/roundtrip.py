@@ -12,7 +12,6 @@ import io
 import itertools
 import os
 import re
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -49,31 +48,21 @@ def dump_roundtrip(data: Any) -> str:
     return stream.getvalue()
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def atomic_write(path: Path, content: str | bytes) -> None:
     """Write ``content`` (text is written as UTF-8, newlines untouched) to ``path`` so that
     readers see the old file or the new one, never a partial file: write a temporary file
     in the same folder, fsync, then rename it over. An existing file keeps its permissions;
     a new one gets the usual ``0o666 & ~umask`` (temporary files are created ``0o600``)."""
+    from aiportfolio.register.journal import write_temp
+
     path = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = write_temp(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, path)
+        os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
+            os.unlink(tmp)
         raise
 
 

@@ -54,12 +54,19 @@ def _finding(uc: UseCase, ctx: RuleContext, key: str, **params: object) -> Findi
     )
 
 
-def check_slow_quick_win(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
-    if uc.category != "quick_win":
+def _low_score(
+    uc: UseCase, ctx: RuleContext, category: str, criterion_id: str, maximum: int, key: str
+) -> Iterator[Finding]:
+    """A ``category`` entry whose ``criterion_id`` scores ``maximum`` or less."""
+    if uc.category != category:
         return
-    score = _criterion(uc, ctx, "time_to_impact")
-    if score is not None and score <= SLOW_QUICK_WIN_MAX:
-        yield _finding(uc, ctx, "slow_quick_win", score=f"{score:g}")
+    score = _criterion(uc, ctx, criterion_id)
+    if score is not None and score <= maximum:
+        yield _finding(uc, ctx, key, score=f"{score:g}")
+
+
+def check_slow_quick_win(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
+    return _low_score(uc, ctx, "quick_win", "time_to_impact", SLOW_QUICK_WIN_MAX, "slow_quick_win")
 
 
 def check_risky_quick_win(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
@@ -73,11 +80,8 @@ def check_compliance_kpi(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
 
 
 def check_low_value_differentiator(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
-    if uc.category != "differentiator":
-        return
-    score = _criterion(uc, ctx, "business_value")
-    if score is not None and score <= LOW_VALUE_MAX:
-        yield _finding(uc, ctx, "low_value_differentiator", score=f"{score:g}")
+    key = "low_value_differentiator"
+    return _low_score(uc, ctx, "differentiator", "business_value", LOW_VALUE_MAX, key)
 
 
 def _advisory(rule_id: str, key: str, check: PerUseCase) -> Rule:
