@@ -369,3 +369,157 @@ def test_top_excludes_operated_entries_unless_asked(tmp_path: Path, lang: str) -
     # Without --top the ranking keeps every active entry.
     ids = [e["id"] for e in json.loads(run(root, "score", "-f", "json").stdout)["entries"]]
     assert ids == ["UC-001", "UC-002", "UC-003", "UC-004"]
+
+
+# --- 4. no cost data means "costs missing" ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "missing", "to_complete", "not_enough"),
+    [
+        ("en", "costs missing", "## Budgets to complete", "not enough cost data"),
+        ("fr", "coûts manquants", "## Budgets à compléter", "données de coût insuffisantes"),
+    ],
+)
+def test_entries_without_costs_have_no_roi_nor_payback(
+    tmp_path: Path, lang: str, missing: str, to_complete: str, not_enough: str
+) -> None:
+    root = write_register(
+        tmp_path,
+        [
+            usecase(id="UC-001"),  # costed
+            usecase(id="UC-002", costs={"horizon_months": 12}),
+            usecase(id="UC-003", costs={"horizon_months": 12}),
+        ],
+        portfolio=_portfolio(lang),
+    )
+    data = json.loads(run(root, "tco", "--format", "json").stdout)
+    items = {u["id"]: u for u in data["usecases"]}
+    assert items["UC-002"]["payback_month"] is None  # was "month 1"
+    assert items["UC-002"]["roi"] is None and items["UC-002"]["costs_missing"]
+    assert data["budgets_to_complete"] == ["UC-002", "UC-003"]
+    coverage = data["total"]["cost_coverage"]
+    assert (coverage["costed"], coverage["total"], coverage["enough"]) == (1, 3, False)
+    assert data["total"]["roi"] is None  # 1 of 3 < 50 %: no portfolio ROI
+    text = run(root, "tco", "--format", "md").stdout
+    assert missing in text and to_complete in text and not_enough in text
+    assert "UC-002" in text.split(to_complete)[1]
+
+
+def test_portfolio_roi_rests_on_the_costed_entries_only(tmp_path: Path) -> None:
+    root = write_register(
+        tmp_path,
+        [usecase(id="UC-001"), usecase(id="UC-002", costs={"horizon_months": 12})],
+    )
+    total = json.loads(run(root, "tco", "--format", "json").stdout)["total"]
+    # UC-001: TCO 20,000 + 500 x 12 = 26,000, gain 60,000; UC-002's gain is not counted.
+    assert total["cost_coverage"]["enough"]  # 1 of 2 = 50 %, the default threshold
+    assert total["gain_eur"] == 60000
+    assert total["roi"] == pytest.approx((60000 - 26000) / 26000)
+
+
+@pytest.mark.parametrize(
+    ("lang", "rests_on", "not_enough"),
+    [
+        ("en", "Rests on 1 of 3 entries with cost lines", "Not enough cost data for a verdict"),
+        (
+            "fr",
+            "Repose sur 1 des 3 entrées ayant des lignes de coût",
+            "Données de coût insuffisantes",
+        ),
+    ],
+)
+def test_balance_by_budget_refuses_a_verdict_below_the_coverage(
+    tmp_path: Path, lang: str, rests_on: str, not_enough: str
+) -> None:
+    cases = [
+        usecase(id="UC-001", category="foundation"),  # the only costed one: 100 % foundation
+        usecase(id="UC-002", costs={"horizon_months": 12}),
+        usecase(id="UC-003", costs={"horizon_months": 12}),
+    ]
+    tolerant = "balance:\n  tolerance: 50\n"
+    root = write_register(tmp_path, cases, portfolio=_portfolio(lang, tolerant))
+    result = run(root, "balance", "--by", "budget")
+    assert result.exit_code == 0, result.stdout  # no verdict, so not "off target"
+    assert rests_on in result.stdout and not_enough in result.stdout
+    data = json.loads(run(root, "balance", "--format", "json").stdout)
+    assert data["budget_judged"] is False
+    assert data["cost_coverage"]["missing"] == ["UC-002", "UC-003"]
+    # With the threshold lowered, the same data gets a verdict: off target.
+    lowered = tolerant + "budget:\n  min_cost_coverage: 30\n"
+    root = write_register(tmp_path / "b", cases, portfolio=_portfolio(lang, lowered))
+    assert run(root, "balance", "--by", "budget").exit_code == 1
+
+
+# --- 7. kpi record: duplicate dates, outliers, names ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "duplicate", "replaced", "outlier"),
+    [
+        ("en", "already has a measurement on 2026-11-20", "replaced the value", "far outside"),
+        (
+            "fr",
+            "a déjà une mesure le 2026-11-20",
+            "valeur du 2026-11-20 remplacée",
+            "très en dehors",
+        ),
+    ],
+)
+def test_kpi_record_refuses_a_second_value_on_the_same_date(
+    tmp_path: Path, lang: str, duplicate: str, replaced: str, outlier: str
+) -> None:
+    root = write_register(tmp_path, [usecase()], portfolio=_portfolio(lang))
+    path = root / "usecases" / "UC-001-case.yaml"
+    args = ("kpi", "record", "UC-001", "Délai de tri")
+    assert run(root, *args, "30", "--date", "2026-11-20").exit_code == 0
+    before = path.read_bytes()
+    refused = run(root, *args, "25", "--date", "2026-11-20")
+    assert refused.exit_code == 2
+    assert duplicate in refused.stderr and "--replace" in refused.stderr
+    assert path.read_bytes() == before
+    done = run(root, *args, "25", "--date", "2026-11-20", "--replace")
+    assert done.exit_code == 0, done.stderr
+    assert replaced in done.stderr
+    text = path.read_text("utf-8")
+    assert text.count("2026-11-20") == 1 and "value: 25" in text and "value: 30" not in text
+    # Baseline 48, target 8: 480 is far outside (a unit error?) - recorded, with a warning.
+    warned = run(root, *args, "480", "--date", "2026-11-21")
+    assert warned.exit_code == 0
+    assert outlier in warned.stderr
+    assert "value: 480" in path.read_text("utf-8")
+    quiet = run(root, *args, "60", "--date", "2026-11-22")  # a little above the baseline
+    assert outlier not in quiet.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "matches several KPIs"), ("fr", "plusieurs KPI")]
+)
+def test_kpi_names_match_ignoring_case_and_accents(tmp_path: Path, lang: str, words: str) -> None:
+    kpi = {"name": "Délai de tri", "level": "impact", "baseline": 48, "target": 8}
+    root = write_register(tmp_path, [usecase(kpis=[kpi])], portfolio=_portfolio(lang))
+    done = run(root, "kpi", "record", "UC-001", "DELAI  de TRI", "20", "--date", "2026-11-20")
+    assert done.exit_code == 0, done.stderr
+    assert "value: 20" in (root / "usecases" / "UC-001-case.yaml").read_text("utf-8")
+
+    twins = [kpi, {**kpi, "name": "Delai de tri"}]
+    root = write_register(tmp_path / "b", [usecase(kpis=twins)], portfolio=_portfolio(lang))
+    refused = run(root, "kpi", "record", "UC-001", "délai DE tri", "20")
+    assert refused.exit_code == 2
+    assert words in refused.stderr
+    assert "'Délai de tri', 'Delai de tri'" in refused.stderr
+    exact = run(root, "kpi", "record", "UC-001", "Delai de tri", "20", "--date", "2026-11-20")
+    assert exact.exit_code == 0, exact.stderr  # the exact spelling is not ambiguous
+
+
+# --- 8. ids sort numerically --------------------------------------------------------------------
+
+
+def test_ids_sort_numerically(tmp_path: Path) -> None:
+    cases = [usecase(id=i, scores=_scores(3)) for i in ("UC-1000", "UC-100", "UC-999")]
+    root = write_register(tmp_path, cases)
+    table = run(root, "table", "--format", "csv").stdout
+    order = [line.split(",")[0] for line in table.splitlines()[1:]]
+    assert order == ["UC-100", "UC-999", "UC-1000"]
+    ranking = json.loads(run(root, "score", "-f", "json").stdout)["entries"]
+    assert [e["id"] for e in ranking] == ["UC-100", "UC-999", "UC-1000"]  # ties: by number

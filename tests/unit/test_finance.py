@@ -60,8 +60,8 @@ CASES = [
     ),
     pytest.param(
         12, [], [], 12000,
-        0, None, 12000, None, 1,
-        id="no cost: ROI undefined, pays back at once",
+        0, None, 12000, None, None,
+        id="no cost line: costs missing, no ROI and no payback",
     ),
     pytest.param(
         12, [line("data_preparation", 9000)], [], 36000,

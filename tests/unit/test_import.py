@@ -393,3 +393,40 @@ def test_every_error_of_a_row_is_reported_at_once(tmp_path: Path) -> None:
     assert any("decision_date" in line for line in errors), result.stderr
     assert any("category" in line for line in errors), result.stderr
     assert not any("'id'" in line or " id" in line.split(":")[0] for line in errors)
+
+
+@pytest.mark.parametrize("written", ["UC-42", "UC-042", "UC-0042", "uc-42"])
+def test_update_recognises_an_id_by_its_number(tmp_path: Path, written: str) -> None:
+    """Issue 10 point 8: UC-0042 in the register is UC-42 or UC-042 in a spreadsheet."""
+    from aiptest import dump_yaml
+
+    root = write_register(
+        tmp_path / "reg", files={"usecases/UC-0042-tri.yaml": dump_yaml(usecase(id="UC-0042"))}
+    )
+    sheet = _write(tmp_path, [f"{written},Tri des réclamations clients,Pilote,,,,,,,"])
+    refused = _import(root, sheet)
+    assert refused.exit_code == 1
+    assert "UC-042 already exists" in refused.stderr
+    updated = _import(root, sheet, "--update")
+    assert updated.exit_code == 0, updated.stderr
+    assert sorted(p.name for p in (root / "usecases").glob("*.yaml")) == ["UC-0042-tri.yaml"]
+    assert "status: pilot" in (root / "usecases" / "UC-0042-tri.yaml").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", "would fail the gate (risk-review-required)"), ("fr", "ne passerait plus le contrôle")],
+)
+def test_update_that_moves_a_status_through_the_gate_is_refused(
+    tmp_path: Path, lang: str, words: str
+) -> None:
+    """Issue 10 point 1: like `aip decide`, an import changing a status validates the entry."""
+    risk = {"level": "high", "ai_act_tier": "minimal"}
+    root = write_register(tmp_path / "reg", [usecase(risk=risk)], portfolio=f"language: {lang}\n")
+    path = root / "usecases" / "UC-001-case.yaml"
+    before = path.read_bytes()
+    sheet = _write(tmp_path, ["UC-001,Tri des réclamations clients,Pilote,,,,,,,"])
+    result = _import(root, sheet, "--update")
+    assert result.exit_code == 1
+    assert words in result.stderr
+    assert path.read_bytes() == before

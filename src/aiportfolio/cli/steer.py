@@ -74,9 +74,11 @@ def tco_command(
     One-off plus monthly costs x months per cost family, the share that is not the vendor
     bill, the expected gain over the same horizon, ROI = (gain - TCO) / TCO and the payback
     month; portfolio totals by category and by wave. Entries whose budget holds only
-    vendor/infrastructure lines are flagged ("model cost only"). The table fits the
-    terminal (long titles clipped), starts with the portfolio totals and lists the first 50
-    use cases (--limit N, --all); md and json list every one.
+    vendor/infrastructure lines are flagged ("model cost only"). An entry with no cost line
+    has its costs missing (no ROI, no payback; listed under "budgets to complete"); a total
+    states how many entries it rests on and gives no ROI below budget.min_cost_coverage.
+    The table fits the terminal (long titles clipped), starts with the portfolio totals and
+    lists the first 50 use cases (--limit N, --all); md and json list every one.
 
     Examples:
 
@@ -97,7 +99,7 @@ def tco_command(
     usecases = register.usecases
     if usecase_id is not None:
         usecases = [register.require(usecase_id, t, active_only=True)]
-    result = portfolio_tco(usecases)
+    result = portfolio_tco(usecases, register.config.budget.min_cost_coverage)
     chosen = _format(output_format)
     if chosen == "table":
         width = shutil.get_terminal_size((100, 24)).columns

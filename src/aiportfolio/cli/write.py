@@ -400,9 +400,16 @@ def kpi_record(
         str | None, typer.Option(help="Date of the measurement, YYYY-MM-DD (default: today).")
     ] = None,
     note: Annotated[str | None, typer.Option(help="How it was measured.")] = None,
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Replace the measurement already on that date."),
+    ] = False,
 ) -> None:
-    """Append a dated measurement to a KPI (kept in date order). Unknown KPI names get a
-    "did you mean".
+    """Append a dated measurement to a KPI (kept in date order). The KPI name is matched
+    ignoring case and accents ("delai de tri" finds "Délai de tri"); a name matching
+    several KPIs is refused with the candidates, an unknown one gets a "did you mean". A
+    second value on the same date is refused (exit 2) unless --replace. A value far outside
+    the baseline-to-target range is recorded with a warning.
 
     Examples:
 
@@ -430,6 +437,7 @@ def kpi_record(
             on=parse_date(date, t),
             note=note.strip() if note and note.strip() else None,
             t=t,
+            replace=replace,
         )
         apply_edits([result.edit], root=register.root, t=t)
     from aiportfolio.report import numbers
@@ -445,6 +453,25 @@ def kpi_record(
         ),
         style="green",
     )
+    if result.replaced is not None:
+        err(
+            t(
+                "kpi.replaced",
+                date=result.on.isoformat(),
+                before=numbers.value(result.replaced, t.lang),
+            )
+        )
+    if result.outlier is not None:
+        low, high = result.outlier
+        err(
+            t(
+                "kpi.outlier",
+                value=numbers.value(result.value, t.lang),
+                low=numbers.value(low, t.lang),
+                high=numbers.value(high, t.lang),
+            ),
+            style="yellow",
+        )
     today = parse_date(None, t)
     if result.on > today:
         err(

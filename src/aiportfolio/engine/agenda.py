@@ -27,8 +27,9 @@ from aiportfolio.engine.kpis import (
 from aiportfolio.engine.message import Message
 from aiportfolio.engine.planning import counts_as_pilot
 from aiportfolio.engine.scoring import score_use_case
+from aiportfolio.model.common import id_sort_key
 from aiportfolio.model.grid import Grid
-from aiportfolio.model.lifecycle import MEASURED, OPEN, rank
+from aiportfolio.model.lifecycle import MEASURED, NOT_STARTED, OPEN, active, rank
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.register.git import GIT_TIMEOUT_SECONDS, AddedFile, GitAdded, files_added_since
@@ -123,21 +124,21 @@ def committee_agenda(
 ) -> CommitteeAgenda:
     """``sources`` maps each entry's file (relative to the register root) to its id."""
     cadence = dt.timedelta(days=config.rituals.committee_days)
-    active = [uc for uc in usecases if uc.active]
+    current = active(usecases)
     by_id = {uc.id: uc for uc in usecases}
     next_meeting = today + cadence
     due = sorted(
         (
             uc
-            for uc in active
+            for uc in current
             if uc.decision_date is not None and today <= uc.decision_date < next_meeting
         ),
-        key=lambda uc: (uc.decision_date or today, uc.id),
+        key=lambda uc: (uc.decision_date or today, id_sort_key(uc.id)),
     )
-    blocked = [Flagged(uc, tuple(r)) for uc in active if (r := blocked_reasons(uc, by_id, today))]
+    blocked = [Flagged(uc, tuple(r)) for uc in current if (r := blocked_reasons(uc, by_id, today))]
     reviews = [
         Flagged(uc, (Reason("agenda.review.missing", {"reviews": m}),))
-        for uc in active
+        for uc in current
         if (m := missing_reviews(uc))
     ]
     new = tuple(NewEntry(f, by_id.get(sources.get(f.path, ""))) for f in added.files)
@@ -260,7 +261,7 @@ def monthly_agenda(
     usecases: Sequence[UseCase], config: PortfolioConfig, today: dt.date
 ) -> MonthlyAgenda:
     cadence = config.rituals.monthly_days
-    measured = [uc for uc in usecases if uc.active and uc.status in MEASURED]
+    measured = [uc for uc in active(usecases) if uc.status in MEASURED]
     costs = []
     for uc in measured:
         started = pilot_start(uc)
@@ -273,9 +274,7 @@ def monthly_agenda(
         cadence_days=cadence,
         kpis=tuple(s for uc in measured for s in usecase_kpis(uc, today, cadence)),
         costs=tuple(costs),
-        risks=tuple(
-            Flagged(uc, tuple(r)) for uc in usecases if uc.active and (r := risk_reasons(uc))
-        ),
+        risks=tuple(Flagged(uc, tuple(r)) for uc in active(usecases) if (r := risk_reasons(uc))),
         proposals=tuple(propose(uc, today, cadence) for uc in measured if uc.status == "pilot"),
     )
 
@@ -352,7 +351,7 @@ def reallocation_reasons(
     if cost.roi is not None and cost.roi < 0:
         reasons.append(Reason("agenda.realloc.roi", {"roi": cost.roi}))
     score = score_use_case(uc, grid, config.scoring)
-    if score.below_floor and uc.status in ("idea", "scoping"):
+    if score.below_floor and uc.status in NOT_STARTED:
         reasons.append(
             Reason(
                 "agenda.realloc.floor",
@@ -368,16 +367,16 @@ def reallocation_reasons(
 def quarterly_agenda(
     usecases: Sequence[UseCase], grid: Grid, config: PortfolioConfig, today: dt.date
 ) -> QuarterlyAgenda:
-    active = [uc for uc in usecases if uc.active]
-    finance = portfolio_tco(active)
-    costed = list(zip(active, finance.items, strict=True))
+    current = active(usecases)
+    finance = portfolio_tco(current, config.budget.min_cost_coverage)
+    costed = list(zip(current, finance.items, strict=True))
     waves: list[WaveUse] = []
-    planned = {uc.plan.wave for uc in active}
+    planned = {uc.plan.wave for uc in current}
     ids = [w.id for w in config.waves] + sorted(
         w for w in planned if w is not None and config.wave(w) is None
     )
     for wave_id in [*ids, None]:
-        members = [uc for uc in active if uc.plan.wave == wave_id]
+        members = [uc for uc in current if uc.plan.wave == wave_id]
         items = [cost for uc, cost in costed if uc.plan.wave == wave_id]
         if wave_id is None and not members:
             continue
@@ -401,12 +400,12 @@ def quarterly_agenda(
         for uc, cost in costed
         if (r := reallocation_reasons(uc, grid, config, today, cost))
     ]
-    flagged.sort(key=lambda f: (-f.tco.total, f.usecase.id))
+    flagged.sort(key=lambda f: (-f.tco.total, id_sort_key(f.usecase.id)))
     return QuarterlyAgenda(
         today=today,
         waves=tuple(waves),
         finance=finance,
-        balance=compute_balance(active, config.balance),
+        balance=compute_balance(current, config.balance, config.budget.min_cost_coverage),
         candidates=tuple(flagged),
     )
 

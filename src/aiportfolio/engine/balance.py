@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from aiportfolio.engine.finance import tco
+from aiportfolio.engine.finance import CostCoverage, cost_coverage, tco
 from aiportfolio.i18n import Translator
+from aiportfolio.model.lifecycle import NOT_STARTED, active
 from aiportfolio.model.portfolio import Balance
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Problem
@@ -52,6 +53,8 @@ class BalanceResult:
     total_count: int
     total_budget: float
     tolerance: float
+    coverage: CostCoverage = field(default_factory=lambda: CostCoverage(0, ()))
+    """How many of the entries the budget mix rests on have cost lines."""
 
     @property
     def count_ok(self) -> bool:
@@ -59,22 +62,31 @@ class BalanceResult:
         return self.total_count == 0 or all(g.count_ok for g in self.groups)
 
     @property
+    def budget_judged(self) -> bool:
+        """Whether the budget mix gets a verdict: costs recorded, on enough of the entries
+        (``budget.min_cost_coverage``); otherwise it is reported without one."""
+        return self.total_budget > 0 and self.coverage.enough
+
+    @property
     def budget_ok(self) -> bool:
-        return self.total_budget == 0 or all(g.budget_ok for g in self.groups)
+        return not self.budget_judged or all(g.budget_ok for g in self.groups)
 
     @property
     def ok(self) -> bool:
         return self.count_ok and self.budget_ok
 
 
-def compute_balance(usecases: Sequence[UseCase], target: Balance) -> BalanceResult:
-    """Balance of the active (not ``stopped``) use cases among ``usecases``."""
-    active = [uc for uc in usecases if uc.active]
-    budgets = {uc.id: tco(uc).total for uc in active}
+def compute_balance(
+    usecases: Sequence[UseCase], target: Balance, min_coverage: float = 50.0
+) -> BalanceResult:
+    """Balance of the active (not ``stopped``) use cases among ``usecases``; the budget mix
+    gets no verdict when fewer than ``min_coverage`` percent of them have cost lines."""
+    current = active(usecases)
+    budgets = {uc.id: tco(uc).total for uc in current}
     total_budget = sum(budgets.values())
     groups = []
     for group in target.groups:
-        members = [uc for uc in active if uc.category in group.categories]
+        members = [uc for uc in current if uc.category in group.categories]
         count = len(members)
         budget = sum(budgets[uc.id] for uc in members)
         groups.append(
@@ -84,12 +96,18 @@ def compute_balance(usecases: Sequence[UseCase], target: Balance) -> BalanceResu
                 target=group.target,
                 count=count,
                 budget=budget,
-                count_share=100 * count / len(active) if active else 0.0,
+                count_share=100 * count / len(current) if current else 0.0,
                 budget_share=100 * budget / total_budget if total_budget else 0.0,
                 tolerance=target.tolerance,
             )
         )
-    return BalanceResult(tuple(groups), len(active), total_budget, target.tolerance)
+    return BalanceResult(
+        tuple(groups),
+        len(current),
+        total_budget,
+        target.tolerance,
+        cost_coverage(current, min_coverage),
+    )
 
 
 # --- moves that restore the balance ---------------------------------------------------------
@@ -283,7 +301,8 @@ def assess_balance(
     from aiportfolio.engine.scoring import score_portfolio
     from aiportfolio.rules.registry import find_rule_problems
 
-    result = compute_balance(register.usecases, register.config.balance)
+    config = register.config
+    result = compute_balance(register.usecases, config.balance, config.budget.min_cost_coverage)
     changes = count_changes(result)
     moves: list[CountMove] = []
     if changes:
@@ -298,7 +317,7 @@ def assess_balance(
                 early = [
                     uc.id
                     for uc in worst_first
-                    if uc.category in share.categories and uc.status in ("idea", "scoping")
+                    if uc.category in share.categories and uc.status in NOT_STARTED
                 ]
                 candidates = tuple(early[:-change])
             moves.append(CountMove(share.group, change, candidates))
@@ -311,7 +330,7 @@ def assess_balance(
         result=result,
         count_moves=tuple(moves),
         count_unreachable=changes is None,
-        budget_moves=tuple(budget_moves(result)),
+        budget_moves=tuple(budget_moves(result)) if result.budget_judged else (),
         warnings=tuple(found),
         by=by,
     )

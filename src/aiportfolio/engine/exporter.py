@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aiportfolio.engine.fields import FIELDS, Field
+from aiportfolio.model.common import id_sort_key
 from aiportfolio.register.loader import Register
 from aiportfolio.register.yamlio import read_yaml, to_plain
 
@@ -177,7 +178,7 @@ def sponsor_sheets(register: Register, t: Translator) -> list[Sheet]:
     from aiportfolio.engine.finance import tco
 
     yes, no = t("team.export.yes"), t("team.export.no")
-    usecases = sorted(register.usecases, key=lambda uc: uc.id)
+    usecases = sorted(register.usecases, key=lambda uc: id_sort_key(uc.id))
     portfolio, kpis, measurements, costs, decisions = [], [], [], [], []
     for uc in usecases:
         star = uc.north_star

@@ -758,7 +758,11 @@ def import_rows(
         try:
             if existing is not None:
                 edit = _plan_update(register, existing, row, t)
-                if edit.changed:
+                refused = _status_gate(register, row, edit, t) if edit.changed else None
+                if refused is not None:
+                    messages.append(Message(row.number, refused, True))
+                    failed.add(row.number)
+                elif edit.changed:
                     updated += 1
                     edits.append(edit)
                 else:
@@ -835,6 +839,26 @@ def _plan_update(register: Register, path: Path, row: _Row, t: Translator) -> An
     after = dump_preserving(doc, source.text)
     validate_text(after, register.relpath(path), t)
     return FileEdit(path, before, source.encode(after))
+
+
+def _status_gate(register: Register, row: _Row, edit: Any, t: Translator) -> str | None:
+    """A row that changes an entry's status must not make it fail the gate (as
+    ``aip decide``): the refusal text naming the new errors, or ``None``."""
+    from aiportfolio.engine.gate import new_errors
+    from aiportfolio.engine.writing import validate_text
+
+    current = register.get(row.usecase_id or "")
+    wanted = row.data.get("status")
+    if current is None or wanted is None or wanted == current.status:
+        return None
+    rel = register.relpath(edit.path)
+    text = edit.after.removeprefix("\ufeff").replace("\r\n", "\n")
+    added = new_errors(register, current.id, validate_text(text, rel, t), text, dt.date.today())
+    if not added:
+        return None
+    rules = ", ".join(sorted({p.rule for p in added}))
+    details = "; ".join(f"[{p.rule}] {p.message}" for p in added)
+    return t("gate.write.refused", id=current.id, rules=rules) + f": {details}"
 
 
 def _duplicates(

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from aiportfolio.model.common import id_sort_key
 from aiportfolio.model.usecase import UseCase
 
 
@@ -80,4 +81,4 @@ def portfolio_table(
         and (not categories or uc.category in categories)
         and (not statuses or uc.status in statuses)
     ]
-    return [portfolio_line(uc) for uc in sorted(chosen, key=lambda uc: uc.id)]
+    return [portfolio_line(uc) for uc in sorted(chosen, key=lambda uc: id_sort_key(uc.id))]

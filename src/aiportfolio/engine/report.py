@@ -22,7 +22,7 @@ from aiportfolio.engine.matrix import Matrix, build_matrix
 from aiportfolio.engine.planning import Roadmap, build_roadmap
 from aiportfolio.engine.scoring import RankedEntry, ScoreReport, Why, build_score_report, why
 from aiportfolio.i18n import Translator
-from aiportfolio.model.common import CATEGORIES, STATUSES
+from aiportfolio.model.common import CATEGORIES, STATUSES, id_sort_key
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.register.git import GitAdded
 from aiportfolio.register.loader import Register
@@ -80,34 +80,40 @@ def build_report(register: Register, t: Translator, today: dt.date) -> ReportDat
     The three priorities are the best ranked entries above the feasibility floor that pass
     the gate. The committee part uses no git history (a report is a picture of the register, not of
     its changes): decisions due before the next committee, blocked entries, reviews due."""
+    from aiportfolio.model.lifecycle import active, is_open
+
     config = register.config
     usecases = register.usecases
-    active = [uc for uc in usecases if uc.active]
-    score = build_score_report(usecases, register.grid, config.scoring)
     gate = gate_of(register, today)
+    score = build_score_report(usecases, register.grid, config.scoring, gate=gate)
+    # Priorities: ranked, above the floor, still to deliver and passing the gate (as
+    # `aip score --top`).
     ranked = [
         e
         for e in score.entries
-        if e.rank is not None and not e.result.below_floor and gate.passes(e.result.id)
+        if e.rank is not None
+        and not e.result.below_floor
+        and is_open(e.result.usecase.status)
+        and not e.gate_rules
     ]
     statuses: Counter[str] = Counter(uc.status for uc in usecases)
-    categories: Counter[str] = Counter(uc.category for uc in active)
-    tco = portfolio_tco(usecases)
+    categories: Counter[str] = Counter(uc.category for uc in active(usecases))
+    tco = portfolio_tco(usecases, config.budget.min_cost_coverage)
     return ReportData(
         today=today,
         organisation=config.organisation,
-        usecases=tuple(sorted(usecases, key=lambda uc: uc.id)),
+        usecases=tuple(sorted(usecases, key=lambda uc: id_sort_key(uc.id))),
         score=score,
         priorities=tuple(Priority(e, why(e.result)) for e in ranked[:PRIORITIES]),
         matrix=build_matrix(score.entries, score.scoring.feasibility_floor),
         status_counts=tuple((s, statuses.get(s, 0)) for s in STATUSES),
         category_counts=tuple((c, categories.get(c, 0)) for c in CATEGORIES),
         balance=assess_balance(register, t, warnings=False),
-        budget_covered=sum(1 for item in tco.items if item.total > 0),
-        roadmap=build_roadmap(usecases, config, today) if config.waves else None,
+        budget_covered=tco.overall.coverage.costed,
+        roadmap=build_roadmap(usecases, config, today, gate=gate) if config.waves else None,
         tco=tco,
-        dashboard=build_dashboard(usecases, today, config.rituals.monthly_days),
-        doctor=diagnose(usecases, register.grid, config, today),
+        dashboard=build_dashboard(usecases, today, config.rituals.monthly_days, gate),
+        doctor=diagnose(usecases, register.grid, config, today, gate),
         committee=committee_agenda(usecases, config, today, GitAdded(), {}),
         gate=gate,
     )

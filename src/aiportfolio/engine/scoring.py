@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
+from aiportfolio.model.common import id_sort_key
 from aiportfolio.model.grid import Grid
 from aiportfolio.model.lifecycle import active, is_open
 from aiportfolio.model.portfolio import Scoring
@@ -135,15 +136,16 @@ def result_from_criteria(
     )
 
 
-def rank_key(result: ScoreResult) -> tuple[int, int, float, float, str]:
+def rank_key(result: ScoreResult) -> tuple[int, int, float, float, tuple[int, str]]:
     """Complete entries first; among them, those that clear the feasibility floor first;
-    then by total (desc), feasibility (desc), id. A total never lifts an entry over the floor."""
+    then by total (desc), feasibility (desc), id number. A total never lifts an entry over
+    the floor."""
     return (
         0 if result.complete else 1,
         1 if result.below_floor else 0,
         -(result.total or 0.0),
         -(result.feasibility or 0.0),
-        result.id,
+        id_sort_key(result.id),
     )
 
 

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from aiportfolio.errors import UsageError
 from aiportfolio.i18n import Translator
 from aiportfolio.model.common import canonical_id
-from aiportfolio.model.usecase import Decision, Measurement, UseCase
+from aiportfolio.model.usecase import Decision, Kpi, Measurement, UseCase
 from aiportfolio.problem import Problem
 from aiportfolio.register.edit import append_item, set_value, to_roundtrip
 from aiportfolio.register.journal import write_files
@@ -313,10 +313,37 @@ class MeasureResult:
     kpi: str
     value: float
     on: dt.date
+    replaced: float | None = None
+    """The value that was on that date before (``--replace``), else ``None``."""
+    outlier: tuple[float, float] | None = None
+    """(low, high) of baseline↔target when ``value`` lies far outside it, else ``None``."""
+
+
+OUTLIER_SPANS = 1.0
+"""A value more than this many baseline↔target distances beyond the nearer end of that
+range is an outlier: recorded, with a warning (a unit or a typo, most of the time)."""
 
 
 def _kpi_key(name: str) -> str:
-    return " ".join(name.casefold().split())
+    """A KPI name compared ignoring case, accents and repeated spaces."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
+
+
+def outlier_range(kpi: Kpi, value: float) -> tuple[float, float] | None:
+    """(low, high) of the KPI's baseline↔target when ``value`` is far outside it."""
+    if kpi.baseline is None or kpi.target is None:
+        return None
+    low, high = sorted((kpi.baseline, kpi.target))
+    span = high - low
+    if span <= 0:
+        return None
+    if value < low - OUTLIER_SPANS * span or value > high + OUTLIER_SPANS * span:
+        return low, high
+    return None
 
 
 def record_measurement(
@@ -328,12 +355,24 @@ def record_measurement(
     on: dt.date,
     note: str | None,
     t: Translator,
+    replace: bool = False,
 ) -> MeasureResult:
-    holder: dict[str, str] = {}
+    """Add a dated measurement to the KPI ``kpi_name`` (matched ignoring case and accents;
+    several matches are an error naming them). A measurement already on that date is
+    refused unless ``replace``, which overwrites it in place."""
+    holder: dict[str, Any] = {}
 
     def change(doc: Any, current: UseCase) -> None:
         names = [k.name for k in current.kpis]
-        matches = [i for i, n in enumerate(names) if _kpi_key(n) == _kpi_key(kpi_name)]
+        exact = [i for i, n in enumerate(names) if n == kpi_name.strip()]
+        matches = exact or [i for i, n in enumerate(names) if _kpi_key(n) == _kpi_key(kpi_name)]
+        if len(matches) > 1:
+            candidates = ", ".join(repr(names[i]) for i in matches)
+            raise UsageError(
+                t("kpi.ambiguous", kpi=kpi_name, id=current.id, candidates=candidates)
+                + "\n  "
+                + t("kpi.ambiguous.hint")
+            )
         if not matches:
             close = suggest(kpi_name, names) or next(
                 (n for n in names if _kpi_key(kpi_name) in _kpi_key(n)), None
@@ -348,6 +387,7 @@ def record_measurement(
             raise UsageError(message)
         index = matches[0]
         holder["kpi"] = names[index]
+        holder["outlier"] = outlier_range(current.kpis[index], value)
         kpi_doc = doc["kpis"][index]
         seq = kpi_doc.get("measurements")
         if not hasattr(seq, "insert"):
@@ -357,7 +397,25 @@ def record_measurement(
             seq = kpi_doc["measurements"]
         item = Measurement(date=on, value=value, note=note).model_dump(exclude_none=True)
         item["value"] = number_text(item["value"])
-        dates = [m.date for m in current.kpis[index].measurements]
+        measured = current.kpis[index].measurements
+        same_day = [i for i, m in enumerate(measured) if m.date == on]
+        if same_day and not replace:
+            from aiportfolio.report.numbers import value as shown
+
+            before = shown(measured[same_day[0]].value, t.lang)
+            raise UsageError(
+                t("kpi.duplicate_date", id=current.id, kpi=names[index], date=on, value=before)
+                + "\n  "
+                + t("kpi.duplicate_date.hint")
+            )
+        if same_day:
+            holder["replaced"] = measured[same_day[0]].value
+            old = seq[same_day[0]]
+            old["value"] = item["value"]
+            if note is not None:
+                old["note"] = note
+            return
+        dates = [m.date for m in measured]
         position = sum(1 for d in dates if d <= on)
         if position >= len(seq):
             append_item(seq, to_roundtrip(item))
@@ -368,4 +426,12 @@ def record_measurement(
         edit = edit_usecase(register, usecase_id, t, change)
     except ValidationError as exc:
         raise UsageError(t("write.bad_value", detail=_first_error(exc))) from None
-    return MeasureResult(edit, usecase_id, holder["kpi"], value, on)
+    return MeasureResult(
+        edit,
+        usecase_id,
+        holder["kpi"],
+        value,
+        on,
+        holder.get("replaced"),
+        holder.get("outlier"),
+    )

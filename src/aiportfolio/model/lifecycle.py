@@ -46,6 +46,8 @@ IN_FLIGHT: tuple[str, ...] = ("pilot", "industrialising")
 PILOT_SLOT: tuple[str, ...] = ("idea", "scoping", "pilot")
 """Take one of their wave's ``max_parallel_pilots`` slots (an entry placed in a wave is
 piloted there); industrialising, operated and stopped entries do not."""
+NOT_STARTED: tuple[str, ...] = ("idea", "scoping")
+"""Not piloted yet: what can be withdrawn cheaply to restore the balance."""
 DECIDING: tuple[str, ...] = ("scoping", "pilot", "industrialising")
 """Framed and still open: a next decision date is expected."""
 

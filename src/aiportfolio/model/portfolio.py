@@ -146,6 +146,14 @@ class Policy(Strict):
     rules: dict[StrictStr, RuleSetting | RuleOptions] = {}
 
 
+class Budget(Strict):
+    """How much cost data a budget view needs before it gives a verdict."""
+
+    min_cost_coverage: Percent = 50
+    """Share (%) of the entries a budget view rests on that must have cost lines; below
+    it, portfolio ROI and the balance by budget say "not enough cost data"."""
+
+
 class PortfolioConfig(Strict):
     language: Lang = "en"
     organisation: ShortText | None = None
@@ -156,6 +164,7 @@ class PortfolioConfig(Strict):
     rituals: Rituals = Rituals()
     planning: Planning = Planning()
     policy: Policy = Policy()
+    budget: Budget = Budget()
 
     @model_validator(mode="after")
     def _unique_waves(self) -> PortfolioConfig:

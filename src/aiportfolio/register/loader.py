@@ -19,6 +19,7 @@ from aiportfolio.errors import ConfigError, UsageError
 from aiportfolio.i18n import Translator
 from aiportfolio.model.common import canonical_id, escaped
 from aiportfolio.model.grid import Grid
+from aiportfolio.model.lifecycle import active
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Problem, Severity
@@ -70,7 +71,7 @@ class Register:
 
     @property
     def active(self) -> list[UseCase]:
-        return [uc for uc in self.usecases if uc.active]
+        return active(self.usecases)
 
     def locate(self, problems: Iterable[Problem]) -> list[Problem]:
         """Problems with their line and column filled from the files' texts."""

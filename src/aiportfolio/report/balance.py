@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from aiportfolio.engine.balance import BalanceReport, GroupShare
+from aiportfolio.engine.balance import BalanceReport, BalanceResult, GroupShare
 from aiportfolio.i18n import Translator
 from aiportfolio.report import formats, numbers
 from aiportfolio.report.escape import md, md_cell
@@ -70,6 +70,17 @@ def summary(report: BalanceReport, t: Translator) -> str:
     return t("score.balance.summary.off", which=", ".join(which))
 
 
+def rests_on(result: BalanceResult, t: Translator) -> str:
+    """How many entries the budget mix rests on; below the coverage, that there is no
+    verdict ("not enough cost data")."""
+    cover = result.coverage
+    share = "-" if cover.ratio is None else _pct(100 * cover.ratio, t)
+    line = t("budget.rests_on", costed=cover.costed, total=cover.total, share=share)
+    if not cover.enough:
+        line += " " + t("budget.not_enough.why", threshold=_pct(cover.min_coverage, t))
+    return line
+
+
 def _title(report: BalanceReport, t: Translator) -> str:
     r = report.result
     return t(
@@ -111,11 +122,14 @@ def format_table(report: BalanceReport, t: Translator, terminal: Terminal | None
         t("score.balance.by_count"),
         lambda g: (g.count_share, f"({g.count})", g.count_ok, g.count_gap),
     )
-    if r.total_budget > 0:
+    if r.budget_judged:
         section(
             t("score.balance.by_budget"),
             lambda g: (g.budget_share, numbers.eur(g.budget, t.lang), g.budget_ok, g.budget_gap),
         )
+        lines[-1:-1] = ["  " + rests_on(r, t)]
+    elif r.total_budget > 0:
+        lines += [t("score.balance.by_budget"), "  " + rests_on(r, t), ""]
     else:
         lines += [t("score.balance.no_budget"), ""]
     lines.append(t("score.balance.legend", tolerance=numbers.num(r.tolerance, t.lang)))
@@ -151,9 +165,7 @@ def format_md(report: BalanceReport, t: Translator, terminal: Terminal | None = 
     lines.append("| " + " | ".join(md_cell(h) for h in headers) + " |")
     lines.append("|---|---:|---:|---:|---|---:|---:|---|")
     for g in r.groups:
-        budget_state = (
-            state(g.budget_gap, g.budget_ok, t) if r.total_budget > 0 else t("label.none")
-        )
+        budget_state = state(g.budget_gap, g.budget_ok, t) if r.budget_judged else t("label.none")
         cells = [
             group_label(g.group, t),
             numbers.points(g.target, t.lang),
@@ -168,6 +180,8 @@ def format_md(report: BalanceReport, t: Translator, terminal: Terminal | None = 
     lines += ["", md(t("score.balance.md.legend", tolerance=numbers.num(r.tolerance, t.lang)))]
     if r.total_budget == 0:
         lines += ["", md(t("score.balance.no_budget"))]
+    else:
+        lines += ["", md(rests_on(r, t))]
     moves = move_lines(report, t)
     if moves:
         lines += ["", f"### {md(t('score.balance.restore'))}", ""]
@@ -190,6 +204,15 @@ def format_json(report: BalanceReport, t: Translator, terminal: Terminal | None 
             "gate": report.by,
             "count_ok": r.count_ok,
             "budget_ok": r.budget_ok,
+            "budget_judged": r.budget_judged,
+            "cost_coverage": {
+                "costed": r.coverage.costed,
+                "total": r.coverage.total,
+                "ratio": r.coverage.ratio,
+                "enough": r.coverage.enough,
+                "min_coverage": r.coverage.min_coverage,
+                "missing": list(r.coverage.missing),
+            },
             "tolerance": r.tolerance,
             "total_count": r.total_count,
             "total_budget": rounded(r.total_budget, 2),

@@ -9,7 +9,8 @@ from pathlib import Path
 from aiportfolio.engine.agenda import Agenda, CommitteeAgenda, MonthlyAgenda, QuarterlyAgenda
 from aiportfolio.i18n import Translator, catalog
 from aiportfolio.report.steer_dashboard import helpers, kpi_headers
-from aiportfolio.report.steer_tco import payback
+from aiportfolio.report.steer_format import pct
+from aiportfolio.report.steer_tco import coverage_line, payback
 
 TEMPLATES = {
     CommitteeAgenda: "agenda-committee.md.j2",
@@ -31,6 +32,8 @@ def format_markdown(
         organisation=organisation,
         kpi_headers=kpi_headers(t),
         payback=lambda item: payback(item, t),
+        roi=lambda tot: pct(tot.roi, t.lang) if tot.coverage.enough else t("budget.not_enough"),
+        rests_on=lambda tot: coverage_line(tot, t),
         known_groups=[k for k in catalog() if k.startswith("label.group.")],
         **helpers(t),
     )

@@ -17,8 +17,13 @@ from aiportfolio.report.lists import clip_text
 from aiportfolio.report.numbers import num
 from aiportfolio.report.steer_format import eur, md_table, pct, text_table
 
+TO_COMPLETE_SHOWN = 20
+"""Budgets to complete listed one per line; beyond, a count (json lists them all)."""
+
 
 def payback(item: Tco, t: Translator) -> str:
+    if not item.has_costs:
+        return t("budget.costs_missing")
     if item.payback_month is not None:
         return t("tco.payback.month", n=item.payback_month)
     if item.expected_gain is None or item.expected_gain <= 0:
@@ -38,7 +43,7 @@ def _item_row(item: Tco, t: Translator, cell: Callable[[object], str]) -> list[s
         cell(uc.title),
         t(f"label.category.{uc.category}"),
         t("tco.months", n=item.horizon_months),
-        eur(item.total, lang),
+        eur(item.total, lang) if item.has_costs else t("budget.costs_missing"),
         pct(item.non_vendor_share, lang),
         eur(item.expected_gain, lang),
         pct(item.roi, lang),
@@ -71,15 +76,31 @@ def _totals_headers(first: str, t: Translator) -> list[str]:
     ]
 
 
-def _totals_row(name: str, tot: TcoTotals, lang: str) -> list[str]:
+def _totals_row(name: str, tot: TcoTotals, t: Translator) -> list[str]:
+    lang = t.lang
+    roi = pct(tot.roi, lang) if tot.coverage.enough else t("budget.not_enough")
     return [
         name,
         str(tot.count),
         eur(tot.total, lang),
         pct(tot.non_vendor_share, lang),
         eur(tot.gain, lang),
-        pct(tot.roi, lang),
+        roi,
     ]
+
+
+def coverage_line(tot: TcoTotals, t: Translator) -> str:
+    """What a portfolio total rests on, and whether it gives a verdict."""
+    cover = tot.coverage
+    line = t(
+        "budget.rests_on",
+        costed=cover.costed,
+        total=cover.total,
+        share=pct(cover.ratio, t.lang),
+    )
+    if not cover.enough:
+        line += " " + t("budget.not_enough.why", threshold=pct(cover.min_coverage / 100, t.lang))
+    return line
 
 
 def _family_rows(item: Tco, t: Translator) -> list[list[str]]:
@@ -123,6 +144,14 @@ def _sections(
         parts.append(heading(t("tco.detail.costs")))
         rows = _family_rows(item, t)
         parts.append(table(_family_headers(t), rows) if rows else t("tco.no_cost") + "\n")
+    missing = result.costs_missing
+    if missing:
+        parts.append(heading(t("budget.to_complete")))
+        shown = missing[:TO_COMPLETE_SHOWN]
+        text = "".join(f"- {i.usecase.id} {cell(i.usecase.title)}\n" for i in shown)
+        if len(missing) > len(shown):
+            text += t("budget.to_complete.more", count=len(missing) - len(shown)) + "\n"
+        parts.append(text)
     flagged = result.model_cost_only
     if flagged:
         parts.append(heading(t("tco.flags")))
@@ -135,13 +164,14 @@ def _sections(
     if len(result.items) > 1:
         parts.append(heading(t("tco.by_category")))
         rows = [
-            _totals_row(t(f"label.categories.{cat}"), tot, lang)
+            _totals_row(t(f"label.categories.{cat}"), tot, t)
             for cat, tot in result.by_category.items()
         ]
-        rows.append(_totals_row(t("tco.total"), result.overall, lang))
+        rows.append(_totals_row(t("tco.total"), result.overall, t))
         parts.append(table(_totals_headers(t("steer.col.category"), t), rows))
+        parts.append(coverage_line(result.overall, t) + "\n")
         parts.append(heading(t("tco.by_wave")))
-        rows = [_totals_row(_wave(w, t), tot, lang) for w, tot in result.by_wave.items()]
+        rows = [_totals_row(_wave(w, t), tot, t) for w, tot in result.by_wave.items()]
         parts.append(table(_totals_headers(t("agenda.col.wave"), t), rows))
         if result.overall.gain_missing:
             parts.append(t("tco.gain_missing", count=result.overall.gain_missing) + "\n")
@@ -230,6 +260,13 @@ def _totals_json(tot: TcoTotals) -> dict[str, object]:
         "gain_missing": tot.gain_missing,
         "roi": tot.roi,
         "model_cost_only": tot.model_cost_only,
+        "cost_coverage": {
+            "costed": tot.coverage.costed,
+            "total": tot.coverage.total,
+            "ratio": tot.coverage.ratio,
+            "enough": tot.coverage.enough,
+            "min_coverage": tot.coverage.min_coverage,
+        },
     }
 
 
@@ -251,6 +288,7 @@ def format_json(result: PortfolioTco, t: Translator) -> str:
                 "roi": i.roi,
                 "payback_month": i.payback_month,
                 "model_cost_only": i.model_cost_only,
+                "costs_missing": not i.has_costs,
             }
             for i in result.items
         ],
@@ -259,6 +297,7 @@ def format_json(result: PortfolioTco, t: Translator) -> str:
             ("none" if k is None else str(k)): _totals_json(v) for k, v in result.by_wave.items()
         },
         "total": _totals_json(result.overall),
+        "budgets_to_complete": [i.usecase.id for i in result.costs_missing],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 

@@ -62,4 +62,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "fails the gate ({rules}): no priority until `aip check` passes on it",
         "fr": "bloqué au contrôle ({rules}) : pas une priorité tant que `aip check` échoue sur lui",
     },
+    # cost coverage (aip tco, aip balance, agenda)
+    "budget.costs_missing": {"en": "costs missing", "fr": "coûts manquants"},
+    "budget.not_enough": {"en": "not enough cost data", "fr": "données de coût insuffisantes"},
+    "budget.not_enough.why": {
+        "en": "Not enough cost data for a verdict: fewer than {threshold} of the entries have cost lines (budget.min_cost_coverage).",
+        "fr": "Données de coût insuffisantes pour conclure : moins de {threshold} des entrées ont des lignes de coût (budget.min_cost_coverage).",
+    },
+    "budget.rests_on": {
+        "en": "Rests on {costed} of {total} entries with cost lines ({share}).",
+        "fr": "Repose sur {costed} des {total} entrées ayant des lignes de coût ({share}).",
+    },
+    "budget.to_complete": {"en": "Budgets to complete", "fr": "Budgets à compléter"},
+    "budget.to_complete.more": {
+        "en": "… and {count} more (`aip tco --format json` lists them all)",
+        "fr": "… et {count} de plus (`aip tco --format json` les liste toutes)",
+    },
+    # aip kpi record
+    "kpi.duplicate_date": {
+        "en": "{id}: KPI {kpi!r} already has a measurement on {date} (value {value})",
+        "fr": "{id} : le KPI {kpi!r} a déjà une mesure le {date} (valeur {value})",
+    },
+    "kpi.duplicate_date.hint": {
+        "en": "add --replace to replace it, or give the right --date",
+        "fr": "ajoutez --replace pour la remplacer, ou indiquez la bonne --date",
+    },
+    "kpi.ambiguous": {
+        "en": "{kpi!r} matches several KPIs of {id}: {candidates}",
+        "fr": "{kpi!r} correspond à plusieurs KPI de {id} : {candidates}",
+    },
+    "kpi.ambiguous.hint": {
+        "en": "write the KPI name exactly as in the file",
+        "fr": "écrivez le nom du KPI exactement comme dans le fichier",
+    },
+    "kpi.replaced": {
+        "en": "replaced the value of {date} (was {before})",
+        "fr": "valeur du {date} remplacée (était {before})",
+    },
+    "kpi.outlier": {
+        "en": "{value} is far outside the range from baseline to target ({low} to {high}): check the unit and the value",
+        "fr": "{value} est très en dehors de l'intervalle baseline–cible ({low} à {high}) : vérifiez l'unité et la valeur",
+    },
 }
