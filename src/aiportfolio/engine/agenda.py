@@ -18,6 +18,7 @@ from typing import Literal
 from aiportfolio.engine.balance import BalanceResult, compute_balance
 from aiportfolio.engine.doctor import pilot_start
 from aiportfolio.engine.finance import PortfolioTco, Tco, portfolio_tco, tco
+from aiportfolio.engine.gate import PASS_ALL, Gate
 from aiportfolio.engine.kpis import (
     KpiStatus,
     has_measurement,
@@ -75,13 +76,17 @@ class CommitteeAgenda:
     reviews_due: tuple[Flagged, ...]
 
 
-def blocked_reasons(uc: UseCase, by_id: dict[str, UseCase], today: dt.date) -> list[Reason]:
-    """Why an open entry cannot move: its decision date has passed; it is in pilot or beyond
-    without the risk reviews its level requires; a dependency is missing, stopped, or at an
-    earlier stage than the entry itself."""
+def blocked_reasons(
+    uc: UseCase, by_id: dict[str, UseCase], today: dt.date, gate: Gate = PASS_ALL
+) -> list[Reason]:
+    """Why an open entry cannot move: it fails the gate (``aip check`` errors); its decision
+    date has passed; it is in pilot or beyond without the risk reviews its level requires; a
+    dependency is missing, stopped, or at an earlier stage than the entry itself."""
     reasons: list[Reason] = []
     if uc.status not in OPEN:
         return reasons
+    if not gate.passes(uc.id):
+        reasons.append(Reason("agenda.blocked.gate", {"rules": ", ".join(gate.rules(uc.id))}))
     if uc.decision_date is not None and uc.decision_date < today:
         reasons.append(
             Reason(
@@ -121,8 +126,10 @@ def committee_agenda(
     today: dt.date,
     added: GitAdded,
     sources: dict[str, str],
+    gate: Gate = PASS_ALL,
 ) -> CommitteeAgenda:
-    """``sources`` maps each entry's file (relative to the register root) to its id."""
+    """``sources`` maps each entry's file (relative to the register root) to its id; entries
+    failing ``gate`` are among the blocked ones, with their rule ids."""
     cadence = dt.timedelta(days=config.rituals.committee_days)
     current = active(usecases)
     by_id = {uc.id: uc for uc in usecases}
@@ -135,7 +142,9 @@ def committee_agenda(
         ),
         key=lambda uc: (uc.decision_date or today, id_sort_key(uc.id)),
     )
-    blocked = [Flagged(uc, tuple(r)) for uc in current if (r := blocked_reasons(uc, by_id, today))]
+    blocked = [
+        Flagged(uc, tuple(r)) for uc in current if (r := blocked_reasons(uc, by_id, today, gate))
+    ]
     reviews = [
         Flagged(uc, (Reason("agenda.review.missing", {"reviews": m}),))
         for uc in current
@@ -432,4 +441,7 @@ def build_agenda(
         register.relpath(path): uc.id
         for uc, path in zip(register.usecases, register.usecase_paths, strict=True)
     }
-    return committee_agenda(register.usecases, config, today, added, sources)
+    from aiportfolio.engine.gate import gate_of
+
+    gate = gate_of(register, today)
+    return committee_agenda(register.usecases, config, today, added, sources, gate)

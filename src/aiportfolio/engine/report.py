@@ -114,6 +114,6 @@ def build_report(register: Register, t: Translator, today: dt.date) -> ReportDat
         tco=tco,
         dashboard=build_dashboard(usecases, today, config.rituals.monthly_days, gate),
         doctor=diagnose(usecases, register.grid, config, today, gate),
-        committee=committee_agenda(usecases, config, today, GitAdded(), {}),
+        committee=committee_agenda(usecases, config, today, GitAdded(), {}, gate),
         gate=gate,
     )

@@ -103,4 +103,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value} is far outside the range from baseline to target ({low} to {high}): check the unit and the value",
         "fr": "{value} est très en dehors de l'intervalle baseline–cible ({low} à {high}) : vérifiez l'unité et la valeur",
     },
+    # aip agenda (committee)
+    "agenda.blocked.gate": {
+        "en": "fails the gate ({rules}): fix it before any decision",
+        "fr": "bloqué au contrôle ({rules}) : à corriger avant toute décision",
+    },
 }

@@ -207,8 +207,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "agenda.col.next_step": {"en": "Next step", "fr": "Prochaine étape"},
     "agenda.blocked": {"en": "Blocked entries", "fr": "Entrées bloquées"},
     "agenda.blocked.intro": {
-        "en": "Blocked: decision date passed, in pilot without the reviews its risk level requires, or a dependency missing, stopped or behind.",
-        "fr": "Bloquée : date de décision dépassée, en pilote sans les revues exigées par son niveau de risque, ou dépendance absente, arrêtée ou en retard.",
+        "en": "Blocked: fails the gate (aip check errors), decision date passed, in pilot without the reviews its risk level requires, or a dependency missing, stopped or behind.",
+        "fr": "Bloquée : bloquée au contrôle (erreurs d'aip check), date de décision dépassée, en pilote sans les revues exigées par son niveau de risque, ou dépendance absente, arrêtée ou en retard.",
     },
     "agenda.blocked.decision_past": {
         "en": "decision date {date} passed {days} days ago",
