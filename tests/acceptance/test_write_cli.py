@@ -225,7 +225,7 @@ def test_kpi_record_keeps_date_order(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("kpi", "value", "message"),
     [
-        ("Delai de tri", "3", "did you mean 'Délai de tri'?"),
+        ("Délai de trie", "3", "did you mean 'Délai de tri'?"),
         ("Satisfaction", "3", "its KPIs: Délai de tri"),
         ("Délai de tri", "beaucoup", "is not a number"),
         ("Délai de tri", "nan", "is not a number"),
