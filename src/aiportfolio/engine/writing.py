@@ -391,8 +391,6 @@ def record_measurement(
         kpi_doc = doc["kpis"][index]
         seq = kpi_doc.get("measurements")
         if not hasattr(seq, "insert"):
-            from aiportfolio.model.usecase import Kpi
-
             set_value(kpi_doc, ["measurements"], [], Kpi)
             seq = kpi_doc["measurements"]
         item = Measurement(date=on, value=value, note=note).model_dump(exclude_none=True)
@@ -400,9 +398,7 @@ def record_measurement(
         measured = current.kpis[index].measurements
         same_day = [i for i, m in enumerate(measured) if m.date == on]
         if same_day and not replace:
-            from aiportfolio.report.numbers import value as shown
-
-            before = shown(measured[same_day[0]].value, t.lang)
+            before = number_text(measured[same_day[0]].value)
             raise UsageError(
                 t("kpi.duplicate_date", id=current.id, kpi=names[index], date=on, value=before)
                 + "\n  "
