@@ -64,6 +64,7 @@ def test_decide_on_an_entry_already_failing_only_refuses_new_errors(tmp_path: Pa
     result = run(root, "decide", "UC-001", "go", "--date", "2026-11-20")
     assert result.exit_code == 0, result.stderr
     assert "status: pilot" in (root / "usecases" / "UC-001-case.yaml").read_text("utf-8")
+    assert "UC-001 still fails the gate (kpi-baseline-required)" in result.stderr
 
 
 def test_decide_to_pilot_without_risk_reviews_is_refused(tmp_path: Path) -> None:

@@ -371,6 +371,9 @@ def decide(
     )
     if result.forced:
         _report_forced(t, result.usecase_id, result.forced)
+    elif result.still_failing:
+        rules = ", ".join(result.still_failing)
+        err(t("gate.write.still_failing", id=result.usecase_id, rules=rules), style="yellow")
 
 
 def _report_forced(t: Translator, usecase_id: str, problems: Sequence[Problem]) -> None:

@@ -70,14 +70,19 @@ PASS_ALL = Gate()
 
 def verdicts_from(register: Register, problems: Iterable[Problem]) -> Gate:
     """Attach the error ``problems`` to the use cases whose file they are in."""
+    found = [p for p in problems if p.is_error]
+    # Only the files that hold an error are given their display path (resolving thousands
+    # of paths would cost more than the rules themselves).
+    names = {p.path.rsplit("/", 1)[-1] for p in found}
     by_path = {
         register.relpath(path): uc.id
         for uc, path in zip(register.usecases, register.usecase_paths, strict=True)
+        if path.name in names
     }
     errors: dict[str, list[Problem]] = {uc.id: [] for uc in register.usecases}
-    for problem in problems:
+    for problem in found:
         owner = by_path.get(problem.path)
-        if owner is not None and problem.is_error:
+        if owner is not None:
             errors[owner].append(problem)
     return Gate({uid: Verdict(uid, tuple(found)) for uid, found in errors.items()})
 
@@ -95,6 +100,14 @@ def new_errors(
     """The gate errors the entry ``usecase_id`` would have with the content ``after``
     (file text ``text``) and does not have now, located in ``text``. A problem counts as
     the same one when its rule and key are the same (its message may name the status)."""
+    return gate_change(register, usecase_id, after, text, today)[0]
+
+
+def gate_change(
+    register: Register, usecase_id: str, after: UseCase, text: str, today: dt.date
+) -> tuple[list[Problem], tuple[str, ...]]:
+    """``new_errors`` and the ids of every rule the entry would fail after the change
+    (errors it already had included)."""
     from aiportfolio.rules.registry import find_rule_problems
 
     path = register.sources[canonical_id(usecase_id)]
@@ -112,5 +125,7 @@ def new_errors(
         ],
         texts={**register.texts, rel: text},
     )
-    added = [p for p in errors_of(edited) if (p.rule, p.loc) not in before]
-    return sorted(locate_problems(added, {rel: text}))
+    remaining = errors_of(edited)
+    added = [p for p in remaining if (p.rule, p.loc) not in before]
+    rules = tuple(sorted({p.rule for p in remaining}))
+    return sorted(locate_problems(added, {rel: text})), rules

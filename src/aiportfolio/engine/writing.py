@@ -218,6 +218,8 @@ class DecideResult:
     after: str
     forced: tuple[Problem, ...] = ()
     """Gate errors the decision added, written anyway because of ``force``."""
+    still_failing: tuple[str, ...] = ()
+    """Rules the entry still fails after the decision (errors it already had)."""
 
 
 def decide(
@@ -276,8 +278,9 @@ def decide(
         edit = edit_usecase(register, usecase_id, t, change)
     except ValidationError as exc:
         raise UsageError(t("write.bad_value", detail=_first_error(exc))) from None
-    added = gate_check(register, usecase_id, edit, today or on, t, force=force)
-    return DecideResult(edit, usecase_id, decision, holder["before"], holder["after"], added)
+    added, failing = gate_check(register, usecase_id, edit, today or on, t, force=force)
+    before, after = holder["before"], holder["after"]
+    return DecideResult(edit, usecase_id, decision, before, after, added, failing)
 
 
 def gate_check(
@@ -288,19 +291,20 @@ def gate_check(
     t: Translator,
     *,
     force: bool,
-) -> tuple[Problem, ...]:
+) -> tuple[tuple[Problem, ...], tuple[str, ...]]:
     """The gate errors ``edit`` would add to ``usecase_id``: ``GateError`` (nothing is
-    written) unless ``force``, which returns them so the caller can say so."""
-    from aiportfolio.engine.gate import new_errors
+    written) unless ``force``, which returns them so the caller can say so; and the rules
+    the entry fails after the edit (errors it already had too)."""
+    from aiportfolio.engine.gate import gate_change
     from aiportfolio.errors import GateError
 
     rel = register.relpath(edit.path)
     text = edit.after.removeprefix("\ufeff").replace("\r\n", "\n")
-    added = new_errors(register, usecase_id, validate_text(text, rel, t), text, today)
+    added, failing = gate_change(register, usecase_id, validate_text(text, rel, t), text, today)
     if added and not force:
         ids = ", ".join(sorted({p.rule for p in added}))
         raise GateError(t("gate.write.refused", id=canonical_id(usecase_id), rules=ids), added)
-    return tuple(added)
+    return tuple(added), failing
 
 
 # --- aip kpi record -------------------------------------------------------------------------

@@ -74,10 +74,12 @@ def rests_on(result: BalanceResult, t: Translator) -> str:
     """How many entries the budget mix rests on; below the coverage, that there is no
     verdict ("not enough cost data")."""
     cover = result.coverage
-    share = "-" if cover.ratio is None else _pct(100 * cover.ratio, t)
+    share = "-" if cover.ratio is None else numbers.pct(cover.ratio, t.lang)
     line = t("budget.rests_on", costed=cover.costed, total=cover.total, share=share)
     if not cover.enough:
-        line += " " + t("budget.not_enough.why", threshold=_pct(cover.min_coverage, t))
+        line += " " + t(
+            "budget.not_enough.why", threshold=numbers.points(cover.min_coverage, t.lang)
+        )
     return line
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from aiportfolio.model.common import canonical_id, escaped
 from aiportfolio.problem import Severity
@@ -16,20 +17,19 @@ _NAMED = re.compile(r"^(UC-[0-9]{3,6})-(.*)$")
 
 
 def check_unique(ctx: RuleContext) -> Iterator[Finding]:
-    seen: dict[str, str] = {}
+    seen: dict[str, Path] = {}
     register = ctx.register
     for uc, file in zip(register.usecases, register.usecase_paths, strict=True):
-        path = register.relpath(file)
-        if uc.id in seen:
+        if uc.id in seen:  # display paths only for duplicates: resolving every path is slow
             yield Finding(
                 uc,
                 ("id",),
-                ctx.t("rule.id_unique.dup", id=uc.id, other=seen[uc.id]),
+                ctx.t("rule.id_unique.dup", id=uc.id, other=register.relpath(seen[uc.id])),
                 ctx.t("rule.id_unique.hint"),
-                path=path,
+                path=register.relpath(file),
             )
         else:
-            seen[uc.id] = path
+            seen[uc.id] = file
 
 
 def check_filename(ctx: RuleContext) -> Iterator[Finding]:

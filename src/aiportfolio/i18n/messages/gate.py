@@ -33,6 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "written anyway (--force): {id} now fails the gate with {count} error(s); `aip check` will fail until they are fixed",
         "fr": "écrit malgré tout (--force) : {id} ne passe plus le contrôle ({count} erreur(s)) ; `aip check` échouera tant qu'elles ne seront pas corrigées",
     },
+    "gate.write.still_failing": {
+        "en": "{id} still fails the gate ({rules}): `aip check` reports it until it is fixed",
+        "fr": "{id} reste bloqué au contrôle ({rules}) : `aip check` le signale tant qu'il n'est pas corrigé",
+    },
     # how every command marks an entry that fails the gate
     "gate.mark": {"en": "fails the gate", "fr": "bloqué au contrôle"},
     "gate.mark.rules": {
