@@ -577,6 +577,30 @@ def import_(
     update: Annotated[
         bool, typer.Option("--update", help="Update use cases whose id already exists.")
     ] = False,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option(
+            "--skip-invalid",
+            help="Import the valid rows; write the rows with errors, with their reasons, "
+            "to a rejects CSV (exit 1 when there are some).",
+        ),
+    ] = False,
+    rejects: Annotated[
+        Path | None,
+        typer.Option(
+            "--rejects",
+            help="Where --skip-invalid writes the rejected rows (default: FILE's name "
+            "with .rejects.csv, beside it).",
+        ),
+    ] = None,
+    suggest_mapping: Annotated[
+        bool,
+        typer.Option(
+            "--suggest-mapping",
+            help="Print a starting mapping for FILE from its column names (English and "
+            "French), to check and pass to --mapping. Imports nothing.",
+        ),
+    ] = False,
 ) -> None:
     """Create one use case per row of a spreadsheet. Every row is validated first: if any
     row cannot be mapped, nothing is written (exit 1) and each problem is reported with its
@@ -588,6 +612,10 @@ def import_(
       aip import pocs.xlsx --mapping examples/import-mapping.yaml --dry-run
 
       aip export --format csv --out all.csv && aip import all.csv --update
+
+      aip import inventaire.xlsx --suggest-mapping > mapping.yaml
+
+      aip import inventaire.xlsx --mapping mapping.yaml --skip-invalid
     """
     import sys
 
@@ -596,7 +624,13 @@ def import_(
     from aiportfolio.engine.writing import apply_edits, locked
     from aiportfolio.errors import UsageError
 
+    if suggest_mapping:
+        _suggest_mapping(ctx, file, mapping)
+        return
     root = register_root(ctx)
+    rejects_path = rejects or file.with_name(file.stem + ".rejects.csv")
+    if skip_invalid and rejects_path.resolve() == file.resolve():
+        raise UsageError(translator(ctx)("import.rejects.same_file", path=rejects_path))
     # The lock is taken before the register is read: the ids and the files to update are
     # chosen from what is on disk, and nobody may change that until the files are written.
     with locked(root, translator(ctx)):
@@ -612,7 +646,7 @@ def import_(
             for warning in table.warnings:
                 phases.print(warning)
             result = import_rows(register, table, spec, t, update=update, progress=phases)
-            if not dry_run and not result.errors:
+            if not dry_run and (skip_invalid or not result.errors):
                 writes = [edit for edit in result.edits if edit.changed]
                 phases("write", 0, len(writes))
                 # Rows were validated by import_rows; update edits by validate_text.
@@ -627,6 +661,14 @@ def import_(
             style="red" if message.is_error else "yellow",
         )
     err(t("import.summary", **result.counts))
+    if result.errors and skip_invalid and not dry_run:
+        from aiportfolio.engine.importer import rejects_csv
+        from aiportfolio.register.roundtrip import atomic_write
+
+        atomic_write(rejects_path, rejects_csv(table, result, t))
+        err(t("import.done", created=result.counts["created"], updated=result.counts["updated"]))
+        err(t("import.rejects.written", count=result.errors, path=rejects_path), style="bold red")
+        exit_with(exitcodes.FINDINGS)
     if result.errors:
         err(t("import.nothing_written"), style="bold red")
         exit_with(exitcodes.FINDINGS)
@@ -634,6 +676,19 @@ def import_(
         err(t("import.dry_run"))
         return
     err(t("import.done", created=result.counts["created"], updated=result.counts["updated"]))
+
+
+def _suggest_mapping(ctx: typer.Context, file: Path, mapping: Path | None) -> None:
+    """``aip import FILE --suggest-mapping``: print a mapping guessed from the headers
+    (``--mapping`` may give the sheet and header rows to read them from)."""
+    from aiportfolio.cli.common import translator
+    from aiportfolio.engine.importer import Mapping, load_mapping, read_table
+    from aiportfolio.engine.suggest import mapping_text, suggest
+
+    t = translator(ctx)
+    spec = load_mapping(mapping, t) if mapping is not None else Mapping(fields={})
+    table = read_table(file, spec, t)
+    out(mapping_text(suggest(table), file.name, t))
 
 
 class _Phases:

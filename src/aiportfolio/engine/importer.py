@@ -15,6 +15,7 @@ import io
 import json
 import math
 import re
+import sys
 import unicodedata
 import zlib
 from collections import Counter
@@ -22,11 +23,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import Field as PydanticField
 
-from aiportfolio.engine.fields import BY_NAME, FIELDS, Field
+from aiportfolio.engine.fields import BY_NAME, FIELDS, ITEM_LISTS, item_names, resolve
 from aiportfolio.errors import UsageError
 from aiportfolio.i18n import Translator
 from aiportfolio.model.common import parse_number, strip_unsafe
@@ -57,7 +59,10 @@ class FieldSpec(BaseModel):
     values: dict[str, Any] = {}
     """Translations of cell values, matched ignoring case and surrounding spaces."""
     default: Any = None
-    """Used when the cell is blank."""
+    """Used when the cell is blank (or translated to nothing by ``values``)."""
+    truncate: Annotated[int, PydanticField(ge=1, le=4000)] | None = None
+    """Text longer than this is cut at a word boundary and ends with "…" (a warning
+    says so): a 300-character title in a 200-character field."""
 
 
 class Mapping(BaseModel):
@@ -113,16 +118,24 @@ def load_mapping(path: Path | None, t: Translator) -> Mapping:
     try:
         mapping = Mapping.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in first["loc"])
+        errors = exc.errors(include_url=False)
+        # A field is a column name or a FieldSpec: the FieldSpec's objection is the one
+        # that helps when it is a mapping.
+        first = next((e for e in errors if "FieldSpec" in e["loc"]), errors[0])
+        where = ".".join(str(p) for p in first["loc"] if p != "FieldSpec")
         detail = f"{where}: {first['msg']}"
         raise UsageError(t("import.mapping_invalid", path=path, detail=detail)) from None
     for name in mapping.fields:
-        if name not in BY_NAME:
-            close = suggest(name, BY_NAME)
+        if resolve(name) is None:
+            close = suggest(name, [*BY_NAME, *item_names()])
             detail = t("import.unknown_field", field=name)
             if close:
                 detail += " — " + t("schema.hint.did_you_mean", key=close)
+            raise UsageError(t("import.mapping_invalid", path=path, detail=detail))
+    for whole in [*ITEM_LISTS, "scores", "estimates"]:
+        parts = [name for name in mapping.fields if name.startswith(whole + ".")]
+        if whole in mapping.fields and parts:
+            detail = t("import.whole_and_parts", whole=whole, part=parts[0])
             raise UsageError(t("import.mapping_invalid", path=path, detail=detail))
     return mapping
 
@@ -168,89 +181,209 @@ def _headers(header_rows: list[list[Any]]) -> list[str]:
     return names
 
 
-def _decode(raw: bytes, path: Path, t: Translator) -> tuple[str, list[str]]:
-    try:
-        return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace"), [t("import.cp1252", path=path)]
-
-
 MAX_SHEET_ROWS = 100_000
 MAX_SHEET_COLUMNS = 500
 """A register holds at most thousands of use cases with a few hundred fields."""
+MAX_TEXT = 24_000_000
+"""Bytes that the cells' text takes in memory (Python stores a text of Latin-1
+characters in 1 byte a character, 2 with a character such as ’ or €, 4 with an emoji):
+about 24 million characters of plain text, 12 million with typographic apostrophes. A
+3,600-row inventory with long texts has about 7 million characters. With the rows
+converted, validated and written, an import stays under 300 MB whatever the file."""
+MAX_LINE = 4_000_000
+"""Characters of one CSV line (a row without line breaks in its cells)."""
+MAX_SHEET_XML = 256_000_000
+MAX_PART_XML = 64_000_000
+MAX_UNZIPPED = 1_000_000_000
+"""Uncompressed sizes in an XLSX file: a worksheet, any other part (shared strings,
+styles...), the whole; a zip bomb is refused before anything is parsed."""
+
+
+class _Budget:
+    """Rows, columns and characters of a file being read: past a limit, a clear usage
+    error, before memory grows."""
+
+    def __init__(self, path: Path, t: Translator, progress: Progress | None) -> None:
+        self.path = path
+        self.t = t
+        self.progress = progress
+        self.chars = 0
+
+    def too_large(self, detail: str) -> UsageError:
+        return UsageError(
+            self.t(
+                "import.file_too_large",
+                path=self.path,
+                detail=detail,
+                rows=MAX_SHEET_ROWS,
+                columns=MAX_SHEET_COLUMNS,
+                size=MAX_TEXT // 1_000_000,
+            )
+        )
+
+    def row(self, number: int, cells: list[Any]) -> list[Any]:
+        if number > MAX_SHEET_ROWS:
+            raise self.too_large(self.t("import.limit.rows", rows=MAX_SHEET_ROWS))
+        while cells and _blank(cells[-1]):
+            cells.pop()
+        if len(cells) > MAX_SHEET_COLUMNS:
+            detail = self.t("import.limit.columns", row=number, columns=len(cells))
+            raise self.too_large(detail)
+        self.chars += sum(sys.getsizeof(c) for c in cells if isinstance(c, str))
+        if self.chars > MAX_TEXT:
+            size = MAX_TEXT // 1_000_000
+            raise self.too_large(self.t("import.limit.text", row=number, size=size))
+        if self.progress is not None and number % PROGRESS_EVERY == 0:
+            self.progress("read", number, None)
+        return cells
+
+
+def _csv_lines(handle: Any, budget: _Budget) -> Any:
+    """The lines of an open CSV file, each refused past ``MAX_LINE`` characters (a
+    single line of a gigabyte would otherwise be read at once)."""
+    count = 0
+    while True:
+        line = handle.readline(MAX_LINE + 1)
+        if not line:
+            return
+        count += 1
+        if len(line) > MAX_LINE:
+            raise budget.too_large(budget.t("import.limit.line", line=count, chars=MAX_LINE))
+        yield line
 
 
 def _read_csv(path: Path, spec: Mapping, t: Translator, progress: Progress | None) -> Table:
-    text, warnings = _decode(path.read_bytes(), path, t)
-    delimiter = spec.delimiter
-    if delimiter is None:
-        # The header line decides: the candidate it contains most often (csv.Sniffer
-        # guesses wrong on French text with apostrophes).
-        head = next((line for line in text.splitlines() if line.strip()), "")
-        delimiter = max((",", ";", "\t"), key=lambda c: (head.count(c), c == ","))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[tuple[int, list[Any]]] = []
-    last_header = spec.header_row + spec.header_rows - 1
-    number = 0
     try:
-        # Rows are numbered as a spreadsheet shows them: a cell with line breaks is one
-        # row, not several file lines.
-        for number, record in enumerate(reader, start=1):
-            # Cells quoted against formula injection by `aip export` lose that one "'".
-            cells = list(record) if number <= last_header else [unsafe_cell(c) for c in record]
-            records.append((number, cells))
-            if progress is not None and number % PROGRESS_EVERY == 0:
-                progress("read", number, None)
-    except csv.Error as exc:  # e.g. a cell over the csv module's field size limit
-        detail = t("import.row", row=number + 1) + f": {exc}"
-        raise UsageError(t("import.unreadable", path=path, detail=detail)) from None
-    return _split(records, spec, warnings)
+        return _read_csv_as(path, spec, t, progress, "utf-8-sig")
+    except UnicodeDecodeError:
+        table = _read_csv_as(path, spec, t, progress, "cp1252")
+        table.warnings.append(t("import.cp1252", path=path))
+        return table
+
+
+def _read_csv_as(
+    path: Path, spec: Mapping, t: Translator, progress: Progress | None, encoding: str
+) -> Table:
+    """The file streamed (never read whole), rows kept within ``_Budget``."""
+    budget = _Budget(path, t, progress)
+    errors = "replace" if encoding == "cp1252" else "strict"
+    with path.open(encoding=encoding, errors=errors, newline="") as handle:
+        delimiter = spec.delimiter
+        if delimiter is None:
+            # The header line decides: the candidate it contains most often (csv.Sniffer
+            # guesses wrong on French text with apostrophes).
+            head = next((line for line in _csv_lines(handle, budget) if line.strip()), "")
+            delimiter = max((",", ";", "\t"), key=lambda c: (head.count(c), c == ","))
+            handle.seek(0)
+        reader = csv.reader(_csv_lines(handle, budget), delimiter=delimiter)
+        records: list[tuple[int, list[Any]]] = []
+        last_header = spec.header_row + spec.header_rows - 1
+        number = 0
+        try:
+            # Rows are numbered as a spreadsheet shows them: a cell with line breaks is
+            # one row, not several file lines.
+            for number, record in enumerate(reader, start=1):
+                # Cells quoted against formula injection by `aip export` lose that "'".
+                cells = list(record) if number <= last_header else [unsafe_cell(c) for c in record]
+                records.append((number, budget.row(number, cells)))
+        except csv.Error as exc:  # e.g. a cell over the csv module's field size limit
+            detail = t("import.row", row=number + 1) + f": {exc}"
+            raise UsageError(t("import.unreadable", path=path, detail=detail)) from None
+    return _split(records, spec, [])
+
+
+def _check_zip(path: Path, budget: _Budget) -> None:
+    """Refuse an XLSX whose parts expand past the limits (a zip bomb: 1.6 MB that
+    inflate to 750 MB of XML), from the sizes its zip directory declares (reading a part
+    never returns more than its declared size)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        detail = type(exc).__name__
+        raise UsageError(budget.t("import.unreadable", path=path, detail=detail)) from None
+    total = 0
+    for part in parts:
+        limit = MAX_SHEET_XML if part.filename.startswith("xl/worksheets/") else MAX_PART_XML
+        total += part.file_size
+        if part.file_size > limit or total > MAX_UNZIPPED:
+            size = max(part.file_size, total) // 1_000_000
+            detail = budget.t("import.limit.unzipped", part=part.filename, size=size)
+            raise budget.too_large(detail)
+
+
+def _merged_header_cells(sheet: Any, last_header: int) -> dict[tuple[int, int], tuple[int, int]]:
+    """(row, column) -> the top-left cell of its merged range, for header cells. The
+    streaming reader does not give merged ranges: they are read from the sheet's XML
+    (after its rows), element by element."""
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import range_boundaries
+
+    path = getattr(sheet, "_worksheet_path", None)
+    archive = getattr(sheet.parent, "_archive", None)
+    if path is None or archive is None:
+        return {}
+    origin: dict[tuple[int, int], tuple[int, int]] = {}
+    with archive.open(path) as source:
+        for _, element in iterparse(source):
+            if element.tag.endswith("}mergeCell"):
+                min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", ""))
+                if min_row is not None and min_row <= last_header:
+                    for row in range(min_row, min(max_row or min_row, last_header) + 1):
+                        for col in range(min_col or 1, min(max_col or 1, MAX_SHEET_COLUMNS) + 1):
+                            origin[(row, col)] = (min_row, min_col or 1)
+            element.clear()
+    return origin
 
 
 def _read_xlsx(path: Path, spec: Mapping, t: Translator, progress: Progress | None) -> Table:
     from openpyxl import load_workbook
 
+    budget = _Budget(path, t, progress)
+    _check_zip(path, budget)
     try:
-        workbook = load_workbook(path, data_only=True)
+        workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for broken files
         raise UsageError(t("import.unreadable", path=path, detail=type(exc).__name__)) from None
-    if spec.sheet is not None and spec.sheet not in workbook.sheetnames:
-        detail = f"no sheet {spec.sheet!r} ({', '.join(workbook.sheetnames)})"
-        raise UsageError(t("import.unreadable", path=path, detail=detail))
-    sheet = workbook[spec.sheet] if spec.sheet else workbook.worksheets[0]
-    if sheet.max_row > MAX_SHEET_ROWS or sheet.max_column > MAX_SHEET_COLUMNS:
-        # One stray cell at XFD1048576 would make the sheet 17 billion cells to walk.
-        detail = f"{sheet.max_row} rows x {sheet.max_column} columns"
-        raise UsageError(
-            t(
-                "import.too_large",
-                path=path,
-                detail=detail,
-                rows=MAX_SHEET_ROWS,
-                columns=MAX_SHEET_COLUMNS,
+    try:
+        if spec.sheet is not None and spec.sheet not in workbook.sheetnames:
+            detail = f"no sheet {spec.sheet!r} ({', '.join(workbook.sheetnames)})"
+            raise UsageError(t("import.unreadable", path=path, detail=detail))
+        sheet = workbook[spec.sheet] if spec.sheet else workbook.worksheets[0]
+        declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
+        if declared_rows > MAX_SHEET_ROWS or declared_columns > MAX_SHEET_COLUMNS:
+            # One stray cell at XFD1048576 would make the sheet 17 billion cells to walk.
+            detail = f"{declared_rows} rows x {declared_columns} columns"
+            raise UsageError(
+                t(
+                    "import.too_large",
+                    path=path,
+                    detail=detail,
+                    rows=MAX_SHEET_ROWS,
+                    columns=MAX_SHEET_COLUMNS,
+                )
             )
-        )
-    last_header = spec.header_row + spec.header_rows - 1
-    # Merged header cells: every cell of the range takes the top-left value.
-    filled: dict[tuple[int, int], Any] = {}
-    for merged in sheet.merged_cells.ranges:
-        if merged.min_row > last_header:
-            continue
-        value = sheet.cell(merged.min_row, merged.min_col).value
-        for row in range(merged.min_row, merged.max_row + 1):
-            for col in range(merged.min_col, merged.max_col + 1):
-                filled[(row, col)] = value
-    records: list[tuple[int, list[Any]]] = []
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        cells = list(row)
-        if number <= last_header:
-            for col in range(len(cells)):
-                if (number, col + 1) in filled:
-                    cells[col] = filled[(number, col + 1)]
-        records.append((number, cells))
-        if progress is not None and number % PROGRESS_EVERY == 0:
-            progress("read", number, None)
-    workbook.close()
+        # Rows as stored (not padded to the declared width), streamed: the limits apply
+        # as they are read, whatever the file declares.
+        sheet.reset_dimensions()
+        records: list[tuple[int, list[Any]]] = []
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            records.append((number, budget.row(number, list(row))))
+        last_header = spec.header_row + spec.header_rows - 1
+        # Merged header cells: every cell of the range takes the top-left value.
+        origin = _merged_header_cells(sheet, last_header)
+        cells_at = {number: cells for number, cells in records[:last_header]}
+        for (row, col), (top, left) in origin.items():
+            cells = cells_at.get(row)
+            source = cells_at.get(top, [])
+            if cells is not None and left - 1 < len(source):
+                cells.extend([None] * (col - len(cells)))
+                cells[col - 1] = source[left - 1]
+    finally:
+        workbook.close()
     return _split(records, spec, [])
 
 
@@ -345,8 +478,11 @@ def to_bool(value: Any) -> bool:
     raise CellError("bool")
 
 
-def to_text(value: Any) -> tuple[str, bool]:
-    """Text of a cell; ``True`` when control characters had to be removed."""
+def to_text(value: Any, paragraphs: bool = False) -> tuple[str, bool]:
+    """Text of a cell; ``True`` when control characters had to be removed. Spaces are
+    collapsed on each line. One-line text (``paragraphs`` false: titles, names...) has
+    its line breaks folded into spaces; paragraphs keep their lines, and one blank line
+    between paragraphs."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, dt.datetime) and value.time() == dt.time():
@@ -357,8 +493,16 @@ def to_text(value: Any) -> tuple[str, bool]:
     for separator in ("\r", "\x85", "\u2028", "\u2029"):
         text = text.replace(separator, "\n")
     cleaned = strip_unsafe(text)
-    lines = [" ".join(line.split()) for line in cleaned.strip().split("\n")]
-    return "\n".join(line for line in lines if line), cleaned != text
+    lines = [" ".join(line.split()) for line in cleaned.split("\n")]
+    if not paragraphs:
+        return " ".join(line for line in lines if line), cleaned != text
+    kept: list[str] = []
+    for line in lines:
+        if line or (kept and kept[-1]):
+            kept.append(line)
+    while kept and not kept[-1]:
+        kept.pop()
+    return "\n".join(kept), cleaned != text
 
 
 def convert(kind: str, value: Any, separator: str) -> Any:
@@ -412,6 +556,8 @@ class ImportResult:
     edits: list[Any] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    rejected: list[int] = field(default_factory=list)
+    """Row numbers of the rows with errors (no edit planned for them)."""
 
     @property
     def errors(self) -> int:
@@ -425,6 +571,9 @@ class _Row:
     usecase_id: str | None
     title: str = ""
     problem: str = ""
+    leaves: list[tuple[tuple[str, ...], Any]] = field(default_factory=list)
+    """The mapped values set, by path (``("kpis", "0", "name")``): what ``--update``
+    changes."""
 
 
 def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
@@ -447,7 +596,7 @@ def _cell(spec: FieldSpec, cells: list[Any], index: dict[str, int], join: str) -
         return None, column
     if len(values) == 1:
         return values[0], column
-    return join.join(to_text(v)[0] for v in values), column
+    return join.join(to_text(v, paragraphs=True)[0] for v in values), column
 
 
 def _translate(spec: FieldSpec, value: Any) -> Any:
@@ -484,6 +633,51 @@ def normalise_id(value: str) -> str | None:
     return f"UC-{int(match.group(1)):03d}" if match else None
 
 
+def _cut(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut at a word boundary when one is near,
+    ending with "…"."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    space = head.rfind(" ")
+    if space >= limit // 2:
+        head = head[:space]
+    return head.rstrip(" ,;:.-") + "…"
+
+
+def _item_key(path: tuple[str, ...]) -> tuple[str, ...] | None:
+    """``("kpis", "0")`` for an item field path ``("kpis", "0", "name")``."""
+    digit = next((k for k, key in enumerate(path) if key.isdigit()), None)
+    return None if digit is None else path[: digit + 1]
+
+
+def _listify(data: dict[str, Any], filled: set[tuple[str, ...]]) -> None:
+    """Item lists read column by column (``{"0": {...}, "2": {...}}``) become lists in
+    index order. Items with no cell of their own (only constants or defaults, e.g. a
+    KPI level given for every row) are dropped: that row has no such item."""
+    for dotted in ITEM_LISTS:
+        *parents, last = dotted.split(".")
+        node: Any = data
+        for key in parents:
+            node = node.get(key) if isinstance(node, dict) else None
+        if isinstance(node, dict) and isinstance(node.get(last), dict):
+            items = node[last]
+            path = tuple(dotted.split("."))
+            node[last] = [items[k] for k in sorted(items, key=int) if (*path, k) in filled]
+            if not node[last]:
+                del node[last]
+                if parents and not node:
+                    _drop_empty(data, tuple(parents))
+
+
+def _drop_empty(data: dict[str, Any], path: tuple[str, ...]) -> None:
+    node: Any = data
+    for key in path[:-1]:
+        node = node[key]
+    if not node[path[-1]]:
+        del node[path[-1]]
+
+
 def _build_row(
     number: int,
     cells: list[Any],
@@ -494,22 +688,28 @@ def _build_row(
     messages: list[Message],
 ) -> _Row | None:
     data: dict[str, Any] = {}
+    leaves: list[tuple[tuple[str, ...], Any]] = []
     bad: list[tuple[str, ...]] = []
+    filled: set[tuple[str, ...]] = set()
     usecase_id: str | None = None
     for name, spec in specs.items():
-        fld: Field = BY_NAME[name]
+        fld = resolve(name)
+        assert fld is not None  # checked by load_mapping
         if spec.constant is not None:
             raw, column = spec.constant, "constant"
         else:
             raw, column = _cell(spec, cells, index, spec.join)
         raw = _translate(spec, raw)
+        item = _item_key(fld.path)
+        if item is not None and raw is not None and spec.constant is None:
+            filled.add(item)
         if raw is None:
             raw = spec.default
         if raw is None:
             continue
         try:
             if fld.kind == "text" and not isinstance(raw, bool):
-                value, cleaned = to_text(raw)
+                value, cleaned = to_text(raw, fld.paragraphs)
                 if cleaned:
                     messages.append(
                         Message(number, t("import.control_chars", column=column), False)
@@ -520,10 +720,17 @@ def _build_row(
                     normal = normalise_id(value)
                     value = normal or value
                     usecase_id = normal
-                if name == "title":
-                    value = " ".join(value.split())
+                if spec.truncate is not None and len(value) > spec.truncate:
+                    text = t(
+                        "import.truncated", column=column, length=len(value), max=spec.truncate
+                    )
+                    messages.append(Message(number, text, False))
+                    value = _cut(value, spec.truncate)
             else:
-                value = convert(fld.kind, raw, mapping.separator)
+                converted = convert(fld.kind, raw, mapping.separator)
+                if fld.kind == "list" and spec.values:
+                    converted = [v for v in (_translate(spec, i) for i in converted) if v]
+                value = converted
         except CellError as exc:
             bad.append(fld.path)
             kind = t(f"import.kind.{exc.kind}")
@@ -531,6 +738,9 @@ def _build_row(
             messages.append(Message(number, text, True))
             continue
         _set(data, fld.path, value)
+        leaves.append((fld.path, value))
+    _listify(data, filled)
+    leaves = [(p, v) for p, v in leaves if _item_key(p) in (None, *filled)]
     if bad:
         # Report the schema's objections to the rest of the row too, so one pass over
         # the file shows every problem of the row.
@@ -546,6 +756,7 @@ def _build_row(
         usecase_id,
         str(data.get("title", "")),
         str(data.get("problem", "")),
+        leaves,
     )
 
 
@@ -746,16 +957,24 @@ def import_rows(
 
     folder = register.root / "usecases"
     taken = used_numbers(folder) | {int(i[3:]) for i in seen_ids if normalise_id(i) is not None}
-    fresh = iter(allocate_numbers(taken, sum(1 for r in rows if r.usecase_id is None), t))
+    by_title: dict[str, list[Any]] = {}
+    for usecase in register.usecases:
+        by_title.setdefault(_title_key(usecase.title), []).append(usecase)
     edits: list[Any] = []
     created = updated = unchanged = 0
-    plans: list[tuple[_Row, str]] = []
+    plans: list[_Row] = []
+    new: list[tuple[_Row, Any]] = []
     for row in rows:
-        if row.usecase_id is None:
-            row.usecase_id = format_id(next(fresh))
-            row.data = {"id": row.usecase_id, **row.data}
-        existing = register.sources.get(row.usecase_id)
         try:
+            if row.usecase_id is None:
+                twin = _twin(by_title.get(_title_key(row.title), []), row)
+                if twin is not None:
+                    # Already imported (an earlier run of the same file): not again.
+                    unchanged += 1
+                    text = t("import.already_imported", id=twin)
+                    messages.append(Message(row.number, text, False))
+                    continue
+            existing = register.sources.get(row.usecase_id) if row.usecase_id else None
             if existing is not None:
                 edit = _plan_update(register, existing, row, t)
                 refused = _status_gate(register, row, edit, t) if edit.changed else None
@@ -767,22 +986,29 @@ def import_rows(
                     edits.append(edit)
                 else:
                     unchanged += 1
-            else:
-                if "status" not in specs:
-                    # No status column at all: a new use case starts as an idea (as `aip new`).
-                    row.data.setdefault("status", "idea")
-                model = UseCase.model_validate(row.data)
-                edits.append(_plan_create(folder, model, usecase_path))
-                created += 1
-                plans.append((row, model.title))
+                continue
+            if "status" not in specs:
+                # No status column at all: a new use case starts as an idea (as `aip new`).
+                row.data.setdefault("status", "idea")
+            # A blank id is allocated once the row is known valid (no gaps for rejects).
+            model = UseCase.model_validate({"id": row.usecase_id or "UC-000", **row.data})
+            new.append((row, model))
         except ValidationError as exc:
             messages.extend(_validation_messages(row.number, exc, t))
             failed.add(row.number)
         except UsageError as exc:
             messages.append(Message(row.number, exc.message, True))
             failed.add(row.number)
+    fresh = iter(allocate_numbers(taken, sum(1 for row, _ in new if row.usecase_id is None), t))
+    for row, model in new:
+        if row.usecase_id is None:
+            row.usecase_id = format_id(next(fresh))
+            model = model.model_copy(update={"id": row.usecase_id})
+        edits.append(_plan_create(folder, model, usecase_path))
+        created += 1
+        plans.append(row)
 
-    duplicates = _duplicates(register, [r for r, _ in plans], mapping.duplicate_ratio, t, progress)
+    duplicates = _duplicates(register, plans, mapping.duplicate_ratio, t, progress)
     messages.extend(duplicates)
     messages.sort(key=lambda m: (m.row, not m.is_error))
     result = ImportResult(edits, messages)
@@ -794,7 +1020,69 @@ def import_rows(
         "errors": len(failed),
         "duplicates": len(duplicates),
     }
+    result.rejected = sorted(failed)
     return result
+
+
+def rejects_csv(table: Table, result: ImportResult, t: Translator) -> str:
+    """The rows of ``table`` that ``result`` rejected, as a CSV file: the file's columns
+    (one header row), then the row number in the imported file and the reasons. The same
+    mapping reads it back once the rows are fixed (the two added columns are not mapped).
+    Text cells are quoted against formula injection, as every CSV that aip writes."""
+    from aiportfolio.report.csvsafe import safe_row
+
+    reasons: dict[int, list[str]] = {}
+    for message in result.messages:
+        if message.is_error:
+            reasons.setdefault(message.row, []).append(message.text)
+    rejected = set(result.rejected)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(safe_row([*table.columns, t("import.rejects.row"), t("import.rejects.errors")]))
+    for number, cells in table.rows:
+        if number in rejected:
+            padded = [_cell_text(c) for c in cells] + [""] * (len(table.columns) - len(cells))
+            why = " | ".join(reasons.get(number, []))
+            writer.writerow(safe_row([*padded[: len(table.columns)], number, why]))
+    return out.getvalue()
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def _value_at(data: Any, path: tuple[str, ...]) -> Any:
+    for key in path:
+        if isinstance(data, list) and key.isdigit() and int(key) < len(data):
+            data = data[int(key)]
+        elif isinstance(data, dict) and key in data:
+            data = data[key]
+        else:
+            return None
+    return data
+
+
+def _twin(candidates: list[Any], row: _Row) -> str | None:
+    """The id of the use case among ``candidates`` (same title) that holds every value
+    the row maps: the row was imported before (re-running an import with blank ids
+    creates nothing twice)."""
+    for usecase in candidates:
+        data = usecase.model_dump()
+        if all(path == ("id",) or _value_at(data, path) == value for path, value in row.leaves):
+            return str(usecase.id)
+    return None
 
 
 def _plan_create(folder: Path, model: Any, path_for: Callable[[Path, str, str], Path]) -> Any:
@@ -807,17 +1095,52 @@ def _plan_create(folder: Path, model: Any, path_for: Callable[[Path, str, str], 
     return FileEdit(path_for(folder, model.id, model.title), None, text)
 
 
-def _leaves(
+def _update_item(doc: Any, path: tuple[str, ...], item: dict[str, Any]) -> bool:
+    """Set the fields of item ``path`` (``("kpis", "0")``) of an item list: the existing
+    item's fields one by one (its other keys, comments and measurements kept), or a new
+    item at the end of the list."""
+    from aiportfolio.model.usecase import UseCase
+    from aiportfolio.register.edit import append_item, set_value, submodel, to_roundtrip
+
+    *list_path, position = path
+    node: Any = doc
+    model: Any = UseCase
+    for key in list_path:
+        node = node.get(key) if hasattr(node, "get") else None
+        model = submodel(model, key)
+    if hasattr(node, "append") and int(position) < len(node):
+        changed = False
+        for leaf, value in _flatten(item):
+            changed = set_value(node[int(position)], leaf, value, model) or changed
+        return changed
+    if hasattr(node, "append"):
+        append_item(node, to_roundtrip(item))
+        return True
+    return set_value(doc, tuple(list_path), [item], UseCase)
+
+
+def _flatten(
     data: dict[str, Any], prefix: tuple[str, ...] = ()
 ) -> list[tuple[tuple[str, ...], Any]]:
-    leaves: list[tuple[tuple[str, ...], Any]] = []
+    flat: list[tuple[tuple[str, ...], Any]] = []
     for key, value in data.items():
-        path = (*prefix, key)
-        if ".".join(path) in BY_NAME:
-            leaves.append((path, value))
-        elif isinstance(value, dict):
-            leaves.extend(_leaves(value, path))
-    return leaves
+        if isinstance(value, dict) and value:
+            flat.extend(_flatten(value, (*prefix, key)))
+        else:
+            flat.append(((*prefix, key), value))
+    return flat
+
+
+def _block(value: Any) -> Any:
+    """Multi-line text as a literal block scalar (``|-``) when written by ruamel, as
+    ``emit_block`` writes new files."""
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    from aiportfolio.register.edit import literal_block_ok
+
+    if isinstance(value, str) and literal_block_ok(value):
+        return LiteralScalarString(value)
+    return value
 
 
 def _plan_update(register: Register, path: Path, row: _Row, t: Translator) -> Any:
@@ -829,10 +1152,18 @@ def _plan_update(register: Register, path: Path, row: _Row, t: Translator) -> An
     source = read_source(path)
     doc = load_roundtrip(source.text)
     changed = False
-    for leaf, value in _leaves(row.data):
+    items: dict[tuple[str, ...], dict[str, Any]] = {}
+    for leaf, value in row.leaves:
         if leaf == ("id",):
             continue
-        changed = set_value(doc, leaf, value, UseCase) or changed
+        digit = next((k for k, key in enumerate(leaf) if key.isdigit()), None)
+        value = _block(value)
+        if digit is None:
+            changed = set_value(doc, leaf, value, UseCase) or changed
+        else:  # an item field: the item's fields are set together
+            _set(items.setdefault(leaf[: digit + 1], {}), leaf[digit + 1 :], value)
+    for item_path in sorted(items, key=lambda p: (p[:-1], int(p[-1]))):
+        changed = _update_item(doc, item_path, items[item_path]) or changed
     before = source.raw.decode("utf-8")
     if not changed:
         return FileEdit(path, before, before)

@@ -367,10 +367,26 @@ def emit_block(data: dict[str, Any], indent: str = "") -> list[str]:
                     lines.extend(inner[1:])
                 else:
                     lines.append(f"{indent}  - {_emit_leaf(item)}")
+        elif isinstance(value, str) and literal_block_ok(value):
+            # Paragraphs as a literal block: one line of YAML per line of text (readable
+            # git diffs), not one double-quoted line full of \n.
+            lines.append(f"{indent}{key}: |-")
+            lines.extend(f"{indent}  {line}" if line else "" for line in value.split("\n"))
         else:
             text = _emit_leaf(value)
             lines.append(f"{indent}{key}: {text}" if text else f"{indent}{key}:")
     return lines
+
+
+def literal_block_ok(text: str) -> bool:
+    """Multi-line text that a ``|-`` block holds exactly: printable lines without
+    surrounding spaces (no indentation indicator needed) and no blank line at either
+    end (kept by no chomping indicator)."""
+    if "\n" not in text or text.startswith("\n") or text.endswith("\n"):
+        return False
+    if not text.replace("\n", "").isprintable():
+        return False
+    return all(line == line.strip() for line in text.split("\n"))
 
 
 def _emit_leaf(value: Any) -> str:
