@@ -393,3 +393,20 @@ def test_suggested_mapping_from_french_headers(tmp_path: Path) -> None:
     dry = _import(root, sheet, "--dry-run")
     assert dry.exit_code == 0, dry.stderr
     assert "1 row(s) read: 1 to create" in dry.stderr
+
+
+def test_ids_compare_by_number_on_update(tmp_path: Path) -> None:
+    """A row's id finds the use case whatever its zeros (model.common.canonical_id)."""
+    root = write_register(tmp_path / "reg", [usecase(id="UC-0042")])
+    path = next((root / "usecases").glob("*.yaml"))
+    (tmp_path / "map.yaml").write_text("fields:\n  id: ID\n  next_step: Suite\n", "utf-8")
+    sheet = tmp_path / "inv.csv"
+    sheet.write_text("ID,Suite\nuc 42,Lancer le pilote\n", "utf-8")
+    refused = run(root, "import", str(sheet), "-m", str(tmp_path / "map.yaml"))
+    assert refused.exit_code == 1
+    assert "UC-042 already exists" in refused.stderr
+    updated = run(root, "import", str(sheet), "-m", str(tmp_path / "map.yaml"), "--update")
+    assert updated.exit_code == 0, updated.stderr
+    assert "1 to update" in updated.stderr
+    assert "next_step: Lancer le pilote" in path.read_text("utf-8")
+    assert len(list((root / "usecases").iterdir())) == 1

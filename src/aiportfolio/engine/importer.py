@@ -629,8 +629,12 @@ def _column_index(table: Table, specs: dict[str, FieldSpec], t: Translator) -> d
 
 
 def normalise_id(value: str) -> str | None:
+    """The id of a cell (``uc 7``, ``UC_0042``, ``UC-42``) in the register's canonical
+    form (``model.common.canonical_id``: ids compare by their number), or ``None``."""
+    from aiportfolio.model.common import canonical_id
+
     match = _ID.match(value.strip())
-    return f"UC-{int(match.group(1)):03d}" if match else None
+    return canonical_id(f"UC-{match.group(1)}") if match else None
 
 
 def _cut(text: str, limit: int) -> str:
