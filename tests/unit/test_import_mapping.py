@@ -314,6 +314,7 @@ def test_suggested_mapping_from_english_headers_imports(tmp_path: Path) -> None:
             ["", long_name, "Initiated", "IRS", "Manual", "Less work", "", "no", ""],
             ["", "Fraud alerts", "Retired", "IRS", "Late", "", "", "", ""],
             ["", "Odd one", "Paused", "IRS", "", "", "", "", ""],
+            ["", "Chatbot", "In production since 2024", "IRS", "", "", "", "", ""],
         ],
         ENGLISH,
     )
@@ -332,6 +333,7 @@ def test_suggested_mapping_from_english_headers_imports(tmp_path: Path) -> None:
         "      In production: operated",
         "      Initiated: idea",
         "      Retired: stopped",
+        "      In production since 2024: operated",
         "    # values not recognised (translate them in values:): Paused",
         "  category: {constant: quick_win}  # no column found",
         "#   - Free text",

@@ -529,7 +529,7 @@ def suggest(table: Table) -> Suggestion:
                 known: dict[str, str] = {}
                 unknown: list[str] = []
                 for value in distinct:
-                    target = synonyms.get(_norm(value))
+                    target = _value_target(_norm(value), synonyms)
                     if target is None:
                         unknown.append(value)
                     elif value != target:
@@ -545,6 +545,15 @@ def suggest(table: Table) -> Suggestion:
         if name not in fields:
             result.constants[name] = constant
     return result
+
+
+def _value_target(key: str, synonyms: dict[str, str]) -> str | None:
+    """The register value of a normalised cell: a synonym, else the longest synonym its
+    first words are ("poc en cours" is a pilot, "en production depuis 2024" operated)."""
+    if key in synonyms:
+        return synonyms[key]
+    starts = [s for s in synonyms if (key + " ").startswith(s + " ") and len(s) > 2]
+    return synonyms[max(starts, key=len)] if starts else None
 
 
 def mapping_text(suggestion: Suggestion, path: str, t: Translator) -> str:
