@@ -961,6 +961,9 @@ def import_rows(
 
     folder = register.root / "usecases"
     taken = used_numbers(folder) | {int(i[3:]) for i in seen_ids if normalise_id(i) is not None}
+    # Ids for the blank-id rows must exist before any row is checked: the register has
+    # run out of ids (UC-999999) is the first thing to say.
+    allocate_numbers(taken, sum(1 for r in rows if r.usecase_id is None), t)
     by_title: dict[str, list[Any]] = {}
     for usecase in register.usecases:
         by_title.setdefault(_title_key(usecase.title), []).append(usecase)
