@@ -441,7 +441,7 @@ def test_generated_files_refer_to_docs_method_md(tmp_path: Path, lang: str) -> N
     )
     for rel in ("config/portfolio.yaml", "README.md"):
         assert phrase in texts[rel], rel
-    new_card = next(text for rel, text in texts.items() if rel.startswith("usecases/UC-002"))
+    new_card = next(text for rel, text in texts.items() if rel.startswith("usecases/UC-006"))
     assert phrase + "1" in new_card
     assert "docs/register-format.md §6" in texts["config/portfolio.yaml"]
 
@@ -464,6 +464,7 @@ def test_ci_files_install_the_package_named_by_one_variable(
     expected = args[1] if args else f"aiportfolio=={__version__}"
     root = tmp_path / "r"
     assert run(None, "--lang", "en", "init", str(root), *args).exit_code == 0
+    assert run(None, "init", str(root), *args, "--ci", "gitlab", "--force").exit_code == 0
     github = YAML(typ="safe").load((root / ".github" / "workflows" / "aip.yml").read_text())
     gitlab = YAML(typ="safe").load((root / ".gitlab-ci.yml").read_text())
     assert github["env"]["AIP_PACKAGE"] == expected

@@ -47,6 +47,12 @@ def _value(chosen: object) -> str:
     return str(getattr(chosen, "value", chosen))
 
 
+class CiChoice(str, Enum):
+    github = "github"
+    gitlab = "gitlab"
+    none = "none"
+
+
 def _open(ctx: typer.Context) -> tuple[Register, Translator]:
     from aiportfolio.cli.common import open_register, translator
 
@@ -97,9 +103,24 @@ def init(
             "aiportfolio==<this version>), e.g. a git URL.",
         ),
     ] = None,
+    ci: Annotated[
+        CiChoice,
+        typer.Option(
+            "--ci", help="CI files to write: github (Actions workflows), gitlab, or none."
+        ),
+    ] = CiChoice.github,
+    example: Annotated[
+        bool,
+        typer.Option(
+            "--example/--no-example",
+            help="Write the five example use cases (a portfolio that passes check, plan and "
+            "balance), or an empty usecases/.",
+        ),
+    ] = True,
 ) -> None:
-    """Create a register: config/, usecases/ with one commented example, the JSON schema,
-    editor settings, pre-commit hook, CI workflows and a README for its users.
+    """Create a register: config/ (the first wave starts on a fixed date), usecases/ with
+    five example use cases (the first one fully commented) that pass check, plan and
+    balance, the JSON schemas, editor settings, pre-commit hook, CI files and a README.
 
     Refuses to overwrite any existing file unless --force (exit 2, nothing written).
 
@@ -111,7 +132,9 @@ def init(
 
       aip init portefeuille-ia --lang fr
 
-      aip init . --templates
+      aip init . --templates --ci gitlab
+
+      aip init . --no-example --ci none
 
       aip init . --pages
 
@@ -131,6 +154,8 @@ def init(
         t=t,
         package=package,
         pages=pages,
+        ci=ci.value,
+        example=example,
     )
     for path in result.written:
         err(t("write.written", path=path.relative_to(result.root).as_posix()))
@@ -140,8 +165,8 @@ def init(
         origin = result.origin
         key = "team.init.not_from_index" if origin.source else "team.init.not_installed"
         err(t(key, source=origin.source, spec=result.package), style="yellow")
-        example = origin.ci_spec or f"git+https://github.com/OWNER/aiportfolio.git@v{__version__}"
-        err(t("team.init.set_package", example=example), style="yellow")
+        spec = origin.ci_spec or f"git+https://github.com/OWNER/aiportfolio.git@v{__version__}"
+        err(t("team.init.set_package", example=spec), style="yellow")
 
 
 # --- aip new ---------------------------------------------------------------------------------
@@ -200,15 +225,26 @@ def new(
     out(result.usecase_id + "\n")
 
 
-def _ask_card(card: Card, t: Translator) -> Card:  # pragma: no cover - needs a terminal
-    from rich.prompt import Prompt
-
+def _ask_card(card: Card, t: Translator) -> Card:
+    """Ask for the essentials of the one-page card, owner first, on stdin (a terminal or a
+    pipe): each question says its allowed values; Enter keeps the value in brackets or
+    leaves the field empty."""
     from aiportfolio.engine.newcase import Card
     from aiportfolio.model.common import parse_number
 
     def ask(key: str, default: str | None = None, choices: list[str] | None = None) -> str | None:
-        answer = Prompt.ask(t(key), default=default or "", choices=choices, show_default=True)
-        return answer.strip() or None
+        label = t(key)
+        if choices:
+            label += " (" + ", ".join(choices) + ")"
+        if default:
+            label += f" [{default}]"
+        while True:
+            answer = str(typer.prompt(label, default="", show_default=False)).strip()
+            if not answer:
+                return default
+            if not choices or answer.lower() in choices:
+                return answer.lower() if choices else answer
+            err(t("team.prompt.choose", value=answer, choices=", ".join(choices)), style="red")
 
     def number(key: str) -> float | None:
         while True:
@@ -220,24 +256,49 @@ def _ask_card(card: Card, t: Translator) -> Card:  # pragma: no cover - needs a 
             except ValueError:
                 err(t("write.bad_number", value=raw), style="red")
 
+    owner = ask("write.prompt.owner", card.owner)
+    owner_role = ask("write.prompt.owner_role")
+    category = ask("write.prompt.category", card.category, list(CATEGORIES))
+    process = ask("write.prompt.process")
+    problem = ask("write.prompt.problem")
+    value = ask("write.prompt.value")
     sources = ask("write.prompt.sources")
+    data_class = ask("write.prompt.data_class", None, ["green", "orange", "red"])
+    risk_level = ask("write.prompt.risk", None, ["low", "medium", "high"])
+    tool = ask("write.prompt.tool")
+    users = ask("write.prompt.users")
+    kpi_name = ask("write.prompt.kpi")
+    kpi_level: str | None = "impact"
+    kpi_unit = direction = None
+    baseline = target = None
+    if kpi_name:
+        kpi_level = ask("team.prompt.kpi_level", "impact", ["impact", "adoption", "quality"])
+        kpi_unit = ask("write.prompt.kpi_unit")
+        baseline = number("write.prompt.baseline")
+        target = number("write.prompt.target")
+        guess = None
+        if baseline is not None and target is not None and baseline != target:
+            guess = "lower_is_better" if target < baseline else "higher_is_better"
+        direction = ask("team.prompt.kpi_direction", guess, ["higher_is_better", "lower_is_better"])
     return Card(
         title=card.title,
-        owner=ask("write.prompt.owner", card.owner),
-        owner_role=ask("write.prompt.owner_role"),
-        category=ask("write.prompt.category", card.category, list(CATEGORIES)) or card.category,
-        process=ask("write.prompt.process"),
-        problem=ask("write.prompt.problem"),
-        value=ask("write.prompt.value"),
+        owner=owner,
+        owner_role=owner_role,
+        category=category or card.category,
+        process=process,
+        problem=problem,
+        value=value,
         sources=[s.strip() for s in (sources or "").split(",") if s.strip()],
-        data_class=ask("write.prompt.data_class", None, ["", "green", "orange", "red"]),
-        risk_level=ask("write.prompt.risk", None, ["", "low", "medium", "high"]),
-        tool=ask("write.prompt.tool"),
-        users=ask("write.prompt.users"),
-        kpi_name=ask("write.prompt.kpi"),
-        kpi_unit=ask("write.prompt.kpi_unit"),
-        kpi_baseline=number("write.prompt.baseline"),
-        kpi_target=number("write.prompt.target"),
+        data_class=data_class,
+        risk_level=risk_level,
+        tool=tool,
+        users=users,
+        kpi_name=kpi_name,
+        kpi_level=kpi_level or "impact",
+        kpi_direction=direction,
+        kpi_unit=kpi_unit,
+        kpi_baseline=baseline,
+        kpi_target=target,
         next_step=ask("write.prompt.next_step"),
     )
 

@@ -99,9 +99,12 @@ def check_package(spec: str, t: Translator) -> str:
     return text
 
 
-def ci_files(package: str | None = None) -> dict[str, bytes]:
-    """Register path -> content of the CI files shipped in ``scaffold/ci``, with
-    ``AIP_PACKAGE`` set to ``package`` (default: this version of aip)."""
+CI_KINDS = ("github", "gitlab", "none")
+
+
+def ci_files(package: str | None = None, ci: str = "github") -> dict[str, bytes]:
+    """Register path -> content of the CI files shipped in ``scaffold/ci/<ci>`` (none for
+    ``"none"``), with ``AIP_PACKAGE`` set to ``package`` (default: this version of aip)."""
     import json
 
     value = json.dumps(package or default_package()).encode("utf-8")
@@ -112,7 +115,7 @@ def ci_files(package: str | None = None) -> dict[str, bytes]:
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         rel = path.relative_to(folder).as_posix()
         name = path.name
-        if path.suffix == ".py" or name.startswith("."):
+        if path.suffix == ".py" or name.startswith(".") or not rel.startswith(f"{ci}/"):
             continue
         # A JSON string is a valid double-quoted YAML scalar: any spec is written safely.
         content = path.read_bytes().replace(PACKAGE_PLACEHOLDER.encode("utf-8"), value)
@@ -143,23 +146,39 @@ def pages_files(package: str | None = None) -> dict[str, bytes]:
     }
 
 
+def first_wave_start(today: dt.date) -> dt.date:
+    """The fixed start of wave 0: the first Monday from ``today`` on."""
+    return today + dt.timedelta(days=(7 - today.weekday()) % 7)
+
+
 def planned_files(
     lang: str,
     today: dt.date,
     templates: bool,
     package: str | None = None,
     pages: bool = False,
+    ci: str = "github",
+    example: bool = True,
 ) -> dict[str, bytes]:
+    """Register path -> content of every file ``aip init`` writes. ``example``: the five
+    example use cases (a portfolio that passes ``check``, ``plan`` and ``balance``);
+    without them ``usecases/`` holds only a ``.gitkeep``."""
     from aiportfolio.schema import json_schema_text
 
     files: dict[str, bytes] = {}
     lang_dir = SCAFFOLD / lang
     decision_date = today + dt.timedelta(days=FIRST_DECISION_IN_DAYS)
     for path in sorted(p for p in lang_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(lang_dir).as_posix()
+        if not example and rel.startswith("usecases/"):
+            continue
         text = path.read_text(encoding="utf-8")
         text = text.replace("__TODAY__", today.isoformat())
         text = text.replace("__DECISION_DATE__", decision_date.isoformat())
-        files[path.relative_to(lang_dir).as_posix()] = text.encode("utf-8")
+        text = text.replace("__WAVE_START__", first_wave_start(today).isoformat())
+        files[rel] = text.encode("utf-8")
+    if not example:
+        files["usecases/.gitkeep"] = b""
     # The grid's comments cite the method; the new register has no METHOD.md of its own.
     weights = resources.default_weights().read_text(encoding="utf-8")
     weights = weights.replace("METHOD.md §", "the aip method, docs/method.md §")
@@ -170,7 +189,7 @@ def planned_files(
     files[".vscode/settings.json"] = (common / ".vscode" / "settings.json").read_bytes()
     files[".pre-commit-config.yaml"] = (common / ".pre-commit-config.yaml").read_bytes()
     files[".gitignore"] = (common / "gitignore").read_bytes()
-    files.update(ci_files(package))
+    files.update(ci_files(package, ci))
     if pages:
         files.update(pages_files(package))
     if templates:
@@ -191,12 +210,23 @@ def init_register(
     t: Translator,
     package: str | None = None,
     pages: bool = False,
+    ci: str = "github",
+    example: bool = True,
 ) -> InitResult:
     """Write the files of a new register in ``root``. ``package``: the pip spec the CI
-    files install (default ``aiportfolio==<this version>``)."""
+    files install (default ``aiportfolio==<this version>``); ``ci``: github, gitlab or
+    none; ``example``: the example use cases."""
     _require_folder(root, t)
     spec = check_package(package, t) if package is not None else None
-    files = planned_files(lang if lang in ("en", "fr") else "en", today, templates, spec, pages)
+    files = planned_files(
+        lang if lang in ("en", "fr") else "en",
+        today,
+        templates,
+        spec,
+        pages,
+        ci=ci,
+        example=example,
+    )
     existing = [rel for rel in files if (root / rel).exists()]
     if existing and not force:
         raise UsageError(t("write.init.exists", count=len(existing), root=root, path=existing[0]))
@@ -208,7 +238,7 @@ def init_register(
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, content.decode("utf-8"))
         written.append(path)
-    origin = running_install_origin() if spec is None else None
+    origin = running_install_origin() if spec is None and ci != "none" else None
     return InitResult(root, tuple(written), origin, spec or default_package())
 
 

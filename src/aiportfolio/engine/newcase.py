@@ -34,6 +34,9 @@ class Card:
     tool: str | None = None
     users: str | None = None
     kpi_name: str | None = None
+    kpi_level: str = "impact"
+    kpi_direction: str | None = None
+    """higher_is_better or lower_is_better; ``None``: left to the baseline and target."""
     kpi_unit: str | None = None
     kpi_baseline: float | None = None
     kpi_target: float | None = None
@@ -151,10 +154,12 @@ def render_card(usecase_id: str, card: Card, t: Translator) -> str:
     if card.kpi_name:
         kv("kpis:")
         kv(f"  - name: {scalar(card.kpi_name)}")
-        kv(f"    level: impact  # {c('kpis.level')}")
+        kv(f"    level: {card.kpi_level}  # {c('kpis.level')}")
         kv(f"    unit: {scalar(card.kpi_unit)}")
         kv(f"    baseline: {scalar(card.kpi_baseline)}  # {c('kpis.baseline')}")
         kv(f"    target: {scalar(card.kpi_target)}")
+        if card.kpi_direction:
+            kv(f"    direction: {card.kpi_direction}")
         kv("    north_star: true")
         kv("    measurements: []  # aip kpi record")
     else:

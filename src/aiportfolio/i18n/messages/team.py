@@ -106,4 +106,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "next: git add -A usecases/ && git commit",
         "fr": "ensuite : git add -A usecases/ && git commit",
     },
+    # --- aip new --interactive ------------------------------------------------------------
+    "team.prompt.choose": {
+        "en": "{value!r} is not one of: {choices}",
+        "fr": "{value!r} n'est pas l'une des valeurs : {choices}",
+    },
+    "team.prompt.kpi_level": {
+        "en": "KPI level",
+        "fr": "Niveau du KPI",
+    },
+    "team.prompt.kpi_direction": {
+        "en": "Which way is better",
+        "fr": "Dans quel sens c'est mieux",
+    },
 }
