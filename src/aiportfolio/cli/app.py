@@ -3,22 +3,52 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from aiportfolio import __version__
 from aiportfolio.cli import check, diff, plan, report, schema, scoring, steer, write
 from aiportfolio.cli.common import Settings
 
+
+class AipGroup(TyperGroup):
+    """The root command: global options also after the subcommand, click's usage errors in
+    the reader's language (cli/argv.py)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from aiportfolio.cli.argv import hoist_global_options
+
+        args = hoist_global_options(self, args)
+        ctx.meta["aip.args"] = list(args)
+        try:
+            return super().parse_args(ctx, args)
+        except typer._click.exceptions.UsageError as exc:
+            raise self._localized(exc, args) from None
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except typer._click.exceptions.UsageError as exc:
+            raise self._localized(exc, ctx.meta.get("aip.args", [])) from None
+
+    @staticmethod
+    def _localized(error: Any, args: list[str]) -> Any:
+        from aiportfolio.cli.argv import localized
+
+        return localized(error, args)
+
+
 app = typer.Typer(
     name="aip",
+    cls=AipGroup,
     help=(
         "aip: your AI use-case portfolio as code. Validate the register, score and balance "
         "use cases, plan waves, review pull requests, steer with TCO and KPIs."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -56,10 +86,20 @@ def main_callback(
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Only errors on stderr (the data on stdout is unchanged)."
+        ),
     ] = False,
 ) -> None:
-    ctx.obj = Settings(register=register, lang=lang)
+    """Global options may also follow the command: `aip check --lang fr -q`."""
+    from aiportfolio.cli.common import set_quiet
+
+    set_quiet(quiet)
+    ctx.obj = Settings(register=register, lang=lang, quiet=quiet)
 
 
 # Each command group registers its commands; modules stay light (heavy imports are lazy).

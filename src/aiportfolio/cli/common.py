@@ -34,6 +34,15 @@ class Settings:
 
     register: Path | None = None
     lang: str | None = None
+    quiet: bool = False
+
+
+_QUIET = [False]
+"""``--quiet`` of the running command: ``err`` then only shows errors."""
+
+
+def set_quiet(quiet: bool) -> None:
+    _QUIET[0] = quiet
 
 
 def settings(ctx: typer.Context) -> Settings:
@@ -129,9 +138,12 @@ def out(text: str, *, workflow_commands: bool = False) -> None:
     sys.stdout.flush()
 
 
-def err(text: str, style: str | None = None) -> None:
+def err(text: str, style: str | None = None, *, always: bool = False) -> None:
     """Diagnostics on stderr; colour only on a terminal and without NO_COLOR; never a CI
-    workflow command (rich does not wrap: one message, one line)."""
+    workflow command (rich does not wrap: one message, one line). Under ``--quiet`` only
+    errors (a red style) and what is written ``always`` are shown."""
+    if _QUIET[0] and not always and "red" not in (style or ""):
+        return
     from rich.console import Console
     from rich.text import Text
 
@@ -150,9 +162,9 @@ def fail(error: AipError, t: Translator | None = None) -> NoReturn:
     err(f"{t('error.prefix')}: {error.message}", style="bold red")
     for p in error.problems:
         where = f"{p.path}:{p.line}:{p.column}" if p.line else p.path
-        err(f"  {where}: [{p.rule}] {p.message}")
+        err(f"  {where}: [{p.rule}] {p.message}", always=True)
         if p.hint:
-            err(f"      {t('check.fix')}: {p.hint}")
+            err(f"      {t('check.fix')}: {p.hint}", always=True)
     raise typer.Exit(error.exit_code)
 
 

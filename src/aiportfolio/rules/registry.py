@@ -11,6 +11,7 @@ from aiportfolio.problem import Problem, Severity
 from aiportfolio.register.loader import PORTFOLIO_FILE, Register, locate_problems, suggest
 from aiportfolio.rules import category, compliance, dates, ids, kpi, lifecycle, links, owner
 from aiportfolio.rules.base import Rule, RuleContext
+from aiportfolio.rules.suppress import apply_suppressions
 
 RULES: dict[str, Rule] = {
     rule.id: rule
@@ -93,7 +94,11 @@ def find_rule_problems(
         rule = RULES[rule_id]
         if severity is not None and rule.advisory == advisory:
             found.extend(rule.run(ctx, severity, statuses(register, rule_id)))
-    return found
+    # A file may switch a rule off for itself: `# aip: disable=rule-id` (rules/suppress.py);
+    # a directive naming no rule is reported once, with the gate's rules (not the advisory).
+    return apply_suppressions(
+        found, register.texts, RULES, LOADER_RULES, t, report_unknown=not advisory
+    )
 
 
 def run_rules(register: Register, today: dt.date) -> list[Problem]:

@@ -119,4 +119,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which way is better",
         "fr": "Dans quel sens c'est mieux",
     },
+    # --- inline suppression ----------------------------------------------------------------
+    "team.suppress.unknown": {
+        "en": "`# aip: disable={rule}`: no rule has this id, so nothing is disabled",
+        "fr": "`# aip: disable={rule}` : aucune règle ne porte cet identifiant, rien n'est désactivé",
+    },
+    "team.suppress.unknown.hint": {
+        "en": "use a rule id of docs/register-format.md §6 (each finding of `aip check` shows its id)",
+        "fr": "utilisez un identifiant de règle de docs/register-format.md §6 (chaque constat d'`aip check` affiche le sien)",
+    },
+    "team.suppress.locked": {
+        "en": "`# aip: disable={rule}`: reading and schema problems cannot be disabled",
+        "fr": "`# aip: disable={rule}` : les problèmes de lecture et de schéma ne peuvent pas être désactivés",
+    },
+    "team.suppress.locked.hint": {
+        "en": "fix the file instead; only policy rules can be disabled",
+        "fr": "corrigez plutôt le fichier ; seules les règles de politique peuvent être désactivées",
+    },
 }
