@@ -9,8 +9,9 @@ are new in HEAD or fixed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,6 +104,22 @@ class FieldChange:
     old: Any
     """``None`` when the field was absent (or at its default)."""
     new: Any
+    context: tuple[tuple[str, str], ...] = ()
+    """What a reviewer needs to read the path: (kind, name) for each list item on it —
+    ``(("kpi", "Délai de tri"), ("measurement", "2026-11-01"))`` for
+    ``kpis[0].measurements[3].value``."""
+    leaf: str = ""
+    """The field's own name inside the last item (``value``), or its whole path."""
+
+
+@dataclass(frozen=True)
+class KpiDrift:
+    """A KPI whose latest measurement moved away from its target."""
+
+    name: str
+    before: float
+    after: float
+    target: float
 
 
 @dataclass(frozen=True)
@@ -127,6 +144,8 @@ class Change:
     owner_removed: bool
     kpis_removed: tuple[str, ...]
     decisions_added: tuple[Decision, ...]
+    kpis_away: tuple[KpiDrift, ...] = ()
+    """KPIs whose latest measurement is now farther from the target than before."""
 
     @property
     def id(self) -> str:
@@ -485,7 +504,25 @@ def _change(
         owner_removed=old.owner is not None and new.owner is None,
         kpis_removed=tuple(name for name in old_kpis if name not in new_kpis),
         decisions_added=tuple(d for d in new.decisions if d not in old_decisions),
+        kpis_away=tuple(kpis_moving_away(old, new)),
     )
+
+
+def kpis_moving_away(old: UseCase, new: UseCase) -> Iterator[KpiDrift]:
+    """KPIs (matched by name) with a target whose latest measurement changed and is now
+    farther from the target than the previous latest one."""
+    before = {k.name: k for k in old.kpis}
+    for kpi in new.kpis:
+        previous = before.get(kpi.name)
+        if kpi.target is None or previous is None:
+            continue
+        if not kpi.measurements or not previous.measurements:
+            continue
+        was, now = previous.measurements[-1], kpi.measurements[-1]
+        if now == was:
+            continue
+        if abs(now.value - kpi.target) > abs(was.value - kpi.target):
+            yield KpiDrift(kpi.name, was.value, now.value, kpi.target)
 
 
 def flatten(value: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
@@ -506,7 +543,50 @@ def field_changes(old: UseCase, new: UseCase) -> Iterator[FieldChange]:
     after = dict(flatten(new.model_dump(mode="json", exclude_defaults=True)))
     for key in [*after, *(k for k in before if k not in after)]:
         if before.get(key) != after.get(key):
-            yield FieldChange(key, before.get(key), after.get(key))
+            context, leaf = field_context(key, old, new)
+            yield FieldChange(key, before.get(key), after.get(key), context, leaf)
+
+
+_ITEM = re.compile(r"^([a-z_]+(?:\.[a-z_]+)*)\[(\d+)\]\.?")
+_NAMED_LISTS: dict[str, tuple[str, Callable[[Any], str]]] = {
+    "kpis": ("kpi", lambda item: item.name),
+    "measurements": ("measurement", lambda item: item.date.isoformat()),
+    "decisions": ("decision", lambda item: f"{item.date.isoformat()} {item.decision}"),
+    "ratings": ("rating", lambda item: item.by),
+    "costs.one_off": ("one_off", lambda item: item.label or item.family),
+    "costs.monthly": ("monthly", lambda item: item.label or item.family),
+}
+
+
+def _unnamed(item: Any) -> str:  # pragma: no cover - a marker, never called
+    return str(item)
+
+
+def field_context(path: str, old: UseCase, new: UseCase) -> tuple[tuple[tuple[str, str], ...], str]:
+    """(context, leaf) of a flattened path: each list item on the path named by what a
+    reader knows it by (a KPI's name, a measurement's date, a cost line's label)."""
+    context: list[tuple[str, str]] = []
+    items: list[Any] = [new, old]
+    rest = path
+    while True:
+        match = _ITEM.match(rest)
+        if match is None:
+            break
+        name, index = match.group(1), int(match.group(2))
+        kind, namer = _NAMED_LISTS.get(name, (name, _unnamed))
+        found = []
+        for parent in items:
+            value: Any = parent
+            for part in name.split("."):
+                value = getattr(value, part, None)
+            if isinstance(value, list) and index < len(value):
+                found.append(value[index])
+        if namer is _unnamed or not found:
+            return (), path
+        context.append((kind, str(namer(found[0]))))
+        items = found
+        rest = rest[match.end() :]
+    return tuple(context), rest or path
 
 
 def escalations(old: UseCase, new: UseCase) -> Iterator[FieldChange]:

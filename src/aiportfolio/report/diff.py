@@ -168,6 +168,19 @@ def _risk_alerts(change: Change, t: Translator) -> list[tuple[str, str]]:
         alerts.append(("diff.alert.owner_removed", t("diff.alert.owner_removed")))
     for name in change.kpis_removed:
         alerts.append(("diff.alert.kpi_removed", t("diff.alert.kpi_removed", name=name)))
+    for drift in change.kpis_away:
+        alerts.append(
+            (
+                "team.diff.kpi_away",
+                t(
+                    "team.diff.kpi_away",
+                    name=drift.name,
+                    before=numbers.value(drift.before, t.lang),
+                    after=numbers.value(drift.after, t.lang),
+                    target=numbers.value(drift.target, t.lang),
+                ),
+            )
+        )
     for d in change.decisions_added:
         alerts.append(
             (
@@ -195,9 +208,30 @@ _MOVE_FIELDS = {"category": "category", "status": "status", "wave": "plan.wave"}
 
 
 def _fields(change: Change) -> list[FieldChange]:
-    """The field changes to list, without those already said by a move."""
+    """The field changes to list, without those already said by a move, or by the one
+    alert line of an added decision or a removed KPI."""
     said = {_MOVE_FIELDS[m.what] for m in change.moves if m.what in _MOVE_FIELDS}
-    return [f for f in change.fields if f.field not in said]
+    added = {("decision", f"{d.date.isoformat()} {d.decision}") for d in change.decisions_added}
+    removed = {("kpi", name) for name in change.kpis_removed}
+    return [
+        f
+        for f in change.fields
+        if f.field not in said
+        and not (f.context and f.old is None and f.context[0] in added)
+        and not (f.context and f.new is None and f.context[0] in removed)
+    ]
+
+
+def field_label(change: FieldChange, t: Translator) -> str:
+    """A field as a reviewer reads it: ``KPI "Délai de tri" › measurement of 2026-11-01 ›
+    value`` rather than ``kpis[0].measurements[3].value``."""
+    from aiportfolio.i18n import catalog
+
+    parts = [t(f"team.diff.ctx.{kind}", name=name) for kind, name in change.context]
+    leaf = change.leaf or change.field
+    known = [k for k in (f"team.diff.field.{leaf}", f"diff.field.{leaf}") if k in catalog()]
+    parts.append(t(known[0]) if known else leaf)
+    return " › ".join(parts)
 
 
 def _problem_where(p: Problem) -> str:
@@ -335,7 +369,7 @@ def _md_changed(changes: Sequence[Change], t: Translator) -> list[Block]:
     ]
     blocks.append(_section(t("diff.changed", count=len(rows)), header, rows, 2))
     details = [
-        f"- {cell(c.id)} · {cell(f.field, 60)}: "
+        f"- {cell(c.id)} · {cell(field_label(f, t), 80)}: "
         f"{cell(_value(f.old, t), VALUE)} → {cell(_value(f.new, t), VALUE)}\n"
         for c in changes
         for f in _fields(c)
@@ -599,7 +633,7 @@ def format_text(result: DiffResult, t: Translator) -> str:
                 lines.append(f"      {plain(_moves(c, t), 300)}")
             lines += [f"      ! {plain(text, 200)}" for _, text in _risk_alerts(c, t)]
             lines += [
-                f"      {plain(f.field, 60)}: {plain(_value(f.old, t), VALUE)} → "
+                f"      {plain(field_label(f, t), 80)}: {plain(_value(f.old, t), VALUE)} → "
                 f"{plain(_value(f.new, t), VALUE)}"
                 for f in _fields(c)
             ]
@@ -672,7 +706,12 @@ def _entry_json(e: Entry) -> dict[str, Any]:
 
 
 def _change_json(f: FieldChange) -> dict[str, Any]:
-    return {"field": f.field, "old": f.old, "new": f.new}
+    return {
+        "field": f.field,
+        "context": [list(part) for part in f.context],
+        "old": f.old,
+        "new": f.new,
+    }
 
 
 def _balance_json(b: BalanceResult) -> dict[str, Any]:
@@ -726,6 +765,7 @@ def format_json(result: DiffResult, t: Translator) -> str:
                 "owner_removed": c.owner_removed,
                 "kpis_removed": list(c.kpis_removed),
                 "decisions_added": [d.model_dump(mode="json") for d in c.decisions_added],
+                "kpis_away": [asdict(k) for k in c.kpis_away],
                 "fields": [_change_json(f) for f in c.fields],
             }
             for c in result.changed
