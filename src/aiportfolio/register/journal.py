@@ -61,19 +61,25 @@ def write_temp(path: Path, data: bytes) -> Path:
     return Path(name)
 
 
+def write_one(path: Path, data: bytes) -> None:
+    """Replace one file atomically: a reader sees the old content or the new one, never a
+    partial file, and the rename is flushed to disk with its folder. The one atomic write
+    (``roundtrip.atomic_write`` and ``write_files`` call it)."""
+    tmp = write_temp(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _fsync_folder(path.parent)
+
+
 def write_files(root: Path, contents: Sequence[tuple[Path, bytes]]) -> None:
     """Write every ``(path, data)`` of the register ``root`` all-or-nothing (see the module
     docstring). Call it under the register lock."""
     if len(contents) == 1:
-        path, data = contents[0]
-        tmp = write_temp(path, data)
-        try:
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
-            raise
-        _fsync_folder(path.parent)
+        write_one(*contents[0])
         return
     temps: list[Path] = []
     try:

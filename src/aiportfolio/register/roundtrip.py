@@ -7,10 +7,8 @@ byte for byte) / ``atomic_write`` so the canonical style is defined once.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import itertools
-import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -53,17 +51,10 @@ def atomic_write(path: Path, content: str | bytes) -> None:
     readers see the old file or the new one, never a partial file: write a temporary file
     in the same folder, fsync, then rename it over. An existing file keeps its permissions;
     a new one gets the usual ``0o666 & ~umask`` (temporary files are created ``0o600``)."""
-    from aiportfolio.register.journal import write_temp
+    from aiportfolio.register.journal import write_one
 
-    path = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    tmp = write_temp(path, data)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    write_one(Path(path), data)
 
 
 # --- minimal diffs: untouched lines stay byte-identical ----------------------------------
