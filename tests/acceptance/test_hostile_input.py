@@ -37,6 +37,8 @@ def _case(root: Path, name: str, text: str) -> Path:
         "x: " + "{a: " * 2_000 + "1" + "}" * 2_000,
         "x:\n" + "- " * 5_000 + "y",  # compact block sequences
         "x: " + "[" * 50_000,  # unterminated
+        "x:\r" + "- " * 5_000 + "y",  # CR line ends (found by the fuzzer)
+        "x:\u2028" + "- " * 5_000 + "y",
     ],
 )
 def test_deep_nesting_is_a_located_problem(tmp_path: Path, body: str) -> None:

@@ -115,7 +115,13 @@ class TooDeep(YAMLError):
 _LEADING = re.compile(r"^[ \t?-]*", re.MULTILINE)
 
 
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
+"""Everything the YAML parser may end a line on (a file may use CR alone)."""
+
+
 def _depth_bound(text: str) -> int:
+    if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
+        text = text.translate(_LINE_BREAKS)
     deepest_line = max((len(m) for m in _LEADING.findall(text)), default=0)
     return 2 * (deepest_line + 1) + text.count("[") + text.count("{")
 
