@@ -8,7 +8,11 @@ Measured in one run, on generated registers (benchmarks/generate.py):
 - ratio check / parse at 1,000 entries (goal: at most 1.5);
 - time per entry at each size (linear growth) and peak resident size (goal: < 300 MB
   at 10,000 entries);
-- ``aip --help`` and ``aip --version`` against ``python -c "import typer"`` (goal: +30%).
+- ``aip --help`` and ``aip --version`` against ``python -c "import typer"`` (goal: +30%);
+- re-checking after one file changed, with the cache of ``.aip-cache/`` filled by a first
+  run (goal: at most 0.5 s wall at 10,000 entries), and the same with ``--no-cache``.
+
+Usage for the re-check alone:  python benchmarks/bench_check.py --recheck 10000
 """
 
 from __future__ import annotations
@@ -36,12 +40,38 @@ def parse_only(root: Path) -> float:
     return time.perf_counter() - start
 
 
+def recheck(n: int, repeat: int, env: dict[str, str]) -> None:
+    """Fill the cache, then time ``aip check`` after appending a comment to one file."""
+    print(f"\nre-check of {n} entries after one file changed (median of {repeat})")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = generate_register(Path(tmp) / f"r{n}", n, seed=n)
+        cmd = aip_command("--register", str(root), "check")
+        cold, code, _ = run_timed(cmd, env)
+        files = sorted((root / "usecases").glob("*.yaml"))
+        warm: list[float] = []
+        for index in range(repeat):
+            path = files[(index * 7919) % len(files)]
+            with path.open("a", encoding="utf-8") as handle:
+                handle.write(f"# edit {index}\n")
+            warm.append(run_timed(cmd, env)[0])
+        unchanged = statistics.median(run_timed(cmd, env)[0] for _ in range(repeat))
+        nocache = run_timed([*cmd, "--no-cache"], env)[0]
+    print(f"  first run (fills .aip-cache)   {cold:7.2f} s  exit {code}")
+    print(f"  one file changed               {statistics.median(warm):7.2f} s")
+    print(f"  nothing changed                {unchanged:7.2f} s")
+    print(f"  --no-cache                     {nocache:7.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--recheck", type=int, default=None, metavar="N")
     args = parser.parse_args()
     env = {"AIP_TODAY": "2026-11-26", "NO_COLOR": "1"}
+    if args.recheck:
+        recheck(args.recheck, max(args.repeat, 5), env)
+        return
 
     print("start-up (median of 15 runs)")
     typer_s = median_time([sys.executable, "-c", "import typer"], 15)
@@ -59,7 +89,7 @@ def main() -> None:
             root = generate_register(Path(tmp) / f"r{n}", n, seed=n)
             parse_s = statistics.median(parse_only(root) for _ in range(args.repeat))
             runs = [
-                run_timed(aip_command("--register", str(root), "check"), env)
+                run_timed(aip_command("--register", str(root), "check", "--no-cache"), env)
                 for _ in range(args.repeat)
             ]
             check_s = statistics.median(r[0] for r in runs)
@@ -69,6 +99,7 @@ def main() -> None:
                 f"  {n:>8} {parse_s:>8.2f} {check_s:>8.2f} {check_s / parse_s:>6.2f}"
                 f" {check_s / n * 1000:>9.2f} {peak:>8}  exit {sorted(codes)}"
             )
+    recheck(max(args.sizes), max(args.repeat, 5), env)
 
 
 if __name__ == "__main__":

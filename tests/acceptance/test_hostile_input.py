@@ -83,7 +83,7 @@ def test_an_unexpected_exception_exits_3_with_one_line(
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("boom\n::error::injected")
 
-    monkeypatch.setattr("aiportfolio.engine.check.check_register", broken)
+    monkeypatch.setattr("aiportfolio.engine.check_cache.check_with_cache", broken)
     result = run(register, "--lang", lang, "check")
     assert result.exit_code == 3
     lines = result.stderr.splitlines()

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from aiportfolio import exitcodes
-from aiportfolio.cli.common import err, exit_with, handle_errors, open_register, out, parse_date
+from aiportfolio.cli.common import err, exit_with, handle_errors, out, parse_date
 
 
 class CheckFormat(str, Enum):
@@ -47,6 +47,13 @@ def check(
     show_all: Annotated[
         bool, typer.Option("--all", help="List every problem in the text report.")
     ] = False,
+    cache: Annotated[
+        bool,
+        typer.Option(
+            "--cache/--no-cache",
+            help="Reuse what unchanged files yielded last time (.aip-cache/, safe to delete).",
+        ),
+    ] = True,
     date: Annotated[
         str | None, typer.Option(help="Today's date for date rules (YYYY-MM-DD).")
     ] = None,
@@ -60,6 +67,10 @@ def check(
     ] = None,
 ) -> None:
     """Validate the register: schema, owner, KPI and baseline, ids, dependencies, risk reviews.
+
+    Unchanged files are not parsed again: what each one yielded is kept in .aip-cache/ at
+    the register root (git-ignored, safe to delete; --no-cache skips it). Rules across files
+    run every time.
 
     The text report starts with a count per rule (from 10 problems on) and lists the first
     100 problems (--limit N, --all). --format github prints the GitHub annotations (at most
@@ -78,28 +89,33 @@ def check(
 
       aip check --base origin/main
     """
-    from aiportfolio.cli.common import list_limit, translator
-    from aiportfolio.engine.check import check_register
+    from aiportfolio.cli.common import list_limit, register_root, settings, translator
+    from aiportfolio.engine.check_cache import check_with_cache
+    from aiportfolio.i18n import Translator
     from aiportfolio.report.check import REPORTERS, TEXT_LIMIT, format_text, rebase, summary
 
-    register = open_register(ctx, paths)
-    t = translator(ctx, register)
+    root = register_root(ctx)
+    t = translator(ctx)
     shown = list_limit(limit, show_all, TEXT_LIMIT, t)
-    if not register.files:
+    today = parse_date(date, t)
+    result, files, lang = check_with_cache(
+        root, settings(ctx).lang, today, paths or (), use_cache=cache
+    )
+    t = Translator(lang)
+    if not files:
         err(t("check.no_usecases") + "\n  " + t("check.no_usecases.hint"), style="yellow")
         exit_with(exitcodes.USAGE)
-    result = check_register(register, parse_date(date, t), paths or ())
     if base is not None:
         import dataclasses
 
         from aiportfolio.engine.idclash import base_collisions, collision_problems
 
-        clashes = collision_problems(base_collisions(register.root, base, t), t)
+        clashes = collision_problems(base_collisions(root, base, t), t)
         result = dataclasses.replace(result, problems=tuple(sorted([*result.problems, *clashes])))
     # Paths as the reader's tools expect them: relative to the CI workspace or the current
     # folder when the register lives below it (a register in a subfolder of a repository).
     base = os.environ.get("GITHUB_WORKSPACE") or os.environ.get("CI_PROJECT_DIR") or os.getcwd()
-    result = rebase(result, register.root, Path(base))
+    result = rebase(result, root, Path(base))
     chosen = output_format.value
     if chosen == "auto":
         chosen = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"

@@ -1,0 +1,203 @@
+"""The check cache never changes a verdict: after random edits (files changed, broken,
+duplicated, renamed, removed; configuration and date changed) the cached check and a full
+check from scratch report the same problems, and the cache is reused for unchanged files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from aiportfolio.engine.check import check_register
+from aiportfolio.engine.check_cache import (
+    CACHE_DIR,
+    CROSS_RULES,
+    LOCAL_RULES,
+    CacheStats,
+    check_with_cache,
+)
+from aiportfolio.register.loader import load_register
+from aiportfolio.rules.registry import RULES
+from aiptest import REPO_ROOT
+
+sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+
+from generate import generate_register
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def full_check(root: Path, today: dt.date, lang: str | None = None) -> tuple:
+    register = load_register(root, lang)
+    result = check_register(register, today)
+    return result, len(register.files)
+
+
+def cached_check(root: Path, today: dt.date, lang: str | None = None) -> tuple:
+    result, files, _ = check_with_cache(root, lang, today)
+    return result, files
+
+
+def edit(root: Path, action: str, index: int, rng_value: int) -> None:
+    files = sorted((root / "usecases").glob("*.yaml"))
+    if not files:
+        return
+    path = files[index % len(files)]
+    text = path.read_text(encoding="utf-8")
+    if action == "drop_owner":
+        if "owner:\n" not in text or "sponsor:\n" not in text:
+            return
+        start = text.index("owner:\n")
+        end = text.index("sponsor:\n")
+        path.write_text(text[:start] + text[end:], encoding="utf-8")
+    elif action == "break_yaml":
+        path.write_text(text + "\n  : [\n", encoding="utf-8")
+    elif action == "duplicate_id":
+        other = files[(index + 1) % len(files)]
+        other_id = other.name[:6]
+        path.write_text(text.replace(f"id: {path.name[:6]}", f"id: {other_id}"), "utf-8")
+    elif action == "depend":
+        target = f"UC-{rng_value % (len(files) + 3) + 1:03d}"
+        extra = f"plan:\n  depends_on:\n    - {target}\n"
+        body = text.replace("plan:\n", extra, 1) if "depends_on" not in text else text
+        path.write_text(body, encoding="utf-8")
+    elif action == "status":
+        status = ["idea", "scoping", "pilot", "stopped", "operated"][rng_value % 5]
+        for old in ("idea", "scoping", "pilot", "industrialising", "operated", "stopped"):
+            text = text.replace(f"\nstatus: {old}\n", f"\nstatus: {status}\n")
+        path.write_text(text, encoding="utf-8")
+    elif action == "rename":
+        path.rename(path.with_name(f"renamed-{rng_value}.yaml"))
+    elif action == "remove":
+        path.unlink()
+    elif action == "copy":
+        shutil.copy(path, path.with_name(f"{path.name[:6]}-copie-{rng_value}.yaml"))
+    elif action == "touch_same":
+        path.write_text(text, encoding="utf-8")
+    elif action == "config_rule_off":
+        portfolio = root / "config" / "portfolio.yaml"
+        config = portfolio.read_text(encoding="utf-8")
+        if "\npolicy:" not in config:
+            config += "\npolicy:\n  rules:\n    kpi-north-star: off\n    owner-required: warning\n"
+        portfolio.write_text(config, encoding="utf-8")
+    elif action == "empty":
+        path.write_text("", encoding="utf-8")
+
+
+ACTIONS = st.sampled_from(
+    [
+        "drop_owner",
+        "break_yaml",
+        "duplicate_id",
+        "depend",
+        "status",
+        "rename",
+        "remove",
+        "copy",
+        "touch_same",
+        "config_rule_off",
+        "empty",
+    ]
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    report_multiple_bugs=False,
+)
+@given(
+    st.lists(
+        st.tuples(ACTIONS, st.integers(0, 50), st.integers(0, 1000), st.booleans()),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_cached_and_uncached_checks_agree_after_random_edits(steps: list) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = generate_register(Path(tmp) / "reg", 12, seed=len(steps))
+        assert cached_check(root, TODAY) == full_check(root, TODAY)
+        for action, index, value, later in steps:
+            edit(root, action, index, value)
+            today = TODAY + dt.timedelta(days=400) if later else TODAY
+            assert cached_check(root, today) == full_check(root, today)
+            assert cached_check(root, today, "en") == full_check(root, today, "en")
+
+
+def test_unchanged_files_are_reused_and_the_cache_is_safe_to_delete(tmp_path: Path) -> None:
+    root = generate_register(tmp_path / "reg", 20, seed=3)
+    first = CacheStats()
+    expected = check_with_cache(root, None, TODAY, stats=first)
+    assert first.computed == 20 and first.reused == 0
+    assert (root / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+    path = sorted((root / "usecases").glob("*.yaml"))[4]
+    path.write_text(path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    again = CacheStats()
+    assert check_with_cache(root, None, TODAY, stats=again) == expected
+    assert (again.computed, again.reused) == (1, 19)
+    shutil.rmtree(root / CACHE_DIR)
+    assert check_with_cache(root, None, TODAY) == expected
+    (root / CACHE_DIR / "check.pickle").write_bytes(b"not a pickle")
+    assert check_with_cache(root, None, TODAY) == expected
+
+
+def test_a_new_date_or_configuration_starts_a_fresh_cache(tmp_path: Path) -> None:
+    root = generate_register(tmp_path / "reg", 5, seed=4)
+    check_with_cache(root, None, TODAY)
+    later = CacheStats()
+    check_with_cache(root, None, TODAY + dt.timedelta(days=1), stats=later)
+    assert later.computed == 5
+    portfolio = root / "config" / "portfolio.yaml"
+    portfolio.write_text(portfolio.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    changed = CacheStats()
+    check_with_cache(root, None, TODAY + dt.timedelta(days=1), stats=changed)
+    assert changed.computed == 5
+
+
+def test_a_read_only_register_checks_without_a_cache(tmp_path: Path) -> None:
+    root = generate_register(tmp_path / "reg", 3, seed=5)
+    (root / CACHE_DIR).write_text("a file where the folder would go", encoding="utf-8")
+    assert cached_check(root, TODAY) == full_check(root, TODAY)
+
+
+def test_every_rule_is_classified_for_the_cache() -> None:
+    """A rule in neither list switches the cache off (correct but slow): classify it in
+    engine/check_cache.py: LOCAL_RULES if it reads only its entry, the grid, the
+    configuration and the date; else CROSS_RULES (the stand-ins may need more fields)."""
+    assert set(RULES) == LOCAL_RULES | CROSS_RULES
+    assert not LOCAL_RULES & CROSS_RULES
+
+
+def test_checking_some_files_agrees_with_the_full_check(tmp_path: Path) -> None:
+    root = generate_register(tmp_path / "reg", 8, seed=6)
+    files = sorted((root / "usecases").glob("*.yaml"))
+    edit(root, "duplicate_id", 2, 0)
+    edit(root, "drop_owner", 5, 0)
+    outside = tmp_path / "UC-777-dehors.yaml"
+    shutil.copy(files[5], outside)
+    for only in ([files[2]], [files[3], files[5]], [outside], [root / "usecases"]):
+        register = load_register(root, None, only)
+        expected = (check_register(register, TODAY, only), len(register.files))
+        result, count, _ = check_with_cache(root, None, TODAY, only)
+        assert (result, count) == expected
+
+
+def test_the_cli_checks_the_same_with_and_without_the_cache(tmp_path: Path) -> None:
+    from aiptest import run
+
+    root = generate_register(tmp_path / "reg", 15, seed=7)
+    edit(root, "drop_owner", 1, 0)
+    plain = run(root, "check", "--no-cache")
+    assert not (root / CACHE_DIR).exists()
+    first = run(root, "check")
+    second = run(root, "check")
+    assert (root / CACHE_DIR / "check.pickle").is_file()
+    assert plain.exit_code == first.exit_code == second.exit_code == 1
+    assert plain.stdout == first.stdout == second.stdout
+    assert plain.stderr == first.stderr == second.stderr
