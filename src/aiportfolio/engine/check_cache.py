@@ -74,6 +74,10 @@ LOCAL_RULES = frozenset(
         "decision-date-past",
         "decision-date-missing",
         "stop-decision-required",
+        "category-slow-quick-win",
+        "category-risky-quick-win",
+        "category-compliance-kpi",
+        "category-low-value-differentiator",
     }
 )
 """Per-entry rules that read only the entry, the grid, the configuration and the date."""
@@ -288,7 +292,8 @@ def check_with_cache(
     if lang is None:
         t = Translator(config.language)
     base = Register(root=root, grid=grid, config=config, lang=t.lang)
-    enabled = severities(base, t)
+    # The rules of aip check (advisory rules belong to aip balance).
+    enabled = {rid: sev for rid, sev in severities(base, t).items() if not RULES[rid].advisory}
     if not use_cache or not cacheable(enabled):
         stats.enabled = False
         register = load_register(root, lang, only)
@@ -305,12 +310,18 @@ def check_with_cache(
     raws: dict[str, bytes] = {}
     records: list[tuple[str, Path, Record]] = []
     fresh: dict[str, Record] = {}
+    texts: dict[str, str] = {}
     for path, link in files:
         rel = _relative(path, link, root, folder_of_files)
         name = str(path)
         info = os.stat(name)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-            text, issue = read_text(path)  # the refusal, as the loader words it
+        plain_file = not link and folder_of_files is not None and path.parent == folder_of_files
+        if not plain_file or not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            # Links, files given outside usecases/, pipes, oversized files: read (or
+            # refused) exactly as the loader does, and not cached.
+            text, issue = read_text(path, root=root)
+            if text is not None:
+                texts[rel] = text
             record = _record(rel, text, issue, b"", base, today, t, enabled)
         else:
             with open(name, "rb") as handle:
@@ -350,8 +361,6 @@ def check_with_cache(
                 moved.append(dataclasses.replace(p, path=home, line=0, column=0))
             else:
                 problems.append(p)
-
-    texts: dict[str, str] = {}
 
     def locate(found: list[Problem]) -> list[Problem]:
         for p in found:
