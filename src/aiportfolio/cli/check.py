@@ -89,12 +89,19 @@ def check(
 
       aip check --base origin/main
     """
-    from aiportfolio.cli.common import list_limit, register_root, settings, translator
+    from aiportfolio.cli.common import (
+        list_limit,
+        recover_writes,
+        register_root,
+        settings,
+        translator,
+    )
     from aiportfolio.engine.check_cache import check_with_cache
     from aiportfolio.i18n import Translator
     from aiportfolio.report.check import REPORTERS, TEXT_LIMIT, format_text, rebase, summary
 
     root = register_root(ctx)
+    recover_writes(ctx, root)
     t = translator(ctx)
     shown = list_limit(limit, show_all, TEXT_LIMIT, t)
     today = parse_date(date, t)
