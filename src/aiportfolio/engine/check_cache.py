@@ -53,7 +53,8 @@ from aiportfolio.register.loader import (
 )
 from aiportfolio.register.yamlio import MAX_FILE_BYTES, YamlIssue, decode, read_text
 from aiportfolio.rules.base import RuleContext
-from aiportfolio.rules.registry import RULES, severities, statuses
+from aiportfolio.rules.registry import LOADER_RULES, RULES, severities, statuses
+from aiportfolio.rules.suppress import apply_suppressions
 
 CACHE_DIR = ".aip-cache"
 CACHE_FILE = "check.pickle"
@@ -340,10 +341,11 @@ def check_with_cache(
         records.append((rel, path, record))
         register.known[path] = rel
 
+    loader_problems: list[Problem] = []
     problems: list[Problem] = []
     for _, path, record in records:
         register.files.append(path)
-        problems.extend(record.problems)
+        loader_problems.extend(record.problems)
         if record.entry is not None:
             register.usecases.append(_stand_in(record.entry))
             register.usecase_paths.append(path)
@@ -375,6 +377,17 @@ def check_with_cache(
     for rule_id, severity in enabled.items():
         if severity is not None and rule_id in CROSS_RULES:
             problems += locate(list(RULES[rule_id].run(ctx, severity, statuses(base, rule_id))))
+
+    # A file may switch a rule off for itself (rules/suppress.py), as in find_rule_problems.
+    directive_texts = dict(texts)
+    for rel, raw in raws.items():
+        if b"aip:" in raw:
+            text, _ = decode(raw)
+            if text is not None:
+                directive_texts[rel] = text
+    problems = loader_problems + apply_suppressions(
+        problems, directive_texts, RULES, LOADER_RULES, t, report_unknown=True
+    )
 
     if stats.computed or len(fresh) != len(store.records):
         store.records = fresh
