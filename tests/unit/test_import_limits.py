@@ -16,19 +16,33 @@ from aiptest import run, usecase, write_register
 
 HEADER = "title,status,category\n"
 
+# ru_maxrss of a child is useless here: Linux carries the parent's resident size over the
+# child's exec, so under a large pytest process it reads the parent's peak. The child
+# reports its own high-water mark (VmHWM, its address space after exec) at exit instead.
+PEAK_WRAPPER = """
+import atexit, os, runpy, sys
+def _peak():
+    with open("/proc/self/status", encoding="ascii") as status:
+        kb = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    with open(os.environ["AIP_PEAK_FILE"], "w", encoding="ascii") as out:
+        out.write(kb)
+atexit.register(_peak)
+sys.argv = ["aip", *sys.argv[1:]]
+runpy.run_module("aiportfolio", run_name="__main__", alter_sys=True)
+"""
+
 
 def _peak_mb(root: Path, *args: str) -> tuple[int, int, str]:
     """Run ``aip -r ROOT import ARGS`` in a fresh process: (exit code, peak MB, stderr)."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "aiportfolio", "-r", str(root), "import", *args],
+    peak_file = root.parent / "peak-kb.txt"
+    proc = subprocess.run(
+        [sys.executable, "-c", PEAK_WRAPPER, "-r", str(root), "import", *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        env={**os.environ, "NO_COLOR": "1"},
+        env={**os.environ, "NO_COLOR": "1", "AIP_PEAK_FILE": str(peak_file)},
+        check=False,
     )
-    assert proc.stderr is not None
-    stderr = proc.stderr.read().decode("utf-8")
-    _, status, usage = os.wait4(proc.pid, 0)
-    return os.waitstatus_to_exitcode(status), usage.ru_maxrss // 1024, stderr
+    return proc.returncode, int(peak_file.read_text()) // 1024, proc.stderr.decode("utf-8")
 
 
 SHEET_HEAD = (
