@@ -26,6 +26,7 @@ DOMAINS = (
     "report",
     "importing",
     "category",
+    "ai_act",
 )
 
 

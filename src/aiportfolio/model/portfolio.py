@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, StrictStr, model_validator
 
+from aiportfolio.model.ai_act import AiActConfig
 from aiportfolio.model.common import (
     CATEGORIES,
     Category,
@@ -165,6 +166,7 @@ class PortfolioConfig(Strict):
     planning: Planning = Planning()
     policy: Policy = Policy()
     budget: Budget = Budget()
+    ai_act: AiActConfig = AiActConfig()
 
     @model_validator(mode="after")
     def _unique_waves(self) -> PortfolioConfig:

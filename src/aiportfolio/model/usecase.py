@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, StrictStr, field_validator, model_validator
 
+from aiportfolio.model.ai_act import AiAct
 from aiportfolio.model.common import (
     AiActTier,
     Category,
@@ -171,6 +172,7 @@ class UseCase(Strict):
     value: Value | None = None
     data: Data = Data()
     risk: Risk = Risk()
+    ai_act: AiAct = AiAct()
     integration: Integration = Integration()
     kpis: list[Kpi] = []
     scores: dict[StrictStr, Score] = {}

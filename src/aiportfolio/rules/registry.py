@@ -9,7 +9,7 @@ from aiportfolio.i18n import Translator
 from aiportfolio.model.portfolio import RuleOptions
 from aiportfolio.problem import Problem, Severity
 from aiportfolio.register.loader import PORTFOLIO_FILE, Register, locate_problems, suggest
-from aiportfolio.rules import category, compliance, dates, ids, kpi, lifecycle, links, owner
+from aiportfolio.rules import ai_act, category, compliance, dates, ids, kpi, lifecycle, links, owner
 from aiportfolio.rules.base import Rule, RuleContext
 from aiportfolio.rules.suppress import apply_suppressions
 
@@ -21,6 +21,7 @@ RULES: dict[str, Rule] = {
         *ids.RULES,
         *links.RULES,
         *compliance.RULES,
+        *ai_act.RULES,
         *dates.RULES,
         *lifecycle.RULES,
         *category.RULES,
