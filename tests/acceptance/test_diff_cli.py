@@ -192,6 +192,7 @@ def test_the_same_invalid_config_on_both_sides_is_not_new(tmp_path: Path) -> Non
     root = tmp_path / "reg"
     shutil.copytree(REPO_ROOT / "config", root / "config")
     shutil.copytree(REPO_ROOT / "usecases", root / "usecases")
+    shutil.copytree(REPO_ROOT / "conformite", root / "conformite")  # AI Act evidence
     (root / "config" / "portfolio.yaml").write_text("language: fr\nbalanse: 3\n")
     init(root)
     commit_all(root, "init")

@@ -16,6 +16,7 @@ def register(tmp_path: Path) -> Path:
     root = tmp_path / "reg"
     shutil.copytree(REPO_ROOT / "config", root / "config")
     shutil.copytree(REPO_ROOT / "usecases", root / "usecases")
+    shutil.copytree(REPO_ROOT / "conformite", root / "conformite")  # AI Act evidence
     (root / "templates").mkdir()
     return root
 

@@ -245,6 +245,7 @@ def copy_example(tmp_path: Path) -> Path:
     root = tmp_path / "example"
     shutil.copytree(REPO_ROOT / "config", root / "config")
     shutil.copytree(REPO_ROOT / "usecases", root / "usecases")
+    shutil.copytree(REPO_ROOT / "conformite", root / "conformite")  # AI Act evidence
     return root
 
 

@@ -31,6 +31,7 @@ def register(tmp_path: Path) -> Path:
     """A copy of the example register (config and use cases)."""
     shutil.copytree(REPO_ROOT / "config", tmp_path / "config")
     shutil.copytree(REPO_ROOT / "usecases", tmp_path / "usecases")
+    shutil.copytree(REPO_ROOT / "conformite", tmp_path / "conformite")  # AI Act evidence
     return tmp_path
 
 
