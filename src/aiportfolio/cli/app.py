@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from aiportfolio import __version__
-from aiportfolio.cli import check, diff, plan, report, schema, scoring, steer, write
+from aiportfolio.cli import check, compliance, diff, plan, report, schema, scoring, steer, write
 from aiportfolio.cli.common import Settings
 
 
@@ -103,7 +103,7 @@ def main_callback(
 
 
 # Each command group registers its commands; modules stay light (heavy imports are lazy).
-for _group in (check, scoring, plan, diff, write, steer, report, schema):
+for _group in (check, scoring, plan, diff, write, steer, compliance, report, schema):
     _group.register(app)
 
 

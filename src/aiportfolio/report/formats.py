@@ -22,6 +22,8 @@ STEER = ("table", "md", "json")
 """``aip tco``, ``aip dashboard``, ``aip doctor``."""
 DIFF = ("table", "md", "json")
 """``aip diff``."""
+COMPLIANCE = ("table", "md", "json")
+"""``aip compliance``."""
 
 
 def choices(name: str, formats: Sequence[str]) -> type[Enum]:

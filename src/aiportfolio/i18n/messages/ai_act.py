@@ -88,4 +88,170 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "add evidence: a ref (path or URL), reviewed_by and reviewed_on",
         "fr": "ajoutez une preuve : ref (chemin ou URL), reviewed_by et reviewed_on",
     },
+    # aip classify
+    "ai_act.q.role": {
+        "en": "What is your organisation for this system? provider (develops it, or has it developed, and puts it into service or on the market under its own name), deployer (uses a system under its authority), importer or distributor",
+        "fr": "Quel est le rôle de votre organisation pour ce système ? fournisseur (le développe ou le fait développer et le met en service ou sur le marché sous son nom), déployeur (utilise un système sous son autorité), importateur ou distributeur",
+    },
+    "ai_act.q.own_name": {
+        "en": "Do you build the system yourselves (even on a bought model) and put it into service under your own name, modify a high-risk system substantially, or change a system's purpose so that it becomes high-risk? (Art. 3(3), Art. 25)",
+        "fr": "Construisez-vous le système vous-mêmes (même sur un modèle acheté) pour le mettre en service sous votre nom, modifiez-vous substantiellement un système à haut risque, ou changez-vous la finalité d'un système au point qu'il devienne à haut risque ? (art. 3(3), art. 25)",
+    },
+    "ai_act.q.prohibited": {
+        "en": "Does the system do any of these prohibited practices (Art. 5)? List them, or leave empty",
+        "fr": "Le système relève-t-il d'une de ces pratiques interdites (art. 5) ? Listez-les, ou laissez vide",
+    },
+    "ai_act.q.annex_i": {
+        "en": "Is the system a product, or the safety component of a product, covered by Annex I legislation (machinery, toys, lifts, medical devices, vehicles...) that requires a third-party conformity assessment? (Art. 6(1))",
+        "fr": "Le système est-il un produit, ou le composant de sécurité d'un produit, couvert par la législation de l'annexe I (machines, jouets, ascenseurs, dispositifs médicaux, véhicules...) soumis à une évaluation de conformité par un tiers ? (art. 6(1))",
+    },
+    "ai_act.q.annex_iii": {
+        "en": "Is the system used in one of the Annex III areas (Art. 6(2))? Give the point, or none",
+        "fr": "Le système est-il utilisé dans un domaine de l'annexe III (art. 6(2)) ? Donnez le point, ou none",
+    },
+    "ai_act.q.profiling": {
+        "en": "Does the system profile natural persons (evaluate personal aspects: work performance, reliability, behaviour...)? (Art. 6(3), last subparagraph)",
+        "fr": "Le système fait-il du profilage de personnes physiques (évaluer des aspects personnels : rendement au travail, fiabilité, comportement...) ? (art. 6(3), dernier alinéa)",
+    },
+    "ai_act.q.exception": {
+        "en": "Does the system pose no significant risk because it only does one of these (Art. 6(3))? Give it, or none",
+        "fr": "Le système ne présente-t-il pas de risque important parce qu'il fait seulement l'une de ces tâches (art. 6(3)) ? Indiquez-la, ou none",
+    },
+    "ai_act.q.transparency": {
+        "en": "Which transparency cases apply (Art. 50)? List them, or leave empty",
+        "fr": "Quels cas de transparence s'appliquent (art. 50) ? Listez-les, ou laissez vide",
+    },
+    "ai_act.q.gpai": {
+        "en": "Does your organisation provide a general-purpose AI model with this system (train or fine-tune and release it, not merely use one)? none, general, or systemic (systemic risk, Art. 51)",
+        "fr": "Votre organisation fournit-elle un modèle d'IA à usage général avec ce système (l'entraîne ou l'affine et le diffuse, pas seulement l'utilise) ? none, general, ou systemic (risque systémique, art. 51)",
+    },
+    "ai_act.gpai.none": {"en": "no", "fr": "non"},
+    "ai_act.gpai.general": {"en": "general-purpose AI model", "fr": "modèle d'IA à usage général"},
+    "ai_act.gpai.systemic": {"en": "model with systemic risk", "fr": "modèle à risque systémique"},
+    "ai_act.classify.unknown_key": {
+        "en": "{where}: unknown question {key} (questions: {keys})",
+        "fr": "{where} : question inconnue {key} (questions : {keys})",
+    },
+    "ai_act.classify.missing": {
+        "en": "{where}: question {key} is not answered",
+        "fr": "{where} : la question {key} n'a pas de réponse",
+    },
+    "ai_act.classify.bad_value": {
+        "en": "{where}: {value!r} is not an answer to {key}",
+        "fr": "{where} : {value!r} n'est pas une réponse à {key}",
+    },
+    "ai_act.classify.expected": {
+        "en": "expected: {expected}",
+        "fr": "attendu : {expected}",
+    },
+    "ai_act.classify.not_a_mapping": {
+        "en": "{where}: the answers file holds one mapping question -> answer",
+        "fr": "{where} : le fichier de réponses contient un seul mapping question -> réponse",
+    },
+    "ai_act.classify.unreadable": {
+        "en": "{where}: cannot read the answers ({detail})",
+        "fr": "{where} : réponses illisibles ({detail})",
+    },
+    "ai_act.classify.no_terminal": {
+        "en": "no terminal to ask the questions: give the answers with --answers FILE",
+        "fr": "pas de terminal pour poser les questions : donnez les réponses avec --answers FICHIER",
+    },
+    "ai_act.classify.retry": {
+        "en": "not an answer; expected: {expected}",
+        "fr": "réponse non valable ; attendu : {expected}",
+    },
+    "ai_act.classify.yes_no": {"en": "yes/no", "fr": "oui/non"},
+    "ai_act.classify.result": {
+        "en": "{id}: tier {tier}, role {role}",
+        "fr": "{id} : niveau {tier}, rôle {role}",
+    },
+    "ai_act.classify.changed": {
+        "en": "(was: tier {tier}, role {role})",
+        "fr": "(avant : niveau {tier}, rôle {role})",
+    },
+    "ai_act.classify.basis": {"en": "legal basis: {basis}", "fr": "base juridique : {basis}"},
+    "ai_act.classify.annex_iii": {
+        "en": "Annex III {point}: {label}",
+        "fr": "Annexe III {point} : {label}",
+    },
+    "ai_act.classify.obligations": {
+        "en": "obligations that apply ({count}):",
+        "fr": "obligations applicables ({count}) :",
+    },
+    "ai_act.classify.obligation": {
+        "en": "  {articles}  {title} [{id}], from {date}: {state}",
+        "fr": "  {articles}  {title} [{id}], à partir du {date} : {state}",
+    },
+    "ai_act.classify.none": {"en": "  none", "fr": "  aucune"},
+    "ai_act.classify.written": {"en": "written: {path}", "fr": "écrit : {path}"},
+    "ai_act.classify.dry_run": {
+        "en": "--dry-run: nothing written",
+        "fr": "--dry-run : rien n'a été écrit",
+    },
+    "ai_act.classify.disclaimer": {
+        "en": "a proposal to confirm with your legal counsel, not legal advice (docs/compliance.md)",
+        "fr": "une proposition à confirmer avec votre juriste, pas un avis juridique (docs/compliance.md)",
+    },
+    # aip compliance
+    "ai_act.report.title": {
+        "en": "EU AI Act compliance on {date}",
+        "fr": "Conformité AI Act au {date}",
+    },
+    "ai_act.report.coverage": {
+        "en": "Portfolio: {closed}/{total} obligations done or not applicable ({coverage}); {overdue} overdue",
+        "fr": "Portefeuille : {closed}/{total} obligations faites ou sans objet ({coverage}) ; {overdue} en retard",
+    },
+    "ai_act.report.unassessed": {
+        "en": "Not classified yet (no obligation derived): {ids}",
+        "fr": "Pas encore classés (aucune obligation déduite) : {ids}",
+    },
+    "ai_act.report.role_assumed": {
+        "en": "* role not recorded: deployer assumed (`aip classify` records it)",
+        "fr": "* rôle non renseigné : déployeur supposé (`aip classify` le renseigne)",
+    },
+    "ai_act.report.usecases": {"en": "Coverage per use case", "fr": "Couverture par cas d'usage"},
+    "ai_act.report.deadlines": {
+        "en": "Open obligations due within {days} days (⚠: passed)",
+        "fr": "Obligations ouvertes dues sous {days} jours (⚠ : échéance passée)",
+    },
+    "ai_act.report.gaps": {"en": "Gaps by role and tier", "fr": "Écarts par rôle et niveau"},
+    "ai_act.report.dates": {"en": "Application dates", "fr": "Dates d'application"},
+    "ai_act.report.empty": {"en": "(none)", "fr": "(aucun)"},
+    "ai_act.report.summary": {
+        "en": "{closed}/{total} obligations closed, {overdue} overdue",
+        "fr": "{closed}/{total} obligations closes, {overdue} en retard",
+    },
+    "ai_act.col.usecase": {"en": "Use case", "fr": "Cas d'usage"},
+    "ai_act.col.status": {"en": "Status", "fr": "Statut"},
+    "ai_act.col.tier": {"en": "Tier", "fr": "Niveau"},
+    "ai_act.col.role": {"en": "Role", "fr": "Rôle"},
+    "ai_act.col.annex_iii": {"en": "Annex III", "fr": "Annexe III"},
+    "ai_act.col.closed": {"en": "Closed", "fr": "Closes"},
+    "ai_act.col.coverage": {"en": "Coverage", "fr": "Couverture"},
+    "ai_act.col.overdue": {"en": "Overdue", "fr": "En retard"},
+    "ai_act.col.deadline": {"en": "Deadline", "fr": "Échéance"},
+    "ai_act.col.articles": {"en": "Articles", "fr": "Articles"},
+    "ai_act.col.obligation": {"en": "Obligation", "fr": "Obligation"},
+    "ai_act.col.state": {"en": "State", "fr": "État"},
+    "ai_act.col.owner": {"en": "Owner", "fr": "Responsable"},
+    "ai_act.col.usecases": {"en": "Use cases", "fr": "Cas d'usage"},
+    "ai_act.col.open": {"en": "Open", "fr": "Ouvertes"},
+    "ai_act.col.total": {"en": "Total", "fr": "Total"},
+    "ai_act.col.group": {"en": "Group", "fr": "Groupe"},
+    "ai_act.col.applies": {"en": "Applies from", "fr": "S'applique à partir du"},
+    "ai_act.col.as_of": {"en": "As of", "fr": "Connu au"},
+    "ai_act.col.source": {"en": "Source", "fr": "Source"},
+    "ai_act.col.when": {"en": "When", "fr": "Quand"},
+    "ai_act.group.prohibited": {
+        "en": "Art. 5 prohibited practices",
+        "fr": "Art. 5 pratiques interdites",
+    },
+    "ai_act.group.literacy": {"en": "Art. 4 AI literacy", "fr": "Art. 4 maîtrise de l'IA"},
+    "ai_act.group.gpai": {
+        "en": "GPAI models (Art. 51-55)",
+        "fr": "Modèles d'IA à usage général (art. 51-55)",
+    },
+    "ai_act.group.transparency": {"en": "Art. 50 transparency", "fr": "Art. 50 transparence"},
+    "ai_act.group.annex_iii": {"en": "High-risk, Annex III", "fr": "Haut risque, annexe III"},
+    "ai_act.group.annex_i": {"en": "High-risk, Annex I", "fr": "Haut risque, annexe I"},
 }

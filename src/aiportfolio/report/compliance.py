@@ -1,0 +1,311 @@
+"""Reporters of ``aip compliance``: table (terminal), md, json. Pure functions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from aiportfolio.engine.ai_act import Applicable, ComplianceReport, ObligationCatalog
+from aiportfolio.i18n import Translator
+from aiportfolio.report import formats
+from aiportfolio.report.escape import md_cell, terminal
+from aiportfolio.report.numbers import pct
+from aiportfolio.report.steer_format import md_table, text_table
+
+Cell = Callable[[object], str]
+
+
+def _tier(tier: str, t: Translator) -> str:
+    return t(f"diff.tier.{tier}")
+
+
+def _role(row_role: str, given: bool, t: Translator) -> str:
+    label = t(f"ai_act.role.{row_role}")
+    return label if given else label + "*"
+
+
+def _sections(
+    report: ComplianceReport, t: Translator, cell: Cell
+) -> list[tuple[str, list[str], list[list[str]]]]:
+    lang = t.lang
+    usecases = [
+        [
+            u.usecase_id,
+            cell(u.title),
+            t(f"label.status.{u.status}"),
+            _tier(u.tier, t),
+            _role(u.role, u.role_given, t),
+            u.annex_iii or "",
+            f"{u.closed}/{u.total}",
+            pct(u.coverage, lang),
+            str(len(u.overdue)) if u.overdue else "",
+        ]
+        for u in report.usecases
+    ]
+    deadlines = [
+        [
+            d.on.isoformat() + (" ⚠" if d.on <= report.today else ""),
+            d.usecase_id,
+            cell(d.articles),
+            cell(d.title),
+            t(f"ai_act.state.{d.status}"),
+            cell(d.owner or ""),
+        ]
+        for d in report.deadlines
+    ]
+    gaps = [
+        [_role(g.role, True, t), _tier(g.tier, t), str(g.usecases), str(g.open), str(g.total)]
+        for g in report.gaps
+    ]
+    dates = [
+        [
+            t(f"ai_act.group.{key}"),
+            entry.date.isoformat(),
+            entry.as_of.isoformat() if entry.as_of else "",
+            cell(entry.source or ""),
+        ]
+        for key, entry in report.dates.items()
+    ]
+    return [
+        (
+            t("ai_act.report.usecases"),
+            [
+                "ID",
+                t("ai_act.col.usecase"),
+                t("ai_act.col.status"),
+                t("ai_act.col.tier"),
+                t("ai_act.col.role"),
+                t("ai_act.col.annex_iii"),
+                t("ai_act.col.closed"),
+                t("ai_act.col.coverage"),
+                t("ai_act.col.overdue"),
+            ],
+            usecases,
+        ),
+        (
+            t("ai_act.report.deadlines", days=report.horizon_days),
+            [
+                t("ai_act.col.deadline"),
+                "ID",
+                t("ai_act.col.articles"),
+                t("ai_act.col.obligation"),
+                t("ai_act.col.state"),
+                t("ai_act.col.owner"),
+            ],
+            deadlines,
+        ),
+        (
+            t("ai_act.report.gaps"),
+            [
+                t("ai_act.col.role"),
+                t("ai_act.col.tier"),
+                t("ai_act.col.usecases"),
+                t("ai_act.col.open"),
+                t("ai_act.col.total"),
+            ],
+            gaps,
+        ),
+        (
+            t("ai_act.report.dates"),
+            [
+                t("ai_act.col.group"),
+                t("ai_act.col.applies"),
+                t("ai_act.col.as_of"),
+                t("ai_act.col.source"),
+            ],
+            dates,
+        ),
+    ]
+
+
+def _summary(report: ComplianceReport, t: Translator) -> list[str]:
+    lines = [
+        t(
+            "ai_act.report.coverage",
+            closed=report.closed,
+            total=report.total,
+            coverage=pct(report.coverage, t.lang),
+            overdue=report.overdue,
+        )
+    ]
+    if report.unassessed:
+        lines.append(t("ai_act.report.unassessed", ids=", ".join(report.unassessed)))
+    if any(not u.role_given for u in report.usecases if u.total):
+        lines.append(t("ai_act.report.role_assumed"))
+    return lines
+
+
+def format_table(report: ComplianceReport, t: Translator) -> str:
+    parts = [t("ai_act.report.title", date=report.today.isoformat()), ""]
+    parts += [terminal(line) for line in _summary(report, t)]
+    for title, headers, rows in _sections(report, t, terminal):
+        parts += ["", title]
+        parts.append(text_table(headers, rows).rstrip("\n") if rows else t("ai_act.report.empty"))
+    parts += ["", t("ai_act.classify.disclaimer")]
+    return "\n".join(parts) + "\n"
+
+
+def format_markdown(report: ComplianceReport, t: Translator) -> str:
+    parts = [f"# {t('ai_act.report.title', date=report.today.isoformat())}", ""]
+    parts += [f"- {md_cell(line)}" for line in _summary(report, t)]
+    for title, headers, rows in _sections(report, t, md_cell):
+        parts += ["", f"## {title}", ""]
+        parts.append(md_table(headers, rows).rstrip("\n") if rows else t("ai_act.report.empty"))
+    parts += ["", f"_{t('ai_act.classify.disclaimer')}_"]
+    return "\n".join(parts) + "\n"
+
+
+def _applicable(a: Applicable) -> dict[str, Any]:
+    entry = a.entry
+    return {
+        "id": a.obligation.id,
+        "articles": a.obligation.articles,
+        "applies_on": a.applies_on.isoformat(),
+        "deadline": a.deadline.isoformat(),
+        "status": a.status,
+        "owner": entry.owner if entry else None,
+        "reason": entry.reason if entry else None,
+        "evidence": [
+            {
+                "ref": e.ref,
+                "reviewed_by": e.reviewed_by,
+                "reviewed_on": e.reviewed_on.isoformat() if e.reviewed_on else None,
+            }
+            for e in (entry.evidence if entry else [])
+        ],
+        "nist": a.obligation.nist,
+        "iso42001": a.obligation.iso42001,
+    }
+
+
+def as_data(report: ComplianceReport) -> dict[str, Any]:
+    return {
+        "date": report.today.isoformat(),
+        "closed": report.closed,
+        "total": report.total,
+        "coverage": report.coverage,
+        "overdue": report.overdue,
+        "unassessed": report.unassessed,
+        "usecases": [
+            {
+                "id": u.usecase_id,
+                "title": u.title,
+                "status": u.status,
+                "tier": u.tier,
+                "role": u.role,
+                "role_given": u.role_given,
+                "annex_iii": u.annex_iii,
+                "closed": u.closed,
+                "total": u.total,
+                "coverage": u.coverage,
+                "overdue": [a.obligation.id for a in u.overdue],
+                "obligations": [_applicable(a) for a in u.obligations],
+            }
+            for u in report.usecases
+        ],
+        "deadlines": [
+            {
+                "date": d.on.isoformat(),
+                "usecase": d.usecase_id,
+                "obligation": d.obligation_id,
+                "articles": d.articles,
+                "status": d.status,
+                "owner": d.owner,
+            }
+            for d in report.deadlines
+        ],
+        "gaps": [
+            {
+                "role": g.role,
+                "tier": g.tier,
+                "usecases": g.usecases,
+                "open": g.open,
+                "total": g.total,
+            }
+            for g in report.gaps
+        ],
+        "dates": {
+            key: {
+                "date": e.date.isoformat(),
+                "as_of": e.as_of.isoformat() if e.as_of else None,
+                "source": e.source,
+            }
+            for key, e in report.dates.items()
+        },
+    }
+
+
+def format_json(report: ComplianceReport, t: Translator) -> str:
+    return json.dumps(as_data(report), ensure_ascii=False, indent=2) + "\n"
+
+
+REPORTERS: dict[str, Callable[[ComplianceReport, Translator], str]] = {
+    "table": format_table,
+    "md": format_markdown,
+    "json": format_json,
+}
+formats.checked(formats.COMPLIANCE, REPORTERS)
+
+
+# --- the catalog ------------------------------------------------------------------------------
+
+
+def _conditions(o: Any, t: Translator) -> str:
+    when = o.when
+    parts: list[str] = []
+    if when.tiers:
+        parts.append("/".join(_tier(x, t) for x in when.tiers))
+    for name in ("transparency", "gpai", "annex_iii"):
+        values = getattr(when, name)
+        if values:
+            parts.append(f"{name}: {', '.join(values)}")
+    if when.exception:
+        parts.append("exception")
+    return "; ".join(parts)
+
+
+def _catalog_rows(catalog: ObligationCatalog, t: Translator, cell: Cell) -> list[list[str]]:
+    return [
+        [
+            o.id,
+            cell(", ".join(o.articles)),
+            ", ".join(t(f"ai_act.role.{r}") for r in o.roles),
+            cell(_conditions(o, t)),
+            o.applies_from,
+            cell(o.title.get(t.lang)),
+        ]
+        for o in catalog.obligations
+    ]
+
+
+def _catalog_headers(t: Translator) -> list[str]:
+    return [
+        "ID",
+        t("ai_act.col.articles"),
+        t("ai_act.col.role"),
+        t("ai_act.col.when"),
+        t("ai_act.col.group"),
+        t("ai_act.col.obligation"),
+    ]
+
+
+def catalog_table(catalog: ObligationCatalog, t: Translator) -> str:
+    return text_table(_catalog_headers(t), _catalog_rows(catalog, t, terminal))
+
+
+def catalog_markdown(catalog: ObligationCatalog, t: Translator) -> str:
+    return md_table(_catalog_headers(t), _catalog_rows(catalog, t, md_cell))
+
+
+def catalog_json(catalog: ObligationCatalog, t: Translator) -> str:
+    data = [o.model_dump(mode="json", exclude_none=True) for o in catalog.obligations]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+CATALOG_REPORTERS: dict[str, Callable[[ObligationCatalog, Translator], str]] = {
+    "table": catalog_table,
+    "md": catalog_markdown,
+    "json": catalog_json,
+}
+formats.checked(formats.COMPLIANCE, CATALOG_REPORTERS)
