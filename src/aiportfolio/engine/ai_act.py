@@ -20,6 +20,7 @@ from aiportfolio.model.ai_act import (
     Obligation,
     ObligationStatus,
 )
+from aiportfolio.model.lifecycle import MEASURED
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Problem, Severity
@@ -28,8 +29,9 @@ CATALOG_FILE = Path(__file__).resolve().parent.parent / "data" / "ai_act.yaml"
 DEFAULT_ROLE = "deployer"
 """A use case without a role: the organisation uses a system someone else provides."""
 CLOSED = ("done", "not_applicable")
-ENFORCED_FROM = ("pilot", "industrialising", "operated")
-"""Statuses from which an obligation past its application date must be closed."""
+ENFORCED_FROM = MEASURED
+"""Statuses from which an obligation past its application date must be closed (the default
+statuses of the ``ai-act-obligation-overdue`` rule)."""
 
 
 @cache

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from aiportfolio.engine.ai_act import ENFORCED_FROM, catalog_for, obligation_ids, obligations_of
+from aiportfolio.engine.ai_act import catalog_for, obligation_ids, obligations_of
+from aiportfolio.model.lifecycle import ACTIVE, MEASURED
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Severity
 from aiportfolio.register.loader import suggest
@@ -25,8 +26,6 @@ def _index(uc: UseCase, obligation_id: str) -> int:
 
 
 def check_overdue(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
-    if uc.status not in ENFORCED_FROM:
-        return
     catalog = catalog_for(ctx.register.config, ctx.t, ctx.register.root)
     for a in obligations_of(uc, catalog):
         if a.closed or a.deadline > ctx.today:
@@ -70,7 +69,7 @@ def check_unknown(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
 
 
 def check_extra(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
-    if not uc.active or not uc.ai_act.obligations:
+    if not uc.ai_act.obligations:
         return
     catalog = catalog_for(ctx.register.config, ctx.t, ctx.register.root)
     applying = obligation_ids(uc, catalog)
@@ -143,6 +142,7 @@ RULES = (
         Severity.ERROR,
         "ai_act.rule.overdue.summary",
         per_usecase=check_overdue,
+        statuses=MEASURED,
     ),
     Rule(
         "ai-act-obligation-unknown",
@@ -167,5 +167,6 @@ RULES = (
         Severity.INFO,
         "ai_act.rule.extra.summary",
         per_usecase=check_extra,
+        statuses=ACTIVE,
     ),
 )
