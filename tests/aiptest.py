@@ -32,6 +32,17 @@ VALID_USECASE: dict[str, Any] = {
     },
     "data": {"sources": ["CRM"], "classification": "orange"},
     "risk": {"level": "medium", "ai_act_tier": "minimal"},
+    # AI literacy (AI Act Art. 4) applies to every classified system since 2025-02-02: done,
+    # so that entries moved to pilot in tests meet the ai-act-obligation-overdue rule.
+    "ai_act": {
+        "obligations": [
+            {
+                "id": "ai-literacy",
+                "status": "done",
+                "evidence": [{"ref": "https://intranet.example/formation-ia"}],
+            }
+        ]
+    },
     "integration": {"tool": "CRM", "users": "gestionnaires ADV"},
     "kpis": [
         {

@@ -225,7 +225,7 @@ gpai: none
 
 
 def _register(tmp_path: Path) -> Path:
-    data = usecase(id="UC-002", status="scoping", title="Présélection des CV")
+    data = usecase(id="UC-002", status="scoping", title="Présélection des CV", ai_act=None)
     root = write_register(tmp_path, [data], files={"answers.yaml": CV_ANSWERS})
     # A comment and an odd spacing that the write must keep.
     path = root / "usecases" / "UC-002-case.yaml"

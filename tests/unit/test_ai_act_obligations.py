@@ -215,7 +215,9 @@ def test_overdue_obligation_is_an_error_naming_the_article(tmp_path: Path) -> No
 
 
 def test_overdue_is_french_in_a_french_register(tmp_path: Path) -> None:
-    root = write_register(tmp_path, [usecase(status="pilot")], portfolio="language: fr\n")
+    root = write_register(
+        tmp_path, [usecase(status="pilot", ai_act={})], portfolio="language: fr\n"
+    )
     result = run(root, "check", "--date", "2026-12-01")
     assert "s'applique depuis le 2025-02-02" in result.stdout
     assert "Maîtrise de l'IA par le personnel" in result.stdout

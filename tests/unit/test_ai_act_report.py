@@ -35,7 +35,7 @@ def _register(tmp_path: Path) -> Path:
             ],
         },
     )
-    pilot = usecase(id="UC-003", status="pilot")
+    pilot = usecase(id="UC-003", status="pilot", ai_act={})
     return write_register(tmp_path, [usecase(), cv, pilot])
 
 
@@ -48,7 +48,7 @@ def test_every_format(tmp_path: Path, fmt: str) -> None:
     assert "obligations closed" in result.stderr
     if fmt == "json":
         data = json.loads(result.stdout)
-        assert (data["closed"], data["total"], data["overdue"]) == (1, 8, 1)
+        assert (data["closed"], data["total"], data["overdue"]) == (2, 8, 1)
         by_id = {u["id"]: u for u in data["usecases"]}
         assert by_id["UC-002"]["annex_iii"] == "4(a)"
         assert by_id["UC-003"]["overdue"] == ["ai-literacy"]
@@ -60,7 +60,7 @@ def test_every_format(tmp_path: Path, fmt: str) -> None:
         )
         assert data["dates"]["annex_iii"]["date"] == "2027-12-02"
     else:
-        assert "1/8 obligations done or not applicable (12%); 1 overdue" in result.stdout
+        assert "2/8 obligations done or not applicable (25%); 1 overdue" in result.stdout
         assert "2027-03-01" in result.stdout and "Art. 26(6)" in result.stdout
     if fmt == "md":
         assert "CV \\| &lt;b&gt;tri&lt;/b&gt; @\u200brh" in result.stdout

@@ -127,6 +127,7 @@ def dashboard_command(
 
       aip dashboard --format md --date 2026-11-30 > dashboard.md
     """
+    from aiportfolio.engine.ai_act import catalog_for
     from aiportfolio.engine.dashboard import build_dashboard
     from aiportfolio.report.steer_dashboard import REPORTERS
 
@@ -134,8 +135,13 @@ def dashboard_command(
     today = parse_date(date, t)
     from aiportfolio.engine.gate import gate_of
 
+    obligations = catalog_for(register.config, t, register.root)
     result = build_dashboard(
-        register.usecases, today, register.config.rituals.monthly_days, gate_of(register, today)
+        register.usecases,
+        today,
+        register.config.rituals.monthly_days,
+        gate_of(register, today),
+        obligations,
     )
     out(REPORTERS[_format(output_format)](result, t, register.root))
 

@@ -9,13 +9,16 @@ import datetime as dt
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from aiportfolio.engine.finance import tco
 from aiportfolio.engine.gate import PASS_ALL, Gate
 from aiportfolio.engine.kpis import KpiStatus, usecase_kpis
 from aiportfolio.model.lifecycle import MEASURED, active
 from aiportfolio.model.usecase import UseCase
+
+if TYPE_CHECKING:
+    from aiportfolio.engine.ai_act import ObligationCatalog
 
 LEVEL_ORDER = ("impact", "adoption", "quality")
 Kind = Literal["percent", "eur", "count"]
@@ -133,10 +136,16 @@ def indicators(
 
 
 def build_dashboard(
-    usecases: Sequence[UseCase], today: dt.date, cadence_days: int, gate: Gate = PASS_ALL
+    usecases: Sequence[UseCase],
+    today: dt.date,
+    cadence_days: int,
+    gate: Gate = PASS_ALL,
+    obligations: ObligationCatalog | None = None,
 ) -> DashboardResult:
     """Dashboard of the active use cases as of ``today``; ``cadence_days`` is the monthly
-    review cadence that makes a KPI stale. Entries failing ``gate`` are marked."""
+    review cadence that makes a KPI stale. Entries failing ``gate`` are marked. With the AI
+    Act ``obligations`` in force, a quality indicator adds their coverage (done or not
+    applicable over applicable)."""
     current = active(usecases)
     boards = []
     for uc in current:
@@ -147,5 +156,13 @@ def build_dashboard(
         today=today,
         cadence_days=cadence_days,
         usecases=tuple(b for b in boards if b.kpis),
-        indicators=indicators(current, boards),
+        indicators=indicators(current, boards)
+        + ((ai_act_coverage(current, obligations),) if obligations is not None else ()),
     )
+
+
+def ai_act_coverage(current: Sequence[UseCase], catalog: ObligationCatalog) -> Indicator:
+    from aiportfolio.engine.ai_act import obligations_of
+
+    found = [a for uc in current for a in obligations_of(uc, catalog)]
+    return _ratio("ai_act_coverage", "quality", sum(1 for a in found if a.closed), len(found))

@@ -12,10 +12,11 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from aiportfolio.engine.ai_act import ObligationCatalog, catalog_for, obligations_of, role_of
 from aiportfolio.engine.balance import BalanceResult, compute_balance
 from aiportfolio.engine.check import CheckResult, check_register
 from aiportfolio.engine.finance import tco
@@ -131,6 +132,14 @@ class Move:
 
 
 @dataclass(frozen=True)
+class ObligationChange:
+    """An AI Act obligation that a change makes apply, or stop applying, to a use case."""
+
+    id: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Change:
     """A use case present on both sides whose content or score changed."""
 
@@ -146,6 +155,10 @@ class Change:
     decisions_added: tuple[Decision, ...]
     kpis_away: tuple[KpiDrift, ...] = ()
     """KPIs whose latest measurement is now farther from the target than before."""
+    obligations_added: tuple[ObligationChange, ...] = ()
+    obligations_removed: tuple[ObligationChange, ...] = ()
+    ai_act: tuple[tuple[str, str], tuple[str, str]] = (("", ""), ("", ""))
+    """(role, tier) before and after: what the obligation changes follow from."""
 
     @property
     def id(self) -> str:
@@ -382,6 +395,7 @@ def diff_sides(base: Side, head: Side) -> DiffResult:
     b_entries = {i: _entry(b_reg, uc, b_scores, b_ranks) for i, uc in b_by_id.items()}
     h_entries = {i: _entry(h_reg, uc, h_scores, h_ranks) for i, uc in h_by_id.items()}
     h_files = {_rel(h_reg, p) for p in h_reg.files}
+    catalogs = (catalog_for(b_reg.config), catalog_for(h_reg.config))
 
     added = tuple(h_entries[i] for i in h_by_id if i not in b_by_id)
     removed = tuple(
@@ -398,7 +412,8 @@ def diff_sides(base: Side, head: Side) -> DiffResult:
         if before.path != after.path:
             renamed.append(Rename(uid, new.title, before.path, after.path, edited))
         if edited or before.total != after.total:
-            changed.append(_change(old, new, before, after, b_scores[uid], h_scores[uid]))
+            change = _change(old, new, before, after, b_scores[uid], h_scores[uid])
+            changed.append(_with_obligations(change, old, new, catalogs))
 
     new_problems, fixed_problems = _problem_delta(base, head)
     return DiffResult(
@@ -523,6 +538,33 @@ def kpis_moving_away(old: UseCase, new: UseCase) -> Iterator[KpiDrift]:
             continue
         if abs(now.value - kpi.target) > abs(was.value - kpi.target):
             yield KpiDrift(kpi.name, was.value, now.value, kpi.target)
+
+
+def _with_obligations(
+    change: Change,
+    old: UseCase,
+    new: UseCase,
+    catalogs: tuple[ObligationCatalog, ObligationCatalog],
+) -> Change:
+    """``change`` with the AI Act obligations that apply after and not before, and back."""
+    if old.risk == new.risk and old.ai_act == new.ai_act and catalogs[0] is catalogs[1]:
+        return change
+    before = {a.obligation.id: a.obligation for a in obligations_of(old, catalogs[0])}
+    after = {a.obligation.id: a.obligation for a in obligations_of(new, catalogs[1])}
+    added = tuple(
+        ObligationChange(i, tuple(o.articles)) for i, o in after.items() if i not in before
+    )
+    removed = tuple(
+        ObligationChange(i, tuple(o.articles)) for i, o in before.items() if i not in after
+    )
+    if not added and not removed:
+        return change
+    return replace(
+        change,
+        obligations_added=added,
+        obligations_removed=removed,
+        ai_act=((role_of(old), old.risk.ai_act_tier), (role_of(new), new.risk.ai_act_tier)),
+    )
 
 
 def flatten(value: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:

@@ -164,6 +164,7 @@ def _risk_alerts(change: Change, t: Translator) -> list[tuple[str, str]]:
         what = t("diff.field." + e.field)
         old, new = _label(e.field, e.old, t), _label(e.field, e.new, t)
         alerts.append(("diff.alert.escalation", f"{what}: {old} → {new}"))
+    alerts += _obligation_alerts(change, t)
     if change.owner_removed:
         alerts.append(("diff.alert.owner_removed", t("diff.alert.owner_removed")))
     for name in change.kpis_removed:
@@ -193,6 +194,34 @@ def _risk_alerts(change: Change, t: Translator) -> list[tuple[str, str]]:
                 ),
             )
         )
+    return alerts
+
+
+def _obligation_alerts(change: Change, t: Translator) -> list[tuple[str, str]]:
+    """ "role deployer → provider: Art. 16, Art. 9 ... now apply" (and what no longer does)."""
+    (old_role, old_tier), (new_role, new_tier) = change.ai_act
+    causes = []
+    if old_role != new_role:
+        causes.append(
+            t(
+                "ai_act.diff.role",
+                old=t(f"ai_act.role.{old_role}"),
+                new=t(f"ai_act.role.{new_role}"),
+            )
+        )
+    if old_tier != new_tier:
+        causes.append(
+            t("ai_act.diff.tier", old=t(f"diff.tier.{old_tier}"), new=t(f"diff.tier.{new_tier}"))
+        )
+    cause = ", ".join(causes) or t("ai_act.diff.classification")
+    alerts = []
+    for key, items in (
+        ("ai_act.diff.added", change.obligations_added),
+        ("ai_act.diff.removed", change.obligations_removed),
+    ):
+        if items:
+            articles = list(dict.fromkeys(a for item in items for a in item.articles))
+            alerts.append((key, t(key, cause=cause, articles=", ".join(articles))))
     return alerts
 
 
@@ -766,6 +795,12 @@ def format_json(result: DiffResult, t: Translator) -> str:
                 "kpis_removed": list(c.kpis_removed),
                 "decisions_added": [d.model_dump(mode="json") for d in c.decisions_added],
                 "kpis_away": [asdict(k) for k in c.kpis_away],
+                "obligations_added": [
+                    {"id": o.id, "articles": list(o.articles)} for o in c.obligations_added
+                ],
+                "obligations_removed": [
+                    {"id": o.id, "articles": list(o.articles)} for o in c.obligations_removed
+                ],
                 "fields": [_change_json(f) for f in c.fields],
             }
             for c in result.changed

@@ -69,8 +69,8 @@ def check_unknown(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
 
 
 def check_extra(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
-    if not uc.ai_act.obligations:
-        return
+    if not uc.ai_act.obligations or uc.risk.ai_act_tier == "unassessed":
+        return  # nothing is derived before classification: nothing can be extra
     catalog = catalog_for(ctx.register.config, ctx.t, ctx.register.root)
     applying = obligation_ids(uc, catalog)
     for index, entry in enumerate(uc.ai_act.obligations):

@@ -254,4 +254,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ai_act.group.transparency": {"en": "Art. 50 transparency", "fr": "Art. 50 transparence"},
     "ai_act.group.annex_iii": {"en": "High-risk, Annex III", "fr": "Haut risque, annexe III"},
     "ai_act.group.annex_i": {"en": "High-risk, Annex I", "fr": "Haut risque, annexe I"},
+    # aip diff
+    "ai_act.diff.role": {"en": "role {old} → {new}", "fr": "rôle {old} → {new}"},
+    "ai_act.diff.tier": {"en": "AI Act tier {old} → {new}", "fr": "niveau AI Act {old} → {new}"},
+    "ai_act.diff.classification": {
+        "en": "AI Act classification changed",
+        "fr": "classification AI Act modifiée",
+    },
+    "ai_act.diff.added": {
+        "en": "{cause}: {articles} now apply",
+        "fr": "{cause} : {articles} s'appliquent désormais",
+    },
+    "ai_act.diff.removed": {
+        "en": "{cause}: {articles} no longer apply",
+        "fr": "{cause} : {articles} ne s'appliquent plus",
+    },
+    # aip dashboard
+    "dashboard.ind.ai_act_coverage": {
+        "en": "AI Act obligations covered",
+        "fr": "Obligations AI Act couvertes",
+    },
+    "dashboard.ind.ai_act_coverage.def": {
+        "en": "Share of the AI Act obligations that apply to the active entries (by role, tier and classification) that are done or not applicable (`aip compliance` details them).",
+        "fr": "Part des obligations AI Act applicables aux entrées actives (selon rôle, niveau et classification) qui sont faites ou sans objet (`aip compliance` les détaille).",
+    },
 }
