@@ -255,10 +255,11 @@ def test_tco_unknown_id_is_a_usage_error_with_a_suggestion(steer_root: Path) -> 
 # --- dashboard --------------------------------------------------------------------------
 
 
-def test_dashboard_json_has_twelve_defined_indicators(steer_root: Path) -> None:
+def test_dashboard_json_has_thirteen_defined_indicators(steer_root: Path) -> None:
     data = json.loads(run(steer_root, "dashboard", "--format", "json").stdout)
     indicators = data["indicators"]
-    assert 8 <= len(indicators) <= 12
+    assert 8 <= len(indicators) <= 13
+    assert indicators[-1]["id"] == "ai_act_coverage"  # four per level, then the AI Act
     assert {i["level"] for i in indicators} == {"impact", "adoption", "quality"}
     assert all(i["definition"] for i in indicators)
     uc1 = next(u for u in data["usecases"] if u["id"] == "UC-001")
