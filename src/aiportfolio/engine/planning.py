@@ -34,6 +34,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal, get_args
 
+from aiportfolio.engine.ai_act import catalog_for, obligations_of, open_effort_weeks
 from aiportfolio.engine.finance import tco
 from aiportfolio.engine.gate import PASS_ALL, Gate
 from aiportfolio.engine.scoring import ScoreResult, score_portfolio
@@ -719,6 +720,7 @@ def build_instance(
     gate: Gate = PASS_ALL,
 ) -> _Built:
     planning = config.planning
+    obligations = catalog_for(config)
     score_of = {s.id: s for s in scores}
     operated = {uc.id for uc in usecases if uc.status == "operated"}
     ranked = [s.usecase for s in scores if is_open(s.usecase.status)]
@@ -769,7 +771,8 @@ def build_instance(
                 id=uc.id,
                 group=config.balance.group_of(uc.category).id,
                 weight=weight,
-                effort=uc.plan.effort_weeks or 0.0,
+                # Open AI Act obligations are work too (docs/compliance.md).
+                effort=(uc.plan.effort_weeks or 0.0) + open_effort_weeks(uc, obligations),
                 budget=tco(uc).one_off,
                 pilot=counts_as_pilot(uc),
                 # A prerequisite that is neither operated nor a candidate (stopped, unknown)
@@ -952,11 +955,28 @@ def plan_usecases(
         greedy_objective=greedy_value,
         objective_kind=config.planning.objective,
         time_limit=time_limit,
-        warnings=tuple(built.warnings),
+        warnings=(*built.warnings, *_compliance_deadlines(entries, config)),
         balance=balance if total else (),
         grid=grid,
     )
     return replace(result, comparison=compare_with_register(result))
+
+
+def _compliance_deadlines(
+    entries: Sequence[PlannedEntry], config: PortfolioConfig
+) -> list[tuple[str, str]]:
+    """Entries planned in a wave that ends after an open AI Act obligation falls due (its own
+    ``due`` date, else its application date): the compliance work must be done first."""
+    catalog = catalog_for(config)
+    found: list[tuple[str, str]] = []
+    for e in entries:
+        end = wave_end(config, e.wave) if e.wave is not None else None
+        if end is None:
+            continue
+        deadlines = [a.deadline for a in obligations_of(e.usecase, catalog) if not a.closed]
+        if deadlines and min(deadlines) < end:
+            found.append(("compliance_deadline", e.usecase.id))
+    return found
 
 
 def _wave_usage(

@@ -278,4 +278,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Share of the AI Act obligations that apply to the active entries (by role, tier and classification) that are done or not applicable (`aip compliance` details them).",
         "fr": "Part des obligations AI Act applicables aux entrées actives (selon rôle, niveau et classification) qui sont faites ou sans objet (`aip compliance` les détaille).",
     },
+    # aip plan
+    "plan.warning.compliance_deadline": {
+        "en": "{id} is planned in a wave that ends after one of its open AI Act obligations falls due: plan that work first (`aip compliance`)",
+        "fr": "{id} est prévu dans une vague qui finit après l'échéance d'une de ses obligations AI Act ouvertes : planifiez ce travail d'abord (`aip compliance`)",
+    },
 }
