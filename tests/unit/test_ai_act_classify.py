@@ -356,3 +356,40 @@ def test_without_a_terminal_it_asks_for_answers(tmp_path: Path) -> None:
     result = run(root, "--lang", "en", "classify", "UC-002")
     assert result.exit_code == 2
     assert "--answers FILE" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("question", "typed", "expected"),
+    [
+        ("role", "2", "deployer"),
+        ("role", "provider", "provider"),
+        ("role", "boss", None),
+        ("own_name", "oui", True),
+        ("own_name", "no", False),
+        ("own_name", "peut-être", None),
+        ("annex_iii", "4a", "4(a)"),
+        ("annex_iii", "", "none"),
+        ("transparency", "1, deepfake", ["chatbot", "deepfake"]),
+        ("transparency", "", []),
+        ("transparency", "hologram", None),
+        ("gpai", "", "none"),
+    ],
+)
+def test_typed_answers(question: str, typed: str, expected: Any) -> None:
+    from aiportfolio.cli.compliance import parse_answer
+    from aiportfolio.engine.classify import questions
+
+    assert parse_answer(questions(CATALOG)[question], typed) == expected
+
+
+def test_annex_iii_and_annex_i_take_the_earliest_date() -> None:
+    from aiportfolio.engine.ai_act import catalog_for, obligations_of
+    from aiportfolio.model.portfolio import PortfolioConfig
+
+    data = usecase(
+        risk={"level": "high", "ai_act_tier": "high"},
+        ai_act={"role": "deployer", "annex_i": True, "annex_iii": "4(a)"},
+    )
+    found = obligations_of(UseCase.model_validate(data), catalog_for(PortfolioConfig()))
+    dates = {a.applies_on.isoformat() for a in found if a.obligation.id.startswith("hr-")}
+    assert dates == {"2027-12-02"}

@@ -174,7 +174,7 @@ def _ask(catalog: Catalog, t: Translator) -> dict[str, Any]:  # pragma: no cover
             )
         while True:
             raw = console.input("> ").strip()
-            value = _parse(question, raw)
+            value = parse_answer(question, raw)
             if value is not None:
                 answers[question.id] = value
                 break
@@ -207,14 +207,18 @@ def _label(question: Question, choice: str, catalog: Catalog, t: Translator) -> 
     return ""
 
 
-def _parse(question: Question, raw: str) -> Any:
+def parse_answer(question: Question, raw: str) -> Any:
     """An answer typed at the prompt: numbers pick choices; ``None`` when not valid."""
     words = [w.strip() for w in raw.replace(";", ",").split(",") if w.strip()]
 
     def pick(word: str) -> str | None:
         if word.isdigit() and 1 <= int(word) <= len(question.choices):
             return question.choices[int(word) - 1]
-        return word if word in question.choices else None
+        bare = word.casefold().replace("(", "").replace(")", "")  # 4a reads as 4(a)
+        for choice in question.choices:
+            if bare == choice.replace("(", "").replace(")", ""):
+                return choice
+        return None
 
     if question.kind == "bool":
         lowered = raw.strip().casefold()
@@ -224,6 +228,8 @@ def _parse(question: Question, raw: str) -> Any:
             return False
         return None
     if question.kind == "choice":
+        if not words and "none" in question.choices:
+            return "none"
         return pick(words[0]) if len(words) == 1 else None
     picked = [pick(w) for w in words if w != "none"]
     if any(p is None for p in picked):

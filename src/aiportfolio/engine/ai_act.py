@@ -175,9 +175,15 @@ def application_date(
     obligation: Obligation, usecase: UseCase, catalog: ObligationCatalog
 ) -> dt.date:
     key = obligation.applies_from
-    if key == "high_risk":
-        key = "annex_i" if usecase.ai_act.annex_i else "annex_iii"
-    return catalog.dates[key].date
+    if key != "high_risk":
+        return catalog.dates[key].date
+    # High-risk through Annex III, through Annex I, or both: the earliest date applies. A tier
+    # set by hand without either is taken as Annex III (the usual case).
+    section = usecase.ai_act
+    keys = ["annex_i"] if section.annex_i else []
+    if (section.annex_iii is not None and section.exception is None) or not keys:
+        keys.append("annex_iii")
+    return min(catalog.dates[k].date for k in keys)
 
 
 def obligations_of(usecase: UseCase, catalog: ObligationCatalog) -> list[Applicable]:
