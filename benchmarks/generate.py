@@ -16,6 +16,18 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 
+AI_LITERACY = """\
+ai_act:
+  role: deployer
+  obligations:
+    - id: ai-literacy
+      status: done
+      evidence:
+        - ref: https://intranet.example.fr/formation-ia
+          reviewed_by: Direction juridique
+"""
+"""AI Act Art. 4 applies to every classified system: recorded as done, so that a generated
+register passes aip check as a well-kept one would."""
 CATEGORIES = ["quick_win"] * 6 + ["foundation"] * 2 + ["differentiator", "compliance"]
 STATUSES = ["idea", "scoping", "scoping", "pilot", "pilot", "industrialising", "operated"]
 FAMILIES = [
@@ -105,7 +117,7 @@ risk:
   personal_data: {str(rng.random() < 0.3).lower()}
   critical_decision: false
   ai_act_tier: {rng.choice(["minimal", "limited"])}
-{reviews}integration:
+{reviews}{AI_LITERACY}integration:
   tool: Outil {index % 5}
   users: Équipe {index % 11}
 kpis:
