@@ -79,6 +79,13 @@ LOCAL_RULES = frozenset(
         "category-risky-quick-win",
         "category-compliance-kpi",
         "category-low-value-differentiator",
+        "ai-act-obligation-overdue",
+        "ai-act-obligation-unknown",
+        "ai-act-evidence-required",
+        "ai-act-obligation-extra",
+        # Also reads whether the cited evidence files exist: a deleted evidence file is seen
+        # once the use case, the configuration or the date changes (known limit).
+        "ai-act-evidence-missing",
     }
 )
 """Per-entry rules that read only the entry, the grid, the configuration and the date."""
