@@ -201,3 +201,21 @@ def test_the_cli_checks_the_same_with_and_without_the_cache(tmp_path: Path) -> N
     assert plain.exit_code == first.exit_code == second.exit_code == 1
     assert plain.stdout == first.stdout == second.stdout
     assert plain.stderr == first.stderr == second.stderr
+
+
+def test_a_deleted_evidence_file_is_seen_although_its_use_case_is_unchanged(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "reg"
+    for folder in ("usecases", "config", "conformite"):
+        shutil.copytree(REPO_ROOT / folder, root / folder)
+    first, _ = cached_check(root, TODAY)
+    assert not [p for p in first.problems if p.rule == "ai-act-evidence-missing"]
+    cited = sorted((root / "conformite").rglob("*.md"))
+    assert cited
+    for path in cited:
+        path.unlink()
+    stats = CacheStats()
+    result, _, _ = check_with_cache(root, None, TODAY, stats=stats)
+    assert [p for p in result.problems if p.rule == "ai-act-evidence-missing"]
+    assert result == full_check(root, TODAY)[0]

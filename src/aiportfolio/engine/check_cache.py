@@ -52,13 +52,14 @@ from aiportfolio.register.loader import (
     usecase_files,
 )
 from aiportfolio.register.yamlio import MAX_FILE_BYTES, YamlIssue, decode, read_text
+from aiportfolio.rules.ai_act import evidence_path_problem
 from aiportfolio.rules.base import RuleContext
 from aiportfolio.rules.registry import LOADER_RULES, RULES, severities, statuses
 from aiportfolio.rules.suppress import apply_suppressions
 
 CACHE_DIR = ".aip-cache"
 CACHE_FILE = "check.pickle"
-FORMAT = 1
+FORMAT = 2
 """Bumped when the record layout changes."""
 
 LOCAL_RULES = frozenset(
@@ -83,8 +84,8 @@ LOCAL_RULES = frozenset(
         "ai-act-obligation-unknown",
         "ai-act-evidence-required",
         "ai-act-obligation-extra",
-        # Also reads whether the cited evidence files exist: a deleted evidence file is seen
-        # once the use case, the configuration or the date changes (known limit).
+        # Also reads whether the cited evidence files exist: a record is reused only while
+        # each cited path gives the same answer (Record.evidence).
         "ai-act-evidence-missing",
     }
 )
@@ -114,6 +115,9 @@ class Record:
     findings: tuple[tuple[Problem, bool], ...] = ()
     """Problems of ``LOCAL_RULES`` and whether the rule named their file itself; the others
     carry the file's own path and are located in it."""
+    evidence: tuple[tuple[str, str | None], ...] = ()
+    """Each evidence path the entry cites and what was wrong with it (None: it exists);
+    the record is stale once one of them answers differently."""
 
 
 @dataclass
@@ -258,7 +262,17 @@ def _record(
                 [problem] = locate_problems([problem], texts)
             findings.append((problem, f.path is not None))
     entry = Entry(usecase.id, usecase.status, tuple(usecase.plan.depends_on))
-    return Record(digest, located, entry, tuple(findings))
+    evidence = tuple(
+        (item.ref, evidence_path_problem(item.ref, base.root))
+        for obligation in usecase.ai_act.obligations
+        for item in obligation.evidence
+        if not item.is_url
+    )
+    return Record(digest, located, entry, tuple(findings), evidence)
+
+
+def _evidence_unchanged(record: Record, root: Path) -> bool:
+    return all(evidence_path_problem(ref, root) == why for ref, why in record.evidence)
 
 
 def _relative(path: Path, link: bool, root: Path, folder: Path | None) -> str:
@@ -337,7 +351,11 @@ def check_with_cache(
             raws[rel] = raw
             digest = hashlib.blake2b(raw, digest_size=16).digest()
             cached = store.records.get(rel)
-            if cached is not None and cached.digest == digest:
+            if (
+                cached is not None
+                and cached.digest == digest
+                and _evidence_unchanged(cached, base.root)
+            ):
                 record = cached
                 stats.reused += 1
             else:
