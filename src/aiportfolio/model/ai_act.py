@@ -5,7 +5,7 @@ and evidence). See docs/compliance.md."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field, StrictBool, StrictStr, model_validator
 
@@ -29,26 +29,6 @@ AppliesFrom = Literal[
     "prohibited", "literacy", "gpai", "transparency", "annex_iii", "annex_i", "high_risk"
 ]
 """``high_risk``: ``annex_i`` for a product under Annex I legislation, else ``annex_iii``."""
-ANNEX_III_POINTS = (
-    "1(a)",
-    "1(b)",
-    "1(c)",
-    "2",
-    "3(a)",
-    "3(b)",
-    "3(c)",
-    "3(d)",
-    "4(a)",
-    "4(b)",
-    "5(a)",
-    "5(b)",
-    "5(c)",
-    "5(d)",
-    "6",
-    "7",
-    "8(a)",
-    "8(b)",
-)
 AnnexIIIPoint = Literal[
     "1(a)",
     "1(b)",
@@ -69,6 +49,7 @@ AnnexIIIPoint = Literal[
     "8(a)",
     "8(b)",
 ]
+ANNEX_III_POINTS: tuple[str, ...] = get_args(AnnexIIIPoint)
 ExceptionKind = Literal["narrow_task", "improve_human_work", "detect_patterns", "preparatory"]
 ObligationId = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9_.-]{0,63}$")]
 Tier = Literal["minimal", "limited", "high", "prohibited"]
