@@ -432,6 +432,19 @@ def waves_context(data: ReportData, t: Translator) -> dict[str, Any]:
 # --- KPIs -------------------------------------------------------------------------------
 
 
+def _kpi_cells(s: KpiStatus, t: Translator, f: _Formats) -> dict[str, Any]:
+    """The cells a KPI row shows on the KPI page and on its use case's card."""
+    return {
+        "level": t(f"label.kpi_level.{s.level}"),
+        "kpi": s.kpi.name + (f" ({s.kpi.unit})" if s.kpi.unit else ""),
+        "north_star": s.kpi.north_star,
+        "baseline": f.value(s.kpi.baseline),
+        "latest": latest(s, t),
+        "target": f.value(s.kpi.target),
+        "progress": f.pct(s.progress),
+    }
+
+
 def _kpi_label(s: KpiStatus) -> str:
     unit = f" ({s.kpi.unit})" if s.kpi.unit else ""
     return f"{s.usecase.id} · {s.kpi.name}{unit}"
@@ -498,13 +511,7 @@ def kpis_context(data: ReportData, t: Translator) -> dict[str, Any]:
         "rows": [
             {
                 **_entry_link(s.usecase),
-                "level": t(f"label.kpi_level.{s.level}"),
-                "kpi": s.kpi.name + (f" ({s.kpi.unit})" if s.kpi.unit else ""),
-                "north_star": s.kpi.north_star,
-                "baseline": f.value(s.kpi.baseline),
-                "latest": latest(s, t),
-                "target": f.value(s.kpi.target),
-                "progress": f.pct(s.progress),
+                **_kpi_cells(s, t, f),
                 "trend": trend(s, t),
                 "freshness": freshness(s, t),
                 "stale": s.stale,
@@ -696,18 +703,7 @@ def card_context(
         "data_rows": data_rows,
         "risk_rows": risk_rows,
         "notes": risk.notes,
-        "kpis": [
-            {
-                "level": t(f"label.kpi_level.{s.level}"),
-                "kpi": s.kpi.name + (f" ({s.kpi.unit})" if s.kpi.unit else ""),
-                "north_star": s.kpi.north_star,
-                "baseline": f.value(s.kpi.baseline),
-                "latest": latest(s, t),
-                "target": f.value(s.kpi.target),
-                "progress": f.pct(s.progress),
-            }
-            for s in (board.kpis if board else ())
-        ]
+        "kpis": [_kpi_cells(s, t, f) for s in (board.kpis if board else ())]
         or [
             {
                 "level": t(f"label.kpi_level.{k.level}"),
