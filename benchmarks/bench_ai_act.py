@@ -54,7 +54,7 @@ def main() -> None:
 
 
 def measure(register: Register, load: float, runs: int) -> None:
-    from aiportfolio.engine.ai_act import catalog_for, compliance_report
+    from aiportfolio.domain.ai_act import catalog_for, compliance_report
     from aiportfolio.i18n import Translator
     from aiportfolio.problem import Severity
     from aiportfolio.rules.base import RuleContext

@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from aiportfolio.engine.planning import (
+from aiportfolio.analysis.planning import (
     BalanceTarget,
     Candidate,
     PlanningInstance,
@@ -37,7 +37,7 @@ from aiportfolio.engine.planning import (
     objective,
     violations,
 )
-from aiportfolio.engine.planning_milp import solve_exact
+from aiportfolio.analysis.planning_milp import solve_exact
 
 GROUPS = ["quick_wins"] * 6 + ["foundations"] * 2 + ["differentiation_compliance"] * 2
 BALANCE = (
@@ -147,7 +147,7 @@ def study_register(n: int) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from generate import generate_register
 
-    from aiportfolio.engine.planning import PlanOptions, plan_register
+    from aiportfolio.analysis.planning import PlanOptions, plan_register
     from aiportfolio.register.loader import load_register
 
     with tempfile.TemporaryDirectory() as tmp:

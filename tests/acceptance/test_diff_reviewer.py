@@ -54,7 +54,7 @@ def test_a_kpi_moving_away_from_its_target_is_flagged(repo: Path) -> None:
 
 
 def test_a_kpi_getting_closer_is_not_flagged(tmp_path: Path) -> None:
-    from aiportfolio.engine.diff import kpis_moving_away
+    from aiportfolio.analysis.diff import kpis_moving_away
     from aiportfolio.model.usecase import UseCase
 
     def case(*values: float) -> UseCase:

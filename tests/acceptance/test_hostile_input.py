@@ -84,7 +84,7 @@ def test_an_unexpected_exception_exits_3_with_one_line(
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("boom\n::error::injected")
 
-    monkeypatch.setattr("aiportfolio.engine.check_cache.check_with_cache", broken)
+    monkeypatch.setattr("aiportfolio.analysis.check_cache.check_with_cache", broken)
     result = run(register, "--lang", lang, "check")
     assert result.exit_code == 3
     lines = result.stderr.splitlines()
@@ -243,7 +243,7 @@ def test_no_csv_line_starts_a_formula(tmp_path: Path, args: tuple[str, ...]) -> 
 
 
 def test_csv_neutralising_is_undone_line_by_line_on_import() -> None:
-    from aiportfolio.report.csvsafe import safe_cell, unsafe_cell
+    from aiportfolio.tabular.csvsafe import safe_cell, unsafe_cell
 
     for text in ["a\r=b", "=a\n'=b\r\n-c", "-5", "'-5", "x\n", "\n=", "ok\rok"]:
         safe = safe_cell(text)
@@ -293,7 +293,7 @@ def test_mermaid_statements_cannot_come_from_names(tmp_path: Path, name: str) ->
 
 
 def test_markdown_user_text_makes_no_link_image_or_reference() -> None:
-    from aiportfolio.report.escape import md
+    from aiportfolio.report.kit.escape import md
 
     text = md("see #123 GH-45 https://evil.example/x www.evil.example ![i](http://x/y.png) [a](b)")
     assert "#123" not in text and "GH-45" not in text
@@ -331,7 +331,7 @@ def test_the_comment_workflow_neutralises_a_hostile_artifact(tmp_path: Path) -> 
 
 
 def test_ids_never_go_past_what_the_id_rule_accepts(tmp_path: Path) -> None:
-    from aiportfolio.engine.ids import IdsExhausted, next_numbers
+    from aiportfolio.domain.ids import IdsExhausted, next_numbers
 
     assert next_numbers({999_998}) == [999_999]
     with pytest.raises(IdsExhausted):
@@ -409,7 +409,7 @@ def test_a_runaway_template_is_stopped(
 ) -> None:
     import time
 
-    monkeypatch.setattr("aiportfolio.report.templating.MAX_SECONDS", 1.0)
+    monkeypatch.setattr("aiportfolio.report.kit.templating.MAX_SECONDS", 1.0)
     (register / "templates").mkdir(exist_ok=True)
     (register / "templates" / "roadmap.md.j2").write_text(template + "\n")
     began = time.monotonic()
@@ -420,7 +420,7 @@ def test_a_runaway_template_is_stopped(
 
 
 def test_template_output_is_capped(register: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("aiportfolio.report.templating.MAX_OUTPUT", 10_000)
+    monkeypatch.setattr("aiportfolio.report.kit.templating.MAX_OUTPUT", 10_000)
     (register / "templates").mkdir(exist_ok=True)
     (register / "templates" / "roadmap.md.j2").write_text(
         "{% for i in range(100000) %}{{ 'x' * 100 }}{% endfor %}\n"
@@ -510,7 +510,7 @@ def test_no_writer_writes_through_a_linked_usecases_folder(tmp_path: Path) -> No
 
 
 def test_apply_edits_refuses_a_path_through_a_link(tmp_path: Path) -> None:
-    from aiportfolio.engine.writing import FileEdit, apply_edits
+    from aiportfolio.actions.writing import FileEdit, apply_edits
     from aiportfolio.errors import UsageError
     from aiportfolio.i18n import Translator
 

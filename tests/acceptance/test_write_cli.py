@@ -46,7 +46,7 @@ def test_init_creates_a_register_that_passes_check(tmp_path: Path, lang: str) ->
 
 
 def test_init_copies_the_ci_files_and_templates_when_asked(tmp_path: Path) -> None:
-    from aiportfolio.engine.init import ci_files
+    from aiportfolio.actions.init import ci_files
 
     root = tmp_path / "r"
     assert run(None, "init", str(root), "--templates").exit_code == 0
@@ -300,7 +300,7 @@ def test_export_xlsx_reads_back_identically(tmp_path: Path) -> None:
 
 
 def test_export_mapping_is_printed_and_valid() -> None:
-    from aiportfolio.engine.importer import default_mapping
+    from aiportfolio.actions.importing import default_mapping
 
     result = run(None, "export", "--mapping")
     assert result.exit_code == 0

@@ -47,11 +47,11 @@ def chromium_path() -> str | None:
 
 
 def write_site(root: Path, out: Path, lang: str | None = None) -> Path:
+    from aiportfolio.analysis.report import build_report
     from aiportfolio.cli.report import write_site as write
-    from aiportfolio.engine.report import build_report
     from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import load_register
-    from aiportfolio.report.site import render_site
+    from aiportfolio.report.site.pages import render_site
 
     register = load_register(root, lang, ())
     t = Translator(lang or register.lang or "en")

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from aiportfolio.engine.ai_act import shipped_catalog
-from aiportfolio.engine.classify import classify, next_question, normalise
+from aiportfolio.actions.classify import classify, next_question, normalise
+from aiportfolio.domain.ai_act import shipped_catalog
 from aiportfolio.errors import UsageError
 from aiportfolio.i18n import Translator
 from aiportfolio.model.usecase import UseCase
@@ -376,14 +376,14 @@ def test_without_a_terminal_it_asks_for_answers(tmp_path: Path) -> None:
     ],
 )
 def test_typed_answers(question: str, typed: str, expected: Any) -> None:
+    from aiportfolio.actions.classify import questions
     from aiportfolio.cli.compliance import parse_answer
-    from aiportfolio.engine.classify import questions
 
     assert parse_answer(questions(CATALOG)[question], typed) == expected
 
 
 def test_annex_iii_and_annex_i_take_the_earliest_date() -> None:
-    from aiportfolio.engine.ai_act import catalog_for, obligations_of
+    from aiportfolio.domain.ai_act import catalog_for, obligations_of
     from aiportfolio.model.portfolio import PortfolioConfig
 
     data = usecase(

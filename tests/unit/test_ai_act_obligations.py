@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from aiportfolio.engine.ai_act import (
+from aiportfolio.domain.ai_act import (
     applies,
     catalog_for,
     compliance_report,
@@ -63,7 +63,7 @@ def test_catalog_entries_are_complete_and_bilingual() -> None:
 
 
 def test_catalog_ships_inside_the_package() -> None:
-    from aiportfolio.engine.ai_act import CATALOG_FILE
+    from aiportfolio.domain.ai_act import CATALOG_FILE
 
     assert CATALOG_FILE.parent.parent.name == "aiportfolio"
     assert CATALOG_FILE.is_file()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aiportfolio.report import formats
+from aiportfolio.report.kit import formats
 from aiptest import REPO_ROOT, run, usecase, write_register
 
 

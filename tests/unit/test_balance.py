@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from test_scoring import scores
 
-from aiportfolio.engine.balance import budget_moves, compute_balance, count_changes
+from aiportfolio.analysis.balance import budget_moves, compute_balance, count_changes
 from aiportfolio.model.portfolio import Balance
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.register.loader import load_register

@@ -13,8 +13,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aiportfolio.engine.check import check_register
-from aiportfolio.engine.check_cache import (
+from aiportfolio.analysis.check import check_register
+from aiportfolio.analysis.check_cache import (
     CACHE_DIR,
     CROSS_RULES,
     LOCAL_RULES,
@@ -168,7 +168,7 @@ def test_a_read_only_register_checks_without_a_cache(tmp_path: Path) -> None:
 
 def test_every_rule_is_classified_for_the_cache() -> None:
     """A rule in neither list switches the cache off (correct but slow): classify it in
-    engine/check_cache.py: LOCAL_RULES if it reads only its entry, the grid, the
+    analysis/check_cache.py: LOCAL_RULES if it reads only its entry, the grid, the
     configuration and the date; else CROSS_RULES (the stand-ins may need more fields)."""
     assert set(RULES) == LOCAL_RULES | CROSS_RULES
     assert not LOCAL_RULES & CROSS_RULES

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from aiportfolio.engine.diff import DiffResult, compare_revisions, field_changes, flatten
+from aiportfolio.analysis.diff import DiffResult, compare_revisions, field_changes, flatten
 from aiportfolio.i18n import Translator
 from aiportfolio.model.usecase import UseCase
 from aiptest import REPO_ROOT, dump_yaml, usecase, write_register

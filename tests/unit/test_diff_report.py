@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from test_diff_engine import Repo
 
-from aiportfolio.engine.diff import DiffResult, Entry
+from aiportfolio.analysis.diff import DiffResult, Entry
 from aiportfolio.i18n import Translator
 from aiportfolio.report.diff import (
     COMMENT_BUDGET,

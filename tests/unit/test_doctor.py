@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from aiportfolio.engine.doctor import diagnose
+from aiportfolio.analysis.doctor import diagnose
 from aiportfolio.model.grid import Grid
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase

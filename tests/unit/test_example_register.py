@@ -13,9 +13,9 @@ from typing import Any, get_args
 import pytest
 from pydantic import BaseModel
 
-from aiportfolio.engine.balance import compute_balance
-from aiportfolio.engine.finance import tco
-from aiportfolio.engine.scoring import score_use_case
+from aiportfolio.analysis.balance import compute_balance
+from aiportfolio.analysis.tco import tco
+from aiportfolio.domain.scoring import score_use_case
 from aiportfolio.model.common import (
     CATEGORIES,
     COST_FAMILIES,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aiportfolio.engine.finance import portfolio_tco, tco
+from aiportfolio.analysis.tco import portfolio_tco, tco
 from aiportfolio.model.usecase import UseCase
 from aiptest import usecase
 

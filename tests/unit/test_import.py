@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from aiportfolio.engine.importer import (
+from aiportfolio.actions.importing import (
     CellError,
     convert,
     find_duplicates,
@@ -316,7 +316,7 @@ HOSTILE_TEXTS = [
     ],
 )
 def test_csv_cells_are_quoted_against_formulas(cell: object, written: object) -> None:
-    from aiportfolio.report.csvsafe import safe_cell, unsafe_cell
+    from aiportfolio.tabular.csvsafe import safe_cell, unsafe_cell
 
     assert safe_cell(cell) == written
     if isinstance(cell, str):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aiportfolio.engine.importer import to_text
+from aiportfolio.actions.importing import to_text
 from aiportfolio.register.edit import emit_block
 from aiportfolio.register.roundtrip import dump_roundtrip, load_roundtrip
 from aiportfolio.register.yamlio import parse_text

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-import aiportfolio.engine.importer as importer
-from aiportfolio.engine.importer import find_duplicates
+import aiportfolio.actions.importing as importer
+from aiportfolio.actions.importing import find_duplicates
 from aiptest import run, write_register
 
 SYLLABLES = ["ba", "ce", "di", "fo", "lu", "ma", "ne", "pi", "ro", "su", "ta", "ve"]
@@ -78,7 +78,7 @@ def test_rows_are_numbered_as_in_the_spreadsheet(tmp_path: Path) -> None:
 
 
 def test_progress_reports_each_phase_with_counts(tmp_path: Path) -> None:
-    from aiportfolio.engine.importer import import_rows, load_mapping, read_table
+    from aiportfolio.actions.importing import import_rows, load_mapping, read_table
     from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import load_register
 

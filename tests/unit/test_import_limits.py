@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import aiportfolio.engine.importer as importer
+import aiportfolio.actions.importing as importer
 from aiptest import run, usecase, write_register
 
 HEADER = "title,status,category\n"

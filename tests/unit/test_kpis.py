@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from aiportfolio.engine.kpis import is_variable_cost, kpi_status, sparkline
+from aiportfolio.domain.kpis import is_variable_cost, kpi_status, sparkline
 from aiportfolio.model.usecase import Kpi, UseCase
 from aiptest import usecase
 

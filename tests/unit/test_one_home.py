@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from aiportfolio.engine.importer import to_text
-from aiportfolio.engine.newcase import clean_text
+from aiportfolio.actions.importing import to_text
+from aiportfolio.actions.new import clean_text
 from aiportfolio.errors import UsageError
 from aiportfolio.i18n import Translator
 from aiportfolio.model.common import UNSAFE, strip_unsafe
 from aiportfolio.report.diff import plain
-from aiportfolio.report.escape import md, terminal
+from aiportfolio.report.kit.escape import md, terminal
 
 T = Translator("en")
 
@@ -70,7 +70,7 @@ def test_a_one_line_value_refuses_every_line_break() -> None:
     ],
 )
 def test_one_number_parser_for_import_kpi_record_and_prompts(text: str, number: float) -> None:
-    from aiportfolio.engine.importer import to_number
+    from aiportfolio.actions.importing import to_number
     from aiportfolio.model.common import parse_number
 
     assert parse_number(text) == number
@@ -79,7 +79,7 @@ def test_one_number_parser_for_import_kpi_record_and_prompts(text: str, number: 
 
 @pytest.mark.parametrize("text", ["", "beaucoup", "nan", "inf", "-inf", "1.2.3"])
 def test_the_number_parser_refuses_what_is_not_a_finite_number(text: str) -> None:
-    from aiportfolio.engine.importer import CellError, to_number
+    from aiportfolio.actions.importing import CellError, to_number
     from aiportfolio.model.common import parse_number
 
     with pytest.raises(ValueError):
@@ -131,7 +131,7 @@ def test_a_custom_group_has_one_label_everywhere(tmp_path: Path, fmt: str) -> No
 
 
 def test_the_label_of_a_group() -> None:
-    from aiportfolio.report.labels import group_label
+    from aiportfolio.report.kit.labels import group_label
 
     assert group_label("quick_wins", T) == "Quick wins"
     assert group_label("quick_wins", Translator("fr")) == "Gains rapides"
@@ -142,14 +142,14 @@ def test_the_label_of_a_group() -> None:
     ("lang", "share", "text"), [("en", 57, "57%"), ("fr", 57, "57\u00a0%"), ("en", 12.5, "12%")]
 )
 def test_one_percent_for_shares_in_points(lang: str, share: float, text: str) -> None:
-    from aiportfolio.report.numbers import pct, points
+    from aiportfolio.report.kit.numbers import pct, points
 
     assert points(share, lang) == text
     assert pct(share / 100, lang) == text
 
 
 def test_a_percent_with_decimals() -> None:
-    from aiportfolio.report.numbers import pct
+    from aiportfolio.report.kit.numbers import pct
 
     assert pct(0.01234, "en", 2) == "1.23%"
     assert pct(0.01234, "fr", 2) == "1,23\u00a0%"
@@ -177,7 +177,7 @@ def test_a_problem_has_one_json_form_in_check_diff_and_balance(tmp_path: Path) -
     assert [list(p) for p in balanced] == [keys] * len(balanced)
     assert balanced[0]["rule"] == "category-risky-quick-win"
     assert balanced[0]["severity"] == "warning"
-    from aiportfolio.report.problems import problem_json
+    from aiportfolio.report.kit.problems import problem_json
 
     assert diff_json is problem_json
 
@@ -188,8 +188,8 @@ def test_a_problem_has_one_json_form_in_check_diff_and_balance(tmp_path: Path) -
 def test_one_table_renderer_measures_display_cells() -> None:
     from rich.cells import cell_len
 
-    from aiportfolio.report.steer_format import text_table
-    from aiportfolio.report.terminal import cut, plain_table
+    from aiportfolio.report.kit.steering import text_table
+    from aiportfolio.report.kit.terminal import cut, plain_table
 
     rows = [["UC-001", "日本語のタイトル", "12"], ["UC-002", "Tri", "3"]]
     lines = text_table(["id", "title", "n"], rows).splitlines()

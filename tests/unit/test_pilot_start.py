@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from aiportfolio.engine.doctor import pilot_start
+from aiportfolio.analysis.doctor import pilot_start
 from aiportfolio.model.usecase import UseCase
 from aiptest import usecase
 

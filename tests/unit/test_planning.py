@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aiportfolio.engine.planning import (
+from aiportfolio.analysis.planning import (
     BalanceTarget,
     Candidate,
     PlanningInstance,
@@ -17,7 +17,7 @@ from aiportfolio.engine.planning import (
     violations,
     wave_domains,
 )
-from aiportfolio.engine.planning_milp import solve_exact
+from aiportfolio.analysis.planning_milp import solve_exact
 
 W1 = WaveSlot(1, person_weeks=10, budget_eur=50_000, max_pilots=1)
 W2 = WaveSlot(2, person_weeks=10, budget_eur=50_000, max_pilots=1)
@@ -152,7 +152,7 @@ def test_infeasible_balance_with_pins_is_reported_as_infeasible() -> None:
 def test_reasons_are_the_reason_literal_in_order_and_each_has_a_message() -> None:
     from typing import get_args
 
-    from aiportfolio.engine.planning import REASONS, Reason
+    from aiportfolio.analysis.planning import REASONS, Reason
     from aiportfolio.i18n import catalog
 
     assert get_args(Reason) == REASONS
@@ -176,8 +176,8 @@ def test_roadmap_and_quarterly_agenda_count_the_same_pilots(
 ) -> None:
     import datetime as dt
 
-    from aiportfolio.engine.agenda import quarterly_agenda
-    from aiportfolio.engine.planning import build_roadmap, counts_as_pilot
+    from aiportfolio.analysis.agenda import quarterly_agenda
+    from aiportfolio.analysis.planning import build_roadmap, counts_as_pilot
     from aiportfolio.register.loader import load_register
     from aiptest import usecase, write_register
 

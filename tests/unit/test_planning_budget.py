@@ -9,7 +9,7 @@ import time
 from hypothesis import given
 from test_planning_properties import FAST, brute_force, instances
 
-from aiportfolio.engine.planning import (
+from aiportfolio.analysis.planning import (
     BalanceTarget,
     Candidate,
     PlanningInstance,
@@ -23,12 +23,12 @@ from aiportfolio.engine.planning import (
     plan_usecases,
     violations,
 )
-from aiportfolio.engine.planning_milp import solve_exact
-from aiportfolio.engine.scoring import score_portfolio
+from aiportfolio.analysis.planning_milp import solve_exact
+from aiportfolio.domain.scoring import score_portfolio
 from aiportfolio.i18n import Translator
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
-from aiportfolio.report.lists import id_list
+from aiportfolio.report.kit.lists import id_list
 from aiportfolio.report.plan import violation_text
 from aiptest import usecase
 

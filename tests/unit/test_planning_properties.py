@@ -10,7 +10,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aiportfolio.engine.planning import (
+from aiportfolio.analysis.planning import (
     BalanceTarget,
     Candidate,
     PlanningInstance,
@@ -19,7 +19,7 @@ from aiportfolio.engine.planning import (
     objective,
     violations,
 )
-from aiportfolio.engine.planning_milp import solve_exact
+from aiportfolio.analysis.planning_milp import solve_exact
 
 GROUPS = ("quick_wins", "foundations", "differentiation_compliance")
 BALANCE = (

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from aiportfolio.engine import init as init_engine
-from aiportfolio.engine.init import InstallOrigin, install_origin
+from aiportfolio.actions import init as init_engine
+from aiportfolio.actions.init import InstallOrigin, install_origin
 from aiptest import REPO_ROOT, run
 
 

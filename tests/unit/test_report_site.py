@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from aiportfolio.engine.report import build_report
+from aiportfolio.analysis.report import build_report
 from aiportfolio.i18n import Translator
 from aiportfolio.register.loader import load_register
-from aiportfolio.report import charts
-from aiportfolio.report.site import PAGES, render_site
+from aiportfolio.report.site.pages import PAGES, charts, render_site
 from aiptest import REPO_ROOT, VALID_USECASE, run, usecase, write_register
 
 TODAY = dt.date(2026, 11, 26)

@@ -9,7 +9,7 @@ import string
 import pytest
 
 from aiportfolio.i18n import LANGUAGES, catalog
-from aiportfolio.schema import SCHEMAS, json_schema_text
+from aiportfolio.model.schema import SCHEMAS, json_schema_text
 from aiptest import REPO_ROOT, run
 
 

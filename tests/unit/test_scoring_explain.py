@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from test_scoring import GRID, scores, uc
 
-from aiportfolio.engine.explain import applicable_points, explain, with_score
-from aiportfolio.engine.matrix import quadrant_of
-from aiportfolio.engine.scoring import score_portfolio
+from aiportfolio.analysis.explain import applicable_points, explain, with_score
+from aiportfolio.analysis.matrix import quadrant_of
+from aiportfolio.domain.scoring import score_portfolio
 from aiportfolio.model.portfolio import Scoring
 
 FLOOR = Scoring(feasibility_floor=2.5)

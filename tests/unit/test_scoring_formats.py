@@ -7,7 +7,10 @@ import pytest
 from aiportfolio.cli.diff import DiffFormat
 from aiportfolio.cli.scoring import ScoreFormat, TableFormat
 from aiportfolio.cli.steer import SteerFormat
-from aiportfolio.report import balance, diff, score, steer_dashboard, steer_doctor, steer_tco, table
+from aiportfolio.report import balance, diff, score, table
+from aiportfolio.report import dashboard as steer_dashboard
+from aiportfolio.report import doctor as steer_doctor
+from aiportfolio.report import tco as steer_tco
 
 
 @pytest.mark.parametrize(

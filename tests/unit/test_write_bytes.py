@@ -83,8 +83,8 @@ def test_kpi_record_only_adds_lines(tmp_path: Path, source: Path) -> None:
 
 @pytest.mark.parametrize("source", FILES, ids=lambda p: p.stem)
 def test_plan_apply_changes_only_the_wave_line(tmp_path: Path, source: Path) -> None:
-    from aiportfolio.engine.planning import set_wave
-    from aiportfolio.engine.writing import read_source
+    from aiportfolio.actions.writing import read_source
+    from aiportfolio.analysis.planning import set_wave
 
     _root, target = _register(tmp_path, source)
     before = target.read_bytes()
@@ -225,7 +225,7 @@ def test_a_hostile_journal_is_ignored_and_removed(tmp_path: Path) -> None:
 def test_plan_apply_and_import_write_through_the_journal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from aiportfolio.engine import writing
+    from aiportfolio.actions import writing
 
     seen: list[int] = []
     real = writing.write_files

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from aiportfolio.engine.ids import format_id, next_numbers, slugify, usecase_path, used_numbers
+from aiportfolio.domain.ids import format_id, next_numbers, slugify, usecase_path, used_numbers
 from aiptest import run, write_register
 
 
@@ -100,7 +100,7 @@ def test_new_refuses_unusable_owners(tmp_path: Path, owner: str) -> None:
 
 def _allocate(args: tuple[str, int]) -> list[str]:
     root, count = args
-    from aiportfolio.engine.newcase import Card, create_usecase
+    from aiportfolio.actions.new import Card, create_usecase
     from aiportfolio.i18n import Translator
 
     folder = Path(root) / "usecases"

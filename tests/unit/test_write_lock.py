@@ -79,7 +79,7 @@ def _t():  # type: ignore[no-untyped-def]
 
 
 def test_file_edit_keeps_bom_and_crlf(tmp_path: Path) -> None:
-    from aiportfolio.engine.writing import apply_edits, file_edit
+    from aiportfolio.actions.writing import apply_edits, file_edit
 
     root = write_register(tmp_path, [usecase()])
     path = next((root / "usecases").glob("*.yaml"))
@@ -94,7 +94,7 @@ def test_file_edit_keeps_bom_and_crlf(tmp_path: Path) -> None:
 
 
 def test_apply_edits_refuses_a_file_changed_since_it_was_read(tmp_path: Path) -> None:
-    from aiportfolio.engine.writing import apply_edits, file_edit
+    from aiportfolio.actions.writing import apply_edits, file_edit
     from aiportfolio.errors import UsageError
 
     root = write_register(tmp_path, [usecase(), usecase(id="UC-002", title="Autre")])
@@ -111,7 +111,7 @@ def test_apply_edits_refuses_a_file_changed_since_it_was_read(tmp_path: Path) ->
 
 
 def test_apply_edits_validates_use_cases(tmp_path: Path) -> None:
-    from aiportfolio.engine.writing import apply_edits, file_edit
+    from aiportfolio.actions.writing import apply_edits, file_edit
     from aiportfolio.errors import UsageError
 
     root = write_register(tmp_path, [usecase()])

@@ -107,7 +107,7 @@ def test_kpi_record_only_inserts_the_measurement(register: Path, example: Path) 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name[:6])
 def test_fmt_leaves_a_formatted_file_byte_identical(example: Path) -> None:
-    from aiportfolio.engine.formatting import format_text
+    from aiportfolio.actions.fmt import format_text
 
     text = example.read_text(encoding="utf-8")
     assert format_text(text) == text

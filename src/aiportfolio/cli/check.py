@@ -89,6 +89,7 @@ def check(
 
       aip check --base origin/main
     """
+    from aiportfolio.analysis.check_cache import check_with_cache
     from aiportfolio.cli.common import (
         list_limit,
         recover_writes,
@@ -96,7 +97,6 @@ def check(
         settings,
         translator,
     )
-    from aiportfolio.engine.check_cache import check_with_cache
     from aiportfolio.i18n import Translator
     from aiportfolio.report.check import REPORTERS, TEXT_LIMIT, format_text, rebase, summary
 
@@ -115,7 +115,7 @@ def check(
     if base is not None:
         import dataclasses
 
-        from aiportfolio.engine.idclash import base_collisions, collision_problems
+        from aiportfolio.analysis.idclash import base_collisions, collision_problems
 
         clashes = collision_problems(base_collisions(root, base, t), t)
         result = dataclasses.replace(result, problems=tuple(sorted([*result.problems, *clashes])))

@@ -132,7 +132,7 @@ def out(text: str, *, workflow_commands: bool = False) -> None:
     every line that could reach a CI log is neutralised (``report.escape.ci_safe``). Only
     a reporter that writes workflow commands itself, with its data escaped, passes
     ``workflow_commands=True``."""
-    from aiportfolio.report.escape import ci_safe
+    from aiportfolio.report.kit.escape import ci_safe
 
     sys.stdout.write(text if workflow_commands else ci_safe(text))
     sys.stdout.flush()
@@ -147,7 +147,7 @@ def err(text: str, style: str | None = None, *, always: bool = False) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    from aiportfolio.report.escape import ci_safe
+    from aiportfolio.report.kit.escape import ci_safe
 
     Console(stderr=True, highlight=False, soft_wrap=True).print(
         Text(ci_safe(text), style=style or "")
@@ -217,7 +217,7 @@ def internal_error(exc: BaseException, t: Translator | None = None) -> NoReturn:
 
 
 def neutralise_line(text: str) -> str:
-    from aiportfolio.report.escape import ci_safe
+    from aiportfolio.report.kit.escape import ci_safe
 
     return ci_safe(text)
 

@@ -12,10 +12,10 @@ import typer
 
 from aiportfolio import exitcodes
 from aiportfolio.cli.common import err, exit_with, handle_errors, out
-from aiportfolio.report import formats
+from aiportfolio.report.kit import formats
 
 if TYPE_CHECKING:
-    from aiportfolio.engine.classify import Question
+    from aiportfolio.actions.classify import Question
     from aiportfolio.i18n import Translator
     from aiportfolio.model.ai_act import Catalog, Labelled
 
@@ -66,11 +66,11 @@ def classify_command(
 
       aip classify UC-004 --answers answers.yaml --dry-run
     """
+    from aiportfolio.actions.classify import classification_edit, classify, normalise
+    from aiportfolio.actions.new import clean_text
+    from aiportfolio.actions.writing import apply_edits, locked
     from aiportfolio.cli.common import open_register, parse_date, register_root, translator
-    from aiportfolio.engine.ai_act import catalog_for, obligations_of, shipped_catalog
-    from aiportfolio.engine.classify import classification_edit, classify, normalise
-    from aiportfolio.engine.newcase import clean_text
-    from aiportfolio.engine.writing import apply_edits, locked
+    from aiportfolio.domain.ai_act import catalog_for, obligations_of, shipped_catalog
     from aiportfolio.errors import UsageError
 
     root = register_root(ctx)
@@ -92,7 +92,7 @@ def classify_command(
         if not dry_run:
             apply_edits([written.edit], root=register.root, t=t)
     # Report the obligations as the edited file now reads.
-    from aiportfolio.engine.writing import validate_text
+    from aiportfolio.actions.writing import validate_text
 
     after = written.edit.after.removeprefix("\ufeff").replace("\r\n", "\n")
     usecase = validate_text(after, register.relpath(written.edit.path), t)
@@ -161,7 +161,7 @@ def _ask(catalog: Catalog, t: Translator) -> dict[str, Any]:  # pragma: no cover
     """Ask each relevant question in turn (rich prompts on stderr)."""
     from rich.console import Console
 
-    from aiportfolio.engine.classify import next_question
+    from aiportfolio.actions.classify import next_question
 
     console = Console(stderr=True, highlight=False)
     answers: dict[str, Any] = {}
@@ -275,7 +275,7 @@ def compliance_command(
       aip compliance --catalog --format json
     """
     from aiportfolio.cli.common import open_register, parse_date, require_valid, translator
-    from aiportfolio.engine.ai_act import catalog_for, compliance_report
+    from aiportfolio.domain.ai_act import catalog_for, compliance_report
     from aiportfolio.report.compliance import CATALOG_REPORTERS, REPORTERS
 
     register = open_register(ctx)

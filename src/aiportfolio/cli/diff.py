@@ -19,7 +19,7 @@ from aiportfolio.cli.common import (
     settings,
     translator,
 )
-from aiportfolio.report import formats
+from aiportfolio.report.kit import formats
 
 if TYPE_CHECKING:
     DiffFormat = str
@@ -79,7 +79,7 @@ def diff(
 
       aip diff "$BASE_SHA" --format md --full-report aip-diff-full.md > aip-diff.md
     """
-    from aiportfolio.engine.diff import compare_revisions
+    from aiportfolio.analysis.diff import compare_revisions
     from aiportfolio.errors import UsageError
     from aiportfolio.report.diff import (
         COMMENT_BUDGET,

@@ -12,7 +12,7 @@ from aiportfolio import exitcodes
 from aiportfolio.cli.common import err, exit_with, handle_errors, open_register, out, parse_date
 
 if TYPE_CHECKING:
-    from aiportfolio.engine.planning import PlanOptions, PlanResult
+    from aiportfolio.analysis.planning import PlanOptions, PlanResult
     from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import Register
 
@@ -39,7 +39,7 @@ def _options(
     date: str | None,
     started: float | None = None,
 ) -> PlanOptions:
-    from aiportfolio.engine.planning import PlanOptions
+    from aiportfolio.analysis.planning import PlanOptions
     from aiportfolio.errors import UsageError
 
     if not register.config.waves:
@@ -59,7 +59,7 @@ def _options(
 
 
 def _run_plan(register: Register, options: PlanOptions) -> PlanResult:
-    from aiportfolio.engine.planning import plan_register
+    from aiportfolio.analysis.planning import plan_register
 
     return plan_register(register, options)
 
@@ -136,9 +136,9 @@ def plan(
     import time
 
     started = time.perf_counter()  # the time limit covers reading the register too
+    from aiportfolio.actions.writing import apply_edits
+    from aiportfolio.analysis.planning import wave_edits
     from aiportfolio.cli.common import list_limit, require_valid, translator
-    from aiportfolio.engine.planning import wave_edits
-    from aiportfolio.engine.writing import apply_edits
     from aiportfolio.report.plan import REPORTERS, TEXT_LIMIT, format_text, removed_waves, summary
 
     register = open_register(ctx)
@@ -200,8 +200,8 @@ def roadmap(
 
       aip --lang en roadmap --proposed
     """
+    from aiportfolio.analysis.planning import build_roadmap
     from aiportfolio.cli.common import require_valid, translator
-    from aiportfolio.engine.planning import build_roadmap
     from aiportfolio.errors import UsageError
     from aiportfolio.register.roundtrip import atomic_write
     from aiportfolio.report.roadmap import format_roadmap
@@ -231,7 +231,7 @@ def roadmap(
             status=t(f"plan.status.{result.status}"),
             date=today.isoformat(),
         )
-    from aiportfolio.engine.gate import gate_of
+    from aiportfolio.analysis.gate import gate_of
 
     gate = gate_of(register, today)
     data = build_roadmap(register.usecases, register.config, today, proposal, gate)

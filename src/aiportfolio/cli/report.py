@@ -55,11 +55,11 @@ def report(
 
       aip --lang en report -o /tmp/portfolio && xdg-open /tmp/portfolio/index.html
     """
+    from aiportfolio.analysis.report import build_report
     from aiportfolio.cli.common import require_valid, translator
-    from aiportfolio.engine.report import build_report
     from aiportfolio.errors import UsageError
-    from aiportfolio.report.charts import WorkerDrawer
-    from aiportfolio.report.site import render_site
+    from aiportfolio.report.site.charts import WorkerDrawer
+    from aiportfolio.report.site.pages import render_site
 
     drawer = WorkerDrawer()  # starts drawing tools now, while the register loads
     try:

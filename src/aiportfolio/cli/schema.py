@@ -25,7 +25,7 @@ def schema(
       aip schema portfolio
     """
     from aiportfolio.errors import UsageError
-    from aiportfolio.schema import SCHEMAS, json_schema_text
+    from aiportfolio.model.schema import SCHEMAS, json_schema_text
 
     if kind not in SCHEMAS:
         raise UsageError(f"unknown schema {kind!r}: choose one of {', '.join(SCHEMAS)}")

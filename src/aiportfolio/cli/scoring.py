@@ -22,7 +22,7 @@ from aiportfolio.cli.common import (
 )
 from aiportfolio.model.lifecycle import ACTIVE, STATUSES
 from aiportfolio.model.vocabulary import CATEGORIES
-from aiportfolio.report import formats
+from aiportfolio.report.kit import formats
 
 if TYPE_CHECKING:
     from aiportfolio.report.score import Terminal
@@ -164,7 +164,7 @@ def score(
     fmt = _format(output_format)
     terminal = _terminal()
     if explain:
-        from aiportfolio.engine.explain import explain as explain_entry
+        from aiportfolio.analysis.explain import explain as explain_entry
         from aiportfolio.report.score import EXPLAIN_REPORTERS
 
         wanted = register.require(explain, t).id
@@ -174,9 +174,9 @@ def score(
         out(EXPLAIN_REPORTERS[fmt](explanation, register.grid, t, terminal))
         exit_with(exitcodes.OK)
 
+    from aiportfolio.analysis.gate import gate_of
     from aiportfolio.cli.common import parse_date
-    from aiportfolio.engine.gate import gate_of
-    from aiportfolio.engine.scoring import build_score_report
+    from aiportfolio.domain.scoring import build_score_report
     from aiportfolio.report.score import TABLE_LIMIT
 
     limit = None
@@ -194,7 +194,7 @@ def score(
         include_delivered=include_delivered,
     )
     if matrix:
-        from aiportfolio.engine.matrix import build_matrix
+        from aiportfolio.analysis.matrix import build_matrix
         from aiportfolio.report.score import MATRIX_REPORTERS
 
         grid_view = build_matrix(report.entries, report.scoring.feasibility_floor)
@@ -244,7 +244,7 @@ def balance(
 
       aip balance --format md >> $GITHUB_STEP_SUMMARY
     """
-    from aiportfolio.engine.balance import assess_balance
+    from aiportfolio.analysis.balance import assess_balance
     from aiportfolio.report.balance import REPORTERS, summary
 
     register = open_register(ctx)
@@ -285,7 +285,7 @@ def table(
 
       aip table --format csv --category quick_win > quick-wins.csv
     """
-    from aiportfolio.engine.portfolio_table import portfolio_table
+    from aiportfolio.analysis.table import portfolio_table
     from aiportfolio.report.table import REPORTERS
 
     register = open_register(ctx)

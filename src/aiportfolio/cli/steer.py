@@ -9,7 +9,7 @@ import typer
 
 from aiportfolio import exitcodes
 from aiportfolio.cli.common import err, exit_with, handle_errors, open_register, out, parse_date
-from aiportfolio.report import formats
+from aiportfolio.report.kit import formats
 
 if TYPE_CHECKING:
     from aiportfolio.i18n import Translator
@@ -90,9 +90,9 @@ def tco_command(
     """
     import shutil
 
+    from aiportfolio.analysis.tco import portfolio_tco
     from aiportfolio.cli.common import list_limit
-    from aiportfolio.engine.finance import portfolio_tco
-    from aiportfolio.report.steer_tco import REPORTERS, TEXT_LIMIT, format_text
+    from aiportfolio.report.tco import REPORTERS, TEXT_LIMIT, format_text
 
     register, t = _load(ctx)
     listed = list_limit(limit, show_all, TEXT_LIMIT, t)
@@ -127,13 +127,13 @@ def dashboard_command(
 
       aip dashboard --format md --date 2026-11-30 > dashboard.md
     """
-    from aiportfolio.engine.ai_act import catalog_for
-    from aiportfolio.engine.dashboard import build_dashboard
-    from aiportfolio.report.steer_dashboard import REPORTERS
+    from aiportfolio.analysis.dashboard import build_dashboard
+    from aiportfolio.domain.ai_act import catalog_for
+    from aiportfolio.report.dashboard import REPORTERS
 
     register, t = _load(ctx)
     today = parse_date(date, t)
-    from aiportfolio.engine.gate import gate_of
+    from aiportfolio.analysis.gate import gate_of
 
     obligations = catalog_for(register.config, t, register.root)
     result = build_dashboard(
@@ -171,8 +171,8 @@ def agenda_command(
 
       aip --lang en agenda --ritual quarterly
     """
-    from aiportfolio.engine.agenda import build_agenda
-    from aiportfolio.report.steer_agenda import format_markdown
+    from aiportfolio.analysis.agenda import build_agenda
+    from aiportfolio.report.agenda import format_markdown
 
     register, t = _load(ctx)
     today = parse_date(date, t)
@@ -201,12 +201,12 @@ def doctor_command(
 
       aip doctor --format md >> "$GITHUB_STEP_SUMMARY"
     """
-    from aiportfolio.engine.doctor import diagnose
-    from aiportfolio.report.steer_doctor import REPORTERS, summary
+    from aiportfolio.analysis.doctor import diagnose
+    from aiportfolio.report.doctor import REPORTERS, summary
 
     register, t = _load(ctx)
     today = parse_date(date, t)
-    from aiportfolio.engine.gate import gate_of
+    from aiportfolio.analysis.gate import gate_of
 
     result = diagnose(
         register.usecases, register.grid, register.config, today, gate_of(register, today)

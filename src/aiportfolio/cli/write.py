@@ -15,12 +15,12 @@ import typer
 from aiportfolio import __version__, exitcodes
 from aiportfolio.cli.common import err, exit_with, handle_errors, out
 from aiportfolio.model.vocabulary import CATEGORIES, DECISION_KINDS, LANGS
-from aiportfolio.report import formats
+from aiportfolio.report.kit import formats
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from aiportfolio.engine.newcase import Card
+    from aiportfolio.actions.new import Card
     from aiportfolio.i18n import Translator
     from aiportfolio.problem import Problem
     from aiportfolio.register.loader import Register
@@ -140,8 +140,8 @@ def init(
 
       aip init . --package "git+https://github.com/acme/aip.git@v0.1.0"
     """
+    from aiportfolio.actions.init import init_register
     from aiportfolio.cli.common import parse_date, translator
-    from aiportfolio.engine.init import init_register
 
     t = translator(ctx)
     chosen = _value(lang) if lang else t.lang
@@ -194,8 +194,8 @@ def new(
 
       aip new "Invoice extraction" --category quick_win --interactive
     """
+    from aiportfolio.actions.new import Card, create_usecase
     from aiportfolio.cli.common import register_root, translator
-    from aiportfolio.engine.newcase import Card, create_usecase
     from aiportfolio.errors import UsageError
     from aiportfolio.register.lock import LockTimeout
 
@@ -207,8 +207,8 @@ def new(
     card = Card(title=title, category=_value(category), owner=owner)
     if interactive:
         card = _ask_card(card, t)
-    from aiportfolio.engine.idclash import remote_numbers
-    from aiportfolio.engine.ids import used_numbers
+    from aiportfolio.analysis.idclash import remote_numbers
+    from aiportfolio.domain.ids import used_numbers
 
     remote = remote_numbers(root, t)
     try:
@@ -229,7 +229,7 @@ def _ask_card(card: Card, t: Translator) -> Card:
     """Ask for the essentials of the one-page card, owner first, on stdin (a terminal or a
     pipe): each question says its allowed values; Enter keeps the value in brackets or
     leaves the field empty."""
-    from aiportfolio.engine.newcase import Card
+    from aiportfolio.actions.new import Card
     from aiportfolio.model.common import parse_number
 
     def ask(key: str, default: str | None = None, choices: list[str] | None = None) -> str | None:
@@ -325,10 +325,10 @@ def renumber(
 
       aip check --base origin/main || aip renumber UC-014 UC-017
     """
+    from aiportfolio.actions.writing import apply_edits, locked, read_source
+    from aiportfolio.analysis.idclash import remote_numbers
+    from aiportfolio.analysis.idclash import renumber as renumber_engine
     from aiportfolio.cli.common import register_root, translator
-    from aiportfolio.engine.idclash import remote_numbers
-    from aiportfolio.engine.idclash import renumber as renumber_engine
-    from aiportfolio.engine.writing import apply_edits, locked, read_source
     from aiportfolio.errors import UsageError
 
     root = register_root(ctx)
@@ -395,10 +395,10 @@ def decide(
 
       aip decide UC-012 stop --by "Comité portefeuille" --note "No owner after 2 months"
     """
+    from aiportfolio.actions.new import clean_text
+    from aiportfolio.actions.writing import apply_edits, locked
+    from aiportfolio.actions.writing import decide as decide_engine
     from aiportfolio.cli.common import parse_date, register_root, translator
-    from aiportfolio.engine.newcase import clean_text
-    from aiportfolio.engine.writing import apply_edits, locked
-    from aiportfolio.engine.writing import decide as decide_engine
 
     root = register_root(ctx)
     with locked(root, translator(ctx)):
@@ -481,8 +481,8 @@ def kpi_record(
 
       aip kpi record UC-004 "First-contact resolution" 0,62
     """
+    from aiportfolio.actions.writing import apply_edits, locked, record_measurement
     from aiportfolio.cli.common import parse_date, register_root, translator
-    from aiportfolio.engine.writing import apply_edits, locked, record_measurement
     from aiportfolio.errors import UsageError
     from aiportfolio.model.common import parse_number
 
@@ -504,7 +504,7 @@ def kpi_record(
             replace=replace,
         )
         apply_edits([result.edit], root=register.root, t=t)
-    from aiportfolio.report import numbers
+    from aiportfolio.report.kit import numbers
 
     err(
         t(
@@ -571,9 +571,9 @@ def fmt(
 
       aip fmt --check
     """
+    from aiportfolio.actions.fmt import format_files
+    from aiportfolio.actions.writing import apply_edits, locked
     from aiportfolio.cli.common import register_root, translator
-    from aiportfolio.engine.formatting import format_files
-    from aiportfolio.engine.writing import apply_edits, locked
     from aiportfolio.errors import UsageError
     from aiportfolio.register.loader import display_path, usecase_files
 
@@ -680,9 +680,9 @@ def import_(
     """
     import sys
 
+    from aiportfolio.actions.importing import import_rows, load_mapping, read_table
+    from aiportfolio.actions.writing import apply_edits, locked
     from aiportfolio.cli.common import register_root, translator
-    from aiportfolio.engine.importer import import_rows, load_mapping, read_table
-    from aiportfolio.engine.writing import apply_edits, locked
     from aiportfolio.errors import UsageError
 
     if suggest_mapping:
@@ -723,7 +723,7 @@ def import_(
         )
     err(t("import.summary", **result.counts))
     if result.errors and skip_invalid and not dry_run:
-        from aiportfolio.engine.importer import rejects_csv
+        from aiportfolio.actions.importing import rejects_csv
         from aiportfolio.register.roundtrip import atomic_write
 
         atomic_write(rejects_path, rejects_csv(table, result, t))
@@ -742,9 +742,9 @@ def import_(
 def _suggest_mapping(ctx: typer.Context, file: Path, mapping: Path | None) -> None:
     """``aip import FILE --suggest-mapping``: print a mapping guessed from the headers
     (``--mapping`` may give the sheet and header rows to read them from)."""
+    from aiportfolio.actions.importing import Mapping, load_mapping, read_table
     from aiportfolio.cli.common import translator
-    from aiportfolio.engine.importer import Mapping, load_mapping, read_table
-    from aiportfolio.engine.suggest import mapping_text, suggest
+    from aiportfolio.tabular.suggest import mapping_text, suggest
 
     t = translator(ctx)
     spec = load_mapping(mapping, t) if mapping is not None else Mapping(fields={})
@@ -844,7 +844,7 @@ def export(
 
       aip export --mapping > export-mapping.yaml
     """
-    from aiportfolio.engine.exporter import (
+    from aiportfolio.actions.export import (
         export_csv,
         export_mapping_text,
         export_xlsx,

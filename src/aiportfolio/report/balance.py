@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from aiportfolio.engine.balance import BalanceReport, BalanceResult, GroupShare
+from aiportfolio.analysis.balance import BalanceReport, BalanceResult, GroupShare
 from aiportfolio.i18n import Translator
-from aiportfolio.report import formats, numbers
-from aiportfolio.report.escape import md, md_cell
-from aiportfolio.report.labels import group_label
-from aiportfolio.report.problems import problem_json
+from aiportfolio.report.kit import formats, numbers
+from aiportfolio.report.kit.escape import md, md_cell
+from aiportfolio.report.kit.labels import group_label
+from aiportfolio.report.kit.problems import problem_json
 from aiportfolio.report.score import Terminal, csv_text, dumps, rounded
 
 BAR_WIDTH = 30

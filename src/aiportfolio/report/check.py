@@ -9,12 +9,12 @@ import posixpath
 from collections.abc import Callable
 from pathlib import Path
 
-from aiportfolio.engine.check import CheckResult
+from aiportfolio.analysis.check import CheckResult
 from aiportfolio.i18n import Translator
 from aiportfolio.problem import Problem, Severity
-from aiportfolio.report.escape import annotation_message, annotation_property
-from aiportfolio.report.numbers import num
-from aiportfolio.report.problems import problem_json
+from aiportfolio.report.kit.escape import annotation_message, annotation_property
+from aiportfolio.report.kit.numbers import num
+from aiportfolio.report.kit.problems import problem_json
 
 GITHUB_CAP = 10
 """GitHub shows at most 10 errors and 10 warnings per step and drops the rest silently."""

@@ -6,12 +6,12 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from aiportfolio.engine.ai_act import Applicable, ComplianceReport, ObligationCatalog
+from aiportfolio.domain.ai_act import Applicable, ComplianceReport, ObligationCatalog
 from aiportfolio.i18n import Translator
-from aiportfolio.report import formats
-from aiportfolio.report.escape import md_cell, terminal
-from aiportfolio.report.numbers import pct
-from aiportfolio.report.steer_format import md_table, text_table
+from aiportfolio.report.kit import formats
+from aiportfolio.report.kit.escape import md_cell, terminal
+from aiportfolio.report.kit.numbers import pct
+from aiportfolio.report.kit.steering import md_table, text_table
 
 Cell = Callable[[object], str]
 

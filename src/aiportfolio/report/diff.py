@@ -15,14 +15,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from aiportfolio.engine.balance import BalanceResult
-from aiportfolio.engine.diff import Change, DiffResult, Entry, FieldChange, WaveDelta
+from aiportfolio.analysis.balance import BalanceResult
+from aiportfolio.analysis.diff import Change, DiffResult, Entry, FieldChange, WaveDelta
 from aiportfolio.i18n import Translator
 from aiportfolio.problem import Problem
-from aiportfolio.report import formats, numbers
-from aiportfolio.report.escape import md, md_cell, terminal, truncate
-from aiportfolio.report.labels import group_label
-from aiportfolio.report.problems import problem_json
+from aiportfolio.report.kit import formats, numbers
+from aiportfolio.report.kit.escape import md, md_cell, terminal, truncate
+from aiportfolio.report.kit.labels import group_label
+from aiportfolio.report.kit.problems import problem_json
 
 MARKER = "<!-- aip:portfolio -->"
 """First line of the comment: a workflow finds and updates the same comment with it."""

@@ -6,13 +6,13 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from aiportfolio.engine.planning import PlanComparison, PlanResult, Violation
+from aiportfolio.analysis.planning import PlanComparison, PlanResult, Violation
 from aiportfolio.i18n import Translator
-from aiportfolio.report.escape import md, md_cell
-from aiportfolio.report.labels import group_label
-from aiportfolio.report.lists import clip_text, id_list
-from aiportfolio.report.numbers import NBSP, eur, num, pct, points, score, value
-from aiportfolio.report.terminal import cell_len, pad
+from aiportfolio.report.kit.escape import md, md_cell
+from aiportfolio.report.kit.labels import group_label
+from aiportfolio.report.kit.lists import clip_text, id_list
+from aiportfolio.report.kit.numbers import NBSP, eur, num, pct, points, score, value
+from aiportfolio.report.kit.terminal import cell_len, pad
 
 TITLE_WIDTH = 60
 """Titles longer than this are clipped in the text table (``clip``)."""

@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from aiportfolio.engine.planning import Roadmap, RoadmapRisk, RoadmapWave
+from aiportfolio.analysis.planning import Roadmap, RoadmapRisk, RoadmapWave
 from aiportfolio.i18n import Translator
 from aiportfolio.model.usecase import UseCase
-from aiportfolio.report.labels import group_label
-from aiportfolio.report.numbers import points
+from aiportfolio.report.kit.labels import group_label
+from aiportfolio.report.kit.numbers import points
+from aiportfolio.report.kit.steering import message
+from aiportfolio.report.kit.templating import render
 from aiportfolio.report.plan import euros, number
-from aiportfolio.report.steer_format import message
-from aiportfolio.report.templating import render
 
 TEMPLATE = "roadmap.md.j2"
 

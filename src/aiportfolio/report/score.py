@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from aiportfolio.engine.explain import Explanation, WhatIf
-from aiportfolio.engine.matrix import QUADRANTS, Matrix, MatrixPoint
-from aiportfolio.engine.scoring import (
+from aiportfolio.analysis.explain import Explanation, WhatIf
+from aiportfolio.analysis.matrix import QUADRANTS, Matrix, MatrixPoint
+from aiportfolio.domain.scoring import (
     CriterionScore,
     RankedEntry,
     ScoreReport,
@@ -25,11 +25,11 @@ from aiportfolio.engine.scoring import (
 )
 from aiportfolio.i18n import Translator
 from aiportfolio.model.grid import Grid
-from aiportfolio.report import formats, numbers
-from aiportfolio.report.csvsafe import safe_row
-from aiportfolio.report.escape import md, md_cell, mermaid
-from aiportfolio.report.lists import id_list
-from aiportfolio.report.terminal import plain_table
+from aiportfolio.report.kit import formats, numbers
+from aiportfolio.report.kit.escape import md, md_cell, mermaid
+from aiportfolio.report.kit.lists import id_list
+from aiportfolio.report.kit.terminal import plain_table
+from aiportfolio.tabular.csvsafe import safe_row
 
 # --- shared helpers (also used by report/balance.py and report/table.py) -------------------
 

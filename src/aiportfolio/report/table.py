@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from aiportfolio.engine.portfolio_table import PortfolioLine
+from aiportfolio.analysis.table import PortfolioLine
 from aiportfolio.i18n import Translator
-from aiportfolio.report import formats, numbers
-from aiportfolio.report.escape import md, md_cell
+from aiportfolio.report.kit import formats, numbers
+from aiportfolio.report.kit.escape import md, md_cell
 from aiportfolio.report.score import Terminal, csv_text, render_rich
 
 

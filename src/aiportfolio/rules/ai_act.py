@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from aiportfolio.engine.ai_act import catalog_for, obligation_ids, obligations_of
+from aiportfolio.domain.ai_act import catalog_for, obligation_ids, obligations_of
 from aiportfolio.model.lifecycle import ACTIVE, MEASURED
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Severity

@@ -37,7 +37,7 @@ LOW_VALUE_MAX = 2
 
 
 def _criterion(uc: UseCase, ctx: RuleContext, criterion_id: str) -> float | None:
-    from aiportfolio.engine.scoring import criterion_score
+    from aiportfolio.domain.scoring import criterion_score
 
     grid = ctx.register.grid
     if grid.criterion(criterion_id) is None:

@@ -1,1 +1,0 @@
-"""Engines: pure computations from models to result values. They never print or exit."""

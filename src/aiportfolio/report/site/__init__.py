@@ -1,0 +1,1 @@
+"""``aip report``: the static HTML site (pages) and its charts (Vega-Lite, vl-convert)."""

@@ -1,0 +1,523 @@
+"""The report's charts: Vega-Lite specifications rendered to SVG by vl-convert (see
+docs/decisions/0005-report-charts.md).
+
+Each ``*_spec`` function is pure: it turns rows the HTML reporter prepared (labels already
+translated, numbers as numbers) into a Vega-Lite specification. ``to_svg`` renders one
+offline (no data URL is allowed) and gives each mark that carries a description a
+``<title>``, so a browser shows it on hover while screen readers read the same text from
+its ``aria-label``. User text only ever travels as data values, which Vega writes escaped
+into the SVG; it never enters a Vega expression.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+Spec = dict[str, Any]
+Row = Mapping[str, Any]
+
+SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+"""Names the specification's version; nothing is fetched from it."""
+
+CATEGORY_COLORS = {
+    "quick_win": "#1b7837",
+    "foundation": "#2166ac",
+    "differentiator": "#b2182b",
+    "compliance": "#762a83",
+}
+"""Dark enough on white for text contrast, and told apart in the legend by name."""
+
+INK = "#222222"
+MUTED = "#6b6b6b"
+ACCENT = "#2166ac"
+GOOD = "#1b7837"
+ALERT = "#b2182b"
+
+_CONFIG: Spec = {
+    "font": "Helvetica, Arial, sans-serif",
+    "view": {"stroke": None},
+    "axis": {"labelColor": INK, "titleColor": INK, "labelFontSize": 11, "titleFontSize": 12},
+    "legend": {"labelColor": INK, "titleColor": INK, "labelFontSize": 11, "orient": "bottom"},
+    "header": {"labelColor": INK, "labelFontSize": 12, "labelLimit": 260},
+    "title": {"color": INK},
+}
+
+_LOCALES = {"fr": "fr-FR", "en": "en-US"}
+
+
+def _base(description: str, rows: Sequence[Row], width: int, height: int | str) -> Spec:
+    return {
+        "$schema": SCHEMA,
+        "description": description,
+        "width": width,
+        "height": height,
+        "data": {"values": [dict(r) for r in rows]},
+        "config": _CONFIG,
+    }
+
+
+def balance_spec(rows: Sequence[Row], description: str) -> Spec:
+    """Share of each balance group against its target band, one panel per measure.
+
+    rows: ``measure`` (panel label), ``group`` (label), ``share``, ``target``, ``low``,
+    ``high`` (percent), ``desc`` (hover text)."""
+    spec = _base(description, rows, 300, {"step": 26})  # type: ignore[arg-type]
+    del spec["width"], spec["height"]
+    x_scale = {"domain": [0, 100]}
+    spec["facet"] = {"column": {"field": "measure", "type": "nominal", "title": None, "sort": None}}
+    spec["spec"] = {
+        "width": 300,
+        "height": {"step": 26},
+        "layer": [
+            {
+                "mark": {"type": "bar", "color": "#d9d9d9", "height": 18},
+                "encoding": {
+                    "y": {"field": "group", "type": "nominal", "title": None, "sort": None},
+                    "x": {"field": "low", "type": "quantitative", "scale": x_scale},
+                    "x2": {"field": "high"},
+                },
+            },
+            {
+                "mark": {"type": "bar", "height": 10},
+                "encoding": {
+                    "y": {"field": "group", "type": "nominal", "title": None, "sort": None},
+                    "x": {
+                        "field": "share",
+                        "type": "quantitative",
+                        "scale": x_scale,
+                        "title": "%",
+                    },
+                    "color": {
+                        "field": "ok",
+                        "type": "nominal",
+                        "scale": {"domain": [True, False], "range": [GOOD, ALERT]},
+                        "legend": None,
+                    },
+                    "description": {"field": "desc"},
+                },
+            },
+            {
+                "mark": {"type": "tick", "color": INK, "thickness": 2, "size": 22},
+                "encoding": {
+                    "y": {"field": "group", "type": "nominal", "title": None, "sort": None},
+                    "x": {"field": "target", "type": "quantitative", "scale": x_scale},
+                },
+            },
+        ],
+    }
+    return spec
+
+
+def matrix_spec(
+    points: Sequence[Row],
+    quadrants: Sequence[Row],
+    *,
+    split: float,
+    floor: float,
+    floor_label: str,
+    x_title: str,
+    y_title: str,
+    size_title: str,
+    color_title: str,
+    categories: Sequence[tuple[str, str]],
+    label_points: bool,
+    description: str,
+) -> Spec:
+    """Value (x) against feasibility (y) on the 1-5 scale; bubble area = budget; the four
+    quadrants named; the feasibility floor as a dashed line.
+
+    points: ``id``, ``value``, ``feasibility``, ``budget``, ``category`` (label), ``desc``.
+    quadrants: ``name``, ``x``, ``y`` (where the name is written), ``x1``, ``x2``, ``y1``,
+    ``y2`` (its area). ``categories``: (id, label) pairs, for a fixed colour per category."""
+    scale = {"domain": [1, 5], "nice": False, "zero": False}
+    spec = _base(description, points, 560, 460)
+    spec["layer"] = [
+        {
+            "data": {"values": [dict(q) for q in quadrants]},
+            "layer": [
+                {
+                    "mark": {"type": "rect", "opacity": 0.35},
+                    "encoding": {
+                        "x": {"field": "x1", "type": "quantitative", "scale": scale},
+                        "x2": {"field": "x2"},
+                        "y": {"field": "y1", "type": "quantitative", "scale": scale},
+                        "y2": {"field": "y2"},
+                        "color": {
+                            "field": "name",
+                            "type": "nominal",
+                            "scale": {"range": ["#e5f5e0", "#fee8c8", "#deebf7", "#f0f0f0"]},
+                            "legend": None,
+                        },
+                    },
+                },
+                {
+                    "mark": {
+                        "type": "text",
+                        "fontWeight": "bold",
+                        "fontSize": 13,
+                        "color": INK,
+                        "align": "center",
+                    },
+                    "encoding": {
+                        "x": {"field": "x", "type": "quantitative", "scale": scale},
+                        "y": {"field": "y", "type": "quantitative", "scale": scale},
+                        "text": {"field": "name"},
+                    },
+                },
+            ],
+        },
+        {
+            "data": {"values": [{"floor": floor, "label": floor_label}]},
+            "layer": [
+                {
+                    "mark": {"type": "rule", "color": ALERT, "strokeDash": [6, 4], "size": 2},
+                    "encoding": {"y": {"field": "floor", "type": "quantitative", "scale": scale}},
+                },
+                {
+                    "mark": {
+                        "type": "text",
+                        "color": ALERT,
+                        "align": "right",
+                        "dy": -7,
+                        "x": "width",
+                        "dx": -4,
+                    },
+                    "encoding": {
+                        "y": {"field": "floor", "type": "quantitative", "scale": scale},
+                        "text": {"field": "label"},
+                    },
+                },
+            ],
+        },
+        {
+            "mark": {"type": "circle", "opacity": 0.75, "stroke": "white", "strokeWidth": 1},
+            "encoding": {
+                "x": {
+                    "field": "value",
+                    "type": "quantitative",
+                    "scale": scale,
+                    "title": x_title,
+                    "axis": {"values": [1, 2, split, 4, 5]},
+                },
+                "y": {
+                    "field": "feasibility",
+                    "type": "quantitative",
+                    "scale": scale,
+                    "title": y_title,
+                    "axis": {"values": [1, 2, split, 4, 5]},
+                },
+                "size": {
+                    "field": "budget",
+                    "type": "quantitative",
+                    "title": size_title,
+                    "scale": {"range": [40, 1600], "zero": True},
+                    "legend": {"format": ",.0f"},
+                },
+                "color": {
+                    "field": "category",
+                    "type": "nominal",
+                    "title": color_title,
+                    "scale": {
+                        "domain": [label for _, label in categories],
+                        "range": [CATEGORY_COLORS[c] for c, _ in categories],
+                    },
+                },
+                "description": {"field": "desc"},
+            },
+        },
+    ]
+    # The quadrant areas and the bubbles each keep their own colours.
+    spec["resolve"] = {"scale": {"color": "independent"}}
+    if label_points:
+        spec["layer"].append(
+            {
+                "mark": {"type": "text", "dy": -12, "fontSize": 10, "color": INK},
+                "encoding": {
+                    "x": {"field": "value", "type": "quantitative", "scale": scale},
+                    "y": {"field": "feasibility", "type": "quantitative", "scale": scale},
+                    "text": {"field": "id"},
+                },
+            }
+        )
+    return spec
+
+
+def gantt_spec(rows: Sequence[Row], today: str, today_label: str, description: str) -> Spec:
+    """One bar per wave from its start to its end, today as a vertical rule.
+
+    rows: ``wave`` (label), ``start``, ``end`` (ISO dates), ``label`` (text in the bar),
+    ``desc``."""
+    spec = _base(description, rows, 640, {"step": 34})  # type: ignore[arg-type]
+    y = {"field": "wave", "type": "nominal", "title": None, "sort": None}
+    spec["layer"] = [
+        {
+            "mark": {"type": "bar", "color": ACCENT, "cornerRadius": 3, "height": 24},
+            "encoding": {
+                "y": y,
+                "x": {"field": "start", "type": "temporal", "title": None},
+                "x2": {"field": "end"},
+                "description": {"field": "desc"},
+            },
+        },
+        {
+            "mark": {"type": "text", "align": "left", "dx": 4, "color": "white", "fontSize": 11},
+            "encoding": {
+                "y": y,
+                "x": {"field": "start", "type": "temporal"},
+                "text": {"field": "label"},
+            },
+        },
+        {
+            "data": {"values": [{"today": today, "label": today_label}]},
+            "layer": [
+                {
+                    "mark": {"type": "rule", "color": ALERT, "size": 2},
+                    "encoding": {"x": {"field": "today", "type": "temporal"}},
+                },
+                {
+                    "mark": {"type": "text", "color": ALERT, "y": -6, "align": "center"},
+                    "encoding": {
+                        "x": {"field": "today", "type": "temporal"},
+                        "text": {"field": "label"},
+                    },
+                },
+            ],
+        },
+    ]
+    return spec
+
+
+def capacity_spec(rows: Sequence[Row], x_title: str, description: str) -> Spec:
+    """Per wave, the share of each capacity used (person-weeks, budget, pilots), with the
+    100 % line.
+
+    rows: ``wave``, ``measure`` (labels), ``used`` (percent), ``desc``."""
+    spec = _base(description, rows, 520, {"step": 14})  # type: ignore[arg-type]
+    y = {"field": "wave", "type": "nominal", "title": None, "sort": None}
+    spec["layer"] = [
+        {
+            "mark": {"type": "bar"},
+            "encoding": {
+                "y": y,
+                "yOffset": {"field": "measure", "sort": None},
+                "x": {"field": "used", "type": "quantitative", "title": x_title},
+                "color": {
+                    "field": "measure",
+                    "type": "nominal",
+                    "title": None,
+                    "sort": None,
+                    "scale": {"range": [ACCENT, "#e08214", "#542788"]},
+                },
+                "description": {"field": "desc"},
+            },
+        },
+        {
+            "data": {"values": [{"full": 100}]},
+            "mark": {"type": "rule", "color": ALERT, "strokeDash": [4, 3], "size": 2},
+            "encoding": {"x": {"field": "full", "type": "quantitative"}},
+        },
+    ]
+    return spec
+
+
+def kpi_spec(rows: Sequence[Row], series: Sequence[str], description: str) -> Spec:
+    """Small multiples, one per KPI: its measurements as a line, its baseline and target as
+    horizontal rules.
+
+    rows: ``kpi`` (panel label), ``series`` (one of ``series``: measurements, baseline,
+    target), ``date`` (ISO, measurements only), ``value``, ``desc``."""
+    measured, baseline, target = series
+    color = {
+        "field": "series",
+        "type": "nominal",
+        "title": None,
+        "scale": {"domain": list(series), "range": [ACCENT, MUTED, GOOD]},
+    }
+    spec = _base(description, rows, 220, 110)
+    del spec["width"], spec["height"]
+    spec["facet"] = {
+        "field": "kpi",
+        "type": "nominal",
+        "title": None,
+        "sort": None,
+        "header": {"labelLimit": 230},
+    }
+    spec["columns"] = 3
+    # One time axis for every panel (comparable, and far cheaper to draw); each KPI keeps
+    # its own value axis (units differ).
+    spec["resolve"] = {"scale": {"y": "independent"}}
+    spec["spec"] = {
+        "width": 220,
+        "height": 110,
+        "layer": [
+            {
+                "transform": [{"filter": {"field": "series", "oneOf": [baseline, target]}}],
+                "mark": {"type": "rule", "strokeDash": [5, 3], "size": 2},
+                "encoding": {
+                    "y": {"field": "value", "type": "quantitative", "title": None},
+                    "color": color,
+                    "description": {"field": "desc"},
+                },
+            },
+            {
+                "transform": [{"filter": {"field": "series", "equal": measured}}],
+                "mark": {"type": "line", "point": {"filled": True, "size": 40}},
+                "encoding": {
+                    "x": {
+                        "field": "date",
+                        "type": "temporal",
+                        "title": None,
+                        "axis": {"format": "%m/%y", "tickCount": 4},
+                    },
+                    "y": {"field": "value", "type": "quantitative", "title": None},
+                    "color": color,
+                    "description": {"field": "desc"},
+                },
+            },
+        ],
+    }
+    return spec
+
+
+def money_bars_spec(rows: Sequence[Row], x_title: str, description: str) -> Spec:
+    """Grouped horizontal bars of amounts in euros: per item (``item``), one bar per
+    ``measure`` (e.g. TCO and expected gain over the horizon).
+
+    rows: ``item``, ``measure`` (labels), ``amount``, ``desc``."""
+    spec = _base(description, rows, 520, {"step": 13})  # type: ignore[arg-type]
+    spec["mark"] = {"type": "bar"}
+    spec["encoding"] = {
+        "y": {
+            "field": "item",
+            "type": "nominal",
+            "title": None,
+            "sort": None,
+            "axis": {"labelLimit": 240},
+        },
+        "yOffset": {"field": "measure", "sort": None},
+        "x": {
+            "field": "amount",
+            "type": "quantitative",
+            "title": x_title,
+            "axis": {"format": "~s"},
+        },
+        "color": {
+            "field": "measure",
+            "type": "nominal",
+            "title": None,
+            "sort": None,
+            "scale": {"range": [ALERT, GOOD]},
+        },
+        "description": {"field": "desc"},
+    }
+    return spec
+
+
+_SELF_CLOSED_MARK = re.compile(
+    r'<(path|rect|circle|line)(\s[^>]*?)aria-label="([^"]*)"([^>]*?)/>', re.DOTALL
+)
+
+
+def with_hover_titles(svg: str) -> str:
+    """Give every mark that has an ``aria-label`` a ``<title>`` child with the same
+    (already escaped) text: the hover text of a static SVG."""
+    return _SELF_CLOSED_MARK.sub(
+        lambda m: f'<{m[1]}{m[2]}aria-label="{m[3]}"{m[4]}><title>{m[3]}</title></{m[1]}>', svg
+    )
+
+
+def to_svg(spec: Spec, lang: str) -> str:
+    """Render ``spec`` to an SVG string, numbers and dates in ``lang``'s locale; no data is
+    fetched from anywhere."""
+    import vl_convert
+
+    locale: Any = _LOCALES.get(lang, "en-US")
+    svg: str = vl_convert.vegalite_to_svg(
+        spec, format_locale=locale, time_format_locale=locale, allowed_base_urls=[]
+    )
+    return with_hover_titles(svg)
+
+
+# --- drawing many charts ------------------------------------------------------------------
+
+Waiter = Callable[[], list[str]]
+
+
+class SerialDrawer:
+    """Draws the charts in this process, when their SVG is asked for."""
+
+    def draw(self, specs: Sequence[Spec], lang: str) -> Waiter:
+        return lambda: [to_svg(spec, lang) for spec in specs]
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class WorkerDrawer:
+    """Draws the charts in a worker process started at once (``python -m
+    aiportfolio.report.site.chart_worker``): Vega's start-up (about 0.7 s) and the drawing run
+    while this process loads the register and writes the other pages. If the worker
+    cannot start or fails, the charts are drawn here instead: same SVG, only slower."""
+
+    def __init__(self) -> None:
+        import subprocess
+        import sys
+
+        self._proc: subprocess.Popen[bytes] | None
+        try:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-m", "aiportfolio.report.site.chart_worker"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError:
+            self._proc = None
+
+    def draw(self, specs: Sequence[Spec], lang: str) -> Waiter:
+        import json
+
+        proc = self._proc
+        serial = SerialDrawer().draw(specs, lang)
+        if proc is None or proc.stdin is None or proc.stdout is None:
+            return serial
+        try:
+            proc.stdin.write(json.dumps({"lang": lang, "specs": list(specs)}).encode("utf-8"))
+            proc.stdin.close()
+        except OSError:
+            self.close()
+            return serial
+        stdout = proc.stdout
+
+        def wait() -> list[str]:
+            try:
+                svgs = json.loads(stdout.read().decode("utf-8"))
+            except (OSError, ValueError):
+                svgs = None
+            finally:
+                self.close()
+            if not isinstance(svgs, list) or len(svgs) != len(specs):
+                return serial()
+            return [str(svg) for svg in svgs]
+
+        return wait
+
+    def close(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        for stream in (proc.stdin, proc.stdout):
+            if stream is not None and not stream.closed:
+                stream.close()
+        try:
+            proc.wait(timeout=5)
+        except Exception:
+            proc.kill()
+            proc.wait()
+
+
+def warm_up() -> None:
+    """Start Vega (the first chart of a process pays its start-up)."""
+    to_svg({"$schema": SCHEMA, "data": {"values": []}, "mark": "point"}, "en")

@@ -1,0 +1,602 @@
+"""``aip import FILE --suggest-mapping``: a starting mapping from a file's column names.
+
+Each column name is compared, accent-folded and lower-cased, with English and French
+synonyms of the register's fields; columns of enumerated fields (status, category, risk
+level...) get a ``values:`` translation of the cell values recognised, and the ones not
+recognised are listed in a comment. The result is a mapping file to check and complete,
+never applied silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiportfolio.actions.importing import Table, _norm, to_text
+from aiportfolio.i18n import Translator
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "id": (
+        "id",
+        "ref",
+        "reference",
+        "identifiant",
+        "code",
+        "n",
+        "no",
+        "numero",
+        "number",
+        "use case id",
+        "id cas d usage",
+        "uc",
+    ),
+    "title": (
+        "title",
+        "titre",
+        "intitule",
+        "name",
+        "nom",
+        "use case",
+        "use case name",
+        "cas d usage",
+        "nom du cas d usage",
+        "project",
+        "projet",
+        "nom du projet",
+        "project name",
+        "intitule du poc",
+        "poc",
+        "sujet",
+        "subject",
+    ),
+    "status": (
+        "status",
+        "statut",
+        "etat",
+        "stage",
+        "stade",
+        "phase",
+        "avancement",
+        "development stage",
+        "stage of development",
+        "lifecycle stage",
+    ),
+    "category": ("category", "categorie", "type", "typologie", "nature"),
+    "owner.name": (
+        "owner",
+        "porteur",
+        "responsable",
+        "responsable metier",
+        "business owner",
+        "proprietaire",
+        "chef de projet",
+        "project owner",
+        "project lead",
+        "referent",
+        "referent metier",
+        "contact",
+        "pilote metier",
+    ),
+    "owner.email": (
+        "email",
+        "e mail",
+        "mail",
+        "courriel",
+        "owner email",
+        "contact email",
+        "adresse email",
+    ),
+    "owner.role": ("role", "fonction", "owner role", "poste"),
+    "sponsor.name": ("sponsor", "commanditaire", "sponsor name", "executive sponsor"),
+    "process.name": ("process", "processus", "business process", "processus metier"),
+    "process.where": (
+        "department",
+        "direction",
+        "service",
+        "entite",
+        "entity",
+        "agency",
+        "bureau",
+        "site",
+        "business unit",
+        "bu",
+        "division",
+        "organisation",
+        "organization",
+        "departement",
+    ),
+    "process.volume": ("volume", "volumetrie", "frequency", "frequence"),
+    "problem": (
+        "problem",
+        "probleme",
+        "description",
+        "contexte",
+        "context",
+        "besoin",
+        "need",
+        "problem statement",
+        "summary",
+        "resume",
+        "enjeu",
+        "purpose",
+        "objectif du cas d usage",
+        "description du cas d usage",
+        "what problem",
+        "pain point",
+        "irritant",
+    ),
+    "value.hypothesis": (
+        "benefit",
+        "benefits",
+        "benefice",
+        "benefices",
+        "gain attendu",
+        "gains attendus",
+        "expected benefit",
+        "expected benefits",
+        "value",
+        "valeur",
+        "hypothese de gain",
+        "impact attendu",
+        "expected outcome",
+        "expected outcomes",
+        "outcome",
+        "outcomes",
+        "impact",
+    ),
+    "value.annual_gain_eur": (
+        "annual gain",
+        "gain annuel",
+        "gain",
+        "gains",
+        "savings",
+        "economies",
+        "gain annuel eur",
+        "annual savings",
+        "gain estime",
+    ),
+    "data.sources": (
+        "data sources",
+        "sources de donnees",
+        "donnees",
+        "data",
+        "sources",
+        "source",
+        "jeux de donnees",
+        "datasets",
+        "training data",
+    ),
+    "data.systems": ("systems", "systemes", "applications", "si", "system", "outils si"),
+    "data.classification": (
+        "classification",
+        "sensibilite",
+        "sensitivity",
+        "data classification",
+        "classification des donnees",
+    ),
+    "risk.level": ("risk", "risque", "niveau de risque", "risk level", "criticite"),
+    "risk.personal_data": (
+        "personal data",
+        "donnees personnelles",
+        "pii",
+        "rgpd",
+        "gdpr",
+        "donnees a caractere personnel",
+    ),
+    "risk.ai_act_tier": (
+        "ai act",
+        "ai act tier",
+        "niveau ai act",
+        "categorie ai act",
+        "risque ai act",
+    ),
+    "risk.notes": ("risk notes", "notes risque", "risques", "risks", "commentaires risque"),
+    "integration.tool": (
+        "tool",
+        "outil",
+        "solution",
+        "product",
+        "produit",
+        "technology",
+        "technologie",
+        "ai technique",
+        "technique",
+    ),
+    "integration.vendor": (
+        "vendor",
+        "fournisseur",
+        "editeur",
+        "supplier",
+        "prestataire",
+        "partner",
+        "partenaire",
+        "contractor",
+    ),
+    "integration.users": (
+        "users",
+        "utilisateurs",
+        "end users",
+        "utilisateurs finaux",
+        "beneficiaires",
+    ),
+    "next_step": (
+        "next step",
+        "next steps",
+        "prochaine etape",
+        "prochaines etapes",
+        "actions",
+        "action",
+        "suite",
+    ),
+    "decision_date": (
+        "decision date",
+        "date de decision",
+        "echeance",
+        "deadline",
+        "date de decision go no go",
+        "date comite",
+    ),
+    "plan.wave": ("wave", "vague", "lot"),
+    "plan.effort_weeks": (
+        "effort",
+        "effort weeks",
+        "charge",
+        "charge semaines",
+        "effort semaines",
+        "person weeks",
+    ),
+    "kpis.0.name": (
+        "kpi",
+        "indicateur",
+        "indicateur cle",
+        "kpi name",
+        "north star",
+        "metric",
+        "metrique",
+    ),
+    "kpis.0.baseline": (
+        "baseline",
+        "valeur de reference",
+        "situation initiale",
+        "valeur initiale",
+        "kpi baseline",
+    ),
+    "kpis.0.target": ("target", "cible", "objectif", "valeur cible", "kpi target"),
+    "costs.one_off.0.amount_eur": (
+        "cost",
+        "cout",
+        "budget",
+        "cout estime",
+        "estimated cost",
+        "investissement",
+        "investment",
+        "one off cost",
+        "cout ponctuel",
+        "cout du projet",
+        "project cost",
+    ),
+    "costs.monthly.0.amount_eur": (
+        "monthly cost",
+        "cout mensuel",
+        "run cost",
+        "cout de fonctionnement",
+        "cout recurrent",
+        "recurring cost",
+        "cout run",
+    ),
+}
+"""Register field -> column names (normalised: accent-folded, lower case, words only)."""
+
+COMPANIONS: dict[str, dict[str, Any]] = {
+    "kpis.0.name": {"kpis.0.level": "impact"},
+    "costs.one_off.0.amount_eur": {"costs.one_off.0.family": "integration"},
+    "costs.monthly.0.amount_eur": {"costs.monthly.0.family": "vendor"},
+}
+"""Required item fields a column rarely holds: suggested as constants."""
+
+REQUIRED_CONSTANTS: dict[str, str] = {"category": "quick_win"}
+"""Schema-required fields without a column: the same value for every row, to change."""
+
+REQUIRED_IN: dict[str, str] = {
+    "owner": "owner.name",
+    "sponsor": "sponsor.name",
+    "process": "process.name",
+    "value": "value.hypothesis",
+}
+"""A part of the card needs this field: its other fields are left out without it (every
+row would be refused)."""
+"""Schema-required fields without a column: the same value for every row, to change."""
+
+VALUE_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "status": {
+        "idea": (
+            "idea",
+            "idee",
+            "new",
+            "nouveau",
+            "propose",
+            "proposed",
+            "backlog",
+            "exploration",
+            "initiated",
+            "initie",
+            "a etudier",
+        ),
+        "scoping": (
+            "scoping",
+            "cadrage",
+            "etude",
+            "study",
+            "analysis",
+            "analyse",
+            "design",
+            "conception",
+            "planned",
+            "planning",
+            "planifie",
+            "en etude",
+        ),
+        "pilot": (
+            "pilot",
+            "pilote",
+            "poc",
+            "proof of concept",
+            "experimentation",
+            "experiment",
+            "test",
+            "mvp",
+            "prototype",
+            "development",
+            "developpement",
+            "en cours",
+            "in progress",
+            "acquisition and development",
+        ),
+        "industrialising": (
+            "industrialising",
+            "industrializing",
+            "industrialisation",
+            "industrialization",
+            "deployment",
+            "deploiement",
+            "rollout",
+            "implementation",
+            "mise en oeuvre",
+            "scaling",
+            "generalisation",
+        ),
+        "operated": (
+            "operated",
+            "production",
+            "en production",
+            "in production",
+            "deployed",
+            "deploye",
+            "operation",
+            "operation and maintenance",
+            "run",
+            "live",
+            "in use",
+            "operationnel",
+            "operational",
+            "en service",
+        ),
+        "stopped": (
+            "stopped",
+            "arrete",
+            "abandonne",
+            "abandoned",
+            "cancelled",
+            "canceled",
+            "annule",
+            "retired",
+            "retire",
+            "decommissioned",
+            "stop",
+            "termine",
+        ),
+    },
+    "category": {
+        "quick_win": ("quick win", "quick wins", "gain rapide", "gains rapides", "quickwin"),
+        "foundation": (
+            "foundation",
+            "socle",
+            "fondation",
+            "platform",
+            "plateforme",
+            "infrastructure",
+        ),
+        "differentiator": (
+            "differentiator",
+            "differenciant",
+            "innovation",
+            "strategic",
+            "strategique",
+            "transformation",
+        ),
+        "compliance": ("compliance", "conformite", "regulatory", "reglementaire", "reglementation"),
+    },
+    "risk.level": {
+        "low": ("low", "faible", "bas", "basse", "minimal", "minimale"),
+        "medium": ("medium", "moyen", "moyenne", "modere", "moderate", "modéré"),
+        "high": (
+            "high",
+            "eleve",
+            "elevee",
+            "haut",
+            "haute",
+            "fort",
+            "forte",
+            "critical",
+            "critique",
+        ),
+    },
+    "data.classification": {
+        "green": ("green", "vert", "public", "publique", "open"),
+        "orange": ("orange", "interne", "internal", "confidential", "confidentiel"),
+        "red": ("red", "rouge", "secret", "restricted", "restreint", "strictly confidential"),
+    },
+    "risk.ai_act_tier": {
+        "unassessed": ("unassessed", "non evalue", "a evaluer", "unknown", "inconnu"),
+        "minimal": ("minimal", "minimal risk", "risque minimal"),
+        "limited": ("limited", "limited risk", "risque limite", "limite"),
+        "high": ("high", "high risk", "haut risque", "risque eleve", "eleve"),
+        "prohibited": ("prohibited", "interdit", "unacceptable", "inacceptable"),
+    },
+}
+
+MAX_ENUM_VALUES = 30
+"""A column with more distinct values than this is not an enumeration."""
+
+SHORT_FIELDS = {
+    "title": 200,
+    "owner.name": 200,
+    "owner.role": 200,
+    "sponsor.name": 200,
+    "integration.vendor": 200,
+    "kpis.0.name": 200,
+}
+"""One-line fields and their length limit: longer cells get ``truncate``."""
+
+
+@dataclass
+class Suggestion:
+    fields: dict[str, str] = field(default_factory=dict)
+    """Register field -> column."""
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    unknown_values: dict[str, list[str]] = field(default_factory=dict)
+    longest: dict[str, int] = field(default_factory=dict)
+    constants: dict[str, str] = field(default_factory=dict)
+    unmapped: list[str] = field(default_factory=list)
+    needs: dict[str, str] = field(default_factory=dict)
+    """Column left out -> the field it would need (``process.where`` needs
+    ``process.name``)."""
+
+
+def _lookup() -> dict[str, str]:
+    return {synonym: name for name, synonyms in SYNONYMS.items() for synonym in synonyms}
+
+
+def match_columns(columns: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Register field -> column for the columns whose name is a synonym (exactly, then
+    as the whole first words of the name: "Statut du projet" is a status); each field
+    and each column used once, left to right."""
+    lookup = _lookup()
+    fields: dict[str, str] = {}
+    unmapped: list[str] = []
+    longest_first = sorted(lookup, key=len, reverse=True)
+    for column in columns:
+        key = _norm(column)
+        name = lookup.get(key)
+        if name is None or name in fields:
+            name = next(
+                (
+                    lookup[s]
+                    for s in longest_first
+                    if lookup[s] not in fields and (key + " ").startswith(s + " ") and len(s) > 2
+                ),
+                None,
+            )
+        if name is None or name in fields:
+            unmapped.append(column)
+        else:
+            fields[name] = column
+    return fields, unmapped
+
+
+def suggest(table: Table) -> Suggestion:
+    fields, unmapped = match_columns(table.columns)
+    result = Suggestion(fields=fields, unmapped=unmapped)
+    for name in list(fields):
+        required = REQUIRED_IN.get(name.split(".")[0])
+        if required is not None and required not in fields:
+            result.needs[fields.pop(name)] = f"{name} needs {required}"
+    position = {column: i for i, column in enumerate(table.columns)}
+    for name, column in fields.items():
+        i = position[column]
+        cells = [cells[i] for _, cells in table.rows if i < len(cells) and cells[i] is not None]
+        texts = [to_text(c)[0] for c in cells]
+        if name in SHORT_FIELDS:
+            longest = max((len(" ".join(t.split())) for t in texts), default=0)
+            if longest > SHORT_FIELDS[name]:
+                result.longest[name] = longest
+        if name in VALUE_SYNONYMS:
+            distinct = sorted({t for t in texts if t})
+            if len(distinct) <= MAX_ENUM_VALUES:
+                synonyms = {
+                    s: target for target, words in VALUE_SYNONYMS[name].items() for s in words
+                }
+                known: dict[str, str] = {}
+                unknown: list[str] = []
+                for value in distinct:
+                    target = _value_target(_norm(value), synonyms)
+                    if target is None:
+                        unknown.append(value)
+                    elif value != target:
+                        known[value] = target
+                if known:
+                    result.values[name] = known
+                if unknown:
+                    result.unknown_values[name] = unknown
+    for name, constants in COMPANIONS.items():
+        if name in fields:
+            result.constants.update(constants)
+    for name, constant in REQUIRED_CONSTANTS.items():
+        if name not in fields:
+            result.constants[name] = constant
+    return result
+
+
+def _value_target(key: str, synonyms: dict[str, str]) -> str | None:
+    """The register value of a normalised cell: a synonym, else the longest synonym its
+    first words are ("poc en cours" is a pilot, "en production depuis 2024" operated)."""
+    if key in synonyms:
+        return synonyms[key]
+    starts = [s for s in synonyms if (key + " ").startswith(s + " ") and len(s) > 2]
+    return synonyms[max(starts, key=len)] if starts else None
+
+
+def mapping_text(suggestion: Suggestion, path: str, t: Translator) -> str:
+    """The suggestion as a mapping file, with comments for what to check."""
+    from aiportfolio.register.edit import emit_scalar
+
+    def q(text: str) -> str:
+        return emit_scalar(text) if text else '""'
+
+    lines = [f"# {line}" for line in t("import.suggest.header", path=path).splitlines()]
+    lines += ['separator: ";"', "duplicate_ratio: 0.9", "fields:"]
+    names: list[str] = []
+    for name in SYNONYMS:
+        if name in suggestion.fields or name in suggestion.constants:
+            names.append(name)
+            names += [c for c in COMPANIONS.get(name, {}) if c in suggestion.constants]
+    names += [n for n in suggestion.constants if n not in names]
+    for name in names:
+        if name in suggestion.constants:
+            comment = t("import.suggest.constant") if name in REQUIRED_CONSTANTS else ""
+            line = f"  {name}: {{constant: {suggestion.constants[name]}}}"
+            lines.append(line + (f"  # {comment}" if comment else ""))
+            continue
+        column = suggestion.fields[name]
+        values = suggestion.values.get(name, {})
+        unknown = suggestion.unknown_values.get(name, [])
+        longest = suggestion.longest.get(name)
+        if not values and not unknown and longest is None:
+            lines.append(f"  {name}: {q(column)}")
+            continue
+        lines.append(f"  {name}:")
+        lines.append(f"    column: {q(column)}")
+        if longest is not None:
+            note = t("import.suggest.long", length=longest, max=SHORT_FIELDS[name])
+            lines.append(f"    truncate: {SHORT_FIELDS[name]}  # {note}")
+        if values:
+            lines.append("    values:")
+            lines += [f"      {q(source)}: {target}" for source, target in values.items()]
+        if unknown:
+            listed = ", ".join(q(v) for v in unknown)
+            lines.append(f"    # {t('import.suggest.unknown_values')}: {listed}")
+    if suggestion.unmapped or suggestion.needs:
+        lines.append(f"# {t('import.suggest.unmapped')}")
+        lines += [f"#   - {q(column)}" for column in suggestion.unmapped]
+        lines += [f"#   - {q(column)} ({need})" for column, need in suggestion.needs.items()]
+    return "\n".join(lines) + "\n"
