@@ -1,0 +1,80 @@
+"""What every page builder of ``aip report`` shares: the page list and list limits, the
+chart placeholder, number formatting in the report's language and links to the cards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from aiportfolio.i18n import Translator
+from aiportfolio.model.usecase import UseCase
+from aiportfolio.report.kit import numbers
+from aiportfolio.report.site import charts
+
+PAGES = ("index", "matrix", "waves", "kpis", "tco", "usecases")
+"""The portfolio pages, in navigation order; each use case also gets ``usecases/<id>.html``."""
+
+LIST_LIMIT = 25
+"""Longest list of entries on the overview (decisions, evidence of a signal); the rest is
+counted, so the overview stays light on a register of thousands."""
+
+KPI_CHARTS = 12
+"""Most KPI trend charts drawn on the KPI page (North Stars first, best ranked first); every
+KPI stays in the table below them."""
+
+LABELLED_POINTS = 40
+"""Up to this many bubbles, the matrix writes each entry's id next to it."""
+
+TOP_TCO = 15
+"""Entries shown in the TCO chart (largest TCO first); every entry is in the table."""
+
+
+@dataclass(frozen=True, eq=False)
+class Chart:
+    """A chart of a page, drawn later (all charts at once, see ``render_site``)."""
+
+    spec: charts.Spec
+
+
+def card_path(usecase_id: str) -> str:
+    return f"usecases/{usecase_id}.html"
+
+
+class Formats:
+    """Number formatting in the report's language."""
+
+    def __init__(self, t: Translator) -> None:
+        self.t = t
+        self.lang = t.lang
+
+    def eur(self, v: float | None) -> str:
+        return numbers.eur(v, self.lang)
+
+    def pct(self, ratio: float | None) -> str:
+        return numbers.pct(ratio, self.lang)
+
+    def points(self, share: float) -> str:
+        return numbers.points(share, self.lang)
+
+    def score(self, v: float | None) -> str:
+        return numbers.score(v, self.lang)
+
+    def value(self, v: float | None) -> str:
+        return numbers.value(v, self.lang)
+
+    def status(self, s: str) -> str:
+        return self.t(f"label.status.{s}")
+
+    def category(self, c: str) -> str:
+        return self.t(f"label.category.{c}")
+
+    def date(self, d: Any) -> str:
+        return "—" if d is None else str(d.isoformat())
+
+
+def entry_link(uc: UseCase, prefix: str = "") -> dict[str, str]:
+    return {"id": uc.id, "title": uc.title, "href": prefix + card_path(uc.id)}
+
+
+def more(total: int, shown: int, t: Translator) -> str | None:
+    return t("report.more", count=total - shown) if total > shown else None
