@@ -28,16 +28,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from aiportfolio.analysis.planning import (
+from aiportfolio.analysis.planning.constraints import violations
+from aiportfolio.analysis.planning.greedy import greedy_assignment
+from aiportfolio.analysis.planning.instance import (
     BalanceTarget,
     Candidate,
     PlanningInstance,
     WaveSlot,
-    greedy_assignment,
     objective,
-    violations,
 )
-from aiportfolio.analysis.planning_milp import solve_exact
+from aiportfolio.analysis.planning.milp import solve_exact
 
 GROUPS = ["quick_wins"] * 6 + ["foundations"] * 2 + ["differentiation_compliance"] * 2
 BALANCE = (
@@ -147,7 +147,8 @@ def study_register(n: int) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from generate import generate_register
 
-    from aiportfolio.analysis.planning import PlanOptions, plan_register
+    from aiportfolio.analysis.planning.instance import PlanOptions
+    from aiportfolio.analysis.planning.plan import plan_register
     from aiportfolio.register.loader import load_register
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -302,7 +302,7 @@ def test_apply_changes_only_the_wave_lines_byte_for_byte(tmp_path: Path) -> None
 def test_set_wave_inserts_where_the_schema_puts_it(
     text: str, wave: int | None, expected: str
 ) -> None:
-    from aiportfolio.analysis.planning import set_wave
+    from aiportfolio.actions.plan import set_wave
 
     assert set_wave(text, wave) == expected
 
@@ -382,7 +382,7 @@ def test_roadmap_risks_come_from_the_engine(tmp_path: Path) -> None:
     import datetime as dt
 
     from aiportfolio.analysis.agenda import risk_reasons
-    from aiportfolio.analysis.planning import build_roadmap
+    from aiportfolio.analysis.roadmap import build_roadmap
     from aiportfolio.register.loader import load_register
 
     risky = usecase(id="UC-004", scores=scores(5), plan={"wave": 1}, risk={"personal_data": True})
@@ -482,8 +482,10 @@ def test_apply_keeps_bom_and_line_ends(tmp_path: Path, bom: bool, newline: str) 
 
 
 def test_wave_edits_are_file_edits_applied_under_the_lock(tmp_path: Path) -> None:
+    from aiportfolio.actions.plan import wave_edits
     from aiportfolio.actions.writing import FileEdit, apply_edits
-    from aiportfolio.analysis.planning import PlanOptions, plan_register, wave_edits
+    from aiportfolio.analysis.planning.instance import PlanOptions
+    from aiportfolio.analysis.planning.plan import plan_register
     from aiportfolio.errors import UsageError
     from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import load_register

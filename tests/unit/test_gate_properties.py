@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from aiportfolio.analysis.check import check_register
 from aiportfolio.analysis.doctor import diagnose
 from aiportfolio.analysis.gate import gate_of
-from aiportfolio.analysis.planning import PlanOptions, plan_register
+from aiportfolio.analysis.planning.instance import PlanOptions
+from aiportfolio.analysis.planning.plan import plan_register
 from aiportfolio.domain.scoring import build_score_report
 from aiportfolio.model.common import canonical_id
 from aiportfolio.register.loader import load_register_from_texts
@@ -153,7 +154,7 @@ def test_ids_are_compared_by_number() -> None:
 def test_without_the_gate_the_same_register_would_schedule_the_failing_entry() -> None:
     """The property above can fail: the planner left alone schedules an entry with no KPI
     first (best scores); only the gate keeps it out."""
-    from aiportfolio.analysis.planning import plan_usecases
+    from aiportfolio.analysis.planning.plan import plan_usecases
     from aiportfolio.domain.scoring import score_portfolio
 
     best = {c: 5 for c in CRITERIA}

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from aiportfolio.analysis.planning import (
+from aiportfolio.analysis.planning.constraints import (
+    insertion_blockers,
+    pinned_conflicts,
+    violations,
+    wave_domains,
+)
+from aiportfolio.analysis.planning.greedy import greedy_assignment
+from aiportfolio.analysis.planning.instance import (
     BalanceTarget,
     Candidate,
     PlanningInstance,
     WaveSlot,
-    greedy_assignment,
-    insertion_blockers,
     objective,
-    pinned_conflicts,
-    unscheduled_reasons,
-    violations,
-    wave_domains,
 )
-from aiportfolio.analysis.planning_milp import solve_exact
+from aiportfolio.analysis.planning.milp import solve_exact
+from aiportfolio.analysis.planning.plan import unscheduled_reasons
 
 W1 = WaveSlot(1, person_weeks=10, budget_eur=50_000, max_pilots=1)
 W2 = WaveSlot(2, person_weeks=10, budget_eur=50_000, max_pilots=1)
@@ -152,7 +154,7 @@ def test_infeasible_balance_with_pins_is_reported_as_infeasible() -> None:
 def test_reasons_are_the_reason_literal_in_order_and_each_has_a_message() -> None:
     from typing import get_args
 
-    from aiportfolio.analysis.planning import REASONS, Reason
+    from aiportfolio.analysis.planning.instance import REASONS, Reason
     from aiportfolio.i18n import catalog
 
     assert get_args(Reason) == REASONS
@@ -177,7 +179,8 @@ def test_roadmap_and_quarterly_agenda_count_the_same_pilots(
     import datetime as dt
 
     from aiportfolio.analysis.agenda import quarterly_agenda
-    from aiportfolio.analysis.planning import build_roadmap, counts_as_pilot
+    from aiportfolio.analysis.planning.instance import counts_as_pilot
+    from aiportfolio.analysis.roadmap import build_roadmap
     from aiportfolio.register.loader import load_register
     from aiptest import usecase, write_register
 

@@ -9,21 +9,18 @@ import time
 from hypothesis import given
 from test_planning_properties import FAST, brute_force, instances
 
-from aiportfolio.analysis.planning import (
+from aiportfolio.analysis.planning.constraints import Violation, insertion_blockers, violations
+from aiportfolio.analysis.planning.greedy import greedy_assignment
+from aiportfolio.analysis.planning.instance import (
     BalanceTarget,
     Candidate,
     PlanningInstance,
     PlanOptions,
-    Violation,
     WaveSlot,
-    balance_empty,
-    greedy_assignment,
-    insertion_blockers,
     objective,
-    plan_usecases,
-    violations,
 )
-from aiportfolio.analysis.planning_milp import solve_exact
+from aiportfolio.analysis.planning.milp import solve_exact
+from aiportfolio.analysis.planning.plan import balance_empty, plan_usecases
 from aiportfolio.domain.scoring import score_portfolio
 from aiportfolio.i18n import Translator
 from aiportfolio.model.portfolio import PortfolioConfig

@@ -10,16 +10,16 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aiportfolio.analysis.planning import (
+from aiportfolio.analysis.planning.constraints import violations
+from aiportfolio.analysis.planning.greedy import greedy_assignment
+from aiportfolio.analysis.planning.instance import (
     BalanceTarget,
     Candidate,
     PlanningInstance,
     WaveSlot,
-    greedy_assignment,
     objective,
-    violations,
 )
-from aiportfolio.analysis.planning_milp import solve_exact
+from aiportfolio.analysis.planning.milp import solve_exact
 
 GROUPS = ("quick_wins", "foundations", "differentiation_compliance")
 BALANCE = (

@@ -18,7 +18,7 @@ from typing import Literal
 from aiportfolio.analysis.balance import BalanceResult, compute_balance
 from aiportfolio.analysis.doctor import pilot_start
 from aiportfolio.analysis.gate import PASS_ALL, Gate
-from aiportfolio.analysis.planning import counts_as_pilot
+from aiportfolio.analysis.planning.instance import counts_as_pilot
 from aiportfolio.analysis.tco import PortfolioTco, Tco, portfolio_tco, tco
 from aiportfolio.domain.kpis import (
     KpiStatus,

@@ -18,7 +18,7 @@ from aiportfolio.analysis.dashboard import DashboardResult, build_dashboard
 from aiportfolio.analysis.doctor import DoctorResult, diagnose
 from aiportfolio.analysis.gate import Gate, gate_of
 from aiportfolio.analysis.matrix import Matrix, build_matrix
-from aiportfolio.analysis.planning import Roadmap, build_roadmap
+from aiportfolio.analysis.roadmap import Roadmap, build_roadmap
 from aiportfolio.analysis.tco import PortfolioTco, Tco, portfolio_tco
 from aiportfolio.domain.scoring import RankedEntry, ScoreReport, Why, build_score_report, why
 from aiportfolio.i18n import Translator

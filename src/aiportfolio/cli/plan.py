@@ -12,7 +12,8 @@ from aiportfolio import exitcodes
 from aiportfolio.cli.common import err, exit_with, handle_errors, open_register, out, parse_date
 
 if TYPE_CHECKING:
-    from aiportfolio.analysis.planning import PlanOptions, PlanResult
+    from aiportfolio.analysis.planning.instance import PlanOptions
+    from aiportfolio.analysis.planning.result import PlanResult
     from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import Register
 
@@ -39,7 +40,7 @@ def _options(
     date: str | None,
     started: float | None = None,
 ) -> PlanOptions:
-    from aiportfolio.analysis.planning import PlanOptions
+    from aiportfolio.analysis.planning.instance import PlanOptions
     from aiportfolio.errors import UsageError
 
     if not register.config.waves:
@@ -59,7 +60,7 @@ def _options(
 
 
 def _run_plan(register: Register, options: PlanOptions) -> PlanResult:
-    from aiportfolio.analysis.planning import plan_register
+    from aiportfolio.analysis.planning.plan import plan_register
 
     return plan_register(register, options)
 
@@ -136,8 +137,8 @@ def plan(
     import time
 
     started = time.perf_counter()  # the time limit covers reading the register too
+    from aiportfolio.actions.plan import wave_edits
     from aiportfolio.actions.writing import apply_edits
-    from aiportfolio.analysis.planning import wave_edits
     from aiportfolio.cli.common import list_limit, require_valid, translator
     from aiportfolio.report.plan import REPORTERS, TEXT_LIMIT, format_text, removed_waves, summary
 
@@ -200,7 +201,7 @@ def roadmap(
 
       aip --lang en roadmap --proposed
     """
-    from aiportfolio.analysis.planning import build_roadmap
+    from aiportfolio.analysis.roadmap import build_roadmap
     from aiportfolio.cli.common import require_valid, translator
     from aiportfolio.errors import UsageError
     from aiportfolio.register.roundtrip import atomic_write

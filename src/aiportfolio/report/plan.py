@@ -6,7 +6,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from aiportfolio.analysis.planning import PlanComparison, PlanResult, Violation
+from aiportfolio.analysis.planning.constraints import Violation
+from aiportfolio.analysis.planning.result import PlanComparison, PlanResult
 from aiportfolio.i18n import Translator
 from aiportfolio.report.kit.escape import md, md_cell
 from aiportfolio.report.kit.labels import group_label

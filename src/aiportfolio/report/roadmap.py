@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from aiportfolio.analysis.planning import Roadmap, RoadmapRisk, RoadmapWave
+from aiportfolio.analysis.roadmap import Roadmap, RoadmapRisk, RoadmapWave
 from aiportfolio.i18n import Translator
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.report.kit.labels import group_label

@@ -32,12 +32,9 @@ import time
 from collections import defaultdict
 from typing import Any
 
-from aiportfolio.analysis.planning import (
-    PlanningInstance,
-    SolverOutcome,
-    objective,
-    wave_domains,
-)
+from aiportfolio.analysis.planning.constraints import wave_domains
+from aiportfolio.analysis.planning.instance import PlanningInstance, objective
+from aiportfolio.analysis.planning.result import SolverOutcome
 
 
 def _quiet_highs() -> Any:

@@ -1,0 +1,140 @@
+"""The greedy strategy of ``aip plan``: rank by score, fill waves in order (what a
+spreadsheet does). It is also the exact strategy's warm start and baseline."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from aiportfolio.analysis.planning.constraints import LASTING, WaveLoad, wave_domains
+from aiportfolio.analysis.planning.instance import EPS, Candidate, PlanningInstance, objective
+
+
+def greedy_assignment(instance: PlanningInstance) -> dict[str, int | None]:
+    """Rank order, earliest wave that fits; passes repeat so that a dependant ranked above
+    its prerequisite still gets placed once the prerequisite is in.
+
+    With a balance target two plans are built and the better balanced one kept: the rank
+    order plan whose over-represented groups give up their weakest entries (gaps then
+    refilled), and a plan that takes each next entry from the group furthest below its
+    target, cut back to its last balanced point and refilled. The second finds a plan when
+    a few pilot slots are all there is (the first can shrink to nothing)."""
+    domains = wave_domains(instance)
+    pinned = {c.id: c.pinned_wave for c in instance.candidates}
+    ranked = WaveLoad(instance, pinned)
+    _fill(ranked, domains, balance=False)
+    if not instance.balance or ranked.balance_ok():
+        return ranked.assignment
+    _repair_balance(ranked)
+    _fill(ranked, domains, balance=True)
+    quota = _quota_fill(instance, domains)
+    balanced = [load for load in (ranked, quota) if load.balance_ok()]
+    if not balanced:
+        return ranked.assignment
+    best = max(balanced, key=lambda load: objective(instance, load.assignment))
+    return best.assignment
+
+
+def _fill(load: WaveLoad, domains: Mapping[str, list[int]], balance: bool) -> None:
+    """Place every unscheduled candidate, in rank order, in its earliest wave that fits."""
+    lasting: set[str] = set()  # blocked in every wave by capacity, budget or pilots
+    changed = True
+    while changed:
+        changed = False
+        for c in load.instance.candidates:
+            if load.assignment[c.id] is not None or c.id in lasting:
+                continue
+            for_good = True
+            for wave in domains[c.id]:
+                reasons = load.blockers(c, wave, balance)
+                if not reasons:
+                    load.place(c, wave)
+                    changed = True
+                    break
+                for_good = for_good and LASTING.issuperset(reasons)
+            else:
+                if for_good:
+                    lasting.add(c.id)
+
+
+def _quota_fill(instance: PlanningInstance, domains: Mapping[str, list[int]]) -> WaveLoad:
+    """Take the next entry from the balance group furthest below its target share, cut
+    the sequence back to its last balanced point, then refill keeping the balance."""
+    load = WaveLoad(instance, {c.id: c.pinned_wave for c in instance.candidates})
+    share = {target.group: target.target / 100 for target in instance.balance}
+    queues: dict[str, list[Candidate]] = {group: [] for group in share}
+    for c in instance.candidates:
+        if c.pinned_wave is None and c.group in queues:
+            queues[c.group].append(c)
+    placed: list[Candidate] = []
+    balanced_at = 0
+    lasting: set[str] = set()
+    active = [group for group in share if queues[group]]
+    while active:
+        total = load.total + 1
+        group = max(active, key=lambda g: share[g] * total - load.groups[g])
+        found = None
+        for c in queues[group]:
+            if load.assignment[c.id] is not None or c.id in lasting:
+                continue
+            for_good = True
+            for wave in domains[c.id]:
+                reasons = load.blockers(c, wave, balance=False)
+                if not reasons:
+                    found = (c, wave)
+                    break
+                for_good = for_good and LASTING.issuperset(reasons)
+            if found is not None:
+                break
+            if for_good:
+                lasting.add(c.id)
+        if found is None:
+            active.remove(group)
+            continue
+        load.place(*found)
+        placed.append(found[0])
+        if load.balance_ok():
+            balanced_at = len(placed)
+    for c in placed[balanced_at:]:
+        load.remove(c)
+    _fill(load, domains, balance=True)
+    return load
+
+
+def _repair_balance(load: WaveLoad) -> None:
+    """Unschedule the weakest entries of over-represented groups until the balance holds
+    (or nothing more can go: pinned entries and prerequisites of scheduled ones stay)."""
+    instance = load.instance
+    scheduled = [c for c in instance.candidates if load.assignment[c.id] is not None]
+    scheduled.sort(key=lambda c: c.weight * instance.factor(load.assignment[c.id] or 0))
+    dependants: dict[str, int] = defaultdict(int)
+    for c in scheduled:
+        for dep in c.depends_on:
+            dependants[dep] += 1
+    while not load.balance_ok():
+        total = load.total
+        over = {
+            t.group for t in instance.balance if load.groups[t.group] > t.bounds(total)[1] + EPS
+        }
+        if not over:  # some group is short: shrink the groups above their target
+            over = {
+                t.group
+                for t in instance.balance
+                if load.groups[t.group] > t.target / 100 * total + EPS
+            }
+        weakest = next(
+            (
+                c
+                for c in scheduled
+                if load.assignment[c.id] is not None
+                and c.group in over
+                and c.pinned_wave is None
+                and not dependants[c.id]
+            ),
+            None,
+        )
+        if weakest is None:
+            return
+        load.remove(weakest)
+        for dep in weakest.depends_on:
+            dependants[dep] -= 1
