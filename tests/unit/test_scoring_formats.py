@@ -7,7 +7,7 @@ import pytest
 from aiportfolio.cli.diff import DiffFormat
 from aiportfolio.cli.scoring import ScoreFormat, TableFormat
 from aiportfolio.cli.steer import SteerFormat
-from aiportfolio.report import balance, diff, score, table
+from aiportfolio.report import balance, diff, matrix, score, table
 from aiportfolio.report import dashboard as steer_dashboard
 from aiportfolio.report import doctor as steer_doctor
 from aiportfolio.report import tco as steer_tco
@@ -17,7 +17,7 @@ from aiportfolio.report import tco as steer_tco
     ("choices", "reporters"),
     [
         (ScoreFormat, score.REPORTERS),
-        (ScoreFormat, score.MATRIX_REPORTERS),
+        (ScoreFormat, matrix.MATRIX_REPORTERS),
         (ScoreFormat, balance.REPORTERS),
         (TableFormat, table.REPORTERS),
         (SteerFormat, steer_tco.REPORTERS),

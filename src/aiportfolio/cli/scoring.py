@@ -25,7 +25,7 @@ from aiportfolio.model.vocabulary import CATEGORIES
 from aiportfolio.report.kit import formats
 
 if TYPE_CHECKING:
-    from aiportfolio.report.score import Terminal
+    from aiportfolio.report.kit.terminal import Terminal
 
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class BalanceGate(Enum):
 
 def _terminal() -> Terminal:
     """Width of the real terminal (or $COLUMNS); colour only on a terminal without NO_COLOR."""
-    from aiportfolio.report.score import Terminal
+    from aiportfolio.report.kit.terminal import Terminal
 
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if os.environ.get("FORCE_COLOR"):
@@ -165,7 +165,7 @@ def score(
     terminal = _terminal()
     if explain:
         from aiportfolio.analysis.explain import explain as explain_entry
-        from aiportfolio.report.score import EXPLAIN_REPORTERS
+        from aiportfolio.report.explain import EXPLAIN_REPORTERS
 
         wanted = register.require(explain, t).id
         explanation = explain_entry(
@@ -195,7 +195,7 @@ def score(
     )
     if matrix:
         from aiportfolio.analysis.matrix import build_matrix
-        from aiportfolio.report.score import MATRIX_REPORTERS
+        from aiportfolio.report.matrix import MATRIX_REPORTERS
 
         grid_view = build_matrix(report.entries, report.scoring.feasibility_floor)
         out(MATRIX_REPORTERS[fmt](grid_view, t, terminal))

@@ -10,8 +10,9 @@ from aiportfolio.i18n import Translator
 from aiportfolio.report.kit import formats, numbers
 from aiportfolio.report.kit.escape import md, md_cell
 from aiportfolio.report.kit.labels import group_label
+from aiportfolio.report.kit.machine import csv_text, dumps, rounded
 from aiportfolio.report.kit.problems import problem_json
-from aiportfolio.report.score import Terminal, csv_text, dumps, rounded
+from aiportfolio.report.kit.terminal import Terminal
 
 BAR_WIDTH = 30
 """Cells for 0-100 %."""

@@ -1,104 +1,25 @@
-"""Reporters of ``aip score``: the ranking, ``--explain`` and ``--matrix``.
+"""Reporters of ``aip score``: the ranking (``--explain`` is in ``report/explain.py``,
+``--matrix`` in ``report/matrix.py``).
 
-Pure functions returning a string. Terminal tables are drawn with rich into a string
+Pure functions returning a string. The terminal table is drawn by ``kit.terminal``
 (``Terminal`` says how wide and whether colour is allowed); machine formats (json, csv)
 carry raw ids and numbers, no markup; Markdown escapes every user text.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
-from aiportfolio.analysis.explain import Explanation, WhatIf
-from aiportfolio.analysis.matrix import QUADRANTS, Matrix, MatrixPoint
-from aiportfolio.domain.scoring import (
-    CriterionScore,
-    RankedEntry,
-    ScoreReport,
-    ScoreResult,
-    why,
-)
+from aiportfolio.domain.scoring import RankedEntry, ScoreReport, ScoreResult, why
 from aiportfolio.i18n import Translator
-from aiportfolio.model.grid import Grid
 from aiportfolio.report.kit import formats, numbers
-from aiportfolio.report.kit.escape import md, md_cell, mermaid
+from aiportfolio.report.kit.criteria import criterion_label, raters, why_item
+from aiportfolio.report.kit.escape import md, md_cell
+from aiportfolio.report.kit.labels import category_label, status_label
 from aiportfolio.report.kit.lists import id_list
-from aiportfolio.report.kit.terminal import plain_table
-from aiportfolio.tabular.csvsafe import safe_row
-
-# --- shared helpers (also used by report/balance.py and report/table.py) -------------------
-
-
-@dataclass(frozen=True)
-class Terminal:
-    """How a terminal reporter may draw: its width and whether colour is allowed."""
-
-    width: int = 100
-    color: bool = False
-
-
-def render_rich(renderables: Iterable[Any], terminal: Terminal) -> str:
-    """Draw rich renderables into a string (never to the real stdout)."""
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=max(40, terminal.width),
-        force_terminal=terminal.color,
-        no_color=not terminal.color,
-        color_system="standard" if terminal.color else None,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
-    for item in renderables:
-        console.print(item)
-    return buffer.getvalue()
-
-
-def _weight(weight: float, lang: str) -> str:
-    """A criterion weight in percent, decimals kept (12.5 %), spaced like ``numbers.pct``."""
-    return numbers.value(weight, lang) + (f"{numbers.NBSP}%" if lang == "fr" else "%")
-
-
-def rounded(value: float | None, digits: int = 4) -> float | None:
-    return None if value is None else round(value, digits)
-
-
-def csv_text(header: list[str], rows: Iterable[list[Any]]) -> str:
-    """CSV with a header; text cells a spreadsheet would run as formulas get a leading '."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(safe_row("" if v is None else v for v in row))
-    return buffer.getvalue()
-
-
-def dumps(payload: Any) -> str:
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-
-
-def criterion_label(grid: Grid, criterion_id: str, t: Translator) -> str:
-    criterion = grid.criterion(criterion_id)
-    return criterion.label.get(t.lang) if criterion else criterion_id
-
-
-def category(value: str, t: Translator) -> str:
-    return t(f"label.category.{value}")
-
-
-def status(value: str, t: Translator) -> str:
-    return t(f"label.status.{value}")
-
-
-# --- ranking ---------------------------------------------------------------------------------
+from aiportfolio.report.kit.machine import csv_text, dumps, rounded
+from aiportfolio.report.kit.terminal import Terminal, plain_table
 
 
 def _wave(result: ScoreResult, t: Translator) -> str:
@@ -148,7 +69,7 @@ def entry_notes(
                 t(
                     "score.note.disagreement",
                     criterion=criterion_label(grid, c.criterion, t),
-                    raters=_raters(c),
+                    raters=raters(c),
                 )
             )
     return notes
@@ -215,23 +136,6 @@ def _footer_lines(report: ScoreReport, t: Translator) -> list[str]:
     return lines
 
 
-def _why_item(c: CriterionScore, grid: Grid, t: Translator) -> str:
-    criterion = grid.criterion(c.criterion)
-    score = c.score or 0.0
-    levels = sorted({int(score), min(5, int(score) + (0 if score.is_integer() else 1))})
-    meaning = (
-        " / ".join(criterion.points[p].get(t.lang) for p in levels if p in criterion.points)
-        if criterion
-        else ""
-    )
-    return t(
-        "score.why.item",
-        criterion=criterion_label(grid, c.criterion, t),
-        score=numbers.value(c.score, t.lang),
-        meaning=meaning,
-    )
-
-
 def why_lines(report: ScoreReport, t: Translator) -> list[str]:
     """For a priority list (``--top N``): one line per entry, its strongest criteria with
     what their points mean, and what holds it back."""
@@ -244,10 +148,10 @@ def why_lines(report: ScoreReport, t: Translator) -> list[str]:
         reasons = why(entry.result)
         parts = []
         if reasons.strengths:
-            items = ", ".join(_why_item(c, report.grid, t) for c in reasons.strengths)
+            items = ", ".join(why_item(c, report.grid, t) for c in reasons.strengths)
             parts.append(t("score.why.strong", items=items))
         if reasons.held_back:
-            items = ", ".join(_why_item(c, report.grid, t) for c in reasons.held_back)
+            items = ", ".join(why_item(c, report.grid, t) for c in reasons.held_back)
             parts.append(t("score.why.held_back", items=items))
         else:
             parts.append(t("score.why.nothing_weak"))
@@ -260,10 +164,6 @@ def why_lines(report: ScoreReport, t: Translator) -> list[str]:
             )
         )
     return lines
-
-
-def _raters(c: CriterionScore) -> str:
-    return ", ".join(f"{who} {score}" for who, score in c.rater_scores)
 
 
 def _fit(lengths: list[int], header: str, cap: int | None = None) -> int:
@@ -300,8 +200,8 @@ def format_table(report: ScoreReport, t: Translator, terminal: Terminal | None =
             numbers.score(e.result.total, t.lang),
             numbers.score(e.result.value, t.lang),
             numbers.score(e.result.feasibility, t.lang),
-            category(e.result.usecase.category, t),
-            status(e.result.usecase.status, t),
+            category_label(e.result.usecase.category, t),
+            status_label(e.result.usecase.status, t),
             _wave(e.result, t),
             _owner(e.result, t),
             "; ".join(entry_notes(e.result, report, t, gate_rules=e.gate_rules)),
@@ -396,8 +296,8 @@ def format_md(report: ScoreReport, t: Translator, terminal: Terminal | None = No
                 numbers.score(r.total, t.lang),
                 numbers.score(r.value, t.lang),
                 numbers.score(r.feasibility, t.lang),
-                category(r.usecase.category, t),
-                status(r.usecase.status, t),
+                category_label(r.usecase.category, t),
+                status_label(r.usecase.status, t),
                 _wave(r, t),
                 _owner(r, t),
                 "; ".join(entry_notes(r, report, t, gate_rules=entry.gate_rules)),
@@ -527,462 +427,3 @@ REPORTERS: dict[str, Reporter] = {
     "md": format_md,
 }
 formats.checked(formats.SCORE, REPORTERS)
-
-
-# --- --explain ---------------------------------------------------------------------------
-
-
-def _source(c: CriterionScore, grid: Grid, t: Translator) -> str:
-    if c.source == "ratings":
-        return t("score.source.ratings", count=len(c.rater_scores), raters=_raters(c))
-    if c.source == "measure":
-        criterion = grid.criterion(c.criterion)
-        measure = criterion.measure if criterion else None
-        unit = f" {measure.unit}" if measure and measure.unit else ""
-        name = measure.input if measure else "?"
-        return t("score.source.measure", input=name, value=numbers.value(c.measured, t.lang) + unit)
-    if c.source == "score":
-        return t("score.source.score")
-    return t("score.source.missing")
-
-
-def _what_if_line(w: WhatIf, grid: Grid, t: Translator) -> str:
-    return t(
-        "score.explain.what_if",
-        criterion=criterion_label(grid, w.criterion, t),
-        current=numbers.value(w.current, t.lang),
-        new=w.new_score,
-        delta=numbers.value(w.points_needed, t.lang),
-        rank=w.new_rank,
-        total=numbers.score(w.new_total, t.lang),
-    )
-
-
-def explain_summary(x: Explanation, t: Translator) -> str:
-    r = x.result
-    uc = r.usecase
-    if x.status == "ranked":
-        place = t("score.explain.rank", rank=x.rank, ranked=x.ranked)
-    elif x.status == "stopped":
-        place = t("score.explain.stopped")
-    else:
-        place = t("score.explain.unranked")
-    return t(
-        "score.explain.summary",
-        place=place,
-        total=numbers.score(r.total, t.lang),
-        value=numbers.score(r.value, t.lang),
-        feasibility=numbers.score(r.feasibility, t.lang),
-        floor=numbers.score(x.floor, t.lang),
-        category=category(uc.category, t),
-        status=status(uc.status, t),
-    )
-
-
-def explain_changes(x: Explanation, grid: Grid, t: Translator) -> list[str]:
-    """What would change the rank, as plain sentences (first line of each block unindented)."""
-    lines: list[str] = []
-    r = x.result
-    if x.status == "stopped":
-        return [t("score.explain.stopped_hint")]
-    if x.completion is not None:
-        c = x.completion
-        names = ", ".join(criterion_label(grid, m, t) for m in c.missing)
-        lines.append(
-            t("score.explain.completion", criteria=names, best=c.best_rank, worst=c.worst_rank)
-        )
-        return lines
-    if r.below_floor:
-        lines.append(
-            t(
-                "score.explain.floor",
-                feasibility=numbers.score(r.feasibility, t.lang),
-                floor=numbers.score(x.floor, t.lang),
-            )
-        )
-        lines.extend("  - " + _what_if_line(w, grid, t) for w in x.to_clear_floor)
-        if x.floor_out_of_reach:
-            lines.append("  - " + t("score.explain.floor_out_of_reach"))
-    if x.ahead is not None:
-        lines.append(
-            t(
-                "score.explain.to_pass",
-                id=x.ahead.id,
-                rank=(x.rank or 1) - 1,
-                total=numbers.score(x.ahead.total, t.lang),
-            )
-        )
-        listed = {(w.criterion, w.new_score) for w in x.to_clear_floor}
-        others = [w for w in x.to_pass_ahead if (w.criterion, w.new_score) not in listed]
-        if others:
-            lines.extend("  - " + _what_if_line(w, grid, t) for w in others)
-        elif x.to_pass_ahead:
-            lines.append("  - " + t("score.explain.same_as_floor"))
-        else:
-            lines.append("  - " + t("score.explain.no_single_change"))
-    else:
-        lines.append(t("score.explain.first"))
-    lead = x.lead_over_behind
-    if x.behind is not None and lead is not None:
-        lines.append(
-            t(
-                "score.explain.lead",
-                id=x.behind.id,
-                rank=(x.rank or 0) + 1,
-                lead=numbers.score(lead, t.lang),
-            )
-        )
-    return lines
-
-
-def format_explain_table(
-    x: Explanation, grid: Grid, t: Translator, terminal: Terminal | None = None
-) -> str:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    terminal = terminal or Terminal()
-    lang = t.lang
-    r = x.result
-    head = Text(f"{r.id} · {r.usecase.title}", style="bold")
-    summary = Text(explain_summary(x, t))
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_footer=True)
-    table.add_column(t("score.col.criterion"), footer=t("score.col.total"), overflow="fold")
-    table.add_column(t("score.col.axis"))
-    table.add_column(t("score.col.weight"), justify="right")
-    table.add_column(t("score.col.score"), justify="right", footer=numbers.score(r.total, t.lang))
-    table.add_column(
-        t("score.col.contribution"),
-        justify="right",
-        footer=f"{numbers.score(r.total, t.lang)} / 5",
-        no_wrap=True,
-    )
-    table.add_column(t("score.col.source"), overflow="fold")
-    for d in x.details:
-        c = d.score
-        cell = Text(d.criterion.label.get(t.lang), style="bold")
-        for p in d.points:
-            cell.append(f"\n{p} — {d.criterion.points[p].get(t.lang)}", style="dim")
-        contribution = (
-            t("label.none")
-            if c.contribution is None
-            else numbers.score(c.contribution, lang)
-            + " / "
-            + numbers.score(d.max_contribution, lang)
-        )
-        table.add_row(
-            cell,
-            t(f"label.axis.{c.axis}"),
-            _weight(c.weight, lang),
-            numbers.value(c.score, t.lang),
-            contribution,
-            Text(_source(c, grid, t)),
-            style="yellow" if c.score is None else None,
-        )
-    changes = [Text(t("score.explain.changes"), style="bold")]
-    changes += [Text(line) for line in explain_changes(x, grid, t)]
-    return render_rich([head, summary, table, *changes], terminal)
-
-
-def format_explain_md(
-    x: Explanation, grid: Grid, t: Translator, terminal: Terminal | None = None
-) -> str:
-    lang = t.lang
-    r = x.result
-    lines = [
-        f"## {md(r.id)} · {md(r.usecase.title)}",
-        "",
-        md(explain_summary(x, t)),
-        "",
-        "| "
-        + " | ".join(
-            md_cell(h)
-            for h in (
-                t("score.col.criterion"),
-                t("score.col.axis"),
-                t("score.col.weight"),
-                t("score.col.score"),
-                t("score.col.contribution"),
-                t("score.col.meaning"),
-                t("score.col.source"),
-            )
-        )
-        + " |",
-        "|---|---|---:|---:|---:|---|---|",
-    ]
-    for d in x.details:
-        c = d.score
-        meaning = " / ".join(f"{p}: {d.criterion.points[p].get(t.lang)}" for p in d.points)
-        contribution = (
-            t("label.none")
-            if c.contribution is None
-            else numbers.score(c.contribution, lang)
-            + " / "
-            + numbers.score(d.max_contribution, lang)
-        )
-        cells = [
-            d.criterion.label.get(t.lang),
-            t(f"label.axis.{c.axis}"),
-            _weight(c.weight, lang),
-            numbers.value(c.score, t.lang),
-            contribution,
-            meaning,
-            _source(c, grid, t),
-        ]
-        lines.append("| " + " | ".join(md_cell(v) for v in cells) + " |")
-    lines += ["", f"### {md(t('score.explain.changes'))}", ""]
-    for line in explain_changes(x, grid, t):
-        if line.startswith("  - "):
-            lines.append("  - " + md(line[4:]))
-        else:
-            lines.append("- " + md(line))
-    return "\n".join(lines) + "\n"
-
-
-def _what_if_json(w: WhatIf) -> dict[str, Any]:
-    return {
-        "criterion": w.criterion,
-        "from": w.current,
-        "to": w.new_score,
-        "new_rank": w.new_rank,
-        "new_total": rounded(w.new_total),
-        "new_feasibility": rounded(w.new_feasibility),
-    }
-
-
-def format_explain_json(
-    x: Explanation, grid: Grid, t: Translator, terminal: Terminal | None = None
-) -> str:
-    r = x.result
-    return dumps(
-        {
-            "id": r.id,
-            "title": r.usecase.title,
-            "status": x.status,
-            "rank": x.rank,
-            "ranked": x.ranked,
-            "total": rounded(r.total),
-            "value": rounded(r.value),
-            "feasibility": rounded(r.feasibility),
-            "feasibility_floor": x.floor,
-            "below_floor": r.below_floor,
-            "criteria": [
-                {
-                    "id": d.criterion.id,
-                    "axis": d.score.axis,
-                    "weight": d.score.weight,
-                    "score": d.score.score,
-                    "source": d.score.source,
-                    "measured": d.score.measured,
-                    "ratings": [{"by": who, "score": s} for who, s in d.score.rater_scores],
-                    "contribution": rounded(d.score.contribution),
-                    "max_contribution": rounded(d.max_contribution),
-                    "points": {str(p): d.criterion.points[p].get(t.lang) for p in d.points},
-                }
-                for d in x.details
-            ],
-            "ahead": x.ahead.id if x.ahead else None,
-            "behind": x.behind.id if x.behind else None,
-            "lead_over_behind": rounded(x.lead_over_behind),
-            "to_pass_ahead": [_what_if_json(w) for w in x.to_pass_ahead],
-            "to_clear_floor": [_what_if_json(w) for w in x.to_clear_floor],
-            "floor_out_of_reach": x.floor_out_of_reach,
-            "completion": (
-                {
-                    "missing": list(x.completion.missing),
-                    "best_rank": x.completion.best_rank,
-                    "worst_rank": x.completion.worst_rank,
-                }
-                if x.completion
-                else None
-            ),
-        }
-    )
-
-
-ExplainReporter = Callable[[Explanation, Grid, Translator, "Terminal | None"], str]
-
-EXPLAIN_REPORTERS: dict[str, ExplainReporter] = {
-    "table": format_explain_table,
-    "json": format_explain_json,
-    "md": format_explain_md,
-}
-formats.checked(formats.EXPLAIN, EXPLAIN_REPORTERS)
-
-
-# --- --matrix ----------------------------------------------------------------------------
-
-
-def _point_label(p: MatrixPoint) -> str:
-    return f"{p.id} {p.entry.result.usecase.title}"
-
-
-def _axis_split(t: Translator, axis: str, high: bool, split: float) -> str:
-    key = f"score.matrix.{'high' if high else 'low'}_{axis}"
-    return t(key, split=numbers.num(split, t.lang, 1))
-
-
-def format_matrix_table(matrix: Matrix, t: Translator, terminal: Terminal | None = None) -> str:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    lang = t.lang
-    terminal = terminal or Terminal()
-
-    def cell(quadrant: str) -> Text:
-        text = Text(t(f"score.quadrant.{quadrant}"), style="bold")
-        text.append("\n" + t(f"score.quadrant.{quadrant}.why"), style="dim")
-        members = matrix.in_quadrant(quadrant)  # type: ignore[arg-type]
-        if not members:
-            text.append("\n" + t("label.none"))
-        for p in members:
-            mark = " ▼" if p.entry.result.below_floor else ""
-            text.append(
-                f"\n{p.id} {p.entry.result.usecase.title} "
-                f"({t('score.matrix.short_value')} {numbers.num(p.value, lang, 1)} · "
-                f"{t('score.matrix.short_feasibility')} "
-                f"{numbers.num(p.feasibility, lang, 1)}){mark}"
-            )
-        return text
-
-    table = Table(
-        box=box.HEAVY_EDGE,
-        show_lines=True,
-        title=t("score.matrix.title"),
-        title_justify="left",
-        expand=True,
-    )
-    table.add_column("", no_wrap=True, style="bold")
-    table.add_column(
-        f"← {_axis_split(t, 'feasibility', False, matrix.split)}", ratio=1, overflow="fold"
-    )
-    table.add_column(
-        f"{_axis_split(t, 'feasibility', True, matrix.split)} →", ratio=1, overflow="fold"
-    )
-    table.add_row(
-        "↑ " + _axis_split(t, "value", True, matrix.split),
-        cell("strategic_bets"),
-        cell("priorities"),
-    )
-    table.add_row(
-        "↓ " + _axis_split(t, "value", False, matrix.split),
-        cell("park"),
-        cell("easy_extras"),
-    )
-    notes = [Text(t("score.matrix.legend", floor=numbers.score(matrix.floor, t.lang)), style="dim")]
-    if matrix.unplaced:
-        ids = ", ".join(e.result.id for e in matrix.unplaced)
-        notes.append(Text(t("score.matrix.unplaced", ids=ids), style="yellow"))
-    return render_rich([table, *notes], terminal)
-
-
-def _short_label(text: str, limit: int = 36) -> str:
-    """Cut on a word boundary so that points stay readable on the chart."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return cut + "…"
-
-
-def _coordinate(score: float) -> str:
-    """Mermaid's quadrant grammar takes 1, 0 or 0.<digits> only (not 1.0)."""
-    share = (score - 1) / 4
-    if share >= 1:
-        return "1"
-    if share <= 0:
-        return "0"
-    return f"{share:.3f}"
-
-
-def format_matrix_md(matrix: Matrix, t: Translator, terminal: Terminal | None = None) -> str:
-    """A Mermaid ``quadrantChart`` (every label quoted and escaped), then the same content
-    as a list for readers where Mermaid does not render."""
-    lang = t.lang
-
-    def quoted(text: str) -> str:
-        return f'"{mermaid(text)}"'
-
-    low_f = t("score.matrix.axis.low_feasibility")
-    high_f = t("score.matrix.axis.high_feasibility")
-    low_v = t("score.matrix.axis.low_value")
-    high_v = t("score.matrix.axis.high_value")
-    lines = [
-        f"## {md(t('score.matrix.title'))}",
-        "",
-        "```mermaid",
-        "quadrantChart",
-        f"    title {mermaid(t('score.matrix.title'))}",
-        f"    x-axis {quoted(low_f)} --> {quoted(high_f)}",
-        f"    y-axis {quoted(low_v)} --> {quoted(high_v)}",
-        f"    quadrant-1 {quoted(t('score.quadrant.priorities'))}",
-        f"    quadrant-2 {quoted(t('score.quadrant.strategic_bets'))}",
-        f"    quadrant-3 {quoted(t('score.quadrant.park'))}",
-        f"    quadrant-4 {quoted(t('score.quadrant.easy_extras'))}",
-    ]
-    for p in matrix.points:
-        label = _short_label(mermaid(_point_label(p)))
-        lines.append(f'    "{label}": [{_coordinate(p.feasibility)}, {_coordinate(p.value)}]')
-    lines += ["```", ""]
-    for quadrant in QUADRANTS:
-        lines.append(
-            f"- **{md(t(f'score.quadrant.{quadrant}'))}**: "
-            f"{md(t(f'score.quadrant.{quadrant}.why'))}"
-        )
-        for p in matrix.in_quadrant(quadrant):
-            mark = " ▼" if p.entry.result.below_floor else ""
-            lines.append(
-                f"  - {md(p.id)} {md(p.entry.result.usecase.title)} "
-                f"({md(t('score.matrix.short_value'))} {numbers.num(p.value, lang, 1)} · "
-                f"{md(t('score.matrix.short_feasibility'))} "
-                f"{numbers.num(p.feasibility, lang, 1)}){mark}"
-            )
-    lines += ["", md(t("score.matrix.legend", floor=numbers.score(matrix.floor, t.lang)))]
-    if matrix.unplaced:
-        ids = ", ".join(e.result.id for e in matrix.unplaced)
-        lines += ["", md(t("score.matrix.unplaced", ids=ids))]
-    return "\n".join(lines) + "\n"
-
-
-def _matrix_rows(matrix: Matrix) -> list[dict[str, Any]]:
-    return [
-        {
-            "rank": p.entry.rank,
-            "id": p.id,
-            "title": p.entry.result.usecase.title,
-            "quadrant": p.quadrant,
-            "value": rounded(p.value),
-            "feasibility": rounded(p.feasibility),
-            "below_floor": p.entry.result.below_floor,
-        }
-        for p in matrix.points
-    ]
-
-
-def format_matrix_json(matrix: Matrix, t: Translator, terminal: Terminal | None = None) -> str:
-    return dumps(
-        {
-            "split": matrix.split,
-            "feasibility_floor": matrix.floor,
-            "points": _matrix_rows(matrix),
-            "unplaced": [e.result.id for e in matrix.unplaced],
-        }
-    )
-
-
-def format_matrix_csv(matrix: Matrix, t: Translator, terminal: Terminal | None = None) -> str:
-    rows = _matrix_rows(matrix)
-    header = ["rank", "id", "title", "quadrant", "value", "feasibility", "below_floor"]
-    return csv_text(header, ([row[h] for h in header] for row in rows))
-
-
-MatrixReporter = Callable[[Matrix, Translator, "Terminal | None"], str]
-
-MATRIX_REPORTERS: dict[str, MatrixReporter] = {
-    "table": format_matrix_table,
-    "json": format_matrix_json,
-    "csv": format_matrix_csv,
-    "md": format_matrix_md,
-}
-formats.checked(formats.SCORE, MATRIX_REPORTERS)

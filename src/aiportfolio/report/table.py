@@ -8,7 +8,8 @@ from aiportfolio.analysis.table import PortfolioLine
 from aiportfolio.i18n import Translator
 from aiportfolio.report.kit import formats, numbers
 from aiportfolio.report.kit.escape import md, md_cell
-from aiportfolio.report.score import Terminal, csv_text, render_rich
+from aiportfolio.report.kit.machine import csv_text
+from aiportfolio.report.kit.terminal import Terminal, render_rich
 
 
 def _headers(t: Translator) -> list[str]:

@@ -14,3 +14,13 @@ def group_label(group: str, t: Translator) -> str:
 
     key = f"label.group.{group}"
     return t(key) if key in catalog() else group
+
+
+def category_label(value: str, t: Translator) -> str:
+    """A use-case category in the reader's language."""
+    return t(f"label.category.{value}")
+
+
+def status_label(value: str, t: Translator) -> str:
+    """A lifecycle status in the reader's language."""
+    return t(f"label.status.{value}")

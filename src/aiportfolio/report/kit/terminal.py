@@ -1,12 +1,47 @@
-"""The one plain-text table of the terminal reporters (score, explain, matrix, tco,
-dashboard, doctor, plan). Widths are display cells (rich's ``cell_len``), never ``len()``:
-wide (CJK, emoji) and combining characters still line up."""
+"""What the terminal reporters share: ``Terminal`` (how wide, whether colour is allowed),
+``render_rich`` (rich renderables drawn into a string) and the one plain-text table of the
+terminal reporters (score, explain, matrix, tco, dashboard, doctor, plan). Widths are
+display cells (rich's ``cell_len``), never ``len()``: wide (CJK, emoji) and combining
+characters still line up."""
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
 from rich.cells import cell_len, chop_cells
 
-__all__ = ["cell_len", "cut", "pad", "plain_table", "text_table"]
+__all__ = ["Terminal", "cell_len", "cut", "pad", "plain_table", "render_rich", "text_table"]
+
+
+@dataclass(frozen=True)
+class Terminal:
+    """How a terminal reporter may draw: its width and whether colour is allowed."""
+
+    width: int = 100
+    color: bool = False
+
+
+def render_rich(renderables: Iterable[Any], terminal: Terminal) -> str:
+    """Draw rich renderables into a string (never to the real stdout)."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=max(40, terminal.width),
+        force_terminal=terminal.color,
+        no_color=not terminal.color,
+        color_system="standard" if terminal.color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    for item in renderables:
+        console.print(item)
+    return buffer.getvalue()
 
 
 def pad(text: str, width: int, right: bool = False) -> str:

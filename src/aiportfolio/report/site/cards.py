@@ -7,7 +7,7 @@ from typing import Any
 from aiportfolio.analysis.report import ReportData
 from aiportfolio.i18n import Translator
 from aiportfolio.model.usecase import UseCase
-from aiportfolio.report.score import criterion_label
+from aiportfolio.report.kit.criteria import criterion_label
 from aiportfolio.report.site.common import Formats, entry_link
 from aiportfolio.report.site.kpis import kpi_cells
 from aiportfolio.report.tco import payback

@@ -10,9 +10,9 @@ from aiportfolio.analysis.report import ReportData
 from aiportfolio.domain.scoring import RankedEntry
 from aiportfolio.i18n import Translator
 from aiportfolio.report.balance import move_lines
+from aiportfolio.report.kit.criteria import why_item
 from aiportfolio.report.kit.labels import group_label
 from aiportfolio.report.kit.steering import message
-from aiportfolio.report.score import _why_item
 from aiportfolio.report.site import charts
 from aiportfolio.report.site.common import LIST_LIMIT, Chart, Formats, card_path, entry_link, more
 
@@ -24,10 +24,10 @@ def _why(entry: RankedEntry, data: ReportData, t: Translator) -> list[str]:
     grid = data.score.grid
     lines = []
     if reasons.strengths:
-        items = ", ".join(_why_item(c, grid, t) for c in reasons.strengths)
+        items = ", ".join(why_item(c, grid, t) for c in reasons.strengths)
         lines.append(t("score.why.strong", items=items))
     if reasons.held_back:
-        items = ", ".join(_why_item(c, grid, t) for c in reasons.held_back)
+        items = ", ".join(why_item(c, grid, t) for c in reasons.held_back)
         lines.append(t("score.why.held_back", items=items))
     else:
         lines.append(t("score.why.nothing_weak"))
