@@ -16,13 +16,12 @@ from test_diff_engine import Repo
 
 from aiportfolio.analysis.diff import DiffResult, Entry
 from aiportfolio.i18n import Translator
-from aiportfolio.report.diff import (
+from aiportfolio.report.diff import REPORTERS, format_text
+from aiportfolio.report.diff_comment import (
     COMMENT_BUDGET,
     COMMENT_LIMIT,
     MARKER,
-    REPORTERS,
     format_markdown,
-    format_text,
 )
 from aiptest import REPO_ROOT, dump_yaml, usecase
 

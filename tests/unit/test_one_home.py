@@ -12,7 +12,7 @@ from aiportfolio.actions.new import clean_text
 from aiportfolio.errors import UsageError
 from aiportfolio.i18n import Translator
 from aiportfolio.model.common import UNSAFE, strip_unsafe
-from aiportfolio.report.diff import plain
+from aiportfolio.report.diff_labels import plain
 from aiportfolio.report.kit.escape import md, terminal
 
 T = Translator("en")

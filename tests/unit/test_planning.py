@@ -221,7 +221,7 @@ def test_roadmap_and_quarterly_agenda_count_the_same_pilots(
     ],
 )
 def test_titles_are_clipped_at_a_word_boundary(text: str, limit: int, expected: str) -> None:
-    from aiportfolio.report.plan import clip
+    from aiportfolio.report.plan_labels import clip
 
     assert clip(text, limit) == expected
     assert len(clip(text, limit)) <= limit

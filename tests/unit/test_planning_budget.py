@@ -26,7 +26,7 @@ from aiportfolio.i18n import Translator
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.report.kit.lists import id_list
-from aiportfolio.report.plan import violation_text
+from aiportfolio.report.plan_labels import violation_text
 from aiptest import usecase
 
 BALANCE = (

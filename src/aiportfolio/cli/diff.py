@@ -81,13 +81,13 @@ def diff(
     """
     from aiportfolio.analysis.diff import compare_revisions
     from aiportfolio.errors import UsageError
-    from aiportfolio.report.diff import (
+    from aiportfolio.report.diff import REPORTERS
+    from aiportfolio.report.diff_comment import (
         COMMENT_BUDGET,
-        REPORTERS,
         STEP_SUMMARY_BUDGET,
         format_markdown,
-        verdict,
     )
+    from aiportfolio.report.diff_labels import verdict
 
     root = register_root(ctx)
     t = translator(ctx)

@@ -140,7 +140,8 @@ def plan(
     from aiportfolio.actions.plan import wave_edits
     from aiportfolio.actions.writing import apply_edits
     from aiportfolio.cli.common import list_limit, require_valid, translator
-    from aiportfolio.report.plan import REPORTERS, TEXT_LIMIT, format_text, removed_waves, summary
+    from aiportfolio.report.plan import REPORTERS, TEXT_LIMIT, format_text
+    from aiportfolio.report.plan_labels import removed_waves, summary
 
     register = open_register(ctx)
     t = translator(ctx, register)
@@ -219,7 +220,7 @@ def roadmap(
         options = _options(ctx, register, t, strategy, balance, None, None, date)
         result = _run_plan(register, options)
         if result.conflicts:
-            from aiportfolio.report.plan import violation_text
+            from aiportfolio.report.plan_labels import violation_text
 
             err(t("roadmap.proposal_conflict"), style="red")
             for v in result.conflicts:

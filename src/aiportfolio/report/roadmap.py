@@ -13,7 +13,7 @@ from aiportfolio.report.kit.labels import group_label
 from aiportfolio.report.kit.numbers import points
 from aiportfolio.report.kit.steering import message
 from aiportfolio.report.kit.templating import render
-from aiportfolio.report.plan import euros, number
+from aiportfolio.report.plan_labels import euros, number
 
 TEMPLATE = "roadmap.md.j2"
 
