@@ -235,16 +235,16 @@ def test_the_plan_table_lines_up_wide_titles(tmp_path: Path) -> None:
 def test_cli_choices_are_the_model_vocabularies() -> None:
     from typing import get_args
 
-    from aiportfolio.cli import scoring, write
+    from aiportfolio.cli import decide, init, new, scoring
     from aiportfolio.model.common import Category, DecisionKind, Lang
     from aiportfolio.model.lifecycle import ACTIVE, STATUSES
 
     def values(choice: object) -> list[str]:
         return [m.value for m in choice]  # type: ignore[attr-defined]
 
-    assert values(write.CategoryChoice) == list(get_args(Category))
+    assert values(new.CategoryChoice) == list(get_args(Category))
     assert values(scoring.CategoryChoice) == list(get_args(Category))
-    assert values(write.DecisionChoice) == list(get_args(DecisionKind))
-    assert values(write.Lang) == list(get_args(Lang))
+    assert values(decide.DecisionChoice) == list(get_args(DecisionKind))
+    assert values(init.Lang) == list(get_args(Lang))
     assert values(scoring.AnyStatus) == list(STATUSES)
     assert values(scoring.ActiveStatus) == list(ACTIVE)

@@ -9,7 +9,24 @@ import typer
 from typer.core import TyperGroup
 
 from aiportfolio import __version__
-from aiportfolio.cli import check, compliance, diff, plan, report, schema, scoring, steer, write
+from aiportfolio.cli import (
+    check,
+    compliance,
+    decide,
+    diff,
+    export,
+    fmt,
+    importing,
+    init,
+    kpi,
+    new,
+    plan,
+    renumber,
+    report,
+    schema,
+    scoring,
+    steer,
+)
 from aiportfolio.cli.common import Settings
 
 
@@ -103,7 +120,8 @@ def main_callback(
 
 
 # Each command group registers its commands; modules stay light (heavy imports are lazy).
-for _group in (check, scoring, plan, diff, write, steer, compliance, report, schema):
+_MODULES = (check, scoring, plan, diff, init, new, renumber, decide, kpi, fmt, importing, export)
+for _group in (*_MODULES, steer, compliance, report, schema):
     _group.register(app)
 
 

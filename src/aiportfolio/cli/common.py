@@ -64,6 +64,17 @@ def translator(ctx: typer.Context, register: Register | None = None) -> Translat
     return Translator(chosen or "en")
 
 
+def open_with_translator(ctx: typer.Context) -> tuple[Register, Translator]:
+    """The register and a translator in its language (``--lang`` first)."""
+    register = open_register(ctx)
+    return register, translator(ctx, register)
+
+
+def choice_value(chosen: object) -> str:
+    """The text of a choice (an Enum member, or its default string)."""
+    return str(getattr(chosen, "value", chosen))
+
+
 def register_root(ctx: typer.Context) -> Path:
     from aiportfolio.errors import UsageError
     from aiportfolio.register.root import find_register_root

@@ -1,0 +1,110 @@
+"""``aip decide UC-ID DECISION``: record a decision and move the status."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from aiportfolio.cli.common import choice_value, err, handle_errors, open_with_translator
+from aiportfolio.model.vocabulary import DECISION_KINDS
+from aiportfolio.report.kit import formats
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from aiportfolio.i18n import Translator
+    from aiportfolio.problem import Problem
+
+    DecisionChoice = str
+else:
+    # Derived from the model's vocabulary: never a second list to keep in step.
+    DecisionChoice = formats.choices("DecisionChoice", DECISION_KINDS)
+
+
+@handle_errors
+def decide(
+    ctx: typer.Context,
+    usecase_id: Annotated[str, typer.Argument(metavar="UC-ID", help="Use case id.")],
+    decision: Annotated[DecisionChoice, typer.Argument(help="go, iterate, scale or stop.")],
+    note: Annotated[str | None, typer.Option(help="Why: the facts behind the decision.")] = None,
+    by: Annotated[
+        str | None, typer.Option(help="Who decided (default: the portfolio committee).")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Date of the decision, YYYY-MM-DD (default: today).")
+    ] = None,
+    next_decision: Annotated[
+        str | None, typer.Option(help="Date of the next decision (sets decision_date).")
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Write even if the entry would then fail the gate (aip check)."
+        ),
+    ] = False,
+) -> None:
+    """Record a decision and move the status: go (idea -> scoping -> pilot ->
+    industrialising), iterate (same status), scale (pilot -> industrialising -> operated),
+    stop (any active -> stopped). An impossible decision is refused (exit 2) with the
+    possible ones listed. A decision after which the entry would fail aip check (a pilot
+    with no KPI baseline, a high-risk pilot without its reviews...) is refused (exit 1,
+    nothing written, the problems listed) unless --force, which writes and says so.
+
+    Examples:
+
+      aip decide UC-007 go --note "Baseline measured: 48 h" --next-decision 2027-01-15
+
+      aip decide UC-012 stop --by "Comité portefeuille" --note "No owner after 2 months"
+    """
+    from aiportfolio.actions.new import clean_text
+    from aiportfolio.actions.writing import apply_edits, locked
+    from aiportfolio.actions.writing import decide as decide_engine
+    from aiportfolio.cli.common import parse_date, register_root, translator
+
+    root = register_root(ctx)
+    with locked(root, translator(ctx)):
+        register, t = open_with_translator(ctx)
+        on = parse_date(date, t)
+        nxt = parse_date(next_decision, t) if next_decision else None
+        who = clean_text(by, t, t("write.what.by")) if by else t("write.decide.default_by")
+        result = decide_engine(
+            register,
+            usecase_id,
+            choice_value(decision),
+            note=note.strip() if note and note.strip() else None,
+            by=who,
+            on=on,
+            next_decision=nxt,
+            t=t,
+            today=parse_date(None, t),
+            force=force,
+        )
+        apply_edits([result.edit], root=register.root, t=t)
+    err(
+        t(
+            "write.decide.done",
+            id=result.usecase_id,
+            decision=t(f"label.decision.{choice_value(decision)}"),
+            before=t(f"label.status.{result.before}"),
+            after=t(f"label.status.{result.after}"),
+            path=register.relpath(result.edit.path),
+        ),
+        style="green",
+    )
+    if result.forced:
+        _report_forced(t, result.usecase_id, result.forced)
+    elif result.still_failing:
+        rules = ", ".join(result.still_failing)
+        err(t("gate.write.still_failing", id=result.usecase_id, rules=rules), style="yellow")
+
+
+def _report_forced(t: Translator, usecase_id: str, problems: Sequence[Problem]) -> None:
+    err(t("gate.write.forced", id=usecase_id, count=len(problems)), style="yellow")
+    for p in problems:
+        err(f"  {p.path}:{p.line}:{p.column}: [{p.rule}] {p.message}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``aip decide`` to ``app``."""
+    app.command("decide")(decide)

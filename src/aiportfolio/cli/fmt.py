@@ -1,0 +1,85 @@
+"""``aip fmt``: normalise use-case files (``--check``: report only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from aiportfolio import exitcodes
+from aiportfolio.cli.common import err, exit_with, handle_errors, out
+
+
+@handle_errors
+def fmt(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Use-case files or folders (default: usecases/)."),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 if a file would change.")
+    ] = False,
+) -> None:
+    """Normalise use-case files: keys in the schema's order, canonical indentation, long
+    lines never wrapped. Comments and quoting are kept. Run it once; later edits by aip
+    are then minimal diffs.
+
+    Exit 0 when every file is formatted; with --check, 1 when some would change (listed
+    on stdout).
+
+    Examples:
+
+      aip fmt
+
+      aip fmt --check
+    """
+    from aiportfolio.actions.fmt import format_files
+    from aiportfolio.actions.writing import apply_edits, locked
+    from aiportfolio.cli.common import register_root, translator
+    from aiportfolio.errors import UsageError
+    from aiportfolio.register.loader import display_path, usecase_files
+
+    root = register_root(ctx)
+    t = translator(ctx)
+    for path in paths or []:
+        if not path.exists():
+            raise UsageError(t("error.path_not_found", path=path))
+    files = usecase_files(root, paths or (), t)
+    folder = (root / "usecases").resolve()
+    for file in files:
+        # fmt rewrites files: only use-case files of this register, never a file
+        # elsewhere (a path given by mistake, or a symbolic link out of usecases/).
+        resolved = file.resolve()
+        if resolved.parent != folder or resolved.suffix not in (".yaml", ".yml"):
+            raise UsageError(t("write.fmt.outside", path=file, folder="usecases/"))
+    with locked(root, t):
+        result = format_files(files)
+        changed = result.changed
+        if not check:
+            apply_edits(changed, root=root, t=t, validate=False)
+    for skipped in result.skipped:
+        err(
+            t("write.fmt.skipped", path=display_path(skipped.path, root), detail=skipped.detail),
+            style="red",
+        )
+    same = len(result.edits) - len(changed)
+    if check:
+        for edit in changed:
+            out(t("write.fmt.would_change", path=display_path(edit.path, root)) + "\n")
+        err(t("write.fmt.summary", changed=len(changed), same=same))
+        if changed:
+            err(t("write.fmt.hint"))
+    else:
+        for edit in changed:
+            err(t("write.fmt.changed", path=display_path(edit.path, root)))
+        err(t("write.fmt.summary_done", changed=len(changed), same=same))
+    if result.skipped:
+        err(t("write.fmt.skipped_summary", count=len(result.skipped)), style="bold red")
+    exit_with(exitcodes.FINDINGS if result.skipped or (check and changed) else exitcodes.OK)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``aip fmt`` to ``app``."""
+    app.command("fmt")(fmt)

@@ -1,0 +1,65 @@
+"""``aip renumber OLD NEW``: give a use case a new id, references included."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from aiportfolio.cli.common import err, handle_errors, open_with_translator
+
+
+@handle_errors
+def renumber(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The use case's current id.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="Its new id, free everywhere.")],
+) -> None:
+    """Give a use case a new id: rename its file, rewrite its `id:` and every `depends_on`
+    that names it. Comments and layout are kept; only those lines change. Use it when
+    `aip check --base` reports an id-base-collision (another branch took the same id).
+
+    NEW must be free in this register and on the upstream and default branches that git
+    knows (exit 2 otherwise).
+
+    Examples:
+
+      aip renumber UC-014 UC-017
+
+      aip check --base origin/main || aip renumber UC-014 UC-017
+    """
+    from aiportfolio.actions.writing import apply_edits, locked, read_source
+    from aiportfolio.analysis.idclash import remote_numbers
+    from aiportfolio.analysis.idclash import renumber as renumber_engine
+    from aiportfolio.cli.common import register_root, translator
+    from aiportfolio.errors import UsageError
+
+    root = register_root(ctx)
+    with locked(root, translator(ctx)):
+        register, t = open_with_translator(ctx)
+        remote = remote_numbers(root, t)
+        result = renumber_engine(register, old, new, t, remote.numbers)
+        before = read_source(result.old_path).raw
+        apply_edits(list(result.edits), root=register.root, t=t)
+        if result.old_path.read_bytes() != before:  # pragma: no cover - we hold the lock
+            raise UsageError(t("write.changed_meanwhile", path=register.relpath(result.old_path)))
+        result.old_path.unlink()
+    err(
+        t(
+            "team.renumber.done",
+            old=result.old_id,
+            new=result.new_id,
+            old_path=register.relpath(result.old_path),
+            new_path=register.relpath(result.new_path),
+        ),
+        style="green",
+    )
+    if result.referrers:
+        ids = ", ".join(result.referrers)
+        err(t("team.renumber.referrers", count=len(result.referrers), ids=ids))
+    err(t("team.renumber.next"))
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``aip renumber`` to ``app``."""
+    app.command("renumber")(renumber)
