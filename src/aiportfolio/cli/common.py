@@ -91,12 +91,19 @@ def register_root(ctx: typer.Context) -> Path:
     return root
 
 
-def open_register(ctx: typer.Context, paths: list[Path] | None = None) -> Register:
-    """Load the register (configuration errors raise ``ConfigError``: exit 2)."""
+def open_register(
+    ctx: typer.Context, paths: list[Path] | None = None, *, cached: bool = False
+) -> Register:
+    """Load the register (configuration errors raise ``ConfigError``: exit 2). ``cached``:
+    reuse the models of unchanged files parsed by an earlier run (``register/cached_load``)."""
     from aiportfolio.register.loader import load_register
 
     root = register_root(ctx)
     recover_writes(ctx, root)
+    if cached and not paths:
+        from aiportfolio.register.cached_load import load_register_cached
+
+        return load_register_cached(root, settings(ctx).lang)
     return load_register(root, settings(ctx).lang, paths or ())
 
 

@@ -418,9 +418,11 @@ def load_register(
     root: Path,
     lang: str | None = None,
     paths: Sequence[Path] = (),
+    cache: dict[tuple[str, str], tuple[UseCase | None, list[Problem]]] | None = None,
 ) -> Register:
     """Load configuration and use cases. Raises ``ConfigError`` for configuration problems;
-    use-case problems are collected in ``Register.problems`` with their positions."""
+    use-case problems are collected in ``Register.problems`` with their positions.
+    ``cache`` (``(path, text) -> parsed``) spares the parsing of files already parsed."""
     t = Translator(lang or peek_language(root) or "en")
     grid, config = load_config(root, t)
     if lang is None:
@@ -428,16 +430,17 @@ def load_register(
     register = Register(root=root, grid=grid, config=config, lang=t.lang)
     selected = usecase_files(root, paths, t) if paths else []
     files = usecase_files(root)
-    known = {f.resolve() for f in files}
-    # Register-wide rules need every file, whatever was asked: the given files are added
-    # to the register's own, and callers filter what they report.
-    files += [f for f in selected if f.resolve() not in known]
+    if selected:
+        # Register-wide rules need every file, whatever was asked: the given files are
+        # added to the register's own, and callers filter what they report.
+        known = {f.resolve() for f in files}
+        files += [f for f in selected if f.resolve() not in known]
 
     def entries() -> Iterator[tuple[str, Path, str | None, YamlIssue | None]]:
         for path in files:
             yield (display_path(path, root), path, *read_text(path, root=root))
 
-    _collect_usecases(register, entries(), t)
+    _collect_usecases(register, entries(), t, cache)
     return register
 
 

@@ -481,6 +481,9 @@ class WorkerDrawer:
 
         proc = self._proc
         serial = SerialDrawer().draw(specs, lang)
+        if not specs:  # every chart was known: the worker is not needed
+            self.close(kill=True)
+            return serial
         if proc is None or proc.stdin is None or proc.stdout is None:
             return serial
         try:
@@ -504,10 +507,12 @@ class WorkerDrawer:
 
         return wait
 
-    def close(self) -> None:
+    def close(self, *, kill: bool = False) -> None:
         proc, self._proc = self._proc, None
         if proc is None:
             return
+        if kill:
+            proc.kill()
         for stream in (proc.stdin, proc.stdout):
             if stream is not None and not stream.closed:
                 stream.close()

@@ -29,11 +29,34 @@ TOP_TCO = 15
 """Entries shown in the TCO chart (largest TCO first); every entry is in the table."""
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Chart:
-    """A chart of a page, drawn later (all charts at once, see ``render_site``)."""
+    """A chart of a page, drawn later (all charts at once, see ``render_site``), then shown
+    as its SVG. Charts sit in a page's context or in a dict of it, never in a list (the
+    rows of a table), so finding them does not walk a thousand rows."""
 
     spec: charts.Spec
+    svg: str = ""
+
+    def __html__(self) -> str:
+        return self.svg  # SVG from Vega: user text inside it is escaped
+
+
+class MemoTranslator(Translator):
+    """``t`` remembering its messages without parameters: a card asks for ninety, the
+    same for each of a thousand cards."""
+
+    def __init__(self, t: Translator) -> None:
+        super().__init__(t.lang)
+        self._plain: dict[str, str] = {}
+
+    def __call__(self, key: str, /, **params: object) -> str:
+        if params:
+            return super().__call__(key, **params)
+        text = self._plain.get(key)
+        if text is None:
+            text = self._plain[key] = super().__call__(key)
+        return text
 
 
 def card_path(usecase_id: str) -> str:

@@ -12,7 +12,11 @@ forbids every request, and need no script to be read. Writing the files is the C
 
 from __future__ import annotations
 
+import hashlib
+import json
+import pickle
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +27,7 @@ from aiportfolio.analysis.report import ReportData
 from aiportfolio.i18n import Translator
 from aiportfolio.report.site import charts
 from aiportfolio.report.site.cards import Lookups, card_context, usecases_context
-from aiportfolio.report.site.common import PAGES, Chart, card_path
+from aiportfolio.report.site.common import PAGES, Chart, MemoTranslator, card_path
 from aiportfolio.report.site.kpis import kpis_context
 from aiportfolio.report.site.matrix import matrix_context
 from aiportfolio.report.site.overview import overview_context
@@ -36,6 +40,37 @@ __all__ = ["PAGES", "charts", "render_site"]
 Renderer = Callable[..., str]
 
 
+@dataclass
+class SiteCache:
+    """What earlier runs drew and rendered, reused when what it shows is unchanged: the SVG
+    of each chart by the digest of its specification and language, the HTML of each page
+    and card by the digest of everything it shows (its context, charts by their
+    specification, the site's title, date, footer, navigation, stylesheet and gate marks).
+    ``render_site`` reads ``known`` and fills ``used`` with this run's, which the caller
+    keeps for the next run (under a digest of aip's code and templates: see
+    ``cli/report.py``)."""
+
+    known: dict[bytes, str] = field(default_factory=dict)
+    used: dict[bytes, str] = field(default_factory=dict)
+
+    def get(self, key: bytes) -> str | None:
+        found = self.known.get(key)
+        if found is not None:
+            self.used[key] = found
+        return found
+
+    def put(self, key: bytes, text: str) -> str:
+        self.used[key] = text
+        return text
+
+
+def _digest(*parts: bytes) -> bytes:
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little") + part)
+    return digest.digest()
+
+
 def _nav(t: Translator, current: str) -> list[dict[str, Any]]:
     return [
         {"href": f"{page}.html", "label": t(f"report.nav.{page}"), "current": page == current}
@@ -44,24 +79,23 @@ def _nav(t: Translator, current: str) -> list[dict[str, Any]]:
 
 
 def _charts_in(value: Any) -> list[Chart]:
+    """The charts of a page context (in it or in its dicts; see ``Chart``)."""
     if isinstance(value, Chart):
         return [value]
     if isinstance(value, dict):
         return [c for v in value.values() for c in _charts_in(v)]
-    if isinstance(value, list | tuple):
-        return [c for v in value for c in _charts_in(v)]
     return []
 
 
-def _drawn(value: Any, svgs: dict[int, str]) -> Any:
-    """``value`` with each ``Chart`` replaced by its SVG markup."""
-    if isinstance(value, Chart):
-        return Markup(svgs[id(value)])  # SVG from Vega: user text inside it is escaped
-    if isinstance(value, dict):
-        return {k: _drawn(v, svgs) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_drawn(v, svgs) for v in value]
-    return value
+def _bytecode_cache() -> Any:
+    """Compiled templates kept in the user's private cache folder (compiling the report's
+    templates costs more than rendering a page), or ``None``."""
+    import jinja2
+
+    from aiportfolio.register.disk_cache import private_dir
+
+    folder = private_dir("jinja")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder is not None else None
 
 
 def _page_renderer(register_root: Path | None, t: Translator) -> Callable[..., str]:
@@ -86,6 +120,8 @@ def _page_renderer(register_root: Path | None, t: Translator) -> Callable[..., s
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
     )
     env.globals.update(t=t, lang=t.lang)
 
@@ -95,17 +131,52 @@ def _page_renderer(register_root: Path | None, t: Translator) -> Callable[..., s
     return render
 
 
+def _draw(
+    pending: list[Chart],
+    lang: str,
+    drawer: charts.SerialDrawer | charts.WorkerDrawer,
+    cache: SiteCache | None,
+) -> Callable[[], None]:
+    """Hand the charts not in ``cache`` to ``drawer``; returns how to wait until each
+    chart has its SVG."""
+    keys = [
+        _digest(b"chart", lang.encode(), json.dumps(c.spec, sort_keys=True).encode())
+        for c in pending
+    ]
+    known = {i: cache.get(k) for i, k in enumerate(keys)} if cache is not None else {}
+    missing = [i for i in range(len(pending)) if known.get(i) is None]
+    wait = drawer.draw([pending[i].spec for i in missing], lang)
+
+    def finish() -> None:
+        drawn = dict(zip(missing, wait(), strict=True))
+        for i, chart in enumerate(pending):
+            svg = known.get(i)
+            if svg is None:
+                svg = drawn[i] if cache is None else cache.put(keys[i], drawn[i])
+            chart.svg = svg
+
+    return finish
+
+
 def render_site(
     data: ReportData,
     t: Translator,
     register_root: Path | None,
     drawer: charts.SerialDrawer | charts.WorkerDrawer | None = None,
+    cache: SiteCache | None = None,
 ) -> dict[str, str]:
     """Every file of the report: relative path (``/`` separated) -> HTML text.
 
     The charts of every page are handed to ``drawer`` at once (default: drawn in this
-    process) and the use-case cards are rendered while they are drawn."""
+    process) and the use-case cards are rendered while they are drawn. ``cache`` spares
+    drawing the charts and rendering the pages an earlier run made from the same data;
+    the files are the same with or without it."""
+    import os
+
+    t = MemoTranslator(t)
     render = _page_renderer(register_root, t)
+    if register_root is not None and os.path.lexists(register_root / "templates" / "report"):
+        cache = None  # the register's own templates are not part of the cache's key
     title = data.organisation or t("report.default_title")
     common: dict[str, Any] = {
         "site_title": title,
@@ -121,33 +192,53 @@ def render_site(
         "usecases": usecases_context,
     }
     contexts = {page: build(data, t) for page, build in builders.items()}
-    pending = _charts_in(list(contexts.values()))
-    wait = (drawer or charts.SerialDrawer()).draw([c.spec for c in pending], t.lang)
+    pending = _charts_in(contexts)
+    finish = _draw(pending, t.lang, drawer or charts.SerialDrawer(), cache)
     common["failing"] = {v.usecase_id: ", ".join(v.rules) for v in data.gate.failing}
     # The stylesheet (a template too, so a register may override it) is read once and
     # inlined in every page.
     common["css"] = Markup(render("report/report.css"))
     files = {}
     card_nav = _nav(t, "")
+    site_key = pickle.dumps((t.lang, common, card_nav), protocol=pickle.HIGHEST_PROTOCOL)
     lookups = Lookups(data)
     for uc in data.usecases:
-        files[card_path(uc.id)] = render(
-            "report/card.html.j2",
-            **common,
-            nav=card_nav,
-            prefix="../",
-            page_title=f"{uc.id} {uc.title}",
+        context = {
+            "nav": card_nav,
+            "prefix": "../",
+            "page_title": f"{uc.id} {uc.title}",
             **card_context(uc, data, t, lookups),
-        )
-    svgs = {id(chart): svg for chart, svg in zip(pending, wait(), strict=True)}
+        }
+        key = b""
+        if cache is not None:
+            shown = pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)
+            key = _digest(b"card", site_key, shown)
+            html = cache.get(key)
+            if html is not None:
+                files[card_path(uc.id)] = html
+                continue
+        html = render("report/card.html.j2", **common, **context)
+        files[card_path(uc.id)] = cache.put(key, html) if cache is not None else html
+    page_keys = {}
+    if cache is not None:
+        for page, context in contexts.items():
+            # Before drawing: a chart enters the key by its specification.
+            shown = pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)
+            page_keys[page] = _digest(b"page", page.encode(), site_key, shown)
+    finish()
     pages = {}
     for page, context in contexts.items():
-        pages[f"{page}.html"] = render(
-            f"report/{page}.html.j2",
-            **common,
-            nav=_nav(t, page),
-            prefix="",
-            page_title=t(f"report.title.{page}"),
-            **_drawn(context, svgs),
-        )
+        html = cache.get(page_keys[page]) if cache is not None else None
+        if html is None:
+            html = render(
+                f"report/{page}.html.j2",
+                **common,
+                nav=_nav(t, page),
+                prefix="",
+                page_title=t(f"report.title.{page}"),
+                **context,
+            )
+            if cache is not None:
+                cache.put(page_keys[page], html)
+        pages[f"{page}.html"] = html
     return {**pages, **files}

@@ -1,0 +1,132 @@
+"""Derived data kept between runs in the register's ``.aip-cache/`` folder (``aip check``
+keeps its records there too): one pickled value per file name, valid under one *context*
+digest (aip's code and whatever else the value depends on).
+
+A pickle runs code when it is read, and a register is often someone else's checkout: a
+file committed as ``.aip-cache/...`` must never be unpickled. Each file is therefore
+signed with a key of the user's own (``$XDG_CACHE_HOME/aip/cache.key``, created on first
+use, readable by the user only) and read only when its signature checks. The folder ignores
+itself in git, is safe to delete and is never required: a missing, unreadable, unsigned,
+foreign or stale file is the same as an empty cache, and an unwritable folder (or no
+private key) simply keeps nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import pickle
+import secrets
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR = ".aip-cache"
+_SIGNATURE = 32
+
+
+def private_dir(name: str) -> Path | None:
+    """``name`` in the user's own cache folder (``$XDG_CACHE_HOME/aip``, else
+    ``~/.cache/aip``), created readable by the user only; ``None`` if that fails."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "aip" / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if folder.stat().st_uid != os.getuid() or folder.stat().st_mode & 0o077:
+            return None
+    except (OSError, AttributeError):
+        return None
+    return folder
+
+
+@cache
+def _key() -> bytes | None:
+    """The user's signing key (created once), or ``None`` when there is no private place
+    to keep it."""
+    folder = private_dir("")
+    if folder is None:
+        return None
+    path = folder / "cache.key"
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32 and path.stat().st_uid == os.getuid():
+            return key
+    except OSError:
+        pass
+    try:
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".key-")
+        with os.fdopen(handle, "wb") as out:
+            out.write(secrets.token_bytes(32))
+        os.replace(temp, path)  # mkstemp files are private (0600)
+        return path.read_bytes()
+    except (OSError, AttributeError):
+        return None
+
+
+def _sign(key: bytes, payload: bytes) -> bytes:
+    return hmac.new(key, payload, hashlib.blake2b).digest()[:_SIGNATURE]
+
+
+def load(root: Path, name: str, context: bytes) -> Any | None:
+    """The value saved as ``name`` under ``context``, else ``None``."""
+    key = _key()
+    if key is None:
+        return None
+    try:
+        raw = (root / CACHE_DIR / name).read_bytes()
+    except OSError:
+        return None
+    signature, payload = raw[:_SIGNATURE], raw[_SIGNATURE:]
+    if not hmac.compare_digest(signature, _sign(key, payload)):
+        return None  # not written by this user's aip: never unpickled
+    try:
+        saved = pickle.loads(payload)
+    except Exception:  # written by another version of aip or Python
+        return None
+    if not isinstance(saved, tuple) or len(saved) != 2 or saved[0] != context:
+        return None
+    return saved[1]
+
+
+def save(root: Path, name: str, context: bytes, value: Any) -> None:
+    """Keep ``value`` as ``name`` under ``context`` (written atomically, signed)."""
+    key = _key()
+    if key is None:
+        return
+    folder = root / CACHE_DIR
+    payload = pickle.dumps((context, value), protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        folder.mkdir(exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# written by aip: safe to delete\n*\n", encoding="utf-8")
+        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(_sign(key, payload) + payload)
+            os.replace(temp, folder / name)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return
+
+
+def code_fingerprint(*extra: Path) -> bytes:
+    """aip as installed, and the folders in ``extra``: path, size and modification time of
+    every file (code, message catalogs, data, templates). An edited or upgraded aip starts
+    fresh caches."""
+    import sys
+
+    import pydantic
+
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{sys.version}\0{pydantic.VERSION}".encode())
+    for base in (Path(__file__).resolve().parent.parent, *extra):
+        for folder, dirs, names in sorted(os.walk(base)):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(names):
+                info = os.stat(os.path.join(folder, name))
+                digest.update(f"{folder}/{name}\0{info.st_size}\0{info.st_mtime_ns}".encode())
+    return digest.digest()

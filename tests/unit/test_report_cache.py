@@ -1,0 +1,123 @@
+"""aip report's caches: signed files in .aip-cache/, parsed use cases, drawn charts and
+rendered pages; a warm run writes the same site as a cold one and rewrites nothing that is
+unchanged."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from aiportfolio.register import disk_cache
+from aiportfolio.register.cached_load import CACHE_FILE, load_register_cached
+from aiportfolio.register.loader import load_register
+from aiptest import run, usecase, write_register
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Each test gets its own signing key (the user's cache folder is a temporary one)."""
+    home = tmp_path / "user-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    disk_cache._key.cache_clear()
+    yield home
+    disk_cache._key.cache_clear()
+
+
+class _Boom:
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, ("touch pwned",))
+
+
+def test_a_value_comes_back_under_its_context_only(tmp_path: Path) -> None:
+    disk_cache.save(tmp_path, "x.pickle", b"ctx", {"a": 1})
+    assert disk_cache.load(tmp_path, "x.pickle", b"ctx") == {"a": 1}
+    assert disk_cache.load(tmp_path, "x.pickle", b"other") is None
+    assert disk_cache.load(tmp_path, "missing.pickle", b"ctx") is None
+    assert (tmp_path / ".aip-cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+
+
+def test_a_cache_file_not_signed_by_this_user_is_never_unpickled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A register from elsewhere may commit .aip-cache/: its pickles must not run.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".aip-cache").mkdir()
+    payload = pickle.dumps((b"ctx", _Boom()))
+    for forged in (payload, b"\0" * 32 + payload):
+        (tmp_path / ".aip-cache" / "x.pickle").write_bytes(forged)
+        assert disk_cache.load(tmp_path, "x.pickle", b"ctx") is None
+    assert not (tmp_path / "pwned").exists()
+    # Signed with another user's key: refused too.
+    disk_cache.save(tmp_path, "x.pickle", b"ctx", {"a": 1})
+    disk_cache._key.cache_clear()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))
+    assert disk_cache.load(tmp_path, "x.pickle", b"ctx") is None
+
+
+def test_no_private_folder_means_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # a file: no folder can be made
+    disk_cache._key.cache_clear()
+    disk_cache.save(tmp_path, "x.pickle", b"ctx", 1)
+    assert disk_cache.load(tmp_path, "x.pickle", b"ctx") is None
+
+
+def test_parsed_use_cases_are_reused_until_their_file_changes(tmp_path: Path) -> None:
+    root = write_register(tmp_path / "reg", [usecase(id="UC-001"), usecase(id="UC-002")])
+    (root / "usecases" / "UC-003-bad.yaml").write_text("id: [\n", encoding="utf-8")
+    cold = load_register_cached(root)
+    stored = disk_cache.load(root, CACHE_FILE, disk_cache.code_fingerprint())
+    assert isinstance(stored, dict)
+    assert sorted(rel for rel, _ in stored) == [  # the invalid file is not kept
+        "usecases/UC-001-case.yaml",
+        "usecases/UC-002-case.yaml",
+    ]
+    warm = load_register_cached(root)
+    plain = load_register(root)
+    assert warm.usecases == cold.usecases == plain.usecases
+    assert [p.message for p in warm.problems] == [p.message for p in plain.problems]
+    (root / "usecases" / "UC-002-case.yaml").write_text(
+        (root / "usecases" / "UC-002-case.yaml")
+        .read_text("utf-8")
+        .replace("title: ", "title: Renamed ", 1),
+        encoding="utf-8",
+    )
+    edited = load_register_cached(root)
+    assert edited.usecases[1].title.startswith("Renamed")
+    assert edited.usecases == load_register(root).usecases
+
+
+def _files(out: Path) -> dict[str, str]:
+    return {
+        p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(out.rglob("*.html"))
+    }
+
+
+def test_a_warm_report_is_the_same_site_and_rewrites_nothing(tmp_path: Path) -> None:
+    root = write_register(tmp_path / "reg", [usecase(id="UC-001"), usecase(id="UC-002")])
+    cold_out, warm_out = tmp_path / "cold", tmp_path / "warm"
+    assert run(root, "report", "--out", str(cold_out)).exit_code == 0
+    assert (root / ".aip-cache" / "report.pickle").is_file()
+    assert run(root, "report", "--out", str(warm_out)).exit_code == 0
+    assert _files(warm_out) == _files(cold_out)
+    # Run again into the same folder: no file is written again.
+    times = {p: p.stat().st_mtime_ns for p in warm_out.rglob("*.html")}
+    assert run(root, "report", "--out", str(warm_out)).exit_code == 0
+    assert {p: p.stat().st_mtime_ns for p in warm_out.rglob("*.html")} == times
+    # A page changed by hand is written again; an edited entry changes its card.
+    (warm_out / "index.html").write_text("edited by hand", encoding="utf-8")
+    card = root / "usecases" / "UC-002-case.yaml"
+    card.write_text(card.read_text("utf-8").replace("title: ", "title: Renamed ", 1), "utf-8")
+    assert run(root, "report", "--out", str(warm_out)).exit_code == 0
+    assert (warm_out / "index.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "Renamed" in (warm_out / "usecases" / "UC-002.html").read_text(encoding="utf-8")
+    fresh = tmp_path / "fresh"
+    (root / ".aip-cache" / "report.pickle").unlink()
+    assert run(root, "report", "--out", str(fresh)).exit_code == 0
+    assert _files(fresh) == _files(warm_out)
