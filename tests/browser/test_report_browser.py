@@ -145,9 +145,34 @@ def test_labels_follow_the_register_language(
     assert page.locator("h1").inner_text() == "Vue d'ensemble du portefeuille"
     assert page.locator("nav").inner_text().split("\n")[0].strip() == "Vue d'ensemble"
     assert "Équilibre face à la cible" in page.locator("main").inner_text()
+    assert page.locator("h2", has_text="Couverture AI Act (UE)").is_visible()
     _open(page, (english_site / "index.html").as_uri())
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").inner_text() == "Portfolio overview"
+    assert page.locator("h2", has_text="EU AI Act coverage").is_visible()
+    _open(page, (english_site / "usecases" / "UC-001.html").as_uri())
+    assert page.locator("h2", has_text="EU AI Act obligations").is_visible()
+
+
+def test_ai_act_coverage_and_obligations_are_shown(page: Any, example_site: Path) -> None:
+    _open(page, (example_site / "index.html").as_uri())
+    section = page.locator("h2", has_text="Couverture AI Act (UE)")
+    assert section.is_visible()
+    deadlines = page.locator("h3", has_text="Obligations ouvertes dues").locator(
+        "xpath=following-sibling::table[1]"
+    )
+    assert deadlines.locator("tbody tr").count() >= 1
+    first = deadlines.locator("tbody tr a").first
+    target = first.get_attribute("href")
+    first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/" + target)
+    _open(page, (example_site / "usecases" / "UC-010.html").as_uri())
+    table = page.locator("table.obligations")
+    assert table.is_visible()
+    assert table.locator("tbody tr").count() == 6
+    assert "Art. 26(6)" in table.inner_text()
+    assert "conformite/formation-ia-2026.md" in table.inner_text()
 
 
 def _pdf_pages(pdf: bytes) -> int:

@@ -94,6 +94,52 @@ def test_english_report(tmp_path: Path) -> None:
     site = _site(root, "en")
     assert "Portfolio overview" in site["index.html"]
     assert '<html lang="en">' in site["usecases/UC-001.html"]
+    assert "<h2>EU AI Act coverage</h2>" in site["index.html"]
+    card = site["usecases/UC-001.html"]
+    assert "<h2>EU AI Act obligations</h2>" in card
+    assert "Staff AI literacy" in card and "https://intranet.example/formation-ia" in card
+
+
+def test_ai_act_coverage_on_the_overview_and_obligations_on_each_card(
+    example_site: dict[str, str],
+) -> None:
+    from aiportfolio.domain.ai_act import catalog_for, compliance_report
+    from aiportfolio.report.kit.numbers import pct
+
+    register = load_register(REPO_ROOT, None, ())
+    t = Translator(register.lang)
+    found = compliance_report(
+        register.usecases, catalog_for(register.config, t, register.root), TODAY, t.lang
+    )
+    index = example_site["index.html"]
+    section = index[index.index("<h2>Couverture AI Act (UE)</h2>") : index.index("<h2>Alertes")]
+    summary = t(
+        "ai_act.report.coverage",
+        closed=found.closed,
+        total=found.total,
+        coverage=pct(found.coverage, t.lang),
+        overdue=found.overdue,
+    )
+    assert summary.replace("'", "&#39;") in section  # the figures of aip compliance
+    assert "Écarts par rôle et niveau" in section
+    # Next deadlines: each links to its card, soonest first.
+    linked = re.findall(r'<td><a href="usecases/(UC-\d+)\.html">', section)
+    assert linked == [d.usecase_id for d in found.deadlines][: len(linked)] and linked
+    assert "pas un avis juridique" in section
+    card = example_site["usecases/UC-010.html"]
+    assert "<h2>Obligations AI Act (UE)</h2>" in card
+    table = card[card.index('<table class="obligations">') :]
+    table = table[: table.index("</table>")]
+    row = next(u for u in found.usecases if u.usecase_id == "UC-010")
+    assert table.count("<tr>") == 1 + row.total  # header + one row per obligation
+    assert "Art. 26(6)" in table and "Conserver les journaux" in table
+    assert "conformite/formation-ia-2026.md (Direction juridique, 2026-10-30)" in table
+    assert '<td class="ok">fait</td>' in table and "<td>à faire</td>" in table
+    assert f"{row.closed}/{row.total} obligations" in card
+    # A stopped entry tracks nothing.
+    stopped = [uc.id for uc in register.usecases if not uc.active]
+    for uc_id in stopped:
+        assert "aucune obligation n&#39;est suivie" in example_site[f"usecases/{uc_id}.html"]
 
 
 HOSTILE = [
@@ -115,6 +161,20 @@ def test_hostile_user_text_is_escaped_everywhere(tmp_path: Path) -> None:
                 next_step=text,
                 problem=text,
                 decisions=[{"date": "2026-10-01", "decision": "go", "by": text, "note": text}],
+                ai_act={
+                    "obligations": [
+                        {
+                            "id": "ai-literacy",
+                            "status": "in_progress",
+                            "owner": text,
+                            "evidence": [
+                                {"ref": f"https://intranet.example/{text}", "reviewed_by": text}
+                            ],
+                        }
+                        if i % 2
+                        else {"id": "ai-literacy", "status": "not_applicable", "reason": text}
+                    ]
+                },
                 kpis=[
                     {
                         "name": f"KPI {text}",
@@ -144,6 +204,13 @@ def test_hostile_user_text_is_escaped_everywhere(tmp_path: Path) -> None:
     assert "&lt;/svg&gt;&lt;iframe" in matrix  # inside the chart's hover text too
     assert matrix.count("<svg") == matrix.count("</svg>") == 1
     assert "{{ 7*7 }} &amp; {% raw %}" in site["usecases/UC-004.html"]
+    # AI Act: owner, evidence and reason on the card, owner in the overview's deadlines.
+    obligations = index_of[index_of.index('<table class="obligations">') :]
+    assert obligations.count("&lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt;") >= 3
+    deadlines = site["index.html"][site["index.html"].index("EU AI Act coverage") :]
+    assert "&lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt;</td></tr>" in deadlines
+    reason = site["usecases/UC-002.html"]
+    assert "not applicable (&#34;&gt;&lt;img src=x onerror=alert(1)&gt;)" in reason
 
 
 def test_hover_titles_repeat_the_escaped_label() -> None:

@@ -1,5 +1,5 @@
 """What ``aip report`` shows: the results of the existing engines (score, matrix, balance,
-roadmap, TCO, dashboard, doctor, committee agenda) gathered once for one date.
+roadmap, TCO, dashboard, doctor, committee agenda, AI Act compliance) gathered once for one date.
 
 Nothing is computed here that another command does not already compute; this module only
 calls the engines with the register's configuration and keeps their results together, so
@@ -20,6 +20,7 @@ from aiportfolio.analysis.gate import Gate, gate_of
 from aiportfolio.analysis.matrix import Matrix, build_matrix
 from aiportfolio.analysis.roadmap import Roadmap, build_roadmap
 from aiportfolio.analysis.tco import PortfolioTco, Tco, portfolio_tco
+from aiportfolio.domain.ai_act import ComplianceReport, catalog_for, compliance_report
 from aiportfolio.domain.scoring import RankedEntry, ScoreReport, Why, build_score_report, why
 from aiportfolio.i18n import Translator
 from aiportfolio.model.common import CATEGORIES, STATUSES, id_sort_key
@@ -65,6 +66,8 @@ class ReportData:
     committee: CommitteeAgenda
     gate: Gate
     """Each entry's gate verdict: failing entries are marked and are never priorities."""
+    compliance: ComplianceReport
+    """The AI Act obligations of the active entries, as ``aip compliance`` shows them."""
 
     @property
     def active(self) -> tuple[UseCase, ...]:
@@ -116,4 +119,7 @@ def build_report(register: Register, t: Translator, today: dt.date) -> ReportDat
         doctor=diagnose(usecases, register.grid, config, today, gate),
         committee=committee_agenda(usecases, config, today, GitAdded(), {}, gate),
         gate=gate,
+        compliance=compliance_report(
+            usecases, catalog_for(config, t, register.root), today, t.lang
+        ),
     )

@@ -63,6 +63,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.col.decision": {"en": "Decision", "fr": "Décision"},
     "report.col.by": {"en": "By", "fr": "Par"},
     "report.col.note": {"en": "Note", "fr": "Note"},
+    "report.col.evidence": {"en": "Evidence", "fr": "Preuves"},
     # --- overview ------------------------------------------------------------------------
     "report.fig.active": {"en": "active use cases", "fr": "cas d'usage actifs"},
     "report.fig.ranked": {"en": "fully scored", "fr": "entièrement notés"},
@@ -100,6 +101,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "report.overview.blocked": {"en": "Blocked entries", "fr": "Entrées bloquées"},
     "report.overview.alerts": {"en": "Alerts", "fr": "Alertes"},
+    "report.overview.ai_act": {"en": "EU AI Act coverage", "fr": "Couverture AI Act (UE)"},
     "report.balance.by_count": {"en": "By count", "fr": "En nombre"},
     "report.balance.by_budget": {"en": "By budget", "fr": "En budget"},
     "report.balance.ok": {
@@ -228,6 +230,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.card.context": {"en": "Process and value", "fr": "Processus et valeur"},
     "report.card.data": {"en": "Data and integration", "fr": "Données et intégration"},
     "report.card.risk": {"en": "Risk and reviews", "fr": "Risque et revues"},
+    "report.card.ai_act_obligations": {
+        "en": "EU AI Act obligations",
+        "fr": "Obligations AI Act (UE)",
+    },
+    "report.ai_act.card": {
+        "en": "Tier {tier}, role {role}: {closed}/{total} obligations done or not applicable "
+        "({coverage}); {overdue} overdue",
+        "fr": "Niveau {tier}, rôle {role} : {closed}/{total} obligations faites ou sans objet "
+        "({coverage}) ; {overdue} en retard",
+    },
+    "report.ai_act.not_tracked": {
+        "en": "Not an active use case: no obligation is tracked.",
+        "fr": "Cas d'usage inactif : aucune obligation n'est suivie.",
+    },
+    "report.ai_act.no_obligation": {
+        "en": "No obligation derived (classify the use case with aip classify).",
+        "fr": "Aucune obligation déduite (classer le cas d'usage avec aip classify).",
+    },
     "report.card.kpis": {"en": "KPIs", "fr": "KPI"},
     "report.card.score": {"en": "Score", "fr": "Score"},
     "report.card.costs": {"en": "Costs", "fr": "Coûts"},

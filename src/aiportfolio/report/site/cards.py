@@ -8,6 +8,7 @@ from aiportfolio.analysis.report import ReportData
 from aiportfolio.i18n import Translator
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.report.kit.criteria import criterion_label
+from aiportfolio.report.site.ai_act import card_ai_act
 from aiportfolio.report.site.common import Formats, entry_link
 from aiportfolio.report.site.kpis import kpi_cells
 from aiportfolio.report.tco import payback
@@ -34,13 +35,15 @@ def usecases_context(data: ReportData, t: Translator) -> dict[str, Any]:
 
 
 class Lookups:
-    """Each entry's ranking, TCO and KPI board by id, computed once for all the cards."""
+    """Each entry's ranking, TCO, KPI board and AI Act obligations by id, computed once for
+    all the cards."""
 
     def __init__(self, data: ReportData) -> None:
         self.entries = {e.result.id: e for e in data.score.entries}
         self.tco = {i.usecase.id: i for i in data.tco.items}
         self.boards = {b.usecase.id: b for b in data.dashboard.usecases}
         self.ids = {uc.id for uc in data.usecases}
+        self.compliance = {u.usecase_id: u for u in data.compliance.usecases}
 
 
 def card_context(
@@ -186,4 +189,5 @@ def card_context(
             }
             for r in uc.ratings
         ],
+        "ai_act": card_ai_act(lookups.compliance.get(uc.id), t, f),
     }

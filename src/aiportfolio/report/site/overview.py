@@ -14,6 +14,7 @@ from aiportfolio.report.kit.criteria import why_item
 from aiportfolio.report.kit.labels import group_label
 from aiportfolio.report.kit.steering import message
 from aiportfolio.report.site import charts
+from aiportfolio.report.site.ai_act import overview_ai_act
 from aiportfolio.report.site.common import LIST_LIMIT, Chart, Formats, card_path, entry_link, more
 
 
@@ -163,6 +164,7 @@ def overview_context(data: ReportData, t: Translator) -> dict[str, Any]:
         ],
         "blocked_more": more(len(committee.blocked), len(blocked), t),
         "signals": [_signal(s, t) for s in data.doctor.signals],
+        "ai_act": overview_ai_act(data, t, f),
         "alerts": data.doctor.alerts,
         "warnings": data.doctor.warnings,
     }
