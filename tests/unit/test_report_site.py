@@ -75,6 +75,19 @@ def test_charts_are_inline_svg_with_the_expected_marks(example_site: dict[str, s
     assert example_site["index.html"].count("<svg") == 1
 
 
+def test_chart_text_for_screen_readers_is_in_the_report_language(
+    example_site: dict[str, str],
+) -> None:
+    # Vega's own descriptions (axes, legends, kinds of marks) are English: none is left.
+    for page in PAGES:
+        html = example_site[f"{page}.html"]
+        assert "aria-roledescription" not in html, page
+        for label in re.findall(r'aria-label="([^"]*)"', html):
+            assert not re.search(r"axis|legend|Title text|scale|group:|value:", label), label
+    matrix = example_site["matrix.html"]
+    assert 'aria-label="UC-' in matrix  # the described marks keep their text
+
+
 def test_overview_says_the_priorities_balance_and_alerts(example_site: dict[str, str]) -> None:
     index = example_site["index.html"]
     assert "Les trois priorités, et pourquoi" in index

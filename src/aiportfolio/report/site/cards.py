@@ -102,7 +102,7 @@ def card_context(
             t("report.card.critical_decision"),
             t("report.yes") if risk.critical_decision else t("report.no"),
         ),
-        (t("report.card.ai_act"), risk.ai_act_tier),
+        (t("report.card.ai_act"), t(f"diff.tier.{risk.ai_act_tier}")),
         (t("steer.review.security_review").capitalize(), f.date(risk.security_review)),
         (t("steer.review.legal_review").capitalize(), f.date(risk.legal_review)),
     ]

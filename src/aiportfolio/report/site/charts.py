@@ -35,11 +35,26 @@ ACCENT = "#2166ac"
 GOOD = "#1b7837"
 ALERT = "#b2182b"
 
+# Screen readers read each described mark (``description``: text of the catalog); Vega's
+# own descriptions of axes, legends and undescribed marks are English whatever the
+# report's language, so they are left out (``aria: False``).
 _CONFIG: Spec = {
     "font": "Helvetica, Arial, sans-serif",
     "view": {"stroke": None},
-    "axis": {"labelColor": INK, "titleColor": INK, "labelFontSize": 11, "titleFontSize": 12},
-    "legend": {"labelColor": INK, "titleColor": INK, "labelFontSize": 11, "orient": "bottom"},
+    "axis": {
+        "labelColor": INK,
+        "titleColor": INK,
+        "labelFontSize": 11,
+        "titleFontSize": 12,
+        "aria": False,
+    },
+    "legend": {
+        "labelColor": INK,
+        "titleColor": INK,
+        "labelFontSize": 11,
+        "orient": "bottom",
+        "aria": False,
+    },
     "header": {"labelColor": INK, "labelFontSize": 12, "labelLimit": 260},
     "title": {"color": INK},
 }
@@ -72,7 +87,7 @@ def balance_spec(rows: Sequence[Row], description: str) -> Spec:
         "height": {"step": 26},
         "layer": [
             {
-                "mark": {"type": "bar", "color": "#d9d9d9", "height": 18},
+                "mark": {"aria": False, "type": "bar", "color": "#d9d9d9", "height": 18},
                 "encoding": {
                     "y": {"field": "group", "type": "nominal", "title": None, "sort": None},
                     "x": {"field": "low", "type": "quantitative", "scale": x_scale},
@@ -99,7 +114,7 @@ def balance_spec(rows: Sequence[Row], description: str) -> Spec:
                 },
             },
             {
-                "mark": {"type": "tick", "color": INK, "thickness": 2, "size": 22},
+                "mark": {"aria": False, "type": "tick", "color": INK, "thickness": 2, "size": 22},
                 "encoding": {
                     "y": {"field": "group", "type": "nominal", "title": None, "sort": None},
                     "x": {"field": "target", "type": "quantitative", "scale": x_scale},
@@ -138,7 +153,7 @@ def matrix_spec(
             "data": {"values": [dict(q) for q in quadrants]},
             "layer": [
                 {
-                    "mark": {"type": "rect", "opacity": 0.35},
+                    "mark": {"aria": False, "type": "rect", "opacity": 0.35},
                     "encoding": {
                         "x": {"field": "x1", "type": "quantitative", "scale": scale},
                         "x2": {"field": "x2"},
@@ -155,6 +170,7 @@ def matrix_spec(
                 {
                     "mark": {
                         "type": "text",
+                        "aria": False,
                         "fontWeight": "bold",
                         "fontSize": 13,
                         "color": INK,
@@ -172,12 +188,19 @@ def matrix_spec(
             "data": {"values": [{"floor": floor, "label": floor_label}]},
             "layer": [
                 {
-                    "mark": {"type": "rule", "color": ALERT, "strokeDash": [6, 4], "size": 2},
+                    "mark": {
+                        "aria": False,
+                        "type": "rule",
+                        "color": ALERT,
+                        "strokeDash": [6, 4],
+                        "size": 2,
+                    },
                     "encoding": {"y": {"field": "floor", "type": "quantitative", "scale": scale}},
                 },
                 {
                     "mark": {
                         "type": "text",
+                        "aria": False,
                         "color": ALERT,
                         "align": "right",
                         "dy": -7,
@@ -233,7 +256,7 @@ def matrix_spec(
     if label_points:
         spec["layer"].append(
             {
-                "mark": {"type": "text", "dy": -12, "fontSize": 10, "color": INK},
+                "mark": {"aria": False, "type": "text", "dy": -12, "fontSize": 10, "color": INK},
                 "encoding": {
                     "x": {"field": "value", "type": "quantitative", "scale": scale},
                     "y": {"field": "feasibility", "type": "quantitative", "scale": scale},
@@ -262,7 +285,14 @@ def gantt_spec(rows: Sequence[Row], today: str, today_label: str, description: s
             },
         },
         {
-            "mark": {"type": "text", "align": "left", "dx": 4, "color": "white", "fontSize": 11},
+            "mark": {
+                "aria": False,
+                "type": "text",
+                "align": "left",
+                "dx": 4,
+                "color": "white",
+                "fontSize": 11,
+            },
             "encoding": {
                 "y": y,
                 "x": {"field": "start", "type": "temporal"},
@@ -273,11 +303,17 @@ def gantt_spec(rows: Sequence[Row], today: str, today_label: str, description: s
             "data": {"values": [{"today": today, "label": today_label}]},
             "layer": [
                 {
-                    "mark": {"type": "rule", "color": ALERT, "size": 2},
+                    "mark": {"aria": False, "type": "rule", "color": ALERT, "size": 2},
                     "encoding": {"x": {"field": "today", "type": "temporal"}},
                 },
                 {
-                    "mark": {"type": "text", "color": ALERT, "y": -6, "align": "center"},
+                    "mark": {
+                        "aria": False,
+                        "type": "text",
+                        "color": ALERT,
+                        "y": -6,
+                        "align": "center",
+                    },
                     "encoding": {
                         "x": {"field": "today", "type": "temporal"},
                         "text": {"field": "label"},
@@ -315,7 +351,13 @@ def capacity_spec(rows: Sequence[Row], x_title: str, description: str) -> Spec:
         },
         {
             "data": {"values": [{"full": 100}]},
-            "mark": {"type": "rule", "color": ALERT, "strokeDash": [4, 3], "size": 2},
+            "mark": {
+                "aria": False,
+                "type": "rule",
+                "color": ALERT,
+                "strokeDash": [4, 3],
+                "size": 2,
+            },
             "encoding": {"x": {"field": "full", "type": "quantitative"}},
         },
     ]
@@ -420,6 +462,17 @@ _SELF_CLOSED_MARK = re.compile(
 )
 
 
+_HEADER_TITLE = re.compile(r'aria-label="Title text \'(.*?)\'"')
+_ROLE_DESCRIPTION = re.compile(r' aria-roledescription="[^"]*"')
+
+
+def without_english_aria(svg: str) -> str:
+    """Vega names the kind of each mark for screen readers ("bar", "group mark container")
+    and labels each panel header "Title text '<label>'", in English whatever the
+    language: the kinds are dropped (the role stays) and only the label is kept."""
+    return _ROLE_DESCRIPTION.sub("", _HEADER_TITLE.sub(lambda m: f'aria-label="{m[1]}"', svg))
+
+
 def with_hover_titles(svg: str) -> str:
     """Give every mark that has an ``aria-label`` a ``<title>`` child with the same
     (already escaped) text: the hover text of a static SVG."""
@@ -437,7 +490,7 @@ def to_svg(spec: Spec, lang: str) -> str:
     svg: str = vl_convert.vegalite_to_svg(
         spec, format_locale=locale, time_format_locale=locale, allowed_base_urls=[]
     )
-    return with_hover_titles(svg)
+    return with_hover_titles(without_english_aria(svg))
 
 
 # --- drawing many charts ------------------------------------------------------------------
