@@ -97,12 +97,17 @@ class Obligation(Strict):
 
 
 class Labelled(Strict):
+    """A catalog label in English and French, optionally in German (else English is shown)."""
+
     en: Text
     fr: Text
+    de: Text | None = None
     article: ShortText | None = None
 
     def get(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
+        if lang == "fr":
+            return self.fr
+        return self.de if lang == "de" and self.de is not None else self.en
 
 
 class Catalog(Strict):

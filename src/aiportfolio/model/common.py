@@ -151,10 +151,13 @@ class Strict(BaseModel):
 
 
 class Bilingual(Strict):
-    """A label given in English and French."""
+    """A label in English and French, optionally in German (else English is shown)."""
 
     en: Text
     fr: Text
+    de: Text | None = None
 
     def get(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
+        if lang == "fr":
+            return self.fr
+        return self.de if lang == "de" and self.de is not None else self.en
