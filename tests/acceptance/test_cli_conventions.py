@@ -42,6 +42,24 @@ def test_shell_completion_is_offered_and_completes_commands(tmp_path: Path) -> N
     assert script.returncode == 0 and "_AIP_COMPLETE" in script.stdout
 
 
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("aip kpi re", "record"), ("aip check --no-c", "--no-cache"), ("aip im", "import")],
+)
+def test_completion_reaches_commands_loaded_on_demand(
+    tmp_path: Path, words: str, expected: str
+) -> None:
+    env = {
+        **os.environ,
+        "_AIP_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
+    done = subprocess.run([str(AIP)], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert expected in done.stdout.split()
+
+
 def test_global_options_after_the_command(tmp_path: Path) -> None:
     root = write_register(tmp_path / "r", [usecase()])
     before = run(None, "--lang", "fr", "--register", str(root), "check")

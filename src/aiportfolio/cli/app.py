@@ -1,7 +1,9 @@
-"""The ``aip`` application: global options and command registration only."""
+"""The ``aip`` application: global options, and the commands of ``cli/commands.py``, each
+loaded from its module only when needed (``aip --help`` imports none of them)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -9,30 +11,91 @@ import typer
 from typer.core import TyperGroup
 
 from aiportfolio import __version__
-from aiportfolio.cli import (
-    check,
-    compliance,
-    decide,
-    diff,
-    export,
-    fmt,
-    importing,
-    init,
-    kpi,
-    new,
-    plan,
-    renumber,
-    report,
-    schema,
-    scoring,
-    steer,
-)
 from aiportfolio.cli.common import Settings
 
 
+class LazyCommands(MutableMapping[str, Any]):
+    """The root's subcommands by name: a command's module is imported, and its click
+    command built, on first access. Listing the names loads nothing."""
+
+    def __init__(self, loaded: MutableMapping[str, Any]) -> None:
+        from aiportfolio.cli.commands import COMMANDS
+
+        self.table = {entry.name: entry for entry in COMMANDS}
+        self.loaded = dict(loaded)
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.loaded:
+            entry = self.table.get(name)
+            if entry is None:
+                raise KeyError(name)
+            self.loaded.update(load_module(entry.module))
+        return self.loaded[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.table or name in self.loaded
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.table
+        yield from (name for name in self.loaded if name not in self.table)
+
+    def __len__(self) -> int:
+        return len(self.table) + sum(1 for name in self.loaded if name not in self.table)
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self.loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        self.table.pop(name, None)
+        self.loaded.pop(name, None)
+
+
+def load_module(module: str) -> dict[str, Any]:
+    """The click commands that ``aiportfolio.cli.<module>`` registers, by name, each with
+    its summary from ``cli/commands.py`` (the one ``aip --help`` shows)."""
+    import importlib
+
+    from aiportfolio.cli.commands import COMMANDS
+
+    imported = importlib.import_module(f"aiportfolio.cli.{module}")
+    sub = typer.Typer(rich_markup_mode=None)
+    imported.register(sub)
+    _resolve_annotations(sub)
+    commands = dict(typer.main.get_group(sub).commands)
+    for entry in COMMANDS:
+        if entry.name in commands:
+            commands[entry.name].short_help = entry.summary
+    return commands
+
+
 class AipGroup(TyperGroup):
-    """The root command: global options also after the subcommand, click's usage errors in
-    the reader's language (cli/argv.py)."""
+    """The root command: its subcommands loaded lazily (``LazyCommands``), global options
+    also after the subcommand, click's usage errors in the reader's language
+    (cli/argv.py)."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = LazyCommands(self.commands)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The command list of ``aip --help``, from the summaries alone."""
+        commands = self.commands
+        assert isinstance(commands, LazyCommands)
+        rows = []
+        for name in commands:
+            entry = commands.table.get(name)
+            if entry is not None:
+                rows.append((name, entry.summary))
+            elif not commands[name].hidden:
+                rows.append((name, commands[name].get_short_help_str()))
+        if rows:
+            from gettext import gettext as _  # click's own heading, translated like click's
+
+            with formatter.section(_("Commands")):
+                formatter.write_dl(rows)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         from aiportfolio.cli.argv import hoist_global_options
@@ -117,12 +180,6 @@ def main_callback(
 
     set_quiet(quiet)
     ctx.obj = Settings(register=register, lang=lang, quiet=quiet)
-
-
-# Each command group registers its commands; modules stay light (heavy imports are lazy).
-_MODULES = (check, scoring, plan, diff, init, new, renumber, decide, kpi, fmt, importing, export)
-for _group in (*_MODULES, steer, compliance, report, schema):
-    _group.register(app)
 
 
 def _resolve_annotations(typer_app: typer.Typer) -> None:
