@@ -125,7 +125,12 @@ app = typer.Typer(
     cls=AipGroup,
     help=(
         "aip: your AI use-case portfolio as code. Validate the register, score and balance "
-        "use cases, plan waves, review pull requests, steer with TCO and KPIs."
+        "use cases, plan waves, review pull requests, steer with TCO and KPIs.\n\n"
+        "Examples:\n\n"
+        "\b\n"
+        "  aip init portefeuille-ia --lang fr && cd portefeuille-ia\n"
+        '  aip new "Invoice extraction" --owner "Claire Martin"\n'
+        "  aip check --lang en\n"
     ),
     no_args_is_help=True,
     add_completion=True,

@@ -81,12 +81,9 @@ def check(
 
     Examples:
 
+    \b
       aip check
-
-      aip check usecases/UC-007-tri-des-reclamations.yaml --strict
-
       aip check --format gitlab > gl-code-quality-report.json
-
       aip check --base origin/main
     """
     from aiportfolio.analysis.check_cache import check_with_cache

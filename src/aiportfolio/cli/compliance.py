@@ -60,10 +60,9 @@ def classify_command(
 
     Examples:
 
+    \b
       aip classify UC-010
-
       aip classify UC-010 --answers answers.yaml --by "Direction juridique"
-
       aip classify UC-004 --answers answers.yaml --dry-run
     """
     from aiportfolio.actions.classify import classification_edit, classify, normalise
@@ -268,10 +267,9 @@ def compliance_command(
 
     Examples:
 
+    \b
       aip compliance
-
       aip compliance --format md >> "$GITHUB_STEP_SUMMARY"
-
       aip compliance --catalog --format json
     """
     from aiportfolio.cli.common import open_register, parse_date, require_valid, translator

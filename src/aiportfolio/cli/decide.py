@@ -53,9 +53,9 @@ def decide(
 
     Examples:
 
-      aip decide UC-007 go --note "Baseline measured: 48 h" --next-decision 2027-01-15
-
-      aip decide UC-012 stop --by "Comité portefeuille" --note "No owner after 2 months"
+    \b
+      aip decide UC-007 go --note "Baseline: 48 h" --next-decision 2027-01-15
+      aip decide UC-012 stop --by "Comité portefeuille" --note "No owner"
     """
     from aiportfolio.actions.new import clean_text
     from aiportfolio.actions.writing import apply_edits, locked

@@ -71,13 +71,10 @@ def diff(
 
     Examples:
 
-      aip diff
-
+    \b
       aip diff origin/main
-
       aip diff v1.0 v1.1 --format json
-
-      aip diff "$BASE_SHA" --format md --full-report aip-diff-full.md > aip-diff.md
+      aip diff "$BASE_SHA" --format md --full-report full.md > aip-diff.md
     """
     from aiportfolio.analysis.diff import compare_revisions
     from aiportfolio.errors import UsageError

@@ -52,12 +52,9 @@ def export(
 
     Examples:
 
+    \b
       aip export --format xlsx --out exports/portefeuille.xlsx
-
       aip export --excel --out portefeuille.csv
-
-      aip export > portfolio.csv
-
       aip export --mapping > export-mapping.yaml
     """
     from aiportfolio.actions.export import (

@@ -31,8 +31,8 @@ def fmt(
 
     Examples:
 
+    \b
       aip fmt
-
       aip fmt --check
     """
     from aiportfolio.actions.fmt import format_files

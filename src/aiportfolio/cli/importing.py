@@ -66,12 +66,9 @@ def import_(
 
     Examples:
 
+    \b
       aip import pocs.xlsx --mapping examples/import-mapping.yaml --dry-run
-
-      aip export --format csv --out all.csv && aip import all.csv --update
-
       aip import inventaire.xlsx --suggest-mapping > mapping.yaml
-
       aip import inventaire.xlsx --mapping mapping.yaml --skip-invalid
     """
     import sys

@@ -88,14 +88,9 @@ def init(
 
     Examples:
 
+    \b
       aip init portefeuille-ia --lang fr
-
-      aip init . --templates --ci gitlab
-
-      aip init . --no-example --ci none
-
-      aip init . --pages
-
+      aip init . --no-example --ci gitlab --templates
       aip init . --package "git+https://github.com/acme/aip.git@v0.1.0"
     """
     from aiportfolio.actions.init import init_register

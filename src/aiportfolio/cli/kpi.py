@@ -10,7 +10,14 @@ from aiportfolio.cli.common import err, handle_errors, open_with_translator
 
 kpi_app = typer.Typer(
     name="kpi",
-    help="Record KPI measurements.",
+    help=(
+        "Record KPI measurements: `aip kpi record` appends a dated value to a KPI of a use "
+        "case, which the dashboard, the report and `aip diff` then read.\n\n"
+        "Examples:\n\n"
+        "\b\n"
+        '  aip kpi record UC-007 "Délai de tri" 12 --date 2026-11-20\n'
+        '  aip kpi record UC-004 "First-contact resolution" 0,62 --replace\n'
+    ),
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -40,8 +47,8 @@ def kpi_record(
 
     Examples:
 
+    \b
       aip kpi record UC-007 "Délai de tri" 12 --date 2026-11-20
-
       aip kpi record UC-004 "First-contact resolution" 0,62
     """
     from aiportfolio.actions.writing import apply_edits, locked, record_measurement

@@ -38,8 +38,8 @@ def new(
 
     Examples:
 
+    \b
       aip new "Tri des réclamations clients" --owner "Claire Martin"
-
       aip new "Invoice extraction" --category quick_win --interactive
     """
     from aiportfolio.actions.new import Card, create_usecase

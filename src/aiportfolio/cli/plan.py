@@ -126,12 +126,9 @@ def plan(
 
     Examples:
 
+    \b
       aip plan
-
       aip plan --compare --format md > plan.md
-
-      aip plan --strategy greedy --no-balance
-
       aip plan --apply
     """
     import time
@@ -198,8 +195,8 @@ def roadmap(
 
     Examples:
 
+    \b
       aip roadmap --out ROADMAP.md
-
       aip --lang en roadmap --proposed
     """
     from aiportfolio.analysis.roadmap import build_roadmap

@@ -24,8 +24,8 @@ def renumber(
 
     Examples:
 
+    \b
       aip renumber UC-014 UC-017
-
       aip check --base origin/main || aip renumber UC-014 UC-017
     """
     from aiportfolio.actions.writing import apply_edits, locked, read_source

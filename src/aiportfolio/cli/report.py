@@ -109,11 +109,10 @@ def report(
 
     Examples:
 
+    \b
       aip report
-
       aip report --out public --date 2026-12-01
-
-      aip --lang en report -o /tmp/portfolio && xdg-open /tmp/portfolio/index.html
+      aip report -o /tmp/site && xdg-open /tmp/site/index.html
     """
     from aiportfolio.analysis.report import build_report
     from aiportfolio.cli.common import require_valid, translator

@@ -20,8 +20,8 @@ def schema(
 
     Examples:
 
+    \b
       aip schema > schema/usecase.schema.json
-
       aip schema portfolio
     """
     from aiportfolio.errors import UsageError

@@ -137,17 +137,10 @@ def score(
 
     Examples:
 
-      aip score
-
+    \b
       aip score --top 3 --category quick_win
-
       aip score --explain UC-007
-
-      aip score --matrix
-
       aip score --matrix --format md >> portfolio.md
-
-      aip --lang fr score --format csv > classement.csv
     """
     from aiportfolio.errors import UsageError
 
@@ -238,10 +231,9 @@ def balance(
 
     Examples:
 
+    \b
       aip balance
-
       aip balance --by count
-
       aip balance --format md >> $GITHUB_STEP_SUMMARY
     """
     from aiportfolio.analysis.balance import assess_balance
@@ -279,10 +271,9 @@ def table(
 
     Examples:
 
+    \b
       aip table
-
       aip table --format md > PORTFOLIO.md
-
       aip table --format csv --category quick_win > quick-wins.csv
     """
     from aiportfolio.analysis.table import portfolio_table

@@ -82,10 +82,9 @@ def tco_command(
 
     Examples:
 
+    \b
       aip tco
-
       aip tco UC-007
-
       aip tco --format md > tco.md
     """
     import shutil
@@ -116,15 +115,15 @@ def dashboard_command(
 ) -> None:
     """The shared dashboard: KPIs by level per use case and 12 portfolio indicators.
 
-    Per use case: baseline, latest measurement, target, progress toward target (direction-
-    aware), trend over the last measurements and staleness against the monthly cadence
-    (rituals.monthly_days). Portfolio: four indicators per level (impact, adoption,
+    Per use case: baseline, latest measurement, target, progress toward target
+    (direction-aware), trend over the last measurements and staleness against the monthly
+    cadence (rituals.monthly_days). Portfolio: four indicators per level (impact, adoption,
     quality & guardrails), each with its definition. Markdown adds a Mermaid chart.
 
     Examples:
 
+    \b
       aip dashboard
-
       aip dashboard --format md --date 2026-11-30 > dashboard.md
     """
     from aiportfolio.analysis.dashboard import build_dashboard
@@ -165,10 +164,9 @@ def agenda_command(
 
     Examples:
 
+    \b
       aip agenda --ritual committee > comite.md
-
       aip agenda --ritual monthly --date 2026-11-30
-
       aip --lang en agenda --ritual quarterly
     """
     from aiportfolio.analysis.agenda import build_agenda
@@ -197,8 +195,8 @@ def doctor_command(
 
     Examples:
 
+    \b
       aip doctor
-
       aip doctor --format md >> "$GITHUB_STEP_SUMMARY"
     """
     from aiportfolio.analysis.doctor import diagnose
