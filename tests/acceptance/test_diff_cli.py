@@ -63,7 +63,7 @@ def test_a_new_error_exits_1(repo: Path) -> None:
     write_register(repo, [usecase(owner=None)])
     result = run(repo, "diff")
     assert result.exit_code == 1
-    assert "1 new error(s)" in result.stdout.splitlines()[0]
+    assert "1 new error " in result.stdout.splitlines()[0]
     assert "owner-required" in result.stdout
 
 
@@ -71,7 +71,7 @@ def test_a_new_warning_only_exits_0(repo: Path) -> None:
     write_register(repo, [usecase(decision_date="2020-01-15")])  # decision-date-past
     result = run(repo, "diff")
     assert result.exit_code == 0
-    assert result.stdout.startswith("No new error, 1 new warning(s)")
+    assert result.stdout.startswith("No new error, 1 new warning ·")
     assert "decision-date-past" in result.stdout
 
 
@@ -126,7 +126,7 @@ def test_full_report_and_step_summary(repo: Path, tmp_path: Path) -> None:
 def test_french(repo: Path) -> None:
     write_register(repo, [usecase(id="UC-003")])
     result = run(repo, "--lang", "fr", "diff")
-    assert result.stdout.startswith("Aucun nouveau problème · 1 ajouté(s)")
+    assert result.stdout.startswith("Aucun nouveau problème · 1 ajouté\n")
     assert "Portefeuille" in result.stdout
 
 

@@ -255,8 +255,8 @@ def _gate_register(tmp_path: Path, lang: str) -> Path:
 @pytest.mark.parametrize(
     ("lang", "mark", "left_out"),
     [
-        ("en", "⛔ fails the gate: kpi-required", "entry(ies) fail the gate"),
-        ("fr", "⛔ bloqué au contrôle : kpi-required", "bloquée(s) au contrôle"),
+        ("en", "⛔ fails the gate: kpi-required", "entries fail the gate"),
+        ("fr", "⛔ bloqué au contrôle : kpi-required", "bloquées au contrôle"),
     ],
 )
 def test_score_marks_gate_failures_and_top_leaves_them_out(

@@ -124,7 +124,7 @@ def test_renumber_renames_and_rewrites_every_reference(tmp_path: Path) -> None:
     assert "UC-001 is now UC-010: usecases/UC-001-case.yaml -> usecases/UC-010-case.yaml" in (
         result.stderr
     )
-    assert "depends_on updated in 1 file(s): UC-002" in result.stderr
+    assert "depends_on updated in 1 file: UC-002" in result.stderr
     assert not (root / "usecases" / "UC-001-case.yaml").exists()
     moved = (root / "usecases" / "UC-010-case.yaml").read_text("utf-8")
     assert moved == old_first.replace("\nid: UC-001\n", "\nid: UC-010\n")

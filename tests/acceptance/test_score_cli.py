@@ -279,7 +279,7 @@ def test_invalid_files_are_reported_on_stderr(root: Path) -> None:
     (root / "usecases" / "UC-009-broken.yaml").write_text("id: UC-009\ntitle: [\n", "utf-8")
     result = run(root, "score")
     assert result.exit_code == 0
-    assert "invalid and were left out" in result.stderr
+    assert "invalid and was left out" in result.stderr
 
 
 # --- golden Markdown (escaping of pipes, newlines, HTML, mentions) ---------------------

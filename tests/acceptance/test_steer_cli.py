@@ -290,7 +290,7 @@ def test_doctor_exits_1_on_alert_with_evidence(steer_root: Path) -> None:
     assert result.exit_code == 1
     assert "ALERT" in result.stdout
     assert "UC-003 Agent usinage: vendor OpenAI named" in result.stdout
-    assert "alert(s)" in result.stderr
+    assert "alerts" in result.stderr
 
 
 def test_doctor_exits_0_without_alert(tmp_path: Path) -> None:

@@ -144,7 +144,7 @@ def test_messy_csv_is_imported(tmp_path: Path) -> None:
     assert first.risk.personal_data is True
     assert first.decision_date == dt.date(2027, 1, 15)
     assert register.usecases[1].status == "idea"
-    assert "2 row(s) read: 2 to create" in result.stderr
+    assert "2 rows read: 2 to create" in result.stderr
 
 
 def test_value_needs_its_hypothesis(tmp_path: Path) -> None:
@@ -275,7 +275,7 @@ def test_large_import_is_validated_in_full(tmp_path: Path) -> None:
     sheet = _write(tmp_path, rows)
     result = _import(root, sheet, "--dry-run")
     assert result.exit_code == 0, result.stderr[-2000:]
-    assert "3000 row(s) read: 3000 to create, 0 to update, 0 unchanged, 0 with errors" in (
+    assert "3000 rows read: 3000 to create, 0 to update, 0 unchanged, 0 with errors" in (
         result.stderr
     )
     assert list((root / "usecases").iterdir()) == []

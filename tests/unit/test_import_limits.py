@@ -99,7 +99,7 @@ def test_streamed_xlsx_is_read(tmp_path: Path) -> None:
     root = write_register(tmp_path / "reg")
     result = run(root, "import", str(_xlsx(tmp_path / "ok.xlsx", 3)), "--dry-run")
     assert result.exit_code == 0, result.stderr
-    assert "3 row(s) read: 3 to create" in result.stderr
+    assert "3 rows read: 3 to create" in result.stderr
 
 
 def test_xlsx_zip_bomb_is_refused_before_parsing_with_little_memory(tmp_path: Path) -> None:

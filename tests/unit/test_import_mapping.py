@@ -185,7 +185,7 @@ def test_skip_invalid_imports_the_valid_rows_and_writes_the_rejects(tmp_path: Pa
     assert result.exit_code == 1
     assert _files(root) == ["UC-001-bon-cas.yaml", "UC-002-autre-bon-cas.yaml"]
     rejects = tmp_path / "inv.rejects.csv"
-    assert f"2 row(s) with errors skipped and written with their reasons to {rejects}" in (
+    assert f"2 rows with errors skipped and written with their reasons to {rejects}" in (
         result.stderr
     )
     with rejects.open(encoding="utf-8", newline="") as handle:
@@ -394,7 +394,7 @@ def test_suggested_mapping_from_french_headers(tmp_path: Path) -> None:
     (tmp_path / "map.yaml").write_text(text, "utf-8")
     dry = _import(root, sheet, "--dry-run")
     assert dry.exit_code == 0, dry.stderr
-    assert "1 row(s) read: 1 to create" in dry.stderr
+    assert "1 row read: 1 to create" in dry.stderr
 
 
 def test_ids_compare_by_number_on_update(tmp_path: Path) -> None:

@@ -189,7 +189,8 @@ def test_long_id_lists_are_summarised() -> None:
     ids = [f"UC-{i:04d}" for i in range(3000)]
     assert id_list(ids, t) == "UC-0000, UC-0001, UC-0002, UC-0003, UC-0004 and 2,995 more"
     assert id_list(ids[:6], t) == ", ".join(ids[:6])
-    assert Translator("fr")("list.more", shown="A", count="2 995") == "A et 2 995 autres"
+    assert Translator("fr").n("list.more", 2995, shown="A", count="2 995") == "A et 2 995 autres"
+    assert Translator("fr").n("list.more", 1, shown="A") == "A et 1 autre"
     text = violation_text(Violation("balance_empty", tuple(ids)), t)
     assert len(text) < 500
     unknown = violation_text(Violation("unknown", amount=2.0, detail="exact"), t)

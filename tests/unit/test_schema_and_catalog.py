@@ -1,14 +1,12 @@
-"""The JSON Schemas shipped for editors, and the message catalog."""
+"""The JSON Schemas shipped for editors (the message catalog: test_i18n_catalog.py)."""
 
 from __future__ import annotations
 
 import json
 import re
-import string
 
 import pytest
 
-from aiportfolio.i18n import LANGUAGES, catalog
 from aiportfolio.model.schema import SCHEMAS, json_schema_text
 from aiptest import REPO_ROOT, run
 
@@ -49,25 +47,3 @@ def test_schema_command(tmp_path) -> None:
 def test_vscode_maps_the_schema() -> None:
     settings = json.loads((REPO_ROOT / ".vscode" / "settings.json").read_text())
     assert settings["yaml.schemas"]["./schema/usecase.schema.json"] == ["usecases/*.yaml"]
-
-
-def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-def test_every_message_exists_in_english_and_french_with_the_same_placeholders() -> None:
-    for key, texts in catalog().items():
-        assert set(texts) == set(LANGUAGES), key
-        assert all(texts[lang].strip() for lang in LANGUAGES), key
-        assert _fields(texts["en"]) == _fields(texts["fr"]), key
-
-
-def test_every_message_key_used_in_the_code_exists() -> None:
-    used: set[str] = set()
-    pattern = re.compile(r"""\b(?:t|tr|ctx\.t|self\.t)\(\s*f?["']([a-z_]+\.[a-z0-9_.\-]+)["']""")
-    for path in (REPO_ROOT / "src" / "aiportfolio").rglob("*.py"):
-        for key in pattern.findall(path.read_text(encoding="utf-8")):
-            if "{" not in key:
-                used.add(key)
-    missing = sorted(k for k in used if k not in catalog() and not k.endswith("."))
-    assert not missing, missing

@@ -108,9 +108,9 @@ def _text(value: Any, decimal_comma: bool = False) -> str:
 
 def export_csv(register: Register, *, excel: bool = False, lang: str = "en") -> str:
     """The flat table as CSV. ``excel``: what a spreadsheet opens by double-click — a
-    byte-order mark (UTF-8 is then recognised), CRLF line ends, and in French ``;`` between
-    cells and decimal commas (the comma is the French decimal mark)."""
-    french = excel and lang == "fr"
+    byte-order mark (UTF-8 is then recognised), CRLF line ends, and in French and German
+    ``;`` between cells and decimal commas (their decimal mark is the comma)."""
+    french = excel and lang in ("fr", "de")
     stream = io.StringIO()
     writer = csv.writer(
         stream, delimiter=";" if french else ",", lineterminator="\r\n" if excel else "\n"

@@ -18,6 +18,7 @@ from pathlib import Path
 from aiportfolio import resources
 from aiportfolio.errors import UsageError
 from aiportfolio.i18n import Translator
+from aiportfolio.model.vocabulary import LANGS
 
 SCAFFOLD = Path(__file__).resolve().parent.parent / "scaffold"
 FIRST_DECISION_IN_DAYS = 30
@@ -166,7 +167,9 @@ def planned_files(
     from aiportfolio.model.schema import json_schema_text
 
     files: dict[str, bytes] = {}
-    lang_dir = SCAFFOLD / lang
+    # A language without example files of its own (German) starts from the English ones;
+    # its portfolio.yaml still says its language, so every command speaks it.
+    lang_dir = SCAFFOLD / lang if (SCAFFOLD / lang).is_dir() else SCAFFOLD / "en"
     decision_date = today + dt.timedelta(days=FIRST_DECISION_IN_DAYS)
     for path in sorted(p for p in lang_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(lang_dir).as_posix()
@@ -176,6 +179,8 @@ def planned_files(
         text = text.replace("__TODAY__", today.isoformat())
         text = text.replace("__DECISION_DATE__", decision_date.isoformat())
         text = text.replace("__WAVE_START__", first_wave_start(today).isoformat())
+        if rel == "config/portfolio.yaml":
+            text = text.replace("\nlanguage: en\n", f"\nlanguage: {lang}\n")
         files[rel] = text.encode("utf-8")
     if not example:
         files["usecases/.gitkeep"] = b""
@@ -219,7 +224,7 @@ def init_register(
     _require_folder(root, t)
     spec = check_package(package, t) if package is not None else None
     files = planned_files(
-        lang if lang in ("en", "fr") else "en",
+        lang if lang in LANGS else "en",
         today,
         templates,
         spec,
@@ -229,7 +234,7 @@ def init_register(
     )
     existing = [rel for rel in files if (root / rel).exists()]
     if existing and not force:
-        raise UsageError(t("write.init.exists", count=len(existing), root=root, path=existing[0]))
+        raise UsageError(t.n("write.init.exists", len(existing), root=root, path=existing[0]))
     from aiportfolio.register.roundtrip import atomic_write
 
     written: list[Path] = []

@@ -101,11 +101,12 @@ class AipGroup(TyperGroup):
         from aiportfolio.cli.argv import hoist_global_options
 
         args = hoist_global_options(self, args)
-        ctx.meta["aip.args"] = list(args)
+        given = list(args)  # click's parser consumes ``args`` as it reads them
+        ctx.meta["aip.args"] = given
         try:
             return super().parse_args(ctx, args)
         except typer._click.exceptions.UsageError as exc:
-            raise self._localized(exc, args) from None
+            raise self._localized(exc, given) from None
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -146,8 +147,10 @@ def _version(value: bool) -> None:
 
 
 def _lang(value: str | None) -> str | None:
-    if value is not None and value not in ("en", "fr"):
-        raise typer.BadParameter("use en or fr")
+    from aiportfolio.model.vocabulary import LANGS
+
+    if value is not None and value not in LANGS:
+        raise typer.BadParameter(f"use {', '.join(LANGS[:-1])} or {LANGS[-1]}")
     return value
 
 
@@ -166,7 +169,9 @@ def main_callback(
     lang: Annotated[
         str | None,
         typer.Option(
-            "--lang", callback=_lang, help="Output language, en or fr (default: the register's)."
+            "--lang",
+            callback=_lang,
+            help="Output language, en, fr or de (default: the register's).",
         ),
     ] = None,
     version: Annotated[

@@ -1,7 +1,7 @@
 """Conventions of the command line that click does not give by itself: the global options
 ``--lang``, ``--register``/``-r`` and ``--quiet``/``-q`` accepted after the subcommand too
-(``aip check --lang fr`` is ``aip --lang fr check``), and click's own usage errors in French
-for a French reader (the French text is only built when an error is shown)."""
+(``aip check --lang fr`` is ``aip --lang fr check``), and click's own usage errors in the
+reader's language (French, German: the text is only built when an error is shown)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import re
 import sys
 from collections.abc import Sequence
 from typing import Any
+
+from aiportfolio.model.vocabulary import LANGS
 
 GLOBAL_WITH_VALUE = ("--lang", "--register", "-r")
 GLOBAL_FLAGS = ("--quiet", "-q")
@@ -80,43 +82,54 @@ def hoist_global_options(root: Any, args: Sequence[str]) -> list[str]:
     return [*args[:path_start], *hoisted, *args[path_start:path_end], *rest, *args[end:]]
 
 
-# --- click's usage errors in French ----------------------------------------------------------
+# --- click's usage errors in the reader's language -----------------------------------------
 
-_FRENCH: tuple[tuple[str, str], ...] = (
+_CLICK: tuple[tuple[str, str], ...] = (
     (
-        r"^No such option: (.+?) \(Possible options: (.+)\)$",
-        r"option inconnue : \1 (options possibles : \2)",
+        r"^No such option: (?P<name>.+?) \(Possible options: (?P<options>.+)\)$",
+        "click.no_such_option.possible",
     ),
-    (r"^No such option: (.+)$", r"option inconnue : \1"),
-    (r"^No such command '(.+)'\.$", r"commande inconnue : « \1 »."),
-    (r"^Missing command\.$", r"commande manquante."),
-    (r"^Missing argument (.+?)\.(.*)$", r"argument manquant : \1.\2"),
-    (r"^Missing option (.+?)\.(.*)$", r"option manquante : \1.\2"),
-    (r"^Missing parameter:? (.+?)\.?$", r"paramètre manquant : \1."),
-    (r"^Option '(.+)' requires an argument\.$", r"l'option « \1 » attend une valeur."),
-    (r"^Option '(.+)' requires (.+)$", r"l'option « \1 » attend \2"),
-    (r"^Option '(.+)' does not take a value\.$", r"l'option « \1 » ne prend pas de valeur."),
-    (r"^Got unexpected extra arguments? \((.+)\)$", r"argument(s) en trop : \1"),
-    (r"^Invalid value for (.+?): (.+)$", r"valeur invalide pour \1 : \2"),
-    (r"^Invalid value: (.+)$", r"valeur invalide : \1"),
+    (r"^No such option: (?P<name>.+)$", "click.no_such_option"),
+    (r"^No such command '(?P<name>.+)'\.$", "click.no_such_command"),
+    (r"^Missing command\.$", "click.missing_command"),
+    (r"^Missing argument (?P<name>.+?)\.(?P<rest>.*)$", "click.missing_argument"),
+    (r"^Missing option (?P<name>.+?)\.(?P<rest>.*)$", "click.missing_option"),
+    (r"^Missing parameter:? (?P<name>.+?)\.?$", "click.missing_parameter"),
+    (r"^Option '(?P<name>.+)' requires an argument\.$", "click.requires_argument"),
+    (r"^Option '(?P<name>.+)' requires (?P<what>.+)$", "click.requires"),
+    (r"^Option '(?P<name>.+)' does not take a value\.$", "click.no_value"),
+    (r"^Got unexpected extra argument \((?P<args>.+)\)$", "click.extra_argument"),
+    (r"^Got unexpected extra arguments \((?P<args>.+)\)$", "click.extra_arguments"),
+    (r"^Invalid value for (?P<name>.+?): (?P<detail>.+)$", "click.invalid_value_for"),
+    (r"^Invalid value: (?P<detail>.+)$", "click.invalid_value"),
 )
-_FRENCH_DETAIL: tuple[tuple[str, str], ...] = (
-    (r"(.+) is not one of (.+)\.$", r"\1 n'est pas l'une des valeurs \2."),
-    (r"Value (.+) is not a valid (.+)\.$", r"\1 n'est pas une valeur valide (\2)."),
-    (r"(.+) is not a valid (.+)\.$", r"\1 n'est pas une valeur valide (\2)."),
-    (r"^use en or fr$", r"utilisez en ou fr"),
+"""click's usage errors (pattern of its English text -> message key, the pattern's named
+groups are the message's placeholders). The first pattern that matches wins."""
+_CLICK_DETAIL: tuple[tuple[str, str], ...] = (
+    (r"(?P<value>.+) is not one of (?P<choices>.+)\.$", "click.not_one_of"),
+    (r"Value (?P<value>.+) is not a valid (?P<kind>.+)\.$", "click.not_valid"),
+    (r"(?P<value>.+) is not a valid (?P<kind>.+)\.$", "click.not_valid"),
+    (r"\buse (?P<choices>[a-z]{2}(?:, [a-z]{2})*) or (?P<last>[a-z]{2})$", "click.use_languages"),
 )
+"""Details inside those errors (each pattern replaced wherever it matches)."""
 
 
-def french_message(message: str) -> str:
-    """A usage error of click, in French (unknown messages are kept as they are)."""
-    for pattern, replacement in _FRENCH:
-        translated, count = re.subn(pattern, replacement, message, flags=re.S)
-        if count:
-            message = translated
+def translated_message(message: str, lang: str) -> str:
+    """A usage error of click in ``lang`` (unknown messages are kept as they are)."""
+    from aiportfolio.i18n import Translator
+
+    t = Translator(lang)
+    for pattern, key in _CLICK:
+        match = re.match(pattern, message, flags=re.S)
+        if match:
+            message = t(key, **match.groupdict())
             break
-    for pattern, replacement in _FRENCH_DETAIL:
-        message = re.sub(pattern, replacement, message, flags=re.S)
+    for pattern, key in _CLICK_DETAIL:
+
+        def detail(match: re.Match[str], key: str = key) -> str:
+            return t(key, **match.groupdict())
+
+        message = re.sub(pattern, detail, message, flags=re.S)
     return message
 
 
@@ -130,7 +143,7 @@ def error_language(args: Sequence[str]) -> str:
         name, _, value = token.partition("=")
         if not value and name in ("--lang", "--register", "-r") and index + 1 < len(args):
             value = args[index + 1]
-        if name == "--lang" and value in ("en", "fr"):
+        if name == "--lang" and value in LANGS:
             return value
         if name in ("--register", "-r") and value:
             register = Path(value)
@@ -150,23 +163,28 @@ def error_language(args: Sequence[str]) -> str:
 
 def localized(error: Any, args: Sequence[str]) -> Any:
     """``error`` (a click ``UsageError``) as the reader should see it: unchanged in
-    English, in French otherwise."""
-    if error_language(args) != "fr":
+    English, in the reader's language otherwise."""
+    lang = error_language(args)
+    if lang == "en":
         return error
     from typer import _click
 
-    class FrenchUsageError(_click.exceptions.UsageError):
+    from aiportfolio.i18n import Translator
+
+    t = Translator(lang)
+
+    class LocalizedUsageError(_click.exceptions.UsageError):
         def show(self, file: Any = None) -> None:
             stream = file or sys.stderr
             if self.ctx is not None:
-                usage = self.ctx.get_usage().replace("Usage:", "Utilisation :", 1)
+                usage = self.ctx.get_usage().replace("Usage:", t("click.usage"), 1)
                 hint = ""
                 if self.ctx.command.get_help_option(self.ctx) is not None:
                     command = f"{self.ctx.command_path} {self.ctx.help_option_names[0]}"
-                    hint = f"Essayez « {command} » pour l'aide.\n"
+                    hint = t("click.try_help", command=command) + "\n"
                 _click.echo(f"{usage}\n{hint}", file=stream)
-            _click.echo(f"Erreur : {self.message}", file=stream)
+            _click.echo(t("click.error", message=self.message), file=stream)
 
-    french = FrenchUsageError(french_message(error.format_message()), error.ctx)
-    french.exit_code = error.exit_code
-    return french
+    translated = LocalizedUsageError(translated_message(error.format_message(), lang), error.ctx)
+    translated.exit_code = error.exit_code
+    return translated

@@ -129,7 +129,7 @@ def require_valid(register: Register, t: Translator) -> None:
     """Commands that compute on the register warn (stderr) when some files were left out."""
     files = {p.path for p in register.problems}
     if files:
-        err(t("error.invalid_register", count=len(files)), style="yellow")
+        err(t.n("error.invalid_register", len(files)), style="yellow")
 
 
 def parse_date(value: str | None, t: Translator) -> dt.date:

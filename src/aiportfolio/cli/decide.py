@@ -100,7 +100,7 @@ def decide(
 
 
 def _report_forced(t: Translator, usecase_id: str, problems: Sequence[Problem]) -> None:
-    err(t("gate.write.forced", id=usecase_id, count=len(problems)), style="yellow")
+    err(t.n("gate.write.forced", len(problems), id=usecase_id), style="yellow")
     for p in problems:
         err(f"  {p.path}:{p.line}:{p.column}: [{p.rule}] {p.message}")
 

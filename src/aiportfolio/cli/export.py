@@ -82,7 +82,7 @@ def export(
             out(text)
             return
         write_export(out_file, text)
-    err(t("export.written", count=len(register.usecases), path=out_file))
+    err(t.n("export.written", len(register.usecases), path=out_file))
 
 
 def register(app: typer.Typer) -> None:

@@ -65,18 +65,19 @@ def fmt(
             style="red",
         )
     same = len(result.edits) - len(changed)
+    already = t.n("write.fmt.already", same)
     if check:
         for edit in changed:
             out(t("write.fmt.would_change", path=display_path(edit.path, root)) + "\n")
-        err(t("write.fmt.summary", changed=len(changed), same=same))
+        err(t.n("write.fmt.summary", len(changed), changed=len(changed), same=already))
         if changed:
             err(t("write.fmt.hint"))
     else:
         for edit in changed:
             err(t("write.fmt.changed", path=display_path(edit.path, root)))
-        err(t("write.fmt.summary_done", changed=len(changed), same=same))
+        err(t.n("write.fmt.summary_done", len(changed), changed=len(changed), same=already))
     if result.skipped:
-        err(t("write.fmt.skipped_summary", count=len(result.skipped)), style="bold red")
+        err(t.n("write.fmt.skipped_summary", len(result.skipped)), style="bold red")
     exit_with(exitcodes.FINDINGS if result.skipped or (check and changed) else exitcodes.OK)
 
 

@@ -114,14 +114,14 @@ def import_(
             t(key, row=message.row, message=message.text),
             style="red" if message.is_error else "yellow",
         )
-    err(t("import.summary", **result.counts))
+    err(_import_summary(result.counts, t))
     if result.errors and skip_invalid and not dry_run:
         from aiportfolio.actions.importing import rejects_csv
         from aiportfolio.register.roundtrip import atomic_write
 
         atomic_write(rejects_path, rejects_csv(table, result, t))
-        err(t("import.done", created=result.counts["created"], updated=result.counts["updated"]))
-        err(t("import.rejects.written", count=result.errors, path=rejects_path), style="bold red")
+        err(_import_done(result.counts, t))
+        err(t.n("import.rejects.written", result.errors, path=rejects_path), style="bold red")
         exit_with(exitcodes.FINDINGS)
     if result.errors:
         err(t("import.nothing_written"), style="bold red")
@@ -129,7 +129,25 @@ def import_(
     if dry_run:
         err(t("import.dry_run"))
         return
-    err(t("import.done", created=result.counts["created"], updated=result.counts["updated"]))
+    err(_import_done(result.counts, t))
+
+
+def _import_summary(counts: dict[str, int], t: Translator) -> str:
+    return t.n(
+        "import.summary",
+        counts["rows"],
+        rows=counts["rows"],
+        created=counts["created"],
+        updated=counts["updated"],
+        unchanged=t.n("import.summary.unchanged", counts["unchanged"]),
+        errors=counts["errors"],
+        duplicates=t.n("import.summary.duplicates", counts["duplicates"]),
+    )
+
+
+def _import_done(counts: dict[str, int], t: Translator) -> str:
+    created = counts["created"]
+    return t.n("import.done", created, created=created, updated=counts["updated"])
 
 
 def _suggest_mapping(ctx: typer.Context, file: Path, mapping: Path | None) -> None:

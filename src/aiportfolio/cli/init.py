@@ -36,8 +36,9 @@ def init(
         Lang | None,
         typer.Option(
             "--lang",
-            help="Language of the written files: comments, example and README (en or fr; "
-            "default: the language of the messages). Messages follow `aip --lang`.",
+            help="Language of the register (`language:` of config/portfolio.yaml) and of the "
+            "written files: comments, example and README (en, fr or de; de writes the English "
+            "example files; default: the language of the messages). Messages follow `aip --lang`.",
         ),
     ] = None,
     templates: Annotated[

@@ -159,7 +159,7 @@ def plan(
         written = apply_edits(wave_edits(register, result), root=register.root, t=t)
         for line in removed_waves(result, t):
             err(f"  {line}")
-        err(t("plan.applied", count=written) if written else t("plan.applied.none"))
+        err(t.n("plan.applied", written) if written else t("plan.applied.none"))
     exit_with(exitcodes.OK)
 
 

@@ -56,7 +56,7 @@ def renumber(
     )
     if result.referrers:
         ids = ", ".join(result.referrers)
-        err(t("team.renumber.referrers", count=len(result.referrers), ids=ids))
+        err(t.n("team.renumber.referrers", len(result.referrers), ids=ids))
     err(t("team.renumber.next"))
 
 

@@ -109,7 +109,7 @@ def allocate_numbers(taken: Iterable[int], count: int, t: Translator) -> list[in
         return next_numbers(taken, count)
     except IdsExhausted as exc:
         raise UsageError(
-            t("error.ids_exhausted", count=exc.count, highest=f"UC-{exc.highest}")
+            t.n("error.ids_exhausted", exc.count, highest=f"UC-{exc.highest}")
         ) from None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-Lang = Literal["en", "fr"]
+Lang = Literal["en", "fr", "de"]
 LANGS: tuple[str, ...] = get_args(Lang)
 
 Category = Literal["quick_win", "foundation", "differentiator", "compliance"]

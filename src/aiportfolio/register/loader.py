@@ -22,6 +22,7 @@ from aiportfolio.model.grid import Grid
 from aiportfolio.model.lifecycle import active
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
+from aiportfolio.model.vocabulary import LANGS
 from aiportfolio.problem import Problem, Severity
 from aiportfolio.register.yamlio import (
     MAX_FILE_BYTES,
@@ -530,5 +531,5 @@ def peek_language_text(raw: bytes | None) -> str | None:
     for line in raw.decode("utf-8", "replace").splitlines():
         if line.startswith("language:"):
             value = line.split(":", 1)[1].split("#", 1)[0].strip().strip("'\"")
-            return value if value in ("en", "fr") else None
+            return value if value in LANGS else None
     return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from aiportfolio.analysis.agenda import Agenda, CommitteeAgenda, MonthlyAgenda, QuarterlyAgenda
-from aiportfolio.i18n import Translator, catalog
+from aiportfolio.i18n import Translator, keys
 from aiportfolio.report.dashboard import helpers, kpi_headers
 from aiportfolio.report.kit.steering import pct
 from aiportfolio.report.tco import coverage_line, payback
@@ -34,6 +34,6 @@ def format_markdown(
         payback=lambda item: payback(item, t),
         roi=lambda tot: pct(tot.roi, t.lang) if tot.coverage.enough else t("budget.not_enough"),
         rests_on=lambda tot: coverage_line(tot, t),
-        known_groups=[k for k in catalog() if k.startswith("label.group.")],
+        known_groups=sorted(k for k in keys() if k.startswith("label.group.")),
         **helpers(t),
     )

@@ -43,7 +43,7 @@ def move_lines(report: BalanceReport, t: Translator) -> list[str]:
         lines.append(t("score.balance.move.unreachable"))
     for move in report.count_moves:
         key = "score.balance.move.add" if move.change > 0 else "score.balance.move.withdraw"
-        line = t(key, count=abs(move.change), group=group_label(move.group, t))
+        line = t.n(key, abs(move.change), group=group_label(move.group, t))
         if move.candidates:
             line += t("score.balance.move.candidates", ids=", ".join(move.candidates))
         lines.append(line)
@@ -86,9 +86,9 @@ def rests_on(result: BalanceResult, t: Translator) -> str:
 
 def _title(report: BalanceReport, t: Translator) -> str:
     r = report.result
-    return t(
+    return t.n(
         "score.balance.title",
-        count=r.total_count,
+        r.total_count,
         budget=numbers.eur(r.total_budget, t.lang),
         tolerance=numbers.num(r.tolerance, t.lang),
     )

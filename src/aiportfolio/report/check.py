@@ -63,9 +63,9 @@ def format_rule_summary(result: CheckResult, t: Translator) -> list[str]:
     for rule, errors, warnings in rows:
         parts = []
         if errors:
-            parts.append(t("check.by_rule.errors", count=num(errors, t.lang)))
+            parts.append(t.n("check.by_rule.errors", errors, count=num(errors, t.lang)))
         if warnings:
-            parts.append(t("check.by_rule.warnings", count=num(warnings, t.lang)))
+            parts.append(t.n("check.by_rule.warnings", warnings, count=num(warnings, t.lang)))
         lines.append(f"  {rule:<{width}}  {', '.join(parts)}")
     return lines
 
@@ -84,18 +84,18 @@ def format_text(result: CheckResult, t: Translator, limit: int | None = TEXT_LIM
             lines.append(f"    {t('check.fix')}: {p.hint}")
     left = len(result.problems) - len(shown)
     if left:
-        lines.append(t("check.more", count=num(left, t.lang), shown=len(shown)))
+        lines.append(t.n("check.more", left, count=num(left, t.lang), shown=len(shown)))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
 def summary(result: CheckResult, t: Translator) -> str:
     if not result.problems:
-        return t("check.summary.clean", files=result.files)
+        return t.n("check.summary.clean", result.files, files=result.files)
     return t(
         "check.summary.found",
-        errors=result.errors,
-        warnings=result.warnings,
-        files=result.files,
+        errors=t.n("check.by_rule.errors", result.errors),
+        warnings=t.n("check.by_rule.warnings", result.warnings),
+        files=t.n("check.summary.files", result.files),
     )
 
 
@@ -128,7 +128,7 @@ def format_github(result: CheckResult, t: Translator) -> str:
         message = p.message + (f"\n{t('check.fix')}: {p.hint}" if p.hint else "")
         lines.append(f"::{level} {','.join(props)}::{annotation_message(message)}")
     if left_out:
-        lines.append(f"::notice::{annotation_message(t('check.github.left_out', count=left_out))}")
+        lines.append(f"::notice::{annotation_message(t.n('check.github.left_out', left_out))}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 

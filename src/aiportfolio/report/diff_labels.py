@@ -111,27 +111,24 @@ def _verdict_counts(result: DiffResult, t: Translator) -> str:
         ("diff.count.changed", len(result.changed)),
     ):
         if count:
-            parts.append(t(key, count=count))
+            parts.append(t.n(key, count))
     return ", ".join(parts) if parts else t("diff.count.none")
 
 
 def verdict(result: DiffResult, t: Translator) -> str:
     """The one-line summary (also the text report's first line and stderr summary)."""
     counts = _verdict_counts(result, t)
+    errors = t.n("diff.count.new_errors", result.new_errors)
+    warnings = t.n("diff.count.new_warnings", result.new_warnings)
     if result.failed and not result.new_warnings:
-        return t("diff.verdict.fail_errors", errors=result.new_errors, counts=counts)
+        return t("diff.verdict.fail_errors", errors=errors, counts=counts)
     if result.failed:
-        return t(
-            "diff.verdict.fail",
-            errors=result.new_errors,
-            warnings=result.new_warnings,
-            counts=counts,
-        )
+        return t("diff.verdict.fail", errors=errors, warnings=warnings, counts=counts)
     if result.new_warnings:
-        return t("diff.verdict.warn", warnings=result.new_warnings, counts=counts)
+        return t("diff.verdict.warn", warnings=warnings, counts=counts)
     text = t("diff.verdict.ok", counts=counts)
     if result.fixed_problems:
-        text += t("diff.verdict.fixed", count=len(result.fixed_problems))
+        text += t.n("diff.verdict.fixed", len(result.fixed_problems))
     return text
 
 
@@ -233,11 +230,11 @@ def listed_fields(change: Change) -> list[FieldChange]:
 def field_label(change: FieldChange, t: Translator) -> str:
     """A field as a reviewer reads it: ``KPI "Délai de tri" › measurement of 2026-11-01 ›
     value`` rather than ``kpis[0].measurements[3].value``."""
-    from aiportfolio.i18n import catalog
+    from aiportfolio.i18n import has
 
     parts = [t(f"team.diff.ctx.{kind}", name=name) for kind, name in change.context]
     leaf = change.leaf or change.field
-    known = [k for k in (f"team.diff.field.{leaf}", f"diff.field.{leaf}") if k in catalog()]
+    known = [k for k in (f"team.diff.field.{leaf}", f"diff.field.{leaf}") if has(k)]
     parts.append(t(known[0]) if known else leaf)
     return " › ".join(parts)
 

@@ -19,7 +19,11 @@ def evidence_text(e: Evidence, t: Translator) -> str:
 
 
 def summary(result: DoctorResult, t: Translator) -> str:
-    return t("doctor.summary", alerts=result.alerts, warnings=result.warnings)
+    return t(
+        "doctor.summary",
+        alerts=t.n("doctor.count.alerts", result.alerts),
+        warnings=t.n("check.by_rule.warnings", result.warnings),
+    )
 
 
 def format_text(result: DoctorResult, t: Translator) -> str:

@@ -20,7 +20,8 @@ from aiportfolio.report.kit.terminal import Terminal, render_rich
 
 def _weight(weight: float, lang: str) -> str:
     """A criterion weight in percent, decimals kept (12.5 %), spaced like ``numbers.pct``."""
-    return numbers.value(weight, lang) + (f"{numbers.NBSP}%" if lang == "fr" else "%")
+    spaced = lang in numbers.SPACED_SIGNS
+    return numbers.value(weight, lang) + (f"{numbers.NBSP}%" if spaced else "%")
 
 
 def _source(c: CriterionScore, grid: Grid, t: Translator) -> str:
@@ -116,8 +117,9 @@ def explain_changes(x: Explanation, grid: Grid, t: Translator) -> list[str]:
     lead = x.lead_over_behind
     if x.behind is not None and lead is not None:
         lines.append(
-            t(
+            t.n(
                 "score.explain.lead",
+                lead,
                 id=x.behind.id,
                 rank=(x.rank or 0) + 1,
                 lead=numbers.score(lead, t.lang),

@@ -55,8 +55,9 @@ def format_table(result: PlanResult, t: Translator, limit: int | None = None) ->
         conflicts = result.conflicts if limit is None else result.conflicts[:limit]
         lines += [f"  - {violation_text(v, t)}" for v in conflicts]
         if len(conflicts) < len(result.conflicts):
-            left = num(len(result.conflicts) - len(conflicts), t.lang)
-            lines.append(f"  {t('plan.more.conflicts', count=left, shown=len(conflicts))}")
+            left = len(result.conflicts) - len(conflicts)
+            more = t.n("plan.more.conflicts", left, count=num(left, t.lang), shown=len(conflicts))
+            lines.append(f"  {more}")
         return "\n".join(lines) + "\n"
     scheduled = [e for e in result.entries if e.wave is not None]
     titles = {e.id: clip(e.usecase.title) for e in scheduled}
@@ -91,8 +92,9 @@ def format_table(result: PlanResult, t: Translator, limit: int | None = None) ->
             if detail:
                 lines.append(f"      {detail}")
         if len(listed) < len(result.unscheduled):
-            left = num(len(result.unscheduled) - len(listed), t.lang)
-            lines.append(f"  {t('plan.more.unscheduled', count=left, shown=len(listed))}")
+            left = len(result.unscheduled) - len(listed)
+            more = t.n("plan.more.unscheduled", left, count=num(left, t.lang), shown=len(listed))
+            lines.append(f"  {more}")
         lines.append("")
     if result.balance:
         lines.append(t("plan.balance"))

@@ -34,8 +34,7 @@ def seconds(v: float, lang: str) -> str:
 
 def person_weeks(v: float, t: Translator) -> str:
     """``v`` with the effort unit spelled out: 8 person-weeks / 8 semaines-personnes."""
-    one = v == 1 if t.lang == "en" else 0 <= v < 2
-    return t("plan.unit.person_week" if one else "plan.unit.person_weeks", value=number(v, t.lang))
+    return t.n("plan.unit.person_weeks", v, value=number(v, t.lang))
 
 
 def used_of(used: str, available: str | None, t: Translator) -> str:
@@ -184,7 +183,7 @@ def summary(result: PlanResult, t: Translator) -> str:
     if result.status == "unknown":
         return t("plan.summary.unknown")
     if result.conflicts:
-        return t("plan.summary.conflict", count=len(result.conflicts))
+        return t.n("plan.summary.conflict", len(result.conflicts))
     scheduled = sum(1 for e in result.entries if e.wave is not None)
     return t(
         "plan.summary.ok",

@@ -107,7 +107,7 @@ def _footer_lines(report: ScoreReport, t: Translator) -> list[str]:
         lines.append(t("gate.legend"))
     if report.left_out:
         failing = id_list([e.result.id for e in report.left_out], t)
-        lines.append(t("gate.failing.count", count=len(report.left_out), ids=failing))
+        lines.append(t.n("gate.failing.count", len(report.left_out), ids=failing))
     # Entries missing the same criteria share one line: 450 unscored entries of an imported
     # inventory make one line naming five of them, not 450 identical ones.
     groups: dict[tuple[str, ...], list[str]] = {}
@@ -179,7 +179,17 @@ def limit_note(report: ScoreReport, t: Translator) -> list[str]:
     """A line saying how many entries the listing left out, when it was cut."""
     if report.matching is None or report.matching <= len(report.entries):
         return []
-    return [t("score.more", shown=len(report.entries), count=report.matching - len(report.entries))]
+    return [t.n("score.more", report.matching - len(report.entries), shown=len(report.entries))]
+
+
+def ranking_title(report: ScoreReport, t: Translator) -> str:
+    """ "Ranking: 3 shown of 12 active use cases (9 fully scored)", each count in its form."""
+    return t(
+        "score.title",
+        shown=t.n("score.title.shown", len(report.entries)),
+        active=t.n("score.title.active", report.active),
+        ranked=t.n("score.title.ranked", report.ranked),
+    )
 
 
 def format_table(report: ScoreReport, t: Translator, terminal: Terminal | None = None) -> str:
@@ -187,7 +197,7 @@ def format_table(report: ScoreReport, t: Translator, terminal: Terminal | None =
     columns never wrap, the title and notes share what is left, and on a narrow terminal
     the notes move under the table (keyed by id) so the ranking stays one block."""
     terminal = terminal or Terminal()
-    title = t("score.title", shown=len(report.entries), active=report.active, ranked=report.ranked)
+    title = ranking_title(report, t)
     if not report.entries:
         return title + "\n" + t("score.empty") + "\n"
     entries = list(report.entries)
@@ -279,7 +289,7 @@ def format_md(report: ScoreReport, t: Translator, terminal: Terminal | None = No
     lines = [
         f"## {md(t('score.md.title'))}",
         "",
-        md(t("score.title", shown=len(report.entries), active=report.active, ranked=report.ranked)),
+        md(ranking_title(report, t)),
         "",
     ]
     if report.entries:

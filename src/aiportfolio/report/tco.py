@@ -137,8 +137,8 @@ def _sections(
     listed = result.items if limit is None else result.items[:limit]
     parts.append(table(_item_headers(t), [_item_row(i, t, cell) for i in listed]))
     if len(listed) < len(result.items):
-        left = num(len(result.items) - len(listed), lang)
-        parts.append(t("tco.more", count=left, shown=len(listed)) + "\n")
+        left = len(result.items) - len(listed)
+        parts.append(t.n("tco.more", left, count=num(left, lang), shown=len(listed)) + "\n")
     if len(result.items) == 1:
         item = result.items[0]
         parts.append(heading(t("tco.detail.costs")))
@@ -236,8 +236,9 @@ def format_text(
     ]
     if len(result.items) > 1:
         overall = result.overall
-        summary = t(
+        summary = t.n(
             "tco.summary",
+            overall.count,
             count=num(overall.count, t.lang),
             tco=eur(overall.total, t.lang),
             gain=eur(overall.gain, t.lang),

@@ -16,8 +16,9 @@ def check_past(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
         yield Finding(
             uc,
             ("decision_date",),
-            ctx.t(
+            ctx.t.n(
                 "rule.decision_past.found",
+                (ctx.today - uc.decision_date).days,
                 date=uc.decision_date.isoformat(),
                 days=(ctx.today - uc.decision_date).days,
             ),

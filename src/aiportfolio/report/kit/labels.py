@@ -10,10 +10,10 @@ def group_label(group: str, t: Translator) -> str:
     (``quick_wins`` -> "Quick wins" / "Gains rapides"), else the id exactly as written in
     ``config/portfolio.yaml`` (``custom_group``), so that it can be found there. Not
     escaped: each format escapes it."""
-    from aiportfolio.i18n import catalog
+    from aiportfolio.i18n import has
 
     key = f"label.group.{group}"
-    return t(key) if key in catalog() else group
+    return t(key) if has(key) else group
 
 
 def category_label(value: str, t: Translator) -> str:

@@ -16,7 +16,12 @@ def id_list(ids: Sequence[str], t: Translator, shown: int = SHOWN_IDS) -> str:
     3,000 entries stays one readable line."""
     if len(ids) <= shown + 1:
         return ", ".join(ids)
-    return t("list.more", shown=", ".join(ids[:shown]), count=num(len(ids) - shown, t.lang))
+    return t.n(
+        "list.more",
+        len(ids) - shown,
+        shown=", ".join(ids[:shown]),
+        count=num(len(ids) - shown, t.lang),
+    )
 
 
 def clip_text(text: str, limit: int) -> str:

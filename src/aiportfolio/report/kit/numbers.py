@@ -1,22 +1,28 @@
-"""Number, money, percent and score formatting for every reporter, in English and French.
-French groups thousands with a narrow no-break space and writes decimals with a comma;
-percent and euro signs are separated by a no-break space. Pure functions."""
+"""Number, money, percent and score formatting for every reporter, in English, French and
+German. French groups thousands with a narrow no-break space, German with a dot; both write
+decimals with a comma and put a no-break space before the percent and euro signs. Pure
+functions."""
 
 from __future__ import annotations
 
 NNBSP = "\u202f"
 """Narrow no-break space: the French thousands separator."""
 NBSP = "\u00a0"
-"""No-break space: before % and € in French."""
+"""No-break space: before % and € in French and German."""
+_GROUPING = {"fr": NNBSP, "de": "."}
+"""Thousands separator of the languages that write decimals with a comma."""
+SPACED_SIGNS = frozenset({"fr", "de"})
+"""Languages that write 46 % and 1 200 € (sign after the number, no-break space)."""
 
 
 def num(value: float | None, lang: str, digits: int = 0) -> str:
-    """Grouped number: 26,000 (en) or 26 000 (fr); ``—`` for None."""
+    """Grouped number: 26,000.5 (en), 26 000,5 (fr) or 26.000,5 (de); ``—`` for None."""
     if value is None:
         return "—"
     text = f"{value:,.{digits}f}"
-    if lang == "fr":
-        text = text.replace(",", NNBSP).replace(".", ",")
+    group = _GROUPING.get(lang)
+    if group is not None:
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", group)
     return text
 
 
@@ -34,15 +40,15 @@ def value(v: float | None, lang: str) -> str:
 def eur(v: float | None, lang: str) -> str:
     if v is None:
         return "—"
-    return f"{num(v, lang)}{NBSP}€" if lang == "fr" else f"€{num(v, lang)}"
+    return f"{num(v, lang)}{NBSP}€" if lang in SPACED_SIGNS else f"€{num(v, lang)}"
 
 
 def pct(ratio: float | None, lang: str, digits: int = 0) -> str:
-    """A ratio as a percent, whole unless ``digits``: 0.456 -> 46% (en) / 46 % (fr)."""
+    """A ratio as a percent, whole unless ``digits``: 0.456 -> 46% (en) / 46 % (fr, de)."""
     if ratio is None:
         return "—"
     text = num(ratio * 100, lang, digits)
-    return f"{text}{NBSP}%" if lang == "fr" else f"{text}%"
+    return f"{text}{NBSP}%" if lang in SPACED_SIGNS else f"{text}%"
 
 
 def points(share: float, lang: str) -> str:

@@ -59,7 +59,7 @@ _CONFIG: Spec = {
     "title": {"color": INK},
 }
 
-_LOCALES = {"fr": "fr-FR", "en": "en-US"}
+_LOCALES = {"fr": "fr-FR", "en": "en-US", "de": "de-DE"}
 
 
 def _base(description: str, rows: Sequence[Row], width: int, height: int | str) -> Spec:

@@ -114,9 +114,7 @@ def overview_context(data: ReportData, t: Translator) -> dict[str, Any]:
     if len(failing) > LIST_LIMIT:
         shown_ids += " " + t("report.more", count=len(failing) - LIST_LIMIT)
     return {
-        "gate_failing": t("gate.failing.count", count=len(failing), ids=shown_ids)
-        if failing
-        else None,
+        "gate_failing": t.n("gate.failing.count", len(failing), ids=shown_ids) if failing else None,
         "figures": [
             (t("report.fig.active"), str(active)),
             (t("report.fig.ranked"), str(data.score.ranked)),
