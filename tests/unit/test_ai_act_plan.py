@@ -41,5 +41,7 @@ def test_open_obligations_add_effort_and_deadlines_warn(tmp_path: Path) -> None:
     todo = _plan(tmp_path / "todo", usecase(id="UC-002", plan={"effort_weeks": 6}, ai_act={}))
     assert _wave_effort(done) == 6
     assert _wave_effort(todo) == 8  # AI literacy still to do: 2 person-weeks
-    assert ("compliance_deadline", "UC-002") in {(w["kind"], w["id"]) for w in todo["warnings"]}
+    # Art. 4 applies since 2025-02-02, before any open wave ends: a late date, not a constraint.
+    assert ("compliance_late", "UC-002") in {(w["kind"], w["id"]) for w in todo["warnings"]}
+    assert todo["usecases"][0]["wave"] == 1
     assert not done["warnings"]

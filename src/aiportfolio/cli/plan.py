@@ -39,6 +39,7 @@ def _options(
     discount: float | None,
     date: str | None,
     started: float | None = None,
+    deadlines: bool | None = None,
 ) -> PlanOptions:
     from aiportfolio.analysis.planning.instance import PlanOptions
     from aiportfolio.errors import UsageError
@@ -52,6 +53,7 @@ def _options(
     return PlanOptions(
         strategy=strategy.value,
         enforce_balance=balance,
+        enforce_deadlines=deadlines,
         time_limit=time_limit,
         discount=discount,
         today=parse_date(date, t),
@@ -88,6 +90,14 @@ def plan(
             help="Enforce the category balance (default: planning.enforce_balance).",
         ),
     ] = None,
+    deadlines: Annotated[
+        bool | None,
+        typer.Option(
+            "--deadlines/--no-deadlines",
+            help="Place entries with open AI Act obligations in a wave that ends before they "
+            "apply (default: planning.enforce_deadlines).",
+        ),
+    ] = None,
     time_limit: Annotated[
         float | None,
         typer.Option(
@@ -117,7 +127,9 @@ def plan(
 
     Holds per wave: team person-weeks, one-off budget, parallel pilots; dependencies in an
     earlier wave; pinned entries (pilot, industrialising, plan.pinned) in their wave; the
-    risk gate (planning.compliance_wave); the category balance. Maximises the sum of
+    risk gate (planning.compliance_wave); AI Act deadlines (an entry with open obligations
+    sits in a wave that ends before they apply; --no-deadlines to relax); the category
+    balance. Maximises the sum of
     score x discount^(wave - 1). Each entry left out gets the constraint that keeps it out;
     the table counts them by reason and lists the first 30 (--limit N, --all).
 
@@ -143,7 +155,9 @@ def plan(
     register = open_register(ctx)
     t = translator(ctx, register)
     require_valid(register, t)
-    options = _options(ctx, register, t, strategy, balance, time_limit, discount, date, started)
+    options = _options(
+        ctx, register, t, strategy, balance, time_limit, discount, date, started, deadlines
+    )
     result = _run_plan(register, options)
     if output_format is PlanFormat.table:
         listed = list_limit(limit, show_all, TEXT_LIMIT, t)
@@ -181,6 +195,12 @@ def roadmap(
         bool | None,
         typer.Option("--balance/--no-balance", help="With --proposed: enforce the balance."),
     ] = None,
+    deadlines: Annotated[
+        bool | None,
+        typer.Option(
+            "--deadlines/--no-deadlines", help="With --proposed: hold the AI Act deadlines."
+        ),
+    ] = None,
     date: Annotated[
         str | None, typer.Option(help="Roadmap date (YYYY-MM-DD; default $AIP_TODAY or today).")
     ] = None,
@@ -214,7 +234,7 @@ def roadmap(
     intro = None
     proposal = None
     if proposed:
-        options = _options(ctx, register, t, strategy, balance, None, None, date)
+        options = _options(ctx, register, t, strategy, balance, None, None, date, None, deadlines)
         result = _run_plan(register, options)
         if result.conflicts:
             from aiportfolio.report.plan_labels import violation_text

@@ -344,10 +344,14 @@ def compliance_report(
     )
 
 
-def open_effort_weeks(usecase: UseCase, catalog: ObligationCatalog) -> float:
-    """Person-weeks of compliance work still open on ``usecase`` (planner input)."""
+def open_effort_weeks(
+    usecase: UseCase, catalog: ObligationCatalog, applicable: Iterable[Applicable] | None = None
+) -> float:
+    """Person-weeks of compliance work still open on ``usecase`` (planner input);
+    ``applicable``: its ``obligations_of``, when the caller has them already."""
+    found = obligations_of(usecase, catalog) if applicable is None else applicable
     return sum(
         a.obligation.effort_weeks if a.obligation.effort_weeks is not None else catalog.effort_weeks
-        for a in obligations_of(usecase, catalog)
+        for a in found
         if not a.closed
     )

@@ -122,6 +122,9 @@ class Planning(Strict):
     time_limit_seconds: Annotated[float, Field(strict=True, gt=0, le=3600)] = 10
     compliance_wave: Annotated[int, Field(ge=0, strict=True)] = 1
     """High-risk entries (high risk, red data, AI Act high) are not placed before this wave."""
+    enforce_deadlines: StrictBool = True
+    """An entry with open AI Act obligations applying before the last wave ends is placed in
+    a wave that ends by that date (docs/planning.md); false: only a warning."""
     objective: Literal["total", "value"] = "total"
     """What ``aip plan`` maximises, discounted by wave: the weighted ``total`` score of each
     scheduled entry, or its ``value`` axis only (docs/planning.md)."""

@@ -174,6 +174,7 @@ def as_data(result: PlanResult, t: Translator, compare: bool = False) -> dict[st
         "objective_kind": result.objective_kind,
         "discount": result.instance.discount,
         "balance_enforced": result.balance_enforced,
+        "deadlines_enforced": result.deadlines_enforced,
         "waves": [
             {
                 "wave": w.wave,
@@ -204,6 +205,9 @@ def as_data(result: PlanResult, t: Translator, compare: bool = False) -> dict[st
                 "one_off_eur": e.candidate.budget,
                 "pilot": e.candidate.pilot,
                 "risk_gated": e.candidate.risk_gated,
+                "ai_act_deadline": (
+                    None if e.candidate.deadline is None else e.candidate.deadline.date.isoformat()
+                ),
                 "objective": round(e.contribution, 6),
             }
             for e in result.entries

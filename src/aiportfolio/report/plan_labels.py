@@ -104,7 +104,9 @@ def objective_rule(result: PlanResult, t: Translator) -> str:
         discount=number(result.instance.discount, t.lang),
         greedy=score(result.greedy_objective, t.lang),
     )
-    return text if result.balance_enforced else f"{text}; {t('plan.balance_off')}"
+    if not result.balance_enforced:
+        text = f"{text}; {t('plan.balance_off')}"
+    return text if result.deadlines_enforced else f"{text}; {t('plan.deadlines_off')}"
 
 
 def reason_detail(entry: Any, result: PlanResult, t: Translator) -> str:
@@ -114,6 +116,9 @@ def reason_detail(entry: Any, result: PlanResult, t: Translator) -> str:
         return ""
     if entry.reason == "gate":
         return t("plan.detail.gate", rules=", ".join(entry.detail))
+    if entry.reason == "deadline":
+        date, *articles = entry.detail
+        return t("plan.detail.deadline", date=date, articles=id_list(articles, t))
     if entry.reason != "missing_scores":
         return t("plan.detail.blocked_by", items=", ".join(entry.detail))
     labels = []

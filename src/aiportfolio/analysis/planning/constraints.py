@@ -1,11 +1,12 @@
 """The constraints of a plan, checked in one place.
 
 ``violations`` lists every constraint an assignment breaks (capacity, budget, pilots per
-wave, dependencies, risk gate, closed waves, pinned waves, balance); ``WaveLoad`` answers
-what blocks one more entry in a wave, incrementally (the greedy fill and the reasons of an
-unscheduled entry ask it); ``wave_domains`` gives the waves each candidate may take at all;
-``pinned_conflicts`` names the hard constraints that cannot all hold whatever the planner
-does. Both strategies (``greedy``, ``milp``) and the results read these.
+wave, dependencies, risk gate, AI Act deadlines, closed waves, pinned waves, balance);
+``WaveLoad`` answers what blocks one more entry in a wave, incrementally (the greedy fill
+and the reasons of an unscheduled entry ask it); ``wave_domains`` gives the waves each
+candidate may take at all; ``pinned_conflicts`` names the hard constraints that cannot all
+hold whatever the planner does. Both strategies (``greedy``, ``milp``) and the results
+read these.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ class Violation:
     """A constraint a plan breaks, or a conflict between hard constraints."""
 
     kind: str
-    """capacity, budget, pilots, dependency, risk_gate, closed_wave, balance, pinned_wave,
-    unknown_wave, pinned_dependency, pinned_risk_gate, pinned_gate (``detail``: the rule
-    ids it fails), infeasible, balance_empty,
+    """capacity, budget, pilots, dependency, risk_gate, deadline and pinned_deadline
+    (``detail``: the date, ``limit``: the last wave ending by then), closed_wave, balance,
+    pinned_wave, unknown_wave, pinned_dependency, pinned_risk_gate, pinned_gate
+    (``detail``: the rule ids it fails), infeasible, balance_empty,
     balance_unscored; ``unknown``: no plan found, none proven impossible (``amount``: the
     time limit, ``detail``: the strategy)."""
     ids: tuple[str, ...] = ()
@@ -38,6 +40,17 @@ class Violation:
     limit: float | None = None
     detail: str = ""
     """A group id (balance) or a dependency target (dependency)."""
+
+
+def past_deadline(c: Candidate, wave: int) -> bool:
+    """Whether ``wave`` comes after the last wave that ends by ``c``'s AI Act deadline."""
+    return c.deadline is not None and wave > c.deadline.wave
+
+
+def deadline_violation(kind: str, c: Candidate, wave: int) -> Violation:
+    assert c.deadline is not None
+    detail = c.deadline.date.isoformat()
+    return Violation(kind, (c.id,), wave, limit=c.deadline.wave, detail=detail)
 
 
 def balance_ok(instance: PlanningInstance, assignment: Assignment) -> bool:
@@ -84,6 +97,8 @@ def violations(instance: PlanningInstance, assignment: Assignment) -> list[Viola
             found.append(Violation("closed_wave", (c.id,), wave))
         if c.risk_gated and wave < instance.compliance_wave:
             found.append(Violation("risk_gate", (c.id,), wave, limit=instance.compliance_wave))
+        if past_deadline(c, wave):
+            found.append(deadline_violation("deadline", c, wave))
         for dep in c.depends_on:
             target = assignment.get(dep)
             if target is None or target >= wave:
@@ -171,6 +186,8 @@ class WaveLoad:
             reasons.append("closed_wave")
         if c.risk_gated and wave < instance.compliance_wave:
             reasons.append("risk_gate")
+        if past_deadline(c, wave):
+            reasons.append("deadline")
         for dep in c.depends_on:
             target = self.assignment.get(dep)
             if target is None or target >= wave:
@@ -193,7 +210,8 @@ LASTING: frozenset[Reason] = frozenset(("pilots", "capacity", "budget"))
 
 def wave_domains(instance: PlanningInstance) -> dict[str, list[int]]:
     """Waves each candidate may take: pinned -> its wave; else open waves after the risk
-    gate and after the earliest wave of every dependency (cycles leave no wave)."""
+    gate, after the earliest wave of every dependency (cycles leave no wave) and not after
+    its AI Act deadline."""
     ids = [w.id for w in instance.waves]
     position = {w: i for i, w in enumerate(ids)}
     earliest: dict[str, int] = {}
@@ -225,9 +243,12 @@ def wave_domains(instance: PlanningInstance) -> dict[str, list[int]]:
     domains: dict[str, list[int]] = {}
     for c in instance.candidates:
         if c.pinned_wave is not None:
-            # A pin on an unknown wave or before the risk gate leaves no wave: a conflict.
-            valid = c.pinned_wave in position and not (
-                c.risk_gated and c.pinned_wave < instance.compliance_wave
+            # A pin on an unknown wave, before the risk gate or after the AI Act deadline
+            # leaves no wave: a conflict.
+            valid = (
+                c.pinned_wave in position
+                and not (c.risk_gated and c.pinned_wave < instance.compliance_wave)
+                and not past_deadline(c, c.pinned_wave)
             )
             domains[c.id] = [c.pinned_wave] if valid else []
             continue
@@ -237,6 +258,7 @@ def wave_domains(instance: PlanningInstance) -> dict[str, list[int]]:
             if i >= earliest[c.id]
             and w.open
             and not (c.risk_gated and w.id < instance.compliance_wave)
+            and not past_deadline(c, w.id)
         ]
     return domains
 
@@ -265,6 +287,8 @@ def pinned_conflicts(instance: PlanningInstance) -> list[Violation]:
                     "pinned_risk_gate", (c.id,), c.pinned_wave, limit=instance.compliance_wave
                 )
             )
+        if past_deadline(c, c.pinned_wave):
+            found.append(deadline_violation("pinned_deadline", c, c.pinned_wave))
         for dep in c.depends_on:
             dep_wave = pinned.get(dep)
             earliest = min(domains.get(dep, []), default=None)

@@ -4,7 +4,7 @@ spreadsheet does). It is also the exact strategy's warm start and baseline."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from aiportfolio.analysis.planning.constraints import LASTING, WaveLoad, wave_domains
 from aiportfolio.analysis.planning.instance import EPS, Candidate, PlanningInstance, objective
@@ -12,7 +12,9 @@ from aiportfolio.analysis.planning.instance import EPS, Candidate, PlanningInsta
 
 def greedy_assignment(instance: PlanningInstance) -> dict[str, int | None]:
     """Rank order, earliest wave that fits; passes repeat so that a dependant ranked above
-    its prerequisite still gets placed once the prerequisite is in.
+    its prerequisite still gets placed once the prerequisite is in. Entries with an AI Act
+    deadline go first, earliest deadline first (``fill_order``): placed after the others,
+    they would find the waves before their deadline full.
 
     With a balance target two plans are built and the better balanced one kept: the rank
     order plan whose over-represented groups give up their weakest entries (gaps then
@@ -20,14 +22,15 @@ def greedy_assignment(instance: PlanningInstance) -> dict[str, int | None]:
     target, cut back to its last balanced point and refilled. The second finds a plan when
     a few pilot slots are all there is (the first can shrink to nothing)."""
     domains = wave_domains(instance)
+    order = fill_order(instance)
     pinned = {c.id: c.pinned_wave for c in instance.candidates}
     ranked = WaveLoad(instance, pinned)
-    _fill(ranked, domains, balance=False)
+    _fill(ranked, order, domains, balance=False)
     if not instance.balance or ranked.balance_ok():
         return ranked.assignment
     _repair_balance(ranked)
-    _fill(ranked, domains, balance=True)
-    quota = _quota_fill(instance, domains)
+    _fill(ranked, order, domains, balance=True)
+    quota = _quota_fill(instance, order, domains)
     balanced = [load for load in (ranked, quota) if load.balance_ok()]
     if not balanced:
         return ranked.assignment
@@ -35,13 +38,26 @@ def greedy_assignment(instance: PlanningInstance) -> dict[str, int | None]:
     return best.assignment
 
 
-def _fill(load: WaveLoad, domains: Mapping[str, list[int]], balance: bool) -> None:
-    """Place every unscheduled candidate, in rank order, in its earliest wave that fits."""
+def fill_order(instance: PlanningInstance) -> Sequence[Candidate]:
+    """The order greedy places candidates in: those with an AI Act deadline first (earliest
+    deadline wave first), then the others; rank order within each."""
+    if not any(c.deadline is not None for c in instance.candidates):
+        return instance.candidates
+    return sorted(
+        instance.candidates,
+        key=lambda c: (0, c.deadline.wave) if c.deadline is not None else (1, 0),
+    )
+
+
+def _fill(
+    load: WaveLoad, order: Sequence[Candidate], domains: Mapping[str, list[int]], balance: bool
+) -> None:
+    """Place every unscheduled candidate, in ``order``, in its earliest wave that fits."""
     lasting: set[str] = set()  # blocked in every wave by capacity, budget or pilots
     changed = True
     while changed:
         changed = False
-        for c in load.instance.candidates:
+        for c in order:
             if load.assignment[c.id] is not None or c.id in lasting:
                 continue
             for_good = True
@@ -57,13 +73,15 @@ def _fill(load: WaveLoad, domains: Mapping[str, list[int]], balance: bool) -> No
                     lasting.add(c.id)
 
 
-def _quota_fill(instance: PlanningInstance, domains: Mapping[str, list[int]]) -> WaveLoad:
+def _quota_fill(
+    instance: PlanningInstance, order: Sequence[Candidate], domains: Mapping[str, list[int]]
+) -> WaveLoad:
     """Take the next entry from the balance group furthest below its target share, cut
     the sequence back to its last balanced point, then refill keeping the balance."""
     load = WaveLoad(instance, {c.id: c.pinned_wave for c in instance.candidates})
     share = {target.group: target.target / 100 for target in instance.balance}
     queues: dict[str, list[Candidate]] = {group: [] for group in share}
-    for c in instance.candidates:
+    for c in order:
         if c.pinned_wave is None and c.group in queues:
             queues[c.group].append(c)
     placed: list[Candidate] = []
@@ -97,7 +115,7 @@ def _quota_fill(instance: PlanningInstance, domains: Mapping[str, list[int]]) ->
             balanced_at = len(placed)
     for c in placed[balanced_at:]:
         load.remove(c)
-    _fill(load, domains, balance=True)
+    _fill(load, order, domains, balance=True)
     return load
 
 

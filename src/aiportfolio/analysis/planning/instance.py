@@ -11,6 +11,8 @@ Definitions (docs/planning.md has the user-facing version):
 - *effort*: ``plan.effort_weeks`` plus the open AI Act obligations' effort;
 - *risk gate*: an entry needing a risk review (high risk, red data, AI Act high) is not
   placed before ``planning.compliance_wave``;
+- *AI Act deadline*: an entry with open obligations applying before the horizon ends sits
+  in a wave that ends by that date (``deadlines``);
 - *closed wave*: a wave that ended before the planning date takes no new entry;
 - *gate*: an entry failing the gate (``aip check`` errors, ``analysis/gate.py``) is never
   scheduled (reason ``gate``, with the rule ids); a pinned one stays in its wave;
@@ -27,8 +29,9 @@ from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from aiportfolio.analysis.gate import PASS_ALL, Gate
+from aiportfolio.analysis.planning.deadlines import Deadline, calendar_of, deadline_of
 from aiportfolio.analysis.tco import tco
-from aiportfolio.domain.ai_act import catalog_for, open_effort_weeks
+from aiportfolio.domain.ai_act import catalog_for, obligations_of, open_effort_weeks
 from aiportfolio.domain.scoring import ScoreResult
 from aiportfolio.model.lifecycle import IN_FLIGHT, PILOT_SLOT, is_open
 from aiportfolio.model.portfolio import PortfolioConfig
@@ -48,6 +51,7 @@ Reason = Literal[
     "dependency",
     "closed_wave",
     "risk_gate",
+    "deadline",
     "pilots",
     "capacity",
     "budget",
@@ -85,6 +89,8 @@ class Candidate:
     """Candidate ids that must sit in an earlier wave (operated targets are left out)."""
     pinned_wave: int | None = None
     risk_gated: bool = False
+    deadline: Deadline | None = None
+    """The AI Act date its wave must end by: no wave after ``deadline.wave``."""
     gate_rules: tuple[str, ...] = ()
     """Rules whose errors make it fail the gate (``aip check``); only a pinned entry can
     be a candidate with some: it stays in its wave and is reported as a conflict."""
@@ -166,6 +172,8 @@ class PlanOptions:
     discount: float | None = None
     today: dt.date | None = None
     """Waves that ended before this date are closed (default: no wave is closed)."""
+    enforce_deadlines: bool | None = None
+    """None: ``planning.enforce_deadlines`` of the configuration."""
     mip_gap: float | None = None
     """Relative optimality gap HiGHS may stop at (None: HiGHS' default, 1e-4)."""
     started: float | None = None
@@ -201,6 +209,9 @@ class BuiltInstance:
     usecases: dict[str, UseCase]
     excluded: list[Excluded] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    late: set[str] = field(default_factory=set)
+    """Candidates with an AI Act obligation applying from a date no open wave can meet."""
+    deadlines_enforced: bool = True
 
 
 def build_instance(
@@ -212,10 +223,20 @@ def build_instance(
 ) -> BuiltInstance:
     planning = config.planning
     obligations = catalog_for(config)
+    calendar = calendar_of(config, options.today)
+    enforce_deadlines = (
+        planning.enforce_deadlines
+        if options.enforce_deadlines is None
+        else options.enforce_deadlines
+    )
     score_of = {s.id: s for s in scores}
     operated = {uc.id for uc in usecases if uc.status == "operated"}
     ranked = [s.usecase for s in scores if is_open(s.usecase.status)]
-    built = BuiltInstance(PlanningInstance((), ()), {uc.id: uc for uc in ranked})
+    built = BuiltInstance(
+        PlanningInstance((), ()),
+        {uc.id: uc for uc in ranked},
+        deadlines_enforced=enforce_deadlines,
+    )
     pinned: dict[str, int | None] = {}
     for uc in ranked:
         wave = uc.plan.wave
@@ -257,13 +278,20 @@ def build_instance(
             built.warnings.append(("pinned_missing_scores", uc.id))
         if uc.plan.effort_weeks is None:
             built.warnings.append(("no_effort", uc.id))
+        applicable = obligations_of(uc, obligations)
+        deadline = None
+        if enforce_deadlines:
+            deadline, late = deadline_of(applicable, calendar)
+            if late:
+                built.late.add(uc.id)
         candidates.append(
             Candidate(
                 id=uc.id,
                 group=config.balance.group_of(uc.category).id,
                 weight=weight,
                 # Open AI Act obligations are work too (docs/compliance.md).
-                effort=(uc.plan.effort_weeks or 0.0) + open_effort_weeks(uc, obligations),
+                effort=(uc.plan.effort_weeks or 0.0)
+                + open_effort_weeks(uc, obligations, applicable),
                 budget=tco(uc).one_off,
                 pilot=counts_as_pilot(uc),
                 # A prerequisite that is neither operated nor a candidate (stopped, unknown)
@@ -271,6 +299,7 @@ def build_instance(
                 depends_on=tuple(d for d in uc.plan.depends_on if d not in operated),
                 pinned_wave=pinned[uc.id],
                 risk_gated=uc.needs_risk_review,
+                deadline=deadline,
                 gate_rules=gate.rules(uc.id),
             )
         )
@@ -290,9 +319,7 @@ def build_instance(
             person_weeks=w.capacity.person_weeks,
             budget_eur=w.capacity.budget_eur,
             max_pilots=w.capacity.max_parallel_pilots,
-            open=options.today is None
-            or wave_end(config, w.id) is None
-            or (wave_end(config, w.id) or options.today) >= options.today,
+            open=w.id in calendar.open,
         )
         for w in config.waves
     )
@@ -304,15 +331,3 @@ def build_instance(
         balance=balance,
     )
     return built
-
-
-def wave_end(config: PortfolioConfig, wave_id: int) -> dt.date | None:
-    """The wave's end date: given, or start + weeks."""
-    wave = config.wave(wave_id)
-    if wave is None:
-        return None
-    if wave.end is not None:
-        return wave.end
-    if wave.start is not None and wave.weeks is not None:
-        return wave.start + dt.timedelta(days=7 * wave.weeks - 1)
-    return None

@@ -3,8 +3,9 @@
 Formulation (docs/planning.md, docs/decisions/0001-highspy.md):
 
 - one binary ``x[i,w]`` per candidate and *allowed* wave only (``wave_domains``: pinned
-  entries get their wave with both bounds at 1; risk gate, closed waves and the earliest
-  wave reachable through dependencies are cut out before the solver sees them);
+  entries get their wave with both bounds at 1; risk gate, closed waves, the earliest
+  wave reachable through dependencies and the waves after an AI Act deadline are cut out
+  before the solver sees them);
 - ``sum_w x[i,w] <= 1``;
 - per wave: effort <= person-weeks, one-off cost <= budget, pilots <= max parallel pilots;
 - dependencies in cumulative form, ``sum_{w'<=w} x[j,w'] <= sum_{w'<w} x[i,w']`` for every

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 from typing import Literal
 
@@ -20,6 +20,7 @@ from aiportfolio.analysis.planning.constraints import (
     violations,
     wave_domains,
 )
+from aiportfolio.analysis.planning.deadlines import wave_end
 from aiportfolio.analysis.planning.greedy import greedy_assignment
 from aiportfolio.analysis.planning.instance import (
     EPS,
@@ -32,7 +33,6 @@ from aiportfolio.analysis.planning.instance import (
     Status,
     build_instance,
     objective,
-    wave_end,
 )
 from aiportfolio.analysis.planning.milp import solve_exact
 from aiportfolio.analysis.planning.result import (
@@ -56,7 +56,8 @@ def unscheduled_reasons(
     instance: PlanningInstance, assignment: Assignment, status: Status
 ) -> dict[str, tuple[Reason, tuple[tuple[int, tuple[Reason, ...]], ...]]]:
     """For each candidate left out: the reason that blocks it in most waves (ties broken in
-    ``REASONS`` order) and, per wave, everything that blocks it."""
+    ``REASONS`` order) and, per wave, everything that blocks it. An entry that only its AI
+    Act deadline keeps out of some wave gets ``deadline``: without it, it would fit."""
     found: dict[str, tuple[Reason, tuple[tuple[int, tuple[Reason, ...]], ...]]] = {}
     load = WaveLoad(instance, assignment)
     for c in instance.candidates:
@@ -68,6 +69,10 @@ def unscheduled_reasons(
             continue
         if any(not reasons for _, reasons in by_wave):
             found[c.id] = ("solver_limit", by_wave)
+            continue
+        if any(reasons == ("deadline",) for _, reasons in by_wave):
+            # It would fit in a wave after its AI Act deadline: that is what keeps it out.
+            found[c.id] = ("deadline", by_wave)
             continue
         counts = {r: sum(1 for _, rs in by_wave if r in rs) for r in REASONS}
         primary = max(REASONS, key=lambda r: (counts[r], -REASONS.index(r)))
@@ -150,7 +155,10 @@ def plan_usecases(
         )
         if wave is None and c.id in reasons:
             reason, by_wave = reasons[c.id]
-            unscheduled.append(UnscheduledEntry(uc, reason, by_wave))
+            detail: tuple[str, ...] = ()
+            if reason == "deadline" and c.deadline is not None:
+                detail = (c.deadline.date.isoformat(), *c.deadline.articles)
+            unscheduled.append(UnscheduledEntry(uc, reason, by_wave, detail))
     waves = tuple(_wave_usage(instance, config, assignment, entries))
     total = sum(1 for e in entries if e.wave is not None)
     balance = tuple(
@@ -178,18 +186,22 @@ def plan_usecases(
         greedy_objective=greedy_value,
         objective_kind=config.planning.objective,
         time_limit=time_limit,
-        warnings=(*built.warnings, *_compliance_deadlines(entries, config)),
+        warnings=(*built.warnings, *_compliance_deadlines(entries, config, built.late)),
         balance=balance if total else (),
         grid=grid,
+        deadlines_enforced=built.deadlines_enforced,
     )
     return replace(result, comparison=compare_with_register(result))
 
 
 def _compliance_deadlines(
-    entries: Sequence[PlannedEntry], config: PortfolioConfig
+    entries: Sequence[PlannedEntry], config: PortfolioConfig, late: Set[str]
 ) -> list[tuple[str, str]]:
     """Entries planned in a wave that ends after an open AI Act obligation falls due (its own
-    ``due`` date, else its application date): the compliance work must be done first."""
+    ``due`` date, else its application date): the compliance work must be done first.
+    ``compliance_late`` for the ``late`` ones (a date no open wave can meet, so the
+    planner could not hold it), ``compliance_deadline`` otherwise (a pinned entry, a
+    ``due`` date earlier than the application date, deadlines not enforced)."""
     catalog = catalog_for(config)
     found: list[tuple[str, str]] = []
     for e in entries:
@@ -198,7 +210,8 @@ def _compliance_deadlines(
             continue
         deadlines = [a.deadline for a in obligations_of(e.usecase, catalog) if not a.closed]
         if deadlines and min(deadlines) < end:
-            found.append(("compliance_deadline", e.usecase.id))
+            kind = "compliance_late" if e.id in late else "compliance_deadline"
+            found.append((kind, e.usecase.id))
     return found
 
 

@@ -51,7 +51,8 @@ class UnscheduledEntry:
     by_wave: tuple[tuple[int, tuple[Reason, ...]], ...] = ()
     """For each wave, what prevents adding the entry to the final plan."""
     detail: tuple[str, ...] = ()
-    """Missing criteria (missing_scores) or unschedulable prerequisites (dependency)."""
+    """Missing criteria (missing_scores), unschedulable prerequisites (dependency), rules
+    failed (gate), or the AI Act date then the articles applying from it (deadline)."""
 
     @property
     def id(self) -> str:
@@ -109,12 +110,15 @@ class PlanResult:
     objective_kind: str
     time_limit: float
     warnings: tuple[tuple[str, str], ...] = ()
-    """(kind, use-case id): ``no_effort``, ``pinned_missing_scores``."""
+    """(kind, use-case id): ``no_effort``, ``pinned_missing_scores``, ``compliance_deadline``,
+    ``compliance_late``."""
     balance: tuple[tuple[str, int, float], ...] = ()
     """(group, scheduled count, target percent) of the proposal."""
     comparison: PlanComparison | None = None
     grid: Grid | None = None
     """The scoring grid, for the labels of missing criteria (None: ids are shown)."""
+    deadlines_enforced: bool = True
+    """AI Act application dates held as constraints (``planning.enforce_deadlines``)."""
 
     @property
     def feasible(self) -> bool:
