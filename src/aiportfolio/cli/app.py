@@ -193,19 +193,22 @@ def main_callback(
 
 
 def _resolve_annotations(typer_app: typer.Typer) -> None:
-    """Evaluate each command's string annotations once: typer inspects every command twice
-    while building the CLI, and evaluating the strings each time dominates ``aip --help``."""
+    """Evaluate the string annotations of each command and group callback once: typer
+    inspects every callback twice while building the CLI, and evaluating the strings each
+    time dominates ``aip --help``."""
     import typing
 
     groups = [typer_app]
     while groups:
         group = groups.pop()
-        for info in group.registered_commands:
-            if info.callback is not None:
+        infos = [*group.registered_commands, group.registered_callback]
+        for info in infos:
+            if info is not None and info.callback is not None:
                 target = getattr(info.callback, "__wrapped__", info.callback)
-                hints = typing.get_type_hints(target, include_extras=True)
-                info.callback.__annotations__ = hints
-                target.__annotations__ = hints
+                if any(isinstance(a, str) for a in target.__annotations__.values()):
+                    hints = typing.get_type_hints(target, include_extras=True)
+                    info.callback.__annotations__ = hints
+                    target.__annotations__ = hints
         groups.extend(g.typer_instance for g in group.registered_groups if g.typer_instance)
 
 
