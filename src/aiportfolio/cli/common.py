@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from aiportfolio.errors import AipError
     from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import Register
+    from aiportfolio.report.written import Note
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -170,6 +171,15 @@ def err(text: str, style: str | None = None, *, always: bool = False) -> None:
     Console(stderr=True, highlight=False, soft_wrap=True).print(
         Text(ci_safe(text), style=style or "")
     )
+
+
+def say(notes: Iterable[Note]) -> None:
+    """Print a reporter's notes in order: diagnostics on stderr, data lines on stdout."""
+    for note in notes:
+        if note.stdout:
+            out(note.text + "\n")
+        else:
+            err(note.text, style=note.style)
 
 
 def fail(error: AipError, t: Translator | None = None) -> NoReturn:

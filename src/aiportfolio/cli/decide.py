@@ -6,16 +6,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from aiportfolio.cli.common import choice_value, err, handle_errors, open_with_translator
+from aiportfolio.cli.common import choice_value, handle_errors, open_with_translator
 from aiportfolio.model.vocabulary import DECISION_KINDS
 from aiportfolio.report.kit import formats
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from aiportfolio.i18n import Translator
-    from aiportfolio.problem import Problem
-
     DecisionChoice = str
 else:
     # Derived from the model's vocabulary: never a second list to keep in step.
@@ -60,7 +55,8 @@ def decide(
     from aiportfolio.actions.new import clean_text
     from aiportfolio.actions.writing import apply_edits, locked
     from aiportfolio.actions.writing import decide as decide_engine
-    from aiportfolio.cli.common import parse_date, register_root, translator
+    from aiportfolio.cli.common import parse_date, register_root, say, translator
+    from aiportfolio.report.written import decide_notes
 
     root = register_root(ctx)
     with locked(root, translator(ctx)):
@@ -81,28 +77,7 @@ def decide(
             force=force,
         )
         apply_edits([result.edit], root=register.root, t=t)
-    err(
-        t(
-            "write.decide.done",
-            id=result.usecase_id,
-            decision=t(f"label.decision.{choice_value(decision)}"),
-            before=t(f"label.status.{result.before}"),
-            after=t(f"label.status.{result.after}"),
-            path=register.relpath(result.edit.path),
-        ),
-        style="green",
-    )
-    if result.forced:
-        _report_forced(t, result.usecase_id, result.forced)
-    elif result.still_failing:
-        rules = ", ".join(result.still_failing)
-        err(t("gate.write.still_failing", id=result.usecase_id, rules=rules), style="yellow")
-
-
-def _report_forced(t: Translator, usecase_id: str, problems: Sequence[Problem]) -> None:
-    err(t.n("gate.write.forced", len(problems), id=usecase_id), style="yellow")
-    for p in problems:
-        err(f"  {p.path}:{p.line}:{p.column}: [{p.rule}] {p.message}")
+    say(decide_notes(result, choice_value(decision), register, t))
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from aiportfolio import exitcodes
-from aiportfolio.cli.common import err, exit_with, handle_errors, out
+from aiportfolio.cli.common import exit_with, handle_errors
 
 
 @handle_errors
@@ -37,9 +37,10 @@ def fmt(
     """
     from aiportfolio.actions.fmt import format_files
     from aiportfolio.actions.writing import apply_edits, locked
-    from aiportfolio.cli.common import register_root, translator
+    from aiportfolio.cli.common import register_root, say, translator
     from aiportfolio.errors import UsageError
-    from aiportfolio.register.loader import display_path, usecase_files
+    from aiportfolio.register.loader import usecase_files
+    from aiportfolio.report.written import fmt_notes
 
     root = register_root(ctx)
     t = translator(ctx)
@@ -59,25 +60,7 @@ def fmt(
         changed = result.changed
         if not check:
             apply_edits(changed, root=root, t=t, validate=False)
-    for skipped in result.skipped:
-        err(
-            t("write.fmt.skipped", path=display_path(skipped.path, root), detail=skipped.detail),
-            style="red",
-        )
-    same = len(result.edits) - len(changed)
-    already = t.n("write.fmt.already", same)
-    if check:
-        for edit in changed:
-            out(t("write.fmt.would_change", path=display_path(edit.path, root)) + "\n")
-        err(t.n("write.fmt.summary", len(changed), changed=len(changed), same=already))
-        if changed:
-            err(t("write.fmt.hint"))
-    else:
-        for edit in changed:
-            err(t("write.fmt.changed", path=display_path(edit.path, root)))
-        err(t.n("write.fmt.summary_done", len(changed), changed=len(changed), same=already))
-    if result.skipped:
-        err(t.n("write.fmt.skipped_summary", len(result.skipped)), style="bold red")
+    say(fmt_notes(result, root, check, t))
     exit_with(exitcodes.FINDINGS if result.skipped or (check and changed) else exitcodes.OK)
 
 

@@ -75,8 +75,9 @@ def import_(
 
     from aiportfolio.actions.importing import import_rows, load_mapping, read_table
     from aiportfolio.actions.writing import apply_edits, locked
-    from aiportfolio.cli.common import register_root, translator
+    from aiportfolio.cli.common import register_root, say, translator
     from aiportfolio.errors import UsageError
+    from aiportfolio.report.written import import_notes, import_outcome_notes
 
     if suggest_mapping:
         _suggest_mapping(ctx, file, mapping)
@@ -108,46 +109,17 @@ def import_(
                 phases("write", len(writes), len(writes))
         finally:
             phases.stop()
-    for message in result.messages:
-        key = "import.row_error" if message.is_error else "import.row_warning"
-        err(
-            t(key, row=message.row, message=message.text),
-            style="red" if message.is_error else "yellow",
-        )
-    err(_import_summary(result.counts, t))
+    say(import_notes(result, t))
+    written_rejects = None
     if result.errors and skip_invalid and not dry_run:
         from aiportfolio.actions.importing import rejects_csv
         from aiportfolio.register.roundtrip import atomic_write
 
         atomic_write(rejects_path, rejects_csv(table, result, t))
-        err(_import_done(result.counts, t))
-        err(t.n("import.rejects.written", result.errors, path=rejects_path), style="bold red")
-        exit_with(exitcodes.FINDINGS)
+        written_rejects = rejects_path
+    say(import_outcome_notes(result, t, dry_run=dry_run, rejects=written_rejects))
     if result.errors:
-        err(t("import.nothing_written"), style="bold red")
         exit_with(exitcodes.FINDINGS)
-    if dry_run:
-        err(t("import.dry_run"))
-        return
-    err(_import_done(result.counts, t))
-
-
-def _import_summary(counts: dict[str, int], t: Translator) -> str:
-    return t.n(
-        "import.summary",
-        counts["rows"],
-        rows=counts["rows"],
-        created=counts["created"],
-        updated=counts["updated"],
-        unchanged=t.n("import.summary.unchanged", counts["unchanged"]),
-        errors=counts["errors"],
-        duplicates=t.n("import.summary.duplicates", counts["duplicates"]),
-    )
-
-
-def _import_done(counts: dict[str, int], t: Translator) -> str:
-    created = counts["created"]
-    return t.n("import.done", created, created=created, updated=counts["updated"])
 
 
 def _suggest_mapping(ctx: typer.Context, file: Path, mapping: Path | None) -> None:

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from aiportfolio import __version__
-from aiportfolio.cli.common import choice_value, err, handle_errors
+from aiportfolio.cli.common import choice_value, handle_errors
 from aiportfolio.model.vocabulary import LANGS
 from aiportfolio.report.kit import formats
 
@@ -95,7 +94,8 @@ def init(
       aip init . --package "git+https://github.com/acme/aip.git@v0.1.0"
     """
     from aiportfolio.actions.init import init_register
-    from aiportfolio.cli.common import parse_date, translator
+    from aiportfolio.cli.common import parse_date, say, translator
+    from aiportfolio.report.written import init_notes
 
     t = translator(ctx)
     chosen = choice_value(lang) if lang else t.lang
@@ -111,16 +111,7 @@ def init(
         ci=ci.value,
         example=example,
     )
-    for path in result.written:
-        err(t("write.written", path=path.relative_to(result.root).as_posix()))
-    err(t("write.init.done", root=directory, count=len(result.written)), style="green")
-    err(t("write.init.next", root=directory))
-    if result.origin is not None:
-        origin = result.origin
-        key = "team.init.not_from_index" if origin.source else "team.init.not_installed"
-        err(t(key, source=origin.source, spec=result.package), style="yellow")
-        spec = origin.ci_spec or f"git+https://github.com/OWNER/aiportfolio.git@v{__version__}"
-        err(t("team.init.set_package", example=spec), style="yellow")
+    say(init_notes(result, directory, t))
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from aiportfolio.cli.common import err, handle_errors, open_with_translator
+from aiportfolio.cli.common import handle_errors, open_with_translator
 
 kpi_app = typer.Typer(
     name="kpi",
@@ -52,9 +52,10 @@ def kpi_record(
       aip kpi record UC-004 "First-contact resolution" 0,62
     """
     from aiportfolio.actions.writing import apply_edits, locked, record_measurement
-    from aiportfolio.cli.common import parse_date, register_root, translator
+    from aiportfolio.cli.common import parse_date, register_root, say, translator
     from aiportfolio.errors import UsageError
     from aiportfolio.model.common import parse_number
+    from aiportfolio.report.written import measurement_notes
 
     root = register_root(ctx)
     with locked(root, translator(ctx)):
@@ -74,44 +75,7 @@ def kpi_record(
             replace=replace,
         )
         apply_edits([result.edit], root=register.root, t=t)
-    from aiportfolio.report.kit import numbers
-
-    err(
-        t(
-            "write.kpi.done",
-            id=result.usecase_id,
-            kpi=result.kpi,
-            value=numbers.value(result.value, t.lang),
-            date=result.on.isoformat(),
-            path=register.relpath(result.edit.path),
-        ),
-        style="green",
-    )
-    if result.replaced is not None:
-        err(
-            t(
-                "kpi.replaced",
-                date=result.on.isoformat(),
-                before=numbers.value(result.replaced, t.lang),
-            )
-        )
-    if result.outlier is not None:
-        low, high = result.outlier
-        err(
-            t(
-                "kpi.outlier",
-                value=numbers.value(result.value, t.lang),
-                low=numbers.value(low, t.lang),
-                high=numbers.value(high, t.lang),
-            ),
-            style="yellow",
-        )
-    today = parse_date(None, t)
-    if result.on > today:
-        err(
-            t("write.kpi.future", date=result.on.isoformat(), today=today.isoformat()),
-            style="yellow",
-        )
+    say(measurement_notes(result, register, parse_date(None, t), t))
 
 
 def register(app: typer.Typer) -> None:

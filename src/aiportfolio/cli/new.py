@@ -56,7 +56,9 @@ def new(
     if interactive:
         card = _ask_card(card, t)
     from aiportfolio.analysis.idclash import remote_numbers
+    from aiportfolio.cli.common import say
     from aiportfolio.domain.ids import used_numbers
+    from aiportfolio.report.written import new_notes
 
     remote = remote_numbers(root, t)
     try:
@@ -64,12 +66,7 @@ def new(
     except LockTimeout as exc:
         raise UsageError(t("write.lock_timeout", path=exc)) from None
     local = used_numbers(folder) - {int(result.usecase_id[3:])}
-    if max(remote.numbers, default=0) > max(local, default=0):
-        last = f"UC-{max(remote.numbers):03d}"
-        refs = ", ".join(remote.refs)
-        err(t("team.new.skipped_remote", last=last, refs=refs, id=result.usecase_id))
-    err(t("write.new.created", id=result.usecase_id, path=result.path.relative_to(root).as_posix()))
-    err(t("write.new.next"))
+    say(new_notes(result, root, remote, local, t))
     out(result.usecase_id + "\n")
 
 

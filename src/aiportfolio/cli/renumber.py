@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from aiportfolio.cli.common import err, handle_errors, open_with_translator
+from aiportfolio.cli.common import handle_errors, open_with_translator
 
 
 @handle_errors
@@ -31,8 +31,9 @@ def renumber(
     from aiportfolio.actions.writing import apply_edits, locked, read_source
     from aiportfolio.analysis.idclash import remote_numbers
     from aiportfolio.analysis.idclash import renumber as renumber_engine
-    from aiportfolio.cli.common import register_root, translator
+    from aiportfolio.cli.common import register_root, say, translator
     from aiportfolio.errors import UsageError
+    from aiportfolio.report.written import renumber_notes
 
     root = register_root(ctx)
     with locked(root, translator(ctx)):
@@ -44,20 +45,7 @@ def renumber(
         if result.old_path.read_bytes() != before:  # pragma: no cover - we hold the lock
             raise UsageError(t("write.changed_meanwhile", path=register.relpath(result.old_path)))
         result.old_path.unlink()
-    err(
-        t(
-            "team.renumber.done",
-            old=result.old_id,
-            new=result.new_id,
-            old_path=register.relpath(result.old_path),
-            new_path=register.relpath(result.new_path),
-        ),
-        style="green",
-    )
-    if result.referrers:
-        ids = ", ".join(result.referrers)
-        err(t.n("team.renumber.referrers", len(result.referrers), ids=ids))
-    err(t("team.renumber.next"))
+    say(renumber_notes(result, register, t))
 
 
 def register(app: typer.Typer) -> None:
