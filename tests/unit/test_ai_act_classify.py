@@ -367,6 +367,11 @@ def test_without_a_terminal_it_asks_for_answers(tmp_path: Path) -> None:
         ("own_name", "oui", True),
         ("own_name", "no", False),
         ("own_name", "peut-être", None),
+        ("own_name", "ja", True),
+        ("own_name", "J", True),
+        ("own_name", "nein", False),
+        ("own_name", "N", False),
+        ("own_name", "vielleicht", None),
         ("annex_iii", "4a", "4(a)"),
         ("annex_iii", "", "none"),
         ("transparency", "1, deepfake", ["chatbot", "deepfake"]),
@@ -380,6 +385,31 @@ def test_typed_answers(question: str, typed: str, expected: Any) -> None:
     from aiportfolio.cli.compliance import parse_answer
 
     assert parse_answer(questions(CATALOG)[question], typed) == expected
+
+
+def test_the_prompts_take_german_answers(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``aip --lang de classify``: the questions in German, answered ja/j/nein; a word
+    that is neither is asked again with the expected "ja/nein"."""
+    from rich.console import Console
+
+    from aiportfolio.cli.compliance import _ask
+
+    typed = iter(["2", "ja", "", "vielleicht", "Nein", "4a", "J", "", ""])
+    monkeypatch.setattr(Console, "input", lambda self, prompt="": next(typed))
+    answers = _ask(CATALOG, Translator("de"))
+    assert answers == {
+        "role": "deployer",
+        "own_name": True,
+        "prohibited": [],
+        "annex_i": False,
+        "annex_iii": "4(a)",
+        "profiling": True,
+        "transparency": [],
+        "gpai": "none",
+    }
+    assert "ja/nein" in capsys.readouterr().err
 
 
 def test_annex_iii_and_annex_i_take_the_earliest_date() -> None:

@@ -3,7 +3,7 @@
 Two phases: every row is read, converted and validated first (per-row messages with the
 row number of the file); only when no row has an error are files written, under the
 register lock. Conversion is forgiving where spreadsheets are messy (stray spaces, BOM,
-cp1252, decimal commas, Excel dates, yes/oui, multi-value cells) and strict where a
+cp1252, decimal commas, Excel dates, yes/oui/ja, multi-value cells) and strict where a
 guess would be wrong (unknown columns and fields are mapping errors, exit 2).
 """
 
@@ -31,6 +31,7 @@ from pydantic import Field as PydanticField
 from aiportfolio.errors import UsageError
 from aiportfolio.i18n import Translator
 from aiportfolio.model.common import parse_number, strip_unsafe
+from aiportfolio.model.vocabulary import NO, YES
 from aiportfolio.register.loader import Register, suggest
 from aiportfolio.tabular.csvsafe import unsafe_cell
 from aiportfolio.tabular.fields import BY_NAME, FIELDS, ITEM_LISTS, item_names, resolve
@@ -416,8 +417,8 @@ def read_table(path: Path, spec: Mapping, t: Translator, progress: Progress | No
 
 # --- converting cells ------------------------------------------------------------------------
 
-_TRUE = {"true", "yes", "y", "oui", "o", "vrai", "x", "1", "1.0"}
-_FALSE = {"false", "no", "n", "non", "faux", "0", "0.0", "-"}
+_TRUE = YES | {"x", "1", "1.0"}
+_FALSE = NO | {"0", "0.0", "-"}
 _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d/%m/%y")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _ID = re.compile(r"^UC[-_ ]?0*([0-9]{1,6})$", re.IGNORECASE)

@@ -220,10 +220,12 @@ def parse_answer(question: Question, raw: str) -> Any:
         return None
 
     if question.kind == "bool":
+        from aiportfolio.model.vocabulary import NO, YES
+
         lowered = raw.strip().casefold()
-        if lowered in ("y", "yes", "o", "oui", "true"):
+        if lowered in YES:
             return True
-        if lowered in ("n", "no", "non", "false"):
+        if lowered in NO:
             return False
         return None
     if question.kind == "choice":

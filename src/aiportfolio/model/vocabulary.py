@@ -15,3 +15,9 @@ CATEGORIES: tuple[str, ...] = get_args(Category)
 
 DecisionKind = Literal["go", "iterate", "scale", "stop"]
 DECISION_KINDS: tuple[str, ...] = get_args(DecisionKind)
+
+# Yes and no as a person types them, in every language of the catalog (English, French,
+# German): the answers of ``aip classify``'s prompts and the boolean cells ``aip import``
+# reads. Compared after ``casefold()``.
+YES: frozenset[str] = frozenset({"y", "yes", "true", "o", "oui", "vrai", "j", "ja", "wahr"})
+NO: frozenset[str] = frozenset({"n", "no", "false", "non", "faux", "nein", "falsch"})
