@@ -98,6 +98,12 @@ def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def german_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = write_register(tmp_path_factory.mktemp("register-de"), [usecase()])
+    return write_site(root, tmp_path_factory.mktemp("site-de"), "de")
+
+
+@pytest.fixture(scope="session")
 def axe_source() -> str:
     if not AXE.is_file():
         _missing(f"axe-core is not installed: run `npm ci --prefix {HERE.relative_to(REPO_ROOT)}`")

@@ -154,6 +154,25 @@ def test_labels_follow_the_register_language(
     assert page.locator("h2", has_text="EU AI Act obligations").is_visible()
 
 
+def test_german_report_shows_german_labels(
+    page: Any, german_site: Path, english_site: Path
+) -> None:
+    _open(page, (german_site / "index.html").as_uri())
+    assert page.locator("html").get_attribute("lang") == "de"
+    assert page.locator("h1").inner_text() == "Portfolio-Überblick"
+    assert page.locator("nav").inner_text().split("\n")[0].strip() == "Überblick"
+    main = page.locator("main").inner_text()
+    assert "Balance im Vergleich zum Zielwert" in main
+    german_headings = page.locator("main h2").all_inner_texts()
+    _open(page, (english_site / "index.html").as_uri())
+    english_headings = page.locator("main h2").all_inner_texts()
+    assert len(german_headings) == len(english_headings)
+    # Every section heading is translated (none is left in English).
+    assert not set(german_headings) & set(english_headings)
+    _open(page, (german_site / "usecases" / "UC-001.html").as_uri())
+    assert page.locator("h2", has_text="Entscheidungsprotokoll").is_visible()
+
+
 def test_ai_act_coverage_and_obligations_are_shown(page: Any, example_site: Path) -> None:
     _open(page, (example_site / "index.html").as_uri())
     section = page.locator("h2", has_text="Couverture AI Act (UE)")

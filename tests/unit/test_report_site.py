@@ -113,6 +113,17 @@ def test_english_report(tmp_path: Path) -> None:
     assert "Staff AI literacy" in card and "https://intranet.example/formation-ia" in card
 
 
+def test_german_report(tmp_path: Path) -> None:
+    root = write_register(tmp_path, [usecase()])
+    site = _site(root, "de")
+    assert '<html lang="de">' in site["index.html"]
+    assert "Portfolio-Überblick" in site["index.html"]
+    card = site["usecases/UC-001.html"]
+    # Labels keep their own capitals ("Prüfung" stays a noun).
+    assert "<dt>Rechtliche Prüfung</dt>" in card
+    assert "Pflichten der KI-Verordnung" in card
+
+
 def test_ai_act_coverage_on_the_overview_and_obligations_on_each_card(
     example_site: dict[str, str],
 ) -> None:

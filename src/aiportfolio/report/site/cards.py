@@ -34,6 +34,12 @@ def usecases_context(data: ReportData, t: Translator) -> dict[str, Any]:
     return {"rows": rows}
 
 
+def _capital(text: str) -> str:
+    """``text`` with a capital first letter, the rest as written (``str.capitalize`` would
+    lower the German nouns: "rechtliche Prüfung" -> "Rechtliche prüfung")."""
+    return text[:1].upper() + text[1:]
+
+
 class Lookups:
     """Each entry's ranking, TCO, KPI board and AI Act obligations by id, computed once for
     all the cards."""
@@ -103,8 +109,8 @@ def card_context(
             t("report.yes") if risk.critical_decision else t("report.no"),
         ),
         (t("report.card.ai_act"), t(f"diff.tier.{risk.ai_act_tier}")),
-        (t("steer.review.security_review").capitalize(), f.date(risk.security_review)),
-        (t("steer.review.legal_review").capitalize(), f.date(risk.legal_review)),
+        (_capital(t("steer.review.security_review")), f.date(risk.security_review)),
+        (_capital(t("steer.review.legal_review")), f.date(risk.legal_review)),
     ]
     scores = []
     if entry is not None:
