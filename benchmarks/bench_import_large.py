@@ -20,18 +20,15 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import aip_command
+from common import aip_command, run_measured
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -218,20 +215,6 @@ def write_inventory(path: Path, n: int, seed: int, start: int = 1) -> None:
         writer.writerows(rows)
 
 
-def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int, int]:
-    """Run ``cmd``: (wall seconds, CPU seconds user + system, exit code, peak MB). On a
-    shared machine the CPU time is the steadier figure; the wall time adds waiting for
-    the disk (one fsync per file written)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **env}
-    )
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    cpu = usage.ru_utime + usage.ru_stime
-    return wall, cpu, os.waitstatus_to_exitcode(status), usage.ru_maxrss // 1024
-
-
 def empty_register(root: Path) -> Path:
     (root / "usecases").mkdir(parents=True)
     (root / "config").mkdir()
@@ -259,9 +242,9 @@ def main() -> None:
         print(f"{args.rows} rows, {size:.1f} MB CSV")
 
         def aip(*extra: str) -> tuple[float, float, int]:
-            wall, cpu, code, peak = run_measured(aip_command("-r", str(root), *extra), env)
-            assert code in (0, 1), f"aip {' '.join(extra)} failed ({code})"
-            return wall, cpu, peak
+            run = run_measured(aip_command("-r", str(root), *extra), env)
+            assert run.code in (0, 1), f"aip {' '.join(extra)} failed ({run.code})"
+            return run.seconds, run.cpu, run.peak_mb
 
         dry = aip("import", str(inventory), "-m", str(mapping), "--dry-run")
         full = aip("import", str(inventory), "-m", str(mapping))

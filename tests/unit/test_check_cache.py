@@ -8,14 +8,17 @@ import datetime as dt
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aiportfolio.analysis.check import check_register
 from aiportfolio.analysis.check_cache import (
     CACHE_DIR,
+    CACHE_FILE,
     CROSS_RULES,
     LOCAL_RULES,
     CacheStats,
@@ -24,6 +27,7 @@ from aiportfolio.analysis.check_cache import (
 from aiportfolio.register.loader import load_register
 from aiportfolio.rules.registry import RULES
 from aiptest import REPO_ROOT
+from registeredits import ACTIONS, edit
 
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 
@@ -41,69 +45,6 @@ def full_check(root: Path, today: dt.date, lang: str | None = None) -> tuple:
 def cached_check(root: Path, today: dt.date, lang: str | None = None) -> tuple:
     result, files, _ = check_with_cache(root, lang, today)
     return result, files
-
-
-def edit(root: Path, action: str, index: int, rng_value: int) -> None:
-    files = sorted((root / "usecases").glob("*.yaml"))
-    if not files:
-        return
-    path = files[index % len(files)]
-    text = path.read_text(encoding="utf-8")
-    if action == "drop_owner":
-        if "owner:\n" not in text or "sponsor:\n" not in text:
-            return
-        start = text.index("owner:\n")
-        end = text.index("sponsor:\n")
-        path.write_text(text[:start] + text[end:], encoding="utf-8")
-    elif action == "break_yaml":
-        path.write_text(text + "\n  : [\n", encoding="utf-8")
-    elif action == "duplicate_id":
-        other = files[(index + 1) % len(files)]
-        other_id = other.name[:6]
-        path.write_text(text.replace(f"id: {path.name[:6]}", f"id: {other_id}"), "utf-8")
-    elif action == "depend":
-        target = f"UC-{rng_value % (len(files) + 3) + 1:03d}"
-        extra = f"plan:\n  depends_on:\n    - {target}\n"
-        body = text.replace("plan:\n", extra, 1) if "depends_on" not in text else text
-        path.write_text(body, encoding="utf-8")
-    elif action == "status":
-        status = ["idea", "scoping", "pilot", "stopped", "operated"][rng_value % 5]
-        for old in ("idea", "scoping", "pilot", "industrialising", "operated", "stopped"):
-            text = text.replace(f"\nstatus: {old}\n", f"\nstatus: {status}\n")
-        path.write_text(text, encoding="utf-8")
-    elif action == "rename":
-        path.rename(path.with_name(f"renamed-{rng_value}.yaml"))
-    elif action == "remove":
-        path.unlink()
-    elif action == "copy":
-        shutil.copy(path, path.with_name(f"{path.name[:6]}-copie-{rng_value}.yaml"))
-    elif action == "touch_same":
-        path.write_text(text, encoding="utf-8")
-    elif action == "config_rule_off":
-        portfolio = root / "config" / "portfolio.yaml"
-        config = portfolio.read_text(encoding="utf-8")
-        if "\npolicy:" not in config:
-            config += "\npolicy:\n  rules:\n    kpi-north-star: off\n    owner-required: warning\n"
-        portfolio.write_text(config, encoding="utf-8")
-    elif action == "empty":
-        path.write_text("", encoding="utf-8")
-
-
-ACTIONS = st.sampled_from(
-    [
-        "drop_owner",
-        "break_yaml",
-        "duplicate_id",
-        "depend",
-        "status",
-        "rename",
-        "remove",
-        "copy",
-        "touch_same",
-        "config_rule_off",
-        "empty",
-    ]
-)
 
 
 @settings(
@@ -143,7 +84,7 @@ def test_unchanged_files_are_reused_and_the_cache_is_safe_to_delete(tmp_path: Pa
     assert (again.computed, again.reused) == (1, 19)
     shutil.rmtree(root / CACHE_DIR)
     assert check_with_cache(root, None, TODAY) == expected
-    (root / CACHE_DIR / "check.pickle").write_bytes(b"not a pickle")
+    (root / CACHE_DIR / CACHE_FILE).write_bytes(b"not a cache")
     assert check_with_cache(root, None, TODAY) == expected
 
 
@@ -197,7 +138,7 @@ def test_the_cli_checks_the_same_with_and_without_the_cache(tmp_path: Path) -> N
     assert not (root / CACHE_DIR).exists()
     first = run(root, "check")
     second = run(root, "check")
-    assert (root / CACHE_DIR / "check.pickle").is_file()
+    assert (root / CACHE_DIR / CACHE_FILE).is_file()
     assert plain.exit_code == first.exit_code == second.exit_code == 1
     assert plain.stdout == first.stdout == second.stdout
     assert plain.stderr == first.stderr == second.stderr
@@ -218,4 +159,96 @@ def test_a_deleted_evidence_file_is_seen_although_its_use_case_is_unchanged(
     stats = CacheStats()
     result, _, _ = check_with_cache(root, None, TODAY, stats=stats)
     assert [p for p in result.problems if p.rule == "ai-act-evidence-missing"]
+    assert result == full_check(root, TODAY)[0]
+
+
+def _settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file counts as old enough for its signature to be recorded (a run ten
+    seconds later); callers wait a clock tick between edits, as a person would."""
+    monkeypatch.setattr(
+        "aiportfolio.analysis.check_cache.now_ns", lambda: time.time_ns() + 10_000_000_000
+    )
+
+
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    report_multiple_bugs=False,
+)
+@given(
+    st.lists(
+        st.tuples(ACTIONS, st.integers(0, 50), st.integers(0, 1000), st.booleans()),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_files_known_unchanged_by_their_signature_agree_too(
+    monkeypatch: pytest.MonkeyPatch, steps: list
+) -> None:
+    _settled_at_once(monkeypatch)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = generate_register(Path(tmp) / "reg", 10, seed=len(steps) + 1)
+        assert cached_check(root, TODAY) == full_check(root, TODAY)
+        for action, index, value, later in steps:
+            time.sleep(0.02)
+            edit(root, action, index, value)
+            today = TODAY + dt.timedelta(days=400) if later else TODAY
+            assert cached_check(root, today) == full_check(root, today)
+
+
+def test_unchanged_files_are_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _settled_at_once(monkeypatch)
+    root = generate_register(tmp_path / "reg", 20, seed=8)
+    first = CacheStats()
+    expected = check_with_cache(root, None, TODAY, stats=first)
+    assert first.read == 20
+    again = CacheStats()
+    assert check_with_cache(root, None, TODAY, stats=again) == expected
+    assert (again.read, again.computed, again.reused) == (0, 0, 20)
+    time.sleep(0.02)
+    path = sorted((root / "usecases").glob("*.yaml"))[4]
+    path.write_text(path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    edited = CacheStats()
+    assert check_with_cache(root, None, TODAY, stats=edited) == expected
+    assert (edited.read, edited.computed, edited.reused) == (1, 1, 19)
+
+
+def test_a_fresh_file_is_read_until_it_is_old_enough(tmp_path: Path) -> None:
+    """Without the clock moved on, the files are too recent for their signature: each run
+    reads them and compares their content (an edit within the same tick is seen)."""
+    root = generate_register(tmp_path / "reg", 5, seed=9)
+    check_with_cache(root, None, TODAY)
+    path = sorted((root / "usecases").glob("*.yaml"))[1]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nstatus: ", "\nstatus: X", 1), encoding="utf-8")
+    stats = CacheStats()
+    result, _ = cached_check(root, TODAY)
+    check_with_cache(root, None, TODAY, stats=stats)
+    assert stats.read == 5
+    assert result == full_check(root, TODAY)[0]
+    assert any(p.path.endswith(path.name) for p in result.problems)
+
+
+def test_cross_file_findings_are_reused_and_located_again(tmp_path: Path) -> None:
+    root = generate_register(tmp_path / "reg", 6, seed=10)
+    edit(root, "depend", 2, 997)  # a dependency on an id that does not exist
+    first, _ = cached_check(root, TODAY)
+    assert [p for p in first.problems if p.rule == "depends-on-exists"]
+    path = sorted((root / "usecases").glob("*.yaml"))[2]
+    path.write_text("# moved one line down\n" + path.read_text(encoding="utf-8"), "utf-8")
+    stats = CacheStats()
+    result, _, _ = check_with_cache(root, None, TODAY, stats=stats)
+    assert stats.cross_reused
+    assert result == full_check(root, TODAY)[0]
+    moved = [p for p in result.problems if p.rule == "depends-on-exists"]
+    assert [p.line for p in moved] == [
+        p.line + 1 for p in first.problems if p.rule == "depends-on-exists"
+    ]
+    edit(root, "duplicate_id", 0, 0)
+    changed = CacheStats()
+    result, _, _ = check_with_cache(root, None, TODAY, stats=changed)
+    assert not changed.cross_reused
     assert result == full_check(root, TODAY)[0]

@@ -12,34 +12,25 @@ from pathlib import Path
 import pytest
 
 import aiportfolio.actions.importing as importer
-from aiptest import run, usecase, write_register
+from aiptest import REPO_ROOT, run, usecase, write_register
+
+sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+
+from common import PEAK_FILE_ENV, aip_command
 
 HEADER = "title,status,category\n"
 
-# ru_maxrss of a child is useless here: Linux carries the parent's resident size over the
-# child's exec, so under a large pytest process it reads the parent's peak. The child
-# reports its own high-water mark (VmHWM, its address space after exec) at exit instead.
-PEAK_WRAPPER = """
-import atexit, os, runpy, sys
-def _peak():
-    with open("/proc/self/status", encoding="ascii") as status:
-        kb = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
-    with open(os.environ["AIP_PEAK_FILE"], "w", encoding="ascii") as out:
-        out.write(kb)
-atexit.register(_peak)
-sys.argv = ["aip", *sys.argv[1:]]
-runpy.run_module("aiportfolio", run_name="__main__", alter_sys=True)
-"""
-
 
 def _peak_mb(root: Path, *args: str) -> tuple[int, int, str]:
-    """Run ``aip -r ROOT import ARGS`` in a fresh process: (exit code, peak MB, stderr)."""
+    """Run ``aip -r ROOT import ARGS`` in a fresh process: (exit code, peak MB, stderr).
+    The peak is the child's own (``benchmarks/common.py``: ``ru_maxrss`` of a child would
+    carry pytest's resident size over exec)."""
     peak_file = root.parent / "peak-kb.txt"
     proc = subprocess.run(
-        [sys.executable, "-c", PEAK_WRAPPER, "-r", str(root), "import", *args],
+        aip_command("-r", str(root), "import", *args),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        env={**os.environ, "NO_COLOR": "1", "AIP_PEAK_FILE": str(peak_file)},
+        env={**os.environ, "NO_COLOR": "1", PEAK_FILE_ENV: str(peak_file)},
         check=False,
     )
     return proc.returncode, int(peak_file.read_text()) // 1024, proc.stderr.decode("utf-8")

@@ -1,43 +1,60 @@
 """``aip check`` with a cache of what each use-case file yields on its own (as ruff and
-mypy do): re-checking a 10,000-entry register after editing one file reads every file but
-parses, validates and runs the per-file rules on that one only.
+mypy do): re-checking a 10,000-entry register after editing one file parses, validates
+and runs the per-file rules on that one only.
 
 What a file yields on its own is a *record*: its reading and schema problems, and for a
 valid entry its id, status and dependencies plus the findings of the rules that look at
 that entry alone (``LOCAL_RULES``), already located in the file. A record depends on the
 file's bytes and on a *context*: aip's code, the language, the check date (date rules),
 ``config/portfolio.yaml`` and ``config/weights.yaml`` (grid criteria, waves, severities and
-statuses of the rules). The cache keeps records by file path and content digest under the
-context's digest; any change of context starts a fresh cache.
+statuses of the rules). The cache keeps records by file path with the file's content
+digest and, once the file is old enough, its stat signature (``register/filecache.py``):
+an unchanged file is then not even read. Any change of context starts a fresh cache.
 
 The rules that look across files (``CROSS_RULES``: unique ids, file names, dependencies and
-their cycles) run on every check, on light stand-ins of the entries carrying the id,
-status and dependencies they read. A rule in neither list (a new one) switches the cache
-off: the check then loads the whole register as before. The cache lives in
-``.aip-cache/`` at the register root (it ignores itself in git), is safe to delete and is
-never required: an unreadable or unwritable cache is the same as no cache.
+their cycles) read only the id, status and dependencies of each entry and the file names:
+their findings are kept under the digest of those, and run again (on light stand-ins of
+the entries) only when one of them changed; a kept finding is located again when its file
+changed. A rule in neither list (a new one) switches the cache off: the check then loads
+the whole register as before.
+
+The cache is one file, ``.aip-cache/check.marshal`` at the register root (the folder
+ignores itself in git), of plain values (``marshal``: reading it runs no code). It is safe
+to delete and never required: an unreadable or unwritable cache is the same as no cache.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
+import marshal
 import os
-import pickle
 import stat
-import sys
-import tempfile
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from aiportfolio.analysis.check import CheckResult, check_register
 from aiportfolio.i18n import Translator
 from aiportfolio.model.common import escaped
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Problem, Severity
+from aiportfolio.register.filecache import (
+    CACHE_DIR,
+    Signature,
+    code_fingerprint,
+    digest,
+    header,
+    now_ns,
+    paused_gc,
+    read_store,
+    settled_signature,
+    signature,
+    write_store,
+)
 from aiportfolio.register.loader import (
     PORTFOLIO_FILE,
     USECASES_DIR,
@@ -57,10 +74,13 @@ from aiportfolio.rules.base import RuleContext
 from aiportfolio.rules.registry import LOADER_RULES, RULES, severities, statuses
 from aiportfolio.rules.suppress import apply_suppressions
 
-CACHE_DIR = ".aip-cache"
-CACHE_FILE = "check.pickle"
-FORMAT = 2
-"""Bumped when the record layout changes."""
+__all__ = ["CACHE_DIR", "CACHE_FILE", "CacheStats", "check_with_cache"]
+
+CACHE_FILE = "check.marshal"
+FORMER_FILES = ("check.pickle",)
+"""Stores of earlier layouts, removed when the current one is written."""
+FORMAT = 3
+"""Bumped when the layout of the store changes."""
 
 LOCAL_RULES = frozenset(
     {
@@ -85,39 +105,33 @@ LOCAL_RULES = frozenset(
         "ai-act-evidence-required",
         "ai-act-obligation-extra",
         # Also reads whether the cited evidence files exist: a record is reused only while
-        # each cited path gives the same answer (Record.evidence).
+        # each cited path gives the same answer (the record's evidence).
         "ai-act-evidence-missing",
     }
 )
 """Per-entry rules that read only the entry, the grid, the configuration and the date."""
 CROSS_RULES = frozenset({"id-unique", "id-filename", "depends-on-exists", "depends-on-cycle"})
-"""Rules across files; they read only ``id``, ``status`` and ``plan.depends_on``."""
+"""Rules across files; they read only ``id``, ``status`` and ``plan.depends_on`` of each
+entry, and the file names."""
 
-
-@dataclass(frozen=True)
-class Entry:
-    """What the cross-file rules need of a valid entry."""
-
-    id: str
-    status: str
-    depends_on: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Record:
-    """What one use-case file yields on its own."""
-
-    digest: bytes
-    problems: tuple[Problem, ...]
-    """Reading and schema problems, located."""
-    entry: Entry | None
-    """None when the file is not a valid use case."""
-    findings: tuple[tuple[Problem, bool], ...] = ()
-    """Problems of ``LOCAL_RULES`` and whether the rule named their file itself; the others
-    carry the file's own path and are located in it."""
-    evidence: tuple[tuple[str, str | None], ...] = ()
-    """Each evidence path the entry cites and what was wrong with it (None: it exists);
-    the record is stale once one of them answers differently."""
+# The store holds plain values only (marshal):
+#   problem  (path, line, column, rule, severity, message, hint, loc)
+#   entry    (id, status, depends_on) of a valid use case
+#   record   (digest, problems, entry | None, findings, evidence, has directive)
+#            findings: ((problem, named its own file), ...) of LOCAL_RULES
+#            evidence: ((cited path, why it is wrong | None), ...)
+#   store    {"files": {display path: (signature | None, record)},
+#             "cross": (key, ((problem, line, column, digest of its file), ...))}
+ProblemT = tuple[str, int, int, str, str, str, str, tuple[str | int, ...]]
+EntryT = tuple[str, str, tuple[str, ...]]
+RecordT = tuple[
+    bytes,
+    tuple[ProblemT, ...],
+    EntryT | None,
+    tuple[tuple[ProblemT, bool], ...],
+    tuple[tuple[str, str | None], ...],
+    bool,
+]
 
 
 @dataclass
@@ -125,14 +139,14 @@ class CacheStats:
     """How the last check used the cache (for tests and benchmarks)."""
 
     reused: int = 0
+    """Records reused (file unchanged)."""
     computed: int = 0
+    """Records computed (file new or changed, or no cache)."""
+    read: int = 0
+    """Files read to compare their content (not known unchanged by their signature)."""
+    cross_reused: bool = False
+    """The cross-file rules' findings were reused."""
     enabled: bool = True
-
-
-@dataclass
-class _Store:
-    context: bytes
-    records: dict[str, Record] = field(default_factory=dict)
 
 
 def cacheable(enabled: dict[str, Severity | None]) -> bool:
@@ -144,58 +158,24 @@ def cacheable(enabled: dict[str, Severity | None]) -> bool:
     )
 
 
-def code_fingerprint() -> bytes:
-    """aip's own code as it is installed: path, size and modification time of every module
-    (an edited or upgraded aip starts a fresh cache), plus Python's and pydantic's versions."""
-    import pydantic
-
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{FORMAT}\0{sys.version}\0{pydantic.VERSION}".encode())
-    for folder, _, names in sorted(os.walk(package)):
-        for name in sorted(names):
-            if name.endswith(".py"):
-                info = os.stat(os.path.join(folder, name))
-                digest.update(f"{folder}/{name}\0{info.st_size}\0{info.st_mtime_ns}".encode())
-    return digest.digest()
-
-
 def context_digest(root: Path, lang: str, today: dt.date) -> bytes:
-    digest = hashlib.blake2b(code_fingerprint(), digest_size=16)
-    digest.update(f"\0{lang}\0{today.isoformat()}".encode())
+    hasher = hashlib.blake2b(code_fingerprint(), digest_size=16)
+    hasher.update(f"\0{lang}\0{today.isoformat()}".encode())
     for rel in (PORTFOLIO_FILE, WEIGHTS_FILE):
         path = root / rel
         try:
-            digest.update(b"\0" + path.read_bytes() if path.is_file() else b"\0-")
+            hasher.update(b"\0" + path.read_bytes() if path.is_file() else b"\0-")
         except OSError:
-            digest.update(b"\0?")
-    return digest.digest()
+            hasher.update(b"\0?")
+    return hasher.digest()
 
 
-def _load_store(path: Path, context: bytes) -> _Store:
-    try:
-        with path.open("rb") as handle:
-            store = pickle.load(handle)
-    except Exception:  # a missing, truncated or foreign cache is no cache
-        return _Store(context)
-    if not isinstance(store, _Store) or store.context != context:
-        return _Store(context)
-    return store
+def _to_tuple(p: Problem) -> ProblemT:
+    return (p.path, p.line, p.column, p.rule, p.severity.value, p.message, p.hint, p.loc)
 
 
-def _save_store(folder: Path, store: _Store) -> None:
-    """Write the cache atomically; a read-only register simply keeps no cache."""
-    try:
-        folder.mkdir(exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# written by aip check: safe to delete\n*\n", encoding="utf-8")
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=".check-", suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(store, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, folder / CACHE_FILE)
-    except OSError:
-        return
+def _problem(t: ProblemT) -> Problem:
+    return Problem(t[0], t[1], t[2], t[3], Severity(t[4]), t[5], t[6], tuple(t[7]))
 
 
 class _StandInPlan(NamedTuple):
@@ -211,44 +191,74 @@ class _StandIn(NamedTuple):
     plan: _StandInPlan
 
 
-def _stand_in(entry: Entry) -> UseCase:
-    return cast(UseCase, _StandIn(entry.id, entry.status, _StandInPlan(list(entry.depends_on))))
+def _stand_in(entry: EntryT) -> UseCase:
+    return cast(UseCase, _StandIn(entry[0], entry[1], _StandInPlan(list(entry[2]))))
 
 
-def _listing(root: Path, only: Sequence[Path], t: Translator) -> list[tuple[Path, bool]]:
-    """The files ``load_register`` reads, in its order, each with whether it is a symbolic
-    link. One directory scan instead of a glob and a stat per file."""
+class _File(NamedTuple):
+    path: str
+    """The path as ``load_register`` would open it."""
+    rel: str
+    """Display path."""
+    name: str
+    """The file's own name."""
+    plain: bool
+    """A regular entry of the real ``usecases/`` folder (not a link, not given outside)."""
+
+
+def _listing(root: Path, only: Sequence[Path], t: Translator) -> list[_File]:
+    """The files ``load_register`` reads, in its order. One directory scan instead of a glob
+    and a stat per file, and no ``Path`` per file: for 10,000 files both take long."""
     folder = root / USECASES_DIR
-    if only or os.name != "posix" or not folder.is_dir():
+    plain_folder = (
+        os.name == "posix"
+        and folder.is_dir()
+        and folder.resolve() == (root.resolve() / USECASES_DIR)
+    )
+    if only or not plain_folder:
         files = usecase_files(root)
         selected = usecase_files(root, only, t) if only else []
         known = {f.resolve() for f in files}
         files += [f for f in selected if f.resolve() not in known]
-        return [(f, f.is_symlink()) for f in files]
+        listed = []
+        for f in files:
+            plain = plain_folder and f.parent == folder and not f.is_symlink()
+            rel = escaped(f"{USECASES_DIR}/{f.name}") if plain else display_path(f, root)
+            listed.append(_File(str(f), rel, f.name, plain))
+        return listed
     with os.scandir(folder) as entries:
         found = {e.name: e.is_symlink() for e in entries if not e.name.startswith(".")}
     names = sorted(n for n in found if n.endswith(".yaml"))
     names += sorted(n for n in found if n.endswith(".yml"))
-    return [(folder / n, found[n]) for n in names]
+    base = str(folder)
+    listed = []
+    for name in names:
+        path = f"{base}/{name}"
+        if found[name]:
+            listed.append(_File(path, display_path(Path(path), root), name, False))
+        else:
+            listed.append(_File(path, escaped(f"{USECASES_DIR}/{name}"), name, True))
+    return listed
 
 
 def _record(
     rel: str,
     text: str | None,
     issue: YamlIssue | None,
-    digest: bytes,
+    file_digest: bytes,
     base: Register,
     today: dt.date,
     t: Translator,
     enabled: dict[str, Severity | None],
-) -> Record:
+) -> RecordT:
     usecase, problems = load_usecase_text(text, issue, rel, t)
     texts = {rel: text} if text is not None else {}
-    located = tuple(locate_problems(problems, texts))
+    located = tuple(_to_tuple(p) for p in locate_problems(problems, texts))
+    directive = text is not None and "aip:" in text
     if usecase is None:
-        return Record(digest, located, None)
+        return (file_digest, located, None, (), (), directive)
     ctx = RuleContext(register=base, today=today, t=t)
-    findings: list[tuple[Problem, bool]] = []
+    findings: list[tuple[ProblemT, bool]] = []
     for rule_id, severity in enabled.items():
         if severity is None or rule_id not in LOCAL_RULES:
             continue
@@ -260,27 +270,19 @@ def _record(
             problem = Problem(f.path or rel, 0, 0, rule_id, severity, f.message, f.hint, f.loc)
             if f.path is None:
                 [problem] = locate_problems([problem], texts)
-            findings.append((problem, f.path is not None))
-    entry = Entry(usecase.id, usecase.status, tuple(usecase.plan.depends_on))
+            findings.append((_to_tuple(problem), f.path is not None))
+    entry = (usecase.id, usecase.status, tuple(usecase.plan.depends_on))
     evidence = tuple(
         (item.ref, evidence_path_problem(item.ref, base.root))
         for obligation in usecase.ai_act.obligations
         for item in obligation.evidence
         if not item.is_url
     )
-    return Record(digest, located, entry, tuple(findings), evidence)
+    return (file_digest, located, entry, tuple(findings), evidence, directive)
 
 
-def _evidence_unchanged(record: Record, root: Path) -> bool:
-    return all(evidence_path_problem(ref, root) == why for ref, why in record.evidence)
-
-
-def _relative(path: Path, link: bool, root: Path, folder: Path | None) -> str:
-    """``display_path`` without resolving every file: a plain file straight in the real
-    ``usecases/`` folder is ``usecases/<name>``."""
-    if folder is not None and not link and path.parent == folder:
-        return escaped(f"{USECASES_DIR}/{path.name}")
-    return display_path(path, root)
+def _evidence_unchanged(record: RecordT, root: Path) -> bool:
+    return all(evidence_path_problem(ref, root) == why for ref, why in record[4])
 
 
 @dataclass
@@ -293,6 +295,14 @@ class _Register(Register):
     def relpath(self, path: Path) -> str:
         rel = self.known.get(path)
         return rel if rel is not None else display_path(path, self.root)
+
+
+def _load(path: Path, head: bytes) -> tuple[dict[str, tuple[Signature | None, RecordT]], Any]:
+    stored = read_store(path, head, marshal.loads)
+    if not isinstance(stored, dict):
+        return {}, None
+    files, cross = stored.get("files"), stored.get("cross")
+    return (files if isinstance(files, dict) else {}), cross
 
 
 def check_with_cache(
@@ -308,7 +318,7 @@ def check_with_cache(
     files; returns the result, the number of use-case files read and the language of the
     messages. Same verdict, problem for problem, as ``check_register(load_register(root,
     lang, only), today, only)``; configuration errors raise ``ConfigError`` the same way."""
-    stats = stats if stats is not None else CacheStats()
+    counts = stats if stats is not None else CacheStats()
     t = Translator(lang or peek_language(root) or "en")
     grid, config = load_config(root, t)
     if lang is None:
@@ -317,115 +327,207 @@ def check_with_cache(
     # The rules of aip check (advisory rules belong to aip balance).
     enabled = {rid: sev for rid, sev in severities(base, t).items() if not RULES[rid].advisory}
     if not use_cache or not cacheable(enabled):
-        stats.enabled = False
+        counts.enabled = False
         register = load_register(root, lang, only)
         return check_register(register, today, only), len(register.files), register.lang
+    with paused_gc():
+        return _check(base, t, enabled, today, only, counts)
 
+
+def _check(
+    base: Register,
+    t: Translator,
+    enabled: dict[str, Severity | None],
+    today: dt.date,
+    only: Sequence[Path],
+    counts: CacheStats,
+) -> tuple[CheckResult, int, str]:
+    root, grid, config = base.root, base.grid, base.config
+    started = now_ns()
     folder = root / CACHE_DIR
-    store = _load_store(folder / CACHE_FILE, context_digest(root, t.lang, today))
+    head = header(CACHE_FILE, FORMAT, context_digest(root, t.lang, today))
+    old, old_cross = _load(folder / CACHE_FILE, head)
     files = _listing(root, only, t)
-    usecases_real = (root / USECASES_DIR).resolve()
-    plain = usecases_real == root.resolve() / USECASES_DIR
-    folder_of_files = root / USECASES_DIR if plain else None
 
-    register = _Register(root=root, grid=grid, config=config, lang=t.lang)
-    raws: dict[str, bytes] = {}
-    records: list[tuple[str, Path, Record]] = []
-    fresh: dict[str, Record] = {}
     texts: dict[str, str] = {}
-    for path, link in files:
-        rel = _relative(path, link, root, folder_of_files)
-        name = str(path)
-        info = os.stat(name)
-        plain_file = not link and folder_of_files is not None and path.parent == folder_of_files
-        if not plain_file or not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+    """Texts at hand (files read whole); others are read when a problem must be located."""
+    raws: dict[str, bytes] = {}
+    fresh: dict[str, tuple[Signature | None, RecordT]] = {}
+    records: list[tuple[_File, RecordT]] = []
+
+    def _compute(file: _File, raw: bytes, file_digest: bytes) -> RecordT:
+        counts.computed += 1
+        text, issue = decode(raw)
+        if text is not None:
+            texts[file.rel] = text
+        return _record(file.rel, text, issue, file_digest, base, today, t, enabled)
+
+    same_entries = len(files) == len(old)
+    """Whether every file is cached and gives the entry it gave last time, in the same
+    order: what the cross-file rules read is then unchanged."""
+    for file in files:
+        info = os.stat(file.path) if file.plain else None
+        if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
             # Links, files given outside usecases/, pipes, oversized files: read (or
             # refused) exactly as the loader does, and not cached.
-            text, issue = read_text(path, root=root)
+            text, issue = read_text(Path(file.path), root=root)
             if text is not None:
-                texts[rel] = text
-            record = _record(rel, text, issue, b"", base, today, t, enabled)
-        else:
-            with open(name, "rb") as handle:
-                raw = handle.read()
-            raws[rel] = raw
-            digest = hashlib.blake2b(raw, digest_size=16).digest()
-            cached = store.records.get(rel)
-            if (
-                cached is not None
-                and cached.digest == digest
-                and _evidence_unchanged(cached, base.root)
-            ):
-                record = cached
-                stats.reused += 1
-            else:
-                text, issue = decode(raw)
-                record = _record(rel, text, issue, digest, base, today, t, enabled)
-                stats.computed += 1
-            fresh[rel] = record
-        records.append((rel, path, record))
-        register.known[path] = rel
-
-    loader_problems: list[Problem] = []
-    problems: list[Problem] = []
-    for _, path, record in records:
-        register.files.append(path)
-        loader_problems.extend(record.problems)
-        if record.entry is not None:
-            register.usecases.append(_stand_in(record.entry))
-            register.usecase_paths.append(path)
-            register.sources.setdefault(record.entry.id, path)
-    # The per-entry findings (all of enabled rules: the context covers the configuration).
-    moved: list[Problem] = []
-    for rel, _, record in records:
-        if record.entry is None or not record.findings:
+                texts[file.rel] = text
+            records.append((file, _record(file.rel, text, issue, b"", base, today, t, enabled)))
+            same_entries = False
             continue
-        home = register.relpath(register.sources[record.entry.id])
-        for p, named in record.findings:
-            if named:
-                moved.append(p)
-            elif home != rel:  # a duplicated id: reported on its first file
-                moved.append(dataclasses.replace(p, path=home, line=0, column=0))
+        kept = old.get(file.rel)
+        sig: Signature | None = kept[0] if kept is not None else None
+        record: RecordT | None = kept[1] if kept is not None else None
+        reuse = record is not None and sig is not None and sig == signature(info)
+        if not reuse:  # not known unchanged by its signature: compare its content
+            with open(file.path, "rb") as handle:
+                raw = handle.read()
+            raws[file.rel] = raw
+            counts.read += 1
+            file_digest = digest(raw)
+            reuse = record is not None and record[0] == file_digest
+            sig = settled_signature(info, started)
+            if not reuse:
+                record = _compute(file, raw, file_digest)
+        assert record is not None
+        if reuse:
+            if record[4] and not _evidence_unchanged(record, root):
+                if file.rel not in raws:
+                    with open(file.path, "rb") as handle:
+                        raws[file.rel] = handle.read()
+                    sig = settled_signature(info, started)
+                raw = raws[file.rel]
+                record = _compute(file, raw, digest(raw))
             else:
-                problems.append(p)
+                counts.reused += 1
+        if same_entries and (kept is None or record[2] != kept[1][2]):
+            same_entries = False
+        fresh[file.rel] = (sig, record)
+        records.append((file, record))
+
+    def text_of(rel: str, path: str) -> str | None:
+        if rel not in texts:
+            raw = raws.get(rel)
+            if raw is None:
+                try:
+                    with open(path, "rb") as handle:
+                        raw = handle.read()
+                except OSError:
+                    return None
+            text, _ = decode(raw)
+            if text is None:
+                return None
+            texts[rel] = text
+        return texts[rel]
+
+    path_of = {file.rel: file.path for file, _ in records}
 
     def locate(found: list[Problem]) -> list[Problem]:
         for p in found:
-            if not p.line and p.path in raws and p.path not in texts:
-                text, _ = decode(raws[p.path])
-                if text is not None:
-                    texts[p.path] = text
+            if not p.line and p.path in path_of:
+                text_of(p.path, path_of[p.path])
         return locate_problems(found, texts)
 
+    loader_problems: list[Problem] = []
+    problems: list[Problem] = []
+    home_of: dict[str, str] = {}
+    valid = 0
+    for file, record in records:
+        loader_problems.extend(_problem(p) for p in record[1])
+        if record[2] is not None:
+            valid += 1
+            home_of.setdefault(record[2][0], file.rel)
+    # The per-entry findings (all of enabled rules: the context covers the configuration).
+    moved: list[Problem] = []
+    for file, record in records:
+        if record[2] is None or not record[3]:
+            continue
+        home = home_of[record[2][0]]
+        for p, named in record[3]:
+            if named:
+                moved.append(_problem(p))
+            elif home != file.rel:  # a duplicated id: reported on its first file
+                moved.append(dataclasses.replace(_problem(p), path=home, line=0, column=0))
+            else:
+                problems.append(_problem(p))
     problems += locate(moved)
-    ctx = RuleContext(register=register, today=today, t=t)
-    for rule_id, severity in enabled.items():
-        if severity is not None and rule_id in CROSS_RULES:
-            problems += locate(list(RULES[rule_id].run(ctx, severity, statuses(base, rule_id))))
+
+    # The rules across files, again only when what they read changed.
+    digest_of = {file.rel: record[0] for file, record in records}
+    known_cross = isinstance(old_cross, tuple) and len(old_cross) == 2
+    if known_cross and same_entries and list(old) == [file.rel for file, _ in records]:
+        cross_key = old_cross[0]
+    else:
+        cross_key = digest(
+            marshal.dumps(tuple((f.rel, f.name, r[2]) for f, r in records if r[2] is not None))
+        )
+    if known_cross and old_cross[0] == cross_key:
+        counts.cross_reused = True
+        cross_found = old_cross[1]
+        again: list[Problem] = []
+        for p, line, column, file_digest in cross_found:
+            problem = _problem(p)
+            if file_digest and digest_of.get(problem.path) == file_digest:
+                problems.append(problem.with_position(line, column))
+            else:
+                again.append(problem)
+        problems += locate(again)
+    else:
+        register = _Register(root=root, grid=grid, config=config, lang=t.lang)
+        for file, record in records:
+            path = Path(file.path)
+            register.files.append(path)
+            register.known[path] = file.rel
+            if record[2] is not None:
+                register.usecases.append(_stand_in(record[2]))
+                register.usecase_paths.append(path)
+                register.sources.setdefault(record[2][0], path)
+        ctx = RuleContext(register=register, today=today, t=t)
+        unlocated: list[Problem] = []
+        for rule_id, severity in enabled.items():
+            if severity is not None and rule_id in CROSS_RULES:
+                unlocated += RULES[rule_id].run(ctx, severity, statuses(base, rule_id))
+        found = locate(unlocated)
+        problems += found
+        cross_found = tuple(
+            (_to_tuple(before), after.line, after.column, digest_of.get(before.path, b""))
+            for before, after in zip(unlocated, found, strict=True)
+        )
 
     # A file may switch a rule off for itself (rules/suppress.py), as in find_rule_problems.
     directive_texts = dict(texts)
-    for rel, raw in raws.items():
-        if b"aip:" in raw:
-            text, _ = decode(raw)
+    for file, record in records:
+        if record[5] and file.rel not in directive_texts:
+            text = text_of(file.rel, file.path)
             if text is not None:
-                directive_texts[rel] = text
+                directive_texts[file.rel] = text
     problems = loader_problems + apply_suppressions(
         problems, directive_texts, RULES, LOADER_RULES, t, report_unknown=True
     )
 
-    if stats.computed or len(fresh) != len(store.records):
-        store.records = fresh
-        _save_store(folder, store)
-    result = _result(sorted(problems), register, only)
-    return result, len(register.files), t.lang
+    if fresh != old or not counts.cross_reused:
+        store = {"files": fresh, "cross": (cross_key, cross_found)}
+        write_store(folder, CACHE_FILE, head, marshal.dumps(store))
+        for name in FORMER_FILES:
+            with contextlib.suppress(OSError):
+                (folder / name).unlink(missing_ok=True)
+    result = _result(sorted(problems), records, valid, root, only)
+    return result, len(records), t.lang
 
 
-def _result(problems: list[Problem], register: Register, only: Collection[Path]) -> CheckResult:
+def _result(
+    problems: list[Problem],
+    records: list[tuple[_File, RecordT]],
+    valid: int,
+    root: Path,
+    only: Collection[Path],
+) -> CheckResult:
     """The same filtering as ``check_register``."""
     if not only:
-        return CheckResult(tuple(problems), len(register.files), len(register.usecases))
-    wanted = {register.relpath(path) for path in only}
+        return CheckResult(tuple(problems), len(records), valid)
+    known = {Path(file.path): file.rel for file, _ in records}
+    wanted = {known.get(path) or display_path(path, root) for path in only}
     kept = tuple(p for p in problems if p.path in wanted)
-    valid = sum(1 for path in register.usecase_paths if register.relpath(path) in wanted)
-    return CheckResult(kept, len(wanted), valid)
+    count = sum(1 for file, record in records if record[2] is not None and file.rel in wanted)
+    return CheckResult(kept, len(wanted), count)

@@ -93,10 +93,11 @@ def register_root(ctx: typer.Context) -> Path:
 
 
 def open_register(
-    ctx: typer.Context, paths: list[Path] | None = None, *, cached: bool = False
+    ctx: typer.Context, paths: list[Path] | None = None, *, cached: bool = True
 ) -> Register:
-    """Load the register (configuration errors raise ``ConfigError``: exit 2). ``cached``:
-    reuse the models of unchanged files parsed by an earlier run (``register/cached_load``)."""
+    """Load the register (configuration errors raise ``ConfigError``: exit 2). ``cached``
+    (every command): reuse the models of unchanged files parsed by an earlier run
+    (``register/cached_load``)."""
     from aiportfolio.register.loader import load_register
 
     root = register_root(ctx)
@@ -163,14 +164,36 @@ def err(text: str, style: str | None = None, *, always: bool = False) -> None:
     errors (a red style) and what is written ``always`` are shown."""
     if _QUIET[0] and not always and "red" not in (style or ""):
         return
+    from aiportfolio.report.kit.escape import ci_safe
+
+    safe = ci_safe(text)
+    if _plain_stderr() and not _RICH_ONLY.intersection(safe):
+        # What rich would print here, without importing it (a fifth of a short command's
+        # start-up): no terminal, so no style, and nothing rich rewrites (tabs, and the
+        # control codes it strips).
+        sys.stderr.write(safe + "\n")
+        sys.stderr.flush()
+        return
     from rich.console import Console
     from rich.text import Text
 
-    from aiportfolio.report.kit.escape import ci_safe
+    Console(stderr=True, highlight=False, soft_wrap=True).print(Text(safe, style=style or ""))
 
-    Console(stderr=True, highlight=False, soft_wrap=True).print(
-        Text(ci_safe(text), style=style or "")
-    )
+
+_RICH_ONLY = frozenset("\t\x07\x08\x0b\x0c\r")
+"""Characters rich rewrites (tabs expanded, control codes stripped)."""
+_RICH_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
+"""Environment variables that make rich style output that is not a terminal."""
+
+
+def _plain_stderr() -> bool:
+    """Whether rich would write stderr as plain text: not a terminal, and not forced."""
+    if any(name in os.environ for name in _RICH_ENV):
+        return False
+    try:
+        return not sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def say(notes: Iterable[Note]) -> None:

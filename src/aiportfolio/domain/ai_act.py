@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
+from typing import Any
 
 from aiportfolio.errors import ConfigError
 from aiportfolio.i18n import Translator
@@ -34,15 +34,35 @@ ENFORCED_FROM = MEASURED
 statuses of the ``ai-act-obligation-overdue`` rule)."""
 
 
-@cache
-def shipped_catalog() -> Catalog:
-    """The catalog shipped with aip (package data)."""
+CATALOG_STORE = "catalog.pickle"
+_SHIPPED: list[Catalog] = []
+
+
+def shipped_catalog(root: Path | None = None) -> Catalog:
+    """The catalog shipped with aip (package data), read once per process. Given a register
+    ``root``, its parsed YAML is kept in the register's ``.aip-cache/`` (reading the 30 kB
+    file takes longer than re-checking one use case; the store is keyed by aip's own files,
+    the catalog among them, and signed: ``register/disk_cache.py``)."""
+    if not _SHIPPED:
+        _SHIPPED.append(Catalog.model_validate(_catalog_data(root)))
+    return _SHIPPED[0]
+
+
+def _catalog_data(root: Path | None) -> Any:
+    from aiportfolio.register import disk_cache
     from aiportfolio.register.yamlio import parse_text
 
+    context = disk_cache.code_fingerprint()
+    if root is not None:
+        kept = disk_cache.load(root, CATALOG_STORE, context)
+        if isinstance(kept, dict):
+            return kept
     data, issue = parse_text(CATALOG_FILE.read_text(encoding="utf-8"))
     if issue is not None:  # pragma: no cover - the shipped file is tested
         raise RuntimeError(f"{CATALOG_FILE}: {issue}")
-    return Catalog.model_validate(data)
+    if root is not None:
+        disk_cache.save(root, CATALOG_STORE, context, data)
+    return data
 
 
 @dataclass(frozen=True)
@@ -80,7 +100,7 @@ def catalog_for(
     cached = _BY_CONFIG.get(id(config))
     if cached is not None and cached[0] is config:
         return cached[1]
-    shipped = shipped_catalog()
+    shipped = shipped_catalog(root)
     own = config.ai_act
     known = {o.id for o in shipped.obligations}
     clashes = [(i, o.id) for i, o in enumerate(own.obligations) if o.id in known]

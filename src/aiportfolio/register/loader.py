@@ -104,6 +104,37 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+class _Resolver:
+    """``display_path`` and ``leaves_register`` for many files of the same folders: each
+    folder is resolved once (resolving every file takes seconds at 3,600 files), and only
+    a file that is itself a link is resolved on its own."""
+
+    def __init__(self, root: Path) -> None:
+        self.real_root = root.resolve()
+        self.lexical_root = Path(os.path.abspath(root))
+        self.parents: dict[Path, Path] = {}
+
+    def _real_parent(self, path: Path) -> Path:
+        parent = path.parent
+        real = self.parents.get(parent)
+        if real is None:
+            real = self.parents[parent] = parent.resolve()
+        return real
+
+    def display(self, path: Path) -> str:
+        try:
+            real = self._real_parent(path) / path.name
+            return escaped(Path(os.path.relpath(real, self.real_root)).as_posix())
+        except ValueError:  # pragma: no cover - other drive on Windows
+            return path.as_posix()
+
+    def leaves(self, path: Path) -> bool:
+        if not Path(os.path.abspath(path)).is_relative_to(self.lexical_root):
+            return False  # a file given on the command line, outside the register
+        real = path.resolve() if path.is_symlink() else self._real_parent(path) / path.name
+        return not real.is_relative_to(self.real_root)
+
+
 # --- pydantic errors -> problems ---------------------------------------------------------
 
 _ERROR_KEYS = {
@@ -437,9 +468,15 @@ def load_register(
         known = {f.resolve() for f in files}
         files += [f for f in selected if f.resolve() not in known]
 
+    paths_of = _Resolver(root)
+
     def entries() -> Iterator[tuple[str, Path, str | None, YamlIssue | None]]:
         for path in files:
-            yield (display_path(path, root), path, *read_text(path, root=root))
+            rel = paths_of.display(path)
+            if paths_of.leaves(path):
+                yield rel, path, None, YamlIssue("outside-register", 0, 0)
+            else:
+                yield (rel, path, *read_text(path))
 
     _collect_usecases(register, entries(), t, cache)
     return register
