@@ -8,7 +8,7 @@ that entry alone (``LOCAL_RULES``), already located in the file. A record depend
 file's bytes and on a *context*: aip's code, the language, the check date (date rules),
 ``config/portfolio.yaml`` and ``config/weights.yaml`` (grid criteria, waves, severities and
 statuses of the rules). The cache keeps records by file path with the file's content
-digest and, once the file is old enough, its stat signature (``register/filecache.py``):
+digest and, once the file is old enough, its stat signature (``register/disk_cache.py``):
 an unchanged file is then not even read. Any change of context starts a fresh cache.
 
 The rules that look across files (``CROSS_RULES``: unique ids, file names, dependencies and
@@ -18,9 +18,10 @@ the entries) only when one of them changed; a kept finding is located again when
 changed. A rule in neither list (a new one) switches the cache off: the check then loads
 the whole register as before.
 
-The cache is one file, ``.aip-cache/check.marshal`` at the register root (the folder
-ignores itself in git), of plain values (``marshal``: reading it runs no code). It is safe
-to delete and never required: an unreadable or unwritable cache is the same as no cache.
+The cache is one file, ``.aip-cache/check.marshal`` at the register root, of plain values
+(``marshal``), signed and written like aip's other caches (``register/disk_cache.py``: the
+folder ignores itself in git, a file not signed with the user's key is never read). It is
+safe to delete and never required: an unreadable or unwritable cache is no cache.
 """
 
 from __future__ import annotations
@@ -42,19 +43,18 @@ from aiportfolio.i18n import Translator
 from aiportfolio.model.common import escaped
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Problem, Severity
-from aiportfolio.register.filecache import (
+from aiportfolio.register.disk_cache import (
     CACHE_DIR,
     Signature,
     code_fingerprint,
     digest,
-    header,
     now_ns,
     paused_gc,
-    read_store,
     settled_signature,
     signature,
-    write_store,
 )
+from aiportfolio.register.disk_cache import load as load_cached
+from aiportfolio.register.disk_cache import save as save_cached
 from aiportfolio.register.loader import (
     PORTFOLIO_FILE,
     USECASES_DIR,
@@ -160,7 +160,7 @@ def cacheable(enabled: dict[str, Severity | None]) -> bool:
 
 def context_digest(root: Path, lang: str, today: dt.date) -> bytes:
     hasher = hashlib.blake2b(code_fingerprint(), digest_size=16)
-    hasher.update(f"\0{lang}\0{today.isoformat()}".encode())
+    hasher.update(f"\0{FORMAT}\0{lang}\0{today.isoformat()}".encode())
     for rel in (PORTFOLIO_FILE, WEIGHTS_FILE):
         path = root / rel
         try:
@@ -297,8 +297,8 @@ class _Register(Register):
         return rel if rel is not None else display_path(path, self.root)
 
 
-def _load(path: Path, head: bytes) -> tuple[dict[str, tuple[Signature | None, RecordT]], Any]:
-    stored = read_store(path, head, marshal.loads)
+def _load(root: Path, context: bytes) -> tuple[dict[str, tuple[Signature | None, RecordT]], Any]:
+    stored = load_cached(root, CACHE_FILE, context, codec="marshal")
     if not isinstance(stored, dict):
         return {}, None
     files, cross = stored.get("files"), stored.get("cross")
@@ -345,8 +345,8 @@ def _check(
     root, grid, config = base.root, base.grid, base.config
     started = now_ns()
     folder = root / CACHE_DIR
-    head = header(CACHE_FILE, FORMAT, context_digest(root, t.lang, today))
-    old, old_cross = _load(folder / CACHE_FILE, head)
+    context = context_digest(root, t.lang, today)
+    old, old_cross = _load(root, context)
     files = _listing(root, only, t)
 
     texts: dict[str, str] = {}
@@ -508,7 +508,7 @@ def _check(
 
     if fresh != old or not counts.cross_reused:
         store = {"files": fresh, "cross": (cross_key, cross_found)}
-        write_store(folder, CACHE_FILE, head, marshal.dumps(store))
+        save_cached(root, CACHE_FILE, context, store, codec="marshal")
         for name in FORMER_FILES:
             with contextlib.suppress(OSError):
                 (folder / name).unlink(missing_ok=True)

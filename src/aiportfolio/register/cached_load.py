@@ -11,7 +11,6 @@ from pathlib import Path
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Problem
 from aiportfolio.register import disk_cache
-from aiportfolio.register.filecache import paused_gc
 from aiportfolio.register.loader import Register, load_register
 
 CACHE_FILE = "parsed.pickle"
@@ -22,7 +21,7 @@ Parsed = dict[tuple[str, str], tuple[UseCase | None, list[Problem]]]
 def load_register_cached(root: Path, lang: str | None = None) -> Register:
     # Unpickling thousands of models with the cyclic collector on takes twice as long (it
     # walks them again and again); they hold no cycles.
-    with paused_gc():
+    with disk_cache.paused_gc():
         return _load(root, lang)
 
 
