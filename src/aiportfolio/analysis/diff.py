@@ -4,29 +4,48 @@ Both sides are loaded from file contents (a git revision, or the working tree), 
 with the same rules as ``aip check``, scored, balanced and costed; the result lists use
 cases added, removed, renamed and changed, the portfolio effects, and the problems that
 are new in HEAD or fixed.
+
+The result values live in ``diff_result.py`` and one use case's changes (fields, moves,
+escalations, KPI drift, obligations) in ``diff_changes.py``; this module loads and checks
+both sides and compares the portfolios. It re-exports the names its callers use.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from aiportfolio.analysis.balance import BalanceResult, compute_balance
+from aiportfolio.analysis.balance import compute_balance
 from aiportfolio.analysis.check import CheckResult, check_register
+from aiportfolio.analysis.diff_changes import (
+    field_changes,
+    flatten,
+    kpis_moving_away,
+    use_case_change,
+    with_obligations,
+)
+from aiportfolio.analysis.diff_result import (
+    Change,
+    DiffResult,
+    Entry,
+    FieldChange,
+    Note,
+    Removal,
+    Rename,
+    WaveDelta,
+    WaveLoad,
+)
 from aiportfolio.analysis.tco import tco
-from aiportfolio.domain.ai_act import ObligationCatalog, catalog_for, obligations_of, role_of
+from aiportfolio.domain.ai_act import catalog_for
 from aiportfolio.domain.scoring import ScoreResult, rank, score_use_case
 from aiportfolio.errors import ConfigError
 from aiportfolio.i18n import Translator
-from aiportfolio.message import Message
 from aiportfolio.model.portfolio import Policy
-from aiportfolio.model.usecase import Decision, UseCase
-from aiportfolio.problem import Problem, Severity
+from aiportfolio.model.usecase import UseCase
+from aiportfolio.problem import Problem
 from aiportfolio.register.git import (
     RegisterFiles,
     Revision,
@@ -44,221 +63,26 @@ from aiportfolio.register.loader import (
     peek_language_text,
 )
 
+__all__ = [
+    "TOP",
+    "Change",
+    "DiffResult",
+    "Entry",
+    "FieldChange",
+    "Side",
+    "WaveDelta",
+    "compare_revisions",
+    "diff_sides",
+    "field_changes",
+    "flatten",
+    "kpis_moving_away",
+    "load_side",
+]
+
 TOP = 3
 """How many leading entries "top N before -> after" shows."""
 
-_ORDERS: dict[str, tuple[str, ...]] = {
-    "risk.level": ("low", "medium", "high"),
-    "data.classification": ("green", "orange", "red"),
-    "risk.ai_act_tier": ("unassessed", "minimal", "limited", "high", "prohibited"),
-    "risk.personal_data": ("False", "True"),
-    "risk.critical_decision": ("False", "True"),
-}
-"""Risk facts from least to most demanding; a move to the right is an escalation."""
-
 Cache = dict[tuple[str, str], tuple[UseCase | None, list[Problem]]]
-
-
-# --- result values -------------------------------------------------------------------------
-
-
-Note = Message
-"""Something the reader should know about how the comparison was made (``diff.note.*``)."""
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A use case as the report names it."""
-
-    id: str
-    title: str
-    owner: str | None
-    path: str
-    category: str
-    status: str
-    wave: int | None
-    total: float | None
-    rank: int | None
-    risk_level: str | None
-
-
-@dataclass(frozen=True)
-class Removal:
-    entry: Entry
-    file_still_there: bool
-    """The file is still in HEAD but no longer valid (see the new problems)."""
-
-
-@dataclass(frozen=True)
-class Rename:
-    id: str
-    title: str
-    old_path: str
-    new_path: str
-    edited: bool
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    field: str
-    """Dotted path of the field (``kpis[0].baseline``)."""
-    old: Any
-    """``None`` when the field was absent (or at its default)."""
-    new: Any
-    context: tuple[tuple[str, str], ...] = ()
-    """What a reviewer needs to read the path: (kind, name) for each list item on it —
-    ``(("kpi", "Délai de tri"), ("measurement", "2026-11-01"))`` for
-    ``kpis[0].measurements[3].value``."""
-    leaf: str = ""
-    """The field's own name inside the last item (``value``), or its whole path."""
-
-
-@dataclass(frozen=True)
-class KpiDrift:
-    """A KPI whose latest measurement moved away from its target."""
-
-    name: str
-    before: float
-    after: float
-    target: float
-
-
-@dataclass(frozen=True)
-class Move:
-    what: str
-    """``category``, ``status`` or ``wave``."""
-    old: Any
-    new: Any
-
-
-@dataclass(frozen=True)
-class ObligationChange:
-    """An AI Act obligation that a change makes apply, or stop applying, to a use case."""
-
-    id: str
-    articles: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Change:
-    """A use case present on both sides whose content or score changed."""
-
-    before: Entry
-    after: Entry
-    fields: tuple[FieldChange, ...]
-    value: tuple[float | None, float | None]
-    feasibility: tuple[float | None, float | None]
-    moves: tuple[Move, ...]
-    escalations: tuple[FieldChange, ...]
-    owner_removed: bool
-    kpis_removed: tuple[str, ...]
-    decisions_added: tuple[Decision, ...]
-    kpis_away: tuple[KpiDrift, ...] = ()
-    """KPIs whose latest measurement is now farther from the target than before."""
-    obligations_added: tuple[ObligationChange, ...] = ()
-    obligations_removed: tuple[ObligationChange, ...] = ()
-    ai_act: tuple[tuple[str, str], tuple[str, str]] = (("", ""), ("", ""))
-    """(role, tier) before and after: what the obligation changes follow from."""
-
-    @property
-    def id(self) -> str:
-        return self.after.id
-
-    @property
-    def total_delta(self) -> float | None:
-        if self.before.total is None or self.after.total is None:
-            return None
-        return self.after.total - self.before.total
-
-
-@dataclass(frozen=True)
-class WaveLoad:
-    """What one wave holds on one side: active entries planned in it."""
-
-    count: int
-    budget: float
-    """One-off costs of its entries (the wave's budget is a one-off budget)."""
-    effort: float
-    """Person-weeks of its entries."""
-
-
-@dataclass(frozen=True)
-class WaveDelta:
-    wave: int
-    name: str | None
-    before: WaveLoad
-    after: WaveLoad
-    budget_capacity: float | None
-    effort_capacity: float | None
-
-    @property
-    def changed(self) -> bool:
-        return self.before != self.after
-
-    @property
-    def over_before(self) -> bool:
-        return _over(self.before, self)
-
-    @property
-    def over_after(self) -> bool:
-        return _over(self.after, self)
-
-
-def _over(load: WaveLoad, wave: WaveDelta) -> bool:
-    return (wave.budget_capacity is not None and load.budget > wave.budget_capacity + 1e-6) or (
-        wave.effort_capacity is not None and load.effort > wave.effort_capacity + 1e-6
-    )
-
-
-@dataclass(frozen=True)
-class DiffResult:
-    base_label: str
-    head_label: str
-    base_existed: bool
-    notes: tuple[Note, ...]
-    added: tuple[Entry, ...]
-    removed: tuple[Removal, ...]
-    renamed: tuple[Rename, ...]
-    changed: tuple[Change, ...]
-    balance_before: BalanceResult
-    balance_after: BalanceResult
-    tco_before: float
-    tco_after: float
-    waves: tuple[WaveDelta, ...]
-    top_before: tuple[Entry, ...]
-    top_after: tuple[Entry, ...]
-    new_problems: tuple[Problem, ...]
-    fixed_problems: tuple[Problem, ...]
-    usecases_before: int
-    usecases_after: int
-    lang: str
-    """The language the problems were written in (HEAD's, or ``--lang``)."""
-
-    @property
-    def new_errors(self) -> int:
-        return sum(1 for p in self.new_problems if p.severity is Severity.ERROR)
-
-    @property
-    def new_warnings(self) -> int:
-        return sum(1 for p in self.new_problems if p.severity is Severity.WARNING)
-
-    @property
-    def failed(self) -> bool:
-        """The change introduces error-level problems: ``aip diff`` exits 1."""
-        return self.new_errors > 0
-
-    @property
-    def register_changed(self) -> bool:
-        return bool(self.added or self.removed or self.renamed or self.changed)
-
-    @property
-    def portfolio_changed(self) -> bool:
-        return (
-            self.balance_before != self.balance_after
-            or self.tco_before != self.tco_after
-            or any(w.changed for w in self.waves)
-            or [e.id for e in self.top_before] != [e.id for e in self.top_after]
-        )
 
 
 # --- one side ------------------------------------------------------------------------------
@@ -412,8 +236,8 @@ def diff_sides(base: Side, head: Side) -> DiffResult:
         if before.path != after.path:
             renamed.append(Rename(uid, new.title, before.path, after.path, edited))
         if edited or before.total != after.total:
-            change = _change(old, new, before, after, b_scores[uid], h_scores[uid])
-            changed.append(_with_obligations(change, old, new, catalogs))
+            change = use_case_change(old, new, before, after, b_scores[uid], h_scores[uid])
+            changed.append(with_obligations(change, old, new, catalogs))
 
     new_problems, fixed_problems = _problem_delta(base, head)
     return DiffResult(
@@ -485,168 +309,6 @@ def _entry(
         rank=ranks.get(uc.id),
         risk_level=uc.risk.level,
     )
-
-
-def _change(
-    old: UseCase,
-    new: UseCase,
-    before: Entry,
-    after: Entry,
-    old_score: ScoreResult,
-    new_score: ScoreResult,
-) -> Change:
-    fields = tuple(field_changes(old, new)) if old != new else ()
-    moves = tuple(
-        Move(what, a, b)
-        for what, a, b in (
-            ("category", old.category, new.category),
-            ("status", old.status, new.status),
-            ("wave", old.plan.wave, new.plan.wave),
-        )
-        if a != b
-    )
-    old_kpis = [k.name for k in old.kpis]
-    new_kpis = {k.name for k in new.kpis}
-    old_decisions = set(old.decisions)
-    return Change(
-        before=before,
-        after=after,
-        fields=fields,
-        value=(old_score.value, new_score.value),
-        feasibility=(old_score.feasibility, new_score.feasibility),
-        moves=moves,
-        escalations=tuple(escalations(old, new)),
-        owner_removed=old.owner is not None and new.owner is None,
-        kpis_removed=tuple(name for name in old_kpis if name not in new_kpis),
-        decisions_added=tuple(d for d in new.decisions if d not in old_decisions),
-        kpis_away=tuple(kpis_moving_away(old, new)),
-    )
-
-
-def kpis_moving_away(old: UseCase, new: UseCase) -> Iterator[KpiDrift]:
-    """KPIs (matched by name) with a target whose latest measurement changed and is now
-    farther from the target than the previous latest one."""
-    before = {k.name: k for k in old.kpis}
-    for kpi in new.kpis:
-        previous = before.get(kpi.name)
-        if kpi.target is None or previous is None:
-            continue
-        if not kpi.measurements or not previous.measurements:
-            continue
-        was, now = previous.measurements[-1], kpi.measurements[-1]
-        if now == was:
-            continue
-        if abs(now.value - kpi.target) > abs(was.value - kpi.target):
-            yield KpiDrift(kpi.name, was.value, now.value, kpi.target)
-
-
-def _with_obligations(
-    change: Change,
-    old: UseCase,
-    new: UseCase,
-    catalogs: tuple[ObligationCatalog, ObligationCatalog],
-) -> Change:
-    """``change`` with the AI Act obligations that apply after and not before, and back."""
-    if old.risk == new.risk and old.ai_act == new.ai_act and catalogs[0] is catalogs[1]:
-        return change
-    before = {a.obligation.id: a.obligation for a in obligations_of(old, catalogs[0])}
-    after = {a.obligation.id: a.obligation for a in obligations_of(new, catalogs[1])}
-    added = tuple(
-        ObligationChange(i, tuple(o.articles)) for i, o in after.items() if i not in before
-    )
-    removed = tuple(
-        ObligationChange(i, tuple(o.articles)) for i, o in before.items() if i not in after
-    )
-    if not added and not removed:
-        return change
-    return replace(
-        change,
-        obligations_added=added,
-        obligations_removed=removed,
-        ai_act=((role_of(old), old.risk.ai_act_tier), (role_of(new), new.risk.ai_act_tier)),
-    )
-
-
-def flatten(value: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
-    """Leaves of a dumped model as (dotted path, value); lists of plain values are leaves."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from flatten(item, f"{prefix}.{key}" if prefix else str(key))
-    elif isinstance(value, list) and any(isinstance(v, dict | list) for v in value):
-        for index, item in enumerate(value):
-            yield from flatten(item, f"{prefix}[{index}]")
-    else:
-        yield prefix, value
-
-
-def field_changes(old: UseCase, new: UseCase) -> Iterator[FieldChange]:
-    """Every leaf field whose value differs, in the order of the new file then the old."""
-    before = dict(flatten(old.model_dump(mode="json", exclude_defaults=True)))
-    after = dict(flatten(new.model_dump(mode="json", exclude_defaults=True)))
-    for key in [*after, *(k for k in before if k not in after)]:
-        if before.get(key) != after.get(key):
-            context, leaf = field_context(key, old, new)
-            yield FieldChange(key, before.get(key), after.get(key), context, leaf)
-
-
-_ITEM = re.compile(r"^([a-z_]+(?:\.[a-z_]+)*)\[(\d+)\]\.?")
-_NAMED_LISTS: dict[str, tuple[str, Callable[[Any], str]]] = {
-    "kpis": ("kpi", lambda item: item.name),
-    "measurements": ("measurement", lambda item: item.date.isoformat()),
-    "decisions": ("decision", lambda item: f"{item.date.isoformat()} {item.decision}"),
-    "ratings": ("rating", lambda item: item.by),
-    "costs.one_off": ("one_off", lambda item: item.label or item.family),
-    "costs.monthly": ("monthly", lambda item: item.label or item.family),
-}
-
-
-def _unnamed(item: Any) -> str:  # pragma: no cover - a marker, never called
-    return str(item)
-
-
-def field_context(path: str, old: UseCase, new: UseCase) -> tuple[tuple[tuple[str, str], ...], str]:
-    """(context, leaf) of a flattened path: each list item on the path named by what a
-    reader knows it by (a KPI's name, a measurement's date, a cost line's label)."""
-    context: list[tuple[str, str]] = []
-    items: list[Any] = [new, old]
-    rest = path
-    while True:
-        match = _ITEM.match(rest)
-        if match is None:
-            break
-        name, index = match.group(1), int(match.group(2))
-        kind, namer = _NAMED_LISTS.get(name, (name, _unnamed))
-        found = []
-        for parent in items:
-            value: Any = parent
-            for part in name.split("."):
-                value = getattr(value, part, None)
-            if isinstance(value, list) and index < len(value):
-                found.append(value[index])
-        if namer is _unnamed or not found:
-            return (), path
-        context.append((kind, str(namer(found[0]))))
-        items = found
-        rest = rest[match.end() :]
-    return tuple(context), rest or path
-
-
-def escalations(old: UseCase, new: UseCase) -> Iterator[FieldChange]:
-    """Risk facts that became more demanding (risk level, data class, AI Act tier,
-    personal data, critical decision)."""
-    pairs = {
-        "risk.level": (old.risk.level, new.risk.level),
-        "data.classification": (old.data.classification, new.data.classification),
-        "risk.ai_act_tier": (old.risk.ai_act_tier, new.risk.ai_act_tier),
-        "risk.personal_data": (old.risk.personal_data, new.risk.personal_data),
-        "risk.critical_decision": (old.risk.critical_decision, new.risk.critical_decision),
-    }
-    for key, (a, b) in pairs.items():
-        order = _ORDERS[key]
-        rank_a = order.index(str(a)) if a is not None else -1
-        rank_b = order.index(str(b)) if b is not None else -1
-        if rank_b > rank_a and not (key == "risk.ai_act_tier" and b == "minimal"):
-            yield FieldChange(key, a, b)
 
 
 def _tco(register: Register) -> float:
