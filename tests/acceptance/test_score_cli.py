@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from aiportfolio.cli.scoring import ScoreFormat, TableFormat
+from aiportfolio.report import score as score_reporters
+from aiportfolio.report import table as table_reporters
 from aiptest import REPO_ROOT, run, usecase, write_register
 
 GOLDEN = REPO_ROOT / "tests" / "golden" / "score"
@@ -138,7 +139,7 @@ def test_score_csv(root: Path) -> None:
     assert rows[0]["total"] == "4.2"  # (120 + 100 + 80 + 60 + 60) / 100
 
 
-@pytest.mark.parametrize("fmt", [f.value for f in ScoreFormat])
+@pytest.mark.parametrize("fmt", list(score_reporters.REPORTERS))
 def test_every_score_format_works(root: Path, fmt: str) -> None:
     for extra in ([], ["--matrix"], ["--explain", "UC-002"]):
         if fmt == "csv" and extra[:1] == ["--explain"]:
@@ -379,7 +380,7 @@ def test_balance_json(root: Path) -> None:
 # --- aip table --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", [f.value for f in TableFormat])
+@pytest.mark.parametrize("fmt", list(table_reporters.REPORTERS))
 def test_every_table_format_works(root: Path, fmt: str) -> None:
     result = run(root, "table", "--format", fmt)
     assert result.exit_code == 0

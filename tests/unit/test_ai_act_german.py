@@ -14,7 +14,8 @@ from aiportfolio.i18n import Translator
 from aiportfolio.model.ai_act import AnnexIIIPoint, ExceptionKind, Labelled, TransparencyCase
 from aiportfolio.model.common import Bilingual
 from aiportfolio.model.portfolio import PortfolioConfig
-from aiportfolio.report.compliance import CATALOG_REPORTERS
+from aiportfolio.report.compliance_catalog import REPORTERS as CATALOG_REPORTERS
+from aiportfolio.report.kit.reporter import PLAIN
 
 CATALOG = shipped_catalog()
 
@@ -90,11 +91,11 @@ def test_catalog_reporters_show_the_readers_language(fmt: str) -> None:
         "source": "Internal policy",
     }
     catalog = catalog_for(PortfolioConfig.model_validate({"ai_act": {"obligations": [own]}}))
-    german = CATALOG_REPORTERS[fmt](catalog, _reader("de"))
+    german = CATALOG_REPORTERS[fmt](catalog, _reader("de"), PLAIN)
     assert "KI-Kompetenz des Personals" in german
     assert "Staff AI literacy" not in german
     assert "Board review" in german  # no German given: English
-    french = CATALOG_REPORTERS[fmt](catalog, _reader("fr"))
+    french = CATALOG_REPORTERS[fmt](catalog, _reader("fr"), PLAIN)
     assert "Maîtrise de l'IA par le personnel" in french and "KI-Kompetenz" not in french
-    english = CATALOG_REPORTERS[fmt](catalog, _reader("en"))
+    english = CATALOG_REPORTERS[fmt](catalog, _reader("en"), PLAIN)
     assert "Staff AI literacy" in english and "KI-Kompetenz" not in english

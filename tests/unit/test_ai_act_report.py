@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aiportfolio.report.kit import formats
+from aiportfolio.report.compliance import REPORTERS
 from aiptest import REPO_ROOT, run, usecase, write_register
 
 
@@ -39,7 +39,7 @@ def _register(tmp_path: Path) -> Path:
     return write_register(tmp_path, [usecase(), cv, pilot])
 
 
-@pytest.mark.parametrize("fmt", formats.COMPLIANCE)
+@pytest.mark.parametrize("fmt", list(REPORTERS))
 def test_every_format(tmp_path: Path, fmt: str) -> None:
     root = _register(tmp_path)
     result = run(root, "--lang", "en", "compliance", "--format", fmt, "--date", "2026-12-01")

@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from aiportfolio import exitcodes
 from aiportfolio.cli.common import err, exit_with, handle_errors, out, parse_date
+from aiportfolio.report.kit import formats
 
-
-class CheckFormat(str, Enum):
-    auto = "auto"
-    text = "text"
-    json = "json"
-    github = "github"
-    gitlab = "gitlab"
+if TYPE_CHECKING:
+    CheckFormat = str
+else:
+    # auto picks a reporter itself: github under GitHub Actions, else text.
+    CheckFormat = formats.registry_choices(
+        "CheckFormat", "aiportfolio.report.check", first=("auto",)
+    )
 
 
 @handle_errors
@@ -35,7 +35,7 @@ def check(
             "-f",
             help="auto: GitHub annotations plus text under GITHUB_ACTIONS, else text.",
         ),
-    ] = CheckFormat.auto,
+    ] = "auto",
     strict: Annotated[bool, typer.Option(help="Warnings also fail (exit 1).")] = False,
     limit: Annotated[
         int | None,
@@ -95,7 +95,8 @@ def check(
         translator,
     )
     from aiportfolio.i18n import Translator
-    from aiportfolio.report.check import REPORTERS, TEXT_LIMIT, format_text, rebase, summary
+    from aiportfolio.report.check import REPORTERS, TEXT_LIMIT, rebase, summary
+    from aiportfolio.report.kit.reporter import Options
 
     root = register_root(ctx)
     recover_writes(ctx, root)
@@ -120,17 +121,15 @@ def check(
     # folder when the register lives below it (a register in a subfolder of a repository).
     base = os.environ.get("GITHUB_WORKSPACE") or os.environ.get("CI_PROJECT_DIR") or os.getcwd()
     result = rebase(result, root, Path(base))
-    chosen = output_format.value
+    chosen = output_format
     if chosen == "auto":
         chosen = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if chosen == "github":
         # The annotations are capped by GitHub; the job log gets the whole text report.
-        out(REPORTERS["github"](result, t), workflow_commands=True)
-        out(format_text(result, t, shown if limit is not None else None))
-    elif chosen == "text":
-        out(format_text(result, t, shown))
+        out(REPORTERS["github"](result, t, Options()), workflow_commands=True)
+        out(REPORTERS["text"](result, t, Options(limit=shown if limit is not None else None)))
     else:
-        out(REPORTERS[chosen](result, t))
+        out(REPORTERS[chosen](result, t, Options(limit=shown)))
     err(summary(result, t), style="red" if result.failed(strict) else "green")
     exit_with(exitcodes.FINDINGS if result.failed(strict) else exitcodes.OK)
 

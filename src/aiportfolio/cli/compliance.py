@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 if TYPE_CHECKING:
     ComplianceFormat = str
 else:
-    ComplianceFormat = formats.choices("ComplianceFormat", formats.COMPLIANCE)
+    # The catalog listing (--catalog) offers the same formats (a test keeps them in step).
+    ComplianceFormat = formats.registry_choices("ComplianceFormat", "aiportfolio.report.compliance")
 
 
 # --- aip classify ----------------------------------------------------------------------------
@@ -276,19 +277,21 @@ def compliance_command(
     """
     from aiportfolio.cli.common import open_register, parse_date, require_valid, translator
     from aiportfolio.domain.ai_act import catalog_for, compliance_report
-    from aiportfolio.report.compliance import CATALOG_REPORTERS, REPORTERS
+    from aiportfolio.report import compliance_catalog
+    from aiportfolio.report.compliance import REPORTERS
+    from aiportfolio.report.kit.reporter import Options
 
     register = open_register(ctx)
     t = translator(ctx, register)
     require_valid(register, t)
-    chosen = str(getattr(output_format, "value", output_format))
+    chosen = output_format
     in_force = catalog_for(register.config, t, register.root)
     if catalog:
-        out(CATALOG_REPORTERS[chosen](in_force, t))
+        out(compliance_catalog.REPORTERS[chosen](in_force, t, Options()))
         return
     today = parse_date(date, t)
     report = compliance_report(register.usecases, in_force, today, t.lang, days)
-    out(REPORTERS[chosen](report, t))
+    out(REPORTERS[chosen](report, t, Options()))
     err(
         t(
             "ai_act.report.summary",

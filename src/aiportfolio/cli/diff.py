@@ -24,7 +24,7 @@ from aiportfolio.report.kit import formats
 if TYPE_CHECKING:
     DiffFormat = str
 else:
-    DiffFormat = formats.choices("DiffFormat", formats.DIFF)
+    DiffFormat = formats.registry_choices("DiffFormat", "aiportfolio.report.diff")
 
 
 @handle_errors
@@ -85,6 +85,7 @@ def diff(
         format_markdown,
     )
     from aiportfolio.report.diff_labels import verdict
+    from aiportfolio.report.kit.reporter import Options
 
     root = register_root(ctx)
     t = translator(ctx)
@@ -108,14 +109,14 @@ def diff(
                 stream.write(summary + "\n")
         except OSError as exc:
             err(t("diff.cannot_write", path=summary_path, detail=exc.strerror), style="yellow")
-    fmt = str(getattr(output_format, "value", output_format))
+    fmt = output_format
     if fmt == "md":
         pointer = (
             t("diff.truncated.file", path=full_report.name) if full_report else t("diff.truncated")
         )
         out(format_markdown(result, t, budget=COMMENT_BUDGET, pointer=pointer))
     else:
-        out(REPORTERS[fmt](result, t))
+        out(REPORTERS[fmt](result, t, Options()))
     if fmt != "table":
         # The table report starts with the verdict; md and json go to a file or a tool,
         # so the person running the command reads the verdict on stderr.

@@ -10,6 +10,7 @@ import typer
 
 from aiportfolio import exitcodes
 from aiportfolio.cli.common import err, exit_with, handle_errors, open_register, out, parse_date
+from aiportfolio.report.kit import formats
 
 if TYPE_CHECKING:
     from aiportfolio.analysis.planning.instance import PlanOptions
@@ -18,10 +19,10 @@ if TYPE_CHECKING:
     from aiportfolio.register.loader import Register
 
 
-class PlanFormat(str, Enum):
-    table = "table"
-    json = "json"
-    md = "md"
+if TYPE_CHECKING:
+    PlanFormat = str
+else:
+    PlanFormat = formats.registry_choices("PlanFormat", "aiportfolio.report.plan")
 
 
 class Strategy(str, Enum):
@@ -72,7 +73,7 @@ def plan(
     ctx: typer.Context,
     output_format: Annotated[
         PlanFormat, typer.Option("--format", "-f", help="table, json or md.")
-    ] = PlanFormat.table,
+    ] = "table",
     strategy: Annotated[
         Strategy,
         typer.Option(help="exact: integer program (HiGHS); greedy: rank by score, fill waves."),
@@ -149,7 +150,8 @@ def plan(
     from aiportfolio.actions.plan import wave_edits
     from aiportfolio.actions.writing import apply_edits
     from aiportfolio.cli.common import list_limit, require_valid, translator
-    from aiportfolio.report.plan import REPORTERS, TEXT_LIMIT, format_text
+    from aiportfolio.report.kit.reporter import Options
+    from aiportfolio.report.plan import REPORTERS, TEXT_LIMIT
     from aiportfolio.report.plan_labels import removed_waves, summary
 
     register = open_register(ctx)
@@ -159,11 +161,8 @@ def plan(
         ctx, register, t, strategy, balance, time_limit, discount, date, started, deadlines
     )
     result = _run_plan(register, options)
-    if output_format is PlanFormat.table:
-        listed = list_limit(limit, show_all, TEXT_LIMIT, t)
-        out(format_text(result, t, compare, listed))
-    else:
-        out(REPORTERS[output_format.value](result, t, compare))
+    listed = list_limit(limit, show_all, TEXT_LIMIT, t) if output_format == "table" else None
+    out(REPORTERS[output_format](result, t, Options(limit=listed, compare=compare)))
     err(summary(result, t), style="red" if result.conflicts else "green")
     if result.conflicts:
         if apply:

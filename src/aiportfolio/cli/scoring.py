@@ -25,18 +25,22 @@ from aiportfolio.model.vocabulary import CATEGORIES
 from aiportfolio.report.kit import formats
 
 if TYPE_CHECKING:
-    from aiportfolio.report.kit.terminal import Terminal
+    from aiportfolio.report.kit.reporter import Options
 
 
 if TYPE_CHECKING:
     ScoreFormat = str
+    BalanceFormat = str
     TableFormat = str
     CategoryChoice = str
     ActiveStatus = str
     AnyStatus = str
 else:
-    ScoreFormat = formats.choices("ScoreFormat", formats.SCORE)
-    TableFormat = formats.choices("TableFormat", formats.TABLE)
+    # --explain and --matrix have registries of their own: --matrix offers the ranking's
+    # formats, --explain fewer (checked below); a test keeps them in step.
+    ScoreFormat = formats.registry_choices("ScoreFormat", "aiportfolio.report.score")
+    BalanceFormat = formats.registry_choices("BalanceFormat", "aiportfolio.report.balance")
+    TableFormat = formats.registry_choices("TableFormat", "aiportfolio.report.table")
     # Derived from the model's vocabularies: never a second list to keep in step.
     CategoryChoice = formats.choices("CategoryChoice", CATEGORIES)
     ActiveStatus = formats.choices("ActiveStatus", ACTIVE)
@@ -54,14 +58,17 @@ class BalanceGate(Enum):
     budget = "budget"
 
 
-def _terminal() -> Terminal:
-    """Width of the real terminal (or $COLUMNS); colour only on a terminal without NO_COLOR."""
+def _terminal() -> Options:
+    """Reporter options for the real terminal: its width (or $COLUMNS); colour only on a
+    terminal without NO_COLOR."""
+    from aiportfolio.report.kit.reporter import Options
     from aiportfolio.report.kit.terminal import Terminal
 
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if os.environ.get("FORCE_COLOR"):
         color = True
-    return Terminal(width=shutil.get_terminal_size((100, 24)).columns, color=color)
+    width = shutil.get_terminal_size((100, 24)).columns
+    return Options(terminal=Terminal(width=width, color=color))
 
 
 CategoryOption = Annotated[
@@ -149,22 +156,25 @@ def score(
         raise UsageError(t("score.error.top", value=top))
     if explain and matrix:
         raise UsageError(t("score.error.explain_matrix"))
-    if explain and _format(output_format) not in formats.EXPLAIN:
+    if explain and _format(output_format) not in formats.registry_names(
+        "aiportfolio.report.explain"
+    ):
         raise UsageError(t("score.error.explain_csv"))
     register = open_register(ctx)
     t = translator(ctx, register)
     require_valid(register, t)
     fmt = _format(output_format)
-    terminal = _terminal()
+    options = _terminal()
     if explain:
         from aiportfolio.analysis.explain import explain as explain_entry
-        from aiportfolio.report.explain import EXPLAIN_REPORTERS
+        from aiportfolio.report.explain import REPORTERS as EXPLAIN
+        from aiportfolio.report.explain import ExplainReport
 
         wanted = register.require(explain, t).id
         explanation = explain_entry(
             wanted, register.usecases, register.grid, register.config.scoring
         )
-        out(EXPLAIN_REPORTERS[fmt](explanation, register.grid, t, terminal))
+        out(EXPLAIN[fmt](ExplainReport(explanation, register.grid), t, options))
         exit_with(exitcodes.OK)
 
     from aiportfolio.analysis.gate import gate_of
@@ -188,14 +198,14 @@ def score(
     )
     if matrix:
         from aiportfolio.analysis.matrix import build_matrix
-        from aiportfolio.report.matrix import MATRIX_REPORTERS
+        from aiportfolio.report.matrix import REPORTERS as MATRIX
 
         grid_view = build_matrix(report.entries, report.scoring.feasibility_floor)
-        out(MATRIX_REPORTERS[fmt](grid_view, t, terminal))
+        out(MATRIX[fmt](grid_view, t, options))
     else:
         from aiportfolio.report.score import REPORTERS
 
-        out(REPORTERS[fmt](report, t, terminal))
+        out(REPORTERS[fmt](report, t, options))
     if fmt in ("json", "csv"):
         err(
             t(
@@ -213,7 +223,7 @@ def score(
 def balance(
     ctx: typer.Context,
     output_format: Annotated[
-        ScoreFormat,
+        BalanceFormat,
         typer.Option("--format", "-f", help="table (terminal), json, csv or md (Markdown)."),
     ] = "table",
     by: Annotated[

@@ -17,9 +17,13 @@ if TYPE_CHECKING:
 
 
 if TYPE_CHECKING:
-    SteerFormat = str
+    TcoFormat = str
+    DashboardFormat = str
+    DoctorFormat = str
 else:
-    SteerFormat = formats.choices("SteerFormat", formats.STEER)
+    TcoFormat = formats.registry_choices("TcoFormat", "aiportfolio.report.tco")
+    DashboardFormat = formats.registry_choices("DashboardFormat", "aiportfolio.report.dashboard")
+    DoctorFormat = formats.registry_choices("DoctorFormat", "aiportfolio.report.doctor")
 
 
 class Ritual(str, Enum):
@@ -35,9 +39,12 @@ DateOption = Annotated[
         "Measurements after it are ignored."
     ),
 ]
-FormatOption = Annotated[
-    SteerFormat, typer.Option("--format", "-f", help="table (terminal), md (Markdown) or json.")
+_FORMAT_HELP = "table (terminal), md (Markdown) or json."
+TcoFormatOption = Annotated[TcoFormat, typer.Option("--format", "-f", help=_FORMAT_HELP)]
+DashboardFormatOption = Annotated[
+    DashboardFormat, typer.Option("--format", "-f", help=_FORMAT_HELP)
 ]
+DoctorFormatOption = Annotated[DoctorFormat, typer.Option("--format", "-f", help=_FORMAT_HELP)]
 
 
 def _load(ctx: typer.Context) -> tuple[Register, Translator]:
@@ -49,18 +56,13 @@ def _load(ctx: typer.Context) -> tuple[Register, Translator]:
     return register, t
 
 
-def _format(chosen: object) -> str:
-    """The format name of a ``--format`` value (an Enum member, or its default string)."""
-    return str(getattr(chosen, "value", chosen))
-
-
 @handle_errors
 def tco_command(
     ctx: typer.Context,
     usecase_id: Annotated[
         str | None, typer.Argument(metavar="[UC-ID]", help="One use case (default: all active).")
     ] = None,
-    output_format: FormatOption = "table",
+    output_format: TcoFormatOption = "table",
     limit: Annotated[
         int | None,
         typer.Option(help="List at most N use cases in the table format (default 50)."),
@@ -91,7 +93,9 @@ def tco_command(
 
     from aiportfolio.analysis.tco import portfolio_tco
     from aiportfolio.cli.common import list_limit
-    from aiportfolio.report.tco import REPORTERS, TEXT_LIMIT, format_text
+    from aiportfolio.report.kit.reporter import Options
+    from aiportfolio.report.kit.terminal import Terminal
+    from aiportfolio.report.tco import REPORTERS, TEXT_LIMIT
 
     register, t = _load(ctx)
     listed = list_limit(limit, show_all, TEXT_LIMIT, t)
@@ -99,18 +103,14 @@ def tco_command(
     if usecase_id is not None:
         usecases = [register.require(usecase_id, t, active_only=True)]
     result = portfolio_tco(usecases, register.config.budget.min_cost_coverage)
-    chosen = _format(output_format)
-    if chosen == "table":
-        width = shutil.get_terminal_size((100, 24)).columns
-        out(format_text(result, t, width=width, limit=listed))
-    else:
-        out(REPORTERS[chosen](result, t))
+    width = shutil.get_terminal_size((100, 24)).columns
+    out(REPORTERS[output_format](result, t, Options(terminal=Terminal(width), limit=listed)))
 
 
 @handle_errors
 def dashboard_command(
     ctx: typer.Context,
-    output_format: FormatOption = "table",
+    output_format: DashboardFormatOption = "table",
     date: DateOption = None,
 ) -> None:
     """The shared dashboard: KPIs by level per use case and 12 portfolio indicators.
@@ -129,6 +129,7 @@ def dashboard_command(
     from aiportfolio.analysis.dashboard import build_dashboard
     from aiportfolio.domain.ai_act import catalog_for
     from aiportfolio.report.dashboard import REPORTERS
+    from aiportfolio.report.kit.reporter import Options
 
     register, t = _load(ctx)
     today = parse_date(date, t)
@@ -142,7 +143,7 @@ def dashboard_command(
         gate_of(register, today),
         obligations,
     )
-    out(REPORTERS[_format(output_format)](result, t, register.root))
+    out(REPORTERS[output_format](result, t, Options(root=register.root)))
 
 
 @handle_errors
@@ -181,7 +182,7 @@ def agenda_command(
 @handle_errors
 def doctor_command(
     ctx: typer.Context,
-    output_format: FormatOption = "table",
+    output_format: DoctorFormatOption = "table",
     date: DateOption = None,
 ) -> None:
     """Diagnose the portfolio: the six signals of a badly organised portfolio, and triage.
@@ -201,6 +202,7 @@ def doctor_command(
     """
     from aiportfolio.analysis.doctor import diagnose
     from aiportfolio.report.doctor import REPORTERS, summary
+    from aiportfolio.report.kit.reporter import Options
 
     register, t = _load(ctx)
     today = parse_date(date, t)
@@ -209,7 +211,7 @@ def doctor_command(
     result = diagnose(
         register.usecases, register.grid, register.config, today, gate_of(register, today)
     )
-    out(REPORTERS[_format(output_format)](result, t))
+    out(REPORTERS[output_format](result, t, Options()))
     err(summary(result, t), style="red" if result.alerts else "green")
     exit_with(exitcodes.FINDINGS if result.alerts else exitcodes.OK)
 

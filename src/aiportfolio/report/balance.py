@@ -7,12 +7,12 @@ from typing import Any
 
 from aiportfolio.analysis.balance import BalanceReport, BalanceResult, GroupShare
 from aiportfolio.i18n import Translator
-from aiportfolio.report.kit import formats, numbers
+from aiportfolio.report.kit import numbers
 from aiportfolio.report.kit.escape import md, md_cell
 from aiportfolio.report.kit.labels import group_label
 from aiportfolio.report.kit.machine import csv_text, dumps, rounded
 from aiportfolio.report.kit.problems import problem_json
-from aiportfolio.report.kit.terminal import Terminal
+from aiportfolio.report.kit.reporter import PLAIN, Options, Reporter
 
 BAR_WIDTH = 30
 """Cells for 0-100 %."""
@@ -99,7 +99,7 @@ def _warning_line(p: Any, t: Translator) -> str:
     return f"{where}: {t('severity.warning')} [{p.rule}] {p.message}"
 
 
-def format_table(report: BalanceReport, t: Translator, terminal: Terminal | None = None) -> str:
+def format_table(report: BalanceReport, t: Translator, options: Options = PLAIN) -> str:
     r = report.result
     lines = [_title(report, t), ""]
     if r.total_count == 0:
@@ -149,7 +149,7 @@ def format_table(report: BalanceReport, t: Translator, terminal: Terminal | None
     return "\n".join(lines) + "\n"
 
 
-def format_md(report: BalanceReport, t: Translator, terminal: Terminal | None = None) -> str:
+def format_md(report: BalanceReport, t: Translator, options: Options = PLAIN) -> str:
     r = report.result
     lines = [f"## {md(t('score.balance.md.title'))}", "", md(_title(report, t)), ""]
     if r.total_count == 0:
@@ -199,7 +199,7 @@ def format_md(report: BalanceReport, t: Translator, terminal: Terminal | None = 
     return "\n".join(lines) + "\n"
 
 
-def format_json(report: BalanceReport, t: Translator, terminal: Terminal | None = None) -> str:
+def format_json(report: BalanceReport, t: Translator, options: Options = PLAIN) -> str:
     r = report.result
     return dumps(
         {
@@ -247,7 +247,7 @@ def format_json(report: BalanceReport, t: Translator, terminal: Terminal | None 
     )
 
 
-def format_csv(report: BalanceReport, t: Translator, terminal: Terminal | None = None) -> str:
+def format_csv(report: BalanceReport, t: Translator, options: Options = PLAIN) -> str:
     header = [
         "group",
         "categories",
@@ -276,10 +276,9 @@ def format_csv(report: BalanceReport, t: Translator, terminal: Terminal | None =
     return csv_text(header, rows)
 
 
-REPORTERS: dict[str, Callable[[BalanceReport, Translator, Terminal | None], str]] = {
+REPORTERS: dict[str, Reporter[BalanceReport]] = {
     "table": format_table,
     "json": format_json,
     "csv": format_csv,
     "md": format_md,
 }
-formats.checked(formats.SCORE, REPORTERS)

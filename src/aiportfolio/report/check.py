@@ -1,4 +1,5 @@
-"""Reporters of ``aip check``: text, json, github, gitlab. One registry feeds ``--format``."""
+"""Reporters of ``aip check``: text, json, github, gitlab (``REPORTERS``, which ``--format``
+offers)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import dataclasses
 import hashlib
 import json
 import posixpath
-from collections.abc import Callable
 from pathlib import Path
 
 from aiportfolio.analysis.check import CheckResult
@@ -15,6 +15,7 @@ from aiportfolio.problem import Problem, Severity
 from aiportfolio.report.kit.escape import annotation_message, annotation_property
 from aiportfolio.report.kit.numbers import num
 from aiportfolio.report.kit.problems import problem_json
+from aiportfolio.report.kit.reporter import PLAIN, Options, Reporter
 
 GITHUB_CAP = 10
 """GitHub shows at most 10 errors and 10 warnings per step and drops the rest silently."""
@@ -70,9 +71,11 @@ def format_rule_summary(result: CheckResult, t: Translator) -> list[str]:
     return lines
 
 
-def format_text(result: CheckResult, t: Translator, limit: int | None = TEXT_LIMIT) -> str:
+def format_text(result: CheckResult, t: Translator, options: Options = PLAIN) -> str:
     """The problems, one per line with its fix; from ``RULE_SUMMARY_FROM`` problems on, a
-    count per rule first; at most ``limit`` problems (None: all), then how many are left."""
+    count per rule first; at most ``options.limit`` problems (None: all), then how many are
+    left."""
+    limit = options.limit
     lines: list[str] = []
     if len(result.problems) >= RULE_SUMMARY_FROM:
         lines += [*format_rule_summary(result, t), ""]
@@ -99,7 +102,7 @@ def summary(result: CheckResult, t: Translator) -> str:
     )
 
 
-def format_json(result: CheckResult, t: Translator) -> str:
+def format_json(result: CheckResult, t: Translator, options: Options = PLAIN) -> str:
     payload = {
         "files": result.files,
         "usecases": result.usecases,
@@ -110,7 +113,7 @@ def format_json(result: CheckResult, t: Translator) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def format_github(result: CheckResult, t: Translator) -> str:
+def format_github(result: CheckResult, t: Translator, options: Options = PLAIN) -> str:
     """GitHub workflow annotations, capped per severity, with a notice for the rest."""
     lines: list[str] = []
     left_out = 0
@@ -137,7 +140,7 @@ def fingerprint(p: Problem) -> str:
     return hashlib.sha256(f"{p.path}\0{p.rule}\0{p.message}".encode()).hexdigest()
 
 
-def format_gitlab(result: CheckResult, t: Translator) -> str:
+def format_gitlab(result: CheckResult, t: Translator, options: Options = PLAIN) -> str:
     severity = {"error": "major", "warning": "minor", "info": "info"}
     seen: dict[str, int] = {}
     items = []
@@ -158,7 +161,7 @@ def format_gitlab(result: CheckResult, t: Translator) -> str:
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
-REPORTERS: dict[str, Callable[[CheckResult, Translator], str]] = {
+REPORTERS: dict[str, Reporter[CheckResult]] = {
     "text": format_text,
     "json": format_json,
     "github": format_github,

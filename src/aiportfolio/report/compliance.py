@@ -1,4 +1,5 @@
-"""Reporters of ``aip compliance``: table (terminal), md, json. Pure functions."""
+"""Reporters of ``aip compliance``: table (terminal), md, json. Pure functions. The catalog
+listing (``aip compliance --catalog``) has its own registry in ``compliance_catalog.py``."""
 
 from __future__ import annotations
 
@@ -6,17 +7,17 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from aiportfolio.domain.ai_act import Applicable, ComplianceReport, ObligationCatalog
+from aiportfolio.domain.ai_act import Applicable, ComplianceReport
 from aiportfolio.i18n import Translator
-from aiportfolio.report.kit import formats
 from aiportfolio.report.kit.escape import md_cell, terminal
 from aiportfolio.report.kit.numbers import pct
+from aiportfolio.report.kit.reporter import PLAIN, Options, Reporter
 from aiportfolio.report.kit.steering import md_table, text_table
 
 Cell = Callable[[object], str]
 
 
-def _tier(tier: str, t: Translator) -> str:
+def tier_label(tier: str, t: Translator) -> str:
     return t(f"diff.tier.{tier}")
 
 
@@ -34,7 +35,7 @@ def _sections(
             u.usecase_id,
             cell(u.title),
             t(f"label.status.{u.status}"),
-            _tier(u.tier, t),
+            tier_label(u.tier, t),
             _role(u.role, u.role_given, t),
             u.annex_iii or "",
             f"{u.closed}/{u.total}",
@@ -55,7 +56,7 @@ def _sections(
         for d in report.deadlines
     ]
     gaps = [
-        [_role(g.role, True, t), _tier(g.tier, t), str(g.usecases), str(g.open), str(g.total)]
+        [_role(g.role, True, t), tier_label(g.tier, t), str(g.usecases), str(g.open), str(g.total)]
         for g in report.gaps
     ]
     dates = [
@@ -136,7 +137,7 @@ def _summary(report: ComplianceReport, t: Translator) -> list[str]:
     return lines
 
 
-def format_table(report: ComplianceReport, t: Translator) -> str:
+def format_table(report: ComplianceReport, t: Translator, options: Options = PLAIN) -> str:
     parts = [t("ai_act.report.title", date=report.today.isoformat()), ""]
     parts += [terminal(line) for line in _summary(report, t)]
     for title, headers, rows in _sections(report, t, terminal):
@@ -146,7 +147,7 @@ def format_table(report: ComplianceReport, t: Translator) -> str:
     return "\n".join(parts) + "\n"
 
 
-def format_markdown(report: ComplianceReport, t: Translator) -> str:
+def format_markdown(report: ComplianceReport, t: Translator, options: Options = PLAIN) -> str:
     parts = [f"# {t('ai_act.report.title', date=report.today.isoformat())}", ""]
     parts += [f"- {md_cell(line)}" for line in _summary(report, t)]
     for title, headers, rows in _sections(report, t, md_cell):
@@ -236,76 +237,12 @@ def as_data(report: ComplianceReport) -> dict[str, Any]:
     }
 
 
-def format_json(report: ComplianceReport, t: Translator) -> str:
+def format_json(report: ComplianceReport, t: Translator, options: Options = PLAIN) -> str:
     return json.dumps(as_data(report), ensure_ascii=False, indent=2) + "\n"
 
 
-REPORTERS: dict[str, Callable[[ComplianceReport, Translator], str]] = {
+REPORTERS: dict[str, Reporter[ComplianceReport]] = {
     "table": format_table,
     "md": format_markdown,
     "json": format_json,
 }
-formats.checked(formats.COMPLIANCE, REPORTERS)
-
-
-# --- the catalog ------------------------------------------------------------------------------
-
-
-def _conditions(o: Any, t: Translator) -> str:
-    when = o.when
-    parts: list[str] = []
-    if when.tiers:
-        parts.append("/".join(_tier(x, t) for x in when.tiers))
-    for name in ("transparency", "gpai", "annex_iii"):
-        values = getattr(when, name)
-        if values:
-            parts.append(f"{name}: {', '.join(values)}")
-    if when.exception:
-        parts.append("exception")
-    return "; ".join(parts)
-
-
-def _catalog_rows(catalog: ObligationCatalog, t: Translator, cell: Cell) -> list[list[str]]:
-    return [
-        [
-            o.id,
-            cell(", ".join(o.articles)),
-            ", ".join(t(f"ai_act.role.{r}") for r in o.roles),
-            cell(_conditions(o, t)),
-            o.applies_from,
-            cell(o.title.get(t.lang)),
-        ]
-        for o in catalog.obligations
-    ]
-
-
-def _catalog_headers(t: Translator) -> list[str]:
-    return [
-        "ID",
-        t("ai_act.col.articles"),
-        t("ai_act.col.role"),
-        t("ai_act.col.when"),
-        t("ai_act.col.group"),
-        t("ai_act.col.obligation"),
-    ]
-
-
-def catalog_table(catalog: ObligationCatalog, t: Translator) -> str:
-    return text_table(_catalog_headers(t), _catalog_rows(catalog, t, terminal))
-
-
-def catalog_markdown(catalog: ObligationCatalog, t: Translator) -> str:
-    return md_table(_catalog_headers(t), _catalog_rows(catalog, t, md_cell))
-
-
-def catalog_json(catalog: ObligationCatalog, t: Translator) -> str:
-    data = [o.model_dump(mode="json", exclude_none=True) for o in catalog.obligations]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-CATALOG_REPORTERS: dict[str, Callable[[ObligationCatalog, Translator], str]] = {
-    "table": catalog_table,
-    "md": catalog_markdown,
-    "json": catalog_json,
-}
-formats.checked(formats.COMPLIANCE, CATALOG_REPORTERS)

@@ -4,14 +4,12 @@ the template helpers shared with the agenda packs."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from aiportfolio.analysis.dashboard import DashboardResult, Indicator
 from aiportfolio.domain.kpis import KpiStatus
 from aiportfolio.i18n import Translator
-from aiportfolio.report.kit import formats
+from aiportfolio.report.kit.reporter import PLAIN, Options, Reporter
 from aiportfolio.report.kit.steering import eur, message, pct, text_table, value
 
 
@@ -90,7 +88,7 @@ def kpi_headers(t: Translator) -> list[str]:
     ]
 
 
-def format_text(result: DashboardResult, t: Translator, register_root: Path | None = None) -> str:
+def format_text(result: DashboardResult, t: Translator, options: Options = PLAIN) -> str:
     title = t("dashboard.title")
     parts = [
         f"{title}\n{'=' * len(title)}\n"
@@ -127,7 +125,9 @@ def format_text(result: DashboardResult, t: Translator, register_root: Path | No
     return "\n".join(parts)
 
 
-def format_markdown(result: DashboardResult, t: Translator, register_root: Path | None) -> str:
+def format_markdown(result: DashboardResult, t: Translator, options: Options = PLAIN) -> str:
+    """The dashboard in Markdown, from ``dashboard.md.j2`` (the register's own copy under
+    ``options.root`` wins)."""
     from aiportfolio.report.kit.templating import render
 
     stars = [
@@ -137,7 +137,7 @@ def format_markdown(result: DashboardResult, t: Translator, register_root: Path 
     ]
     return render(
         "dashboard.md.j2",
-        register_root,
+        options.root,
         t.lang,
         d=result,
         stars=stars,
@@ -145,7 +145,7 @@ def format_markdown(result: DashboardResult, t: Translator, register_root: Path 
     )
 
 
-def format_json(result: DashboardResult, t: Translator, register_root: Path | None = None) -> str:
+def format_json(result: DashboardResult, t: Translator, options: Options = PLAIN) -> str:
     def kpi(s: KpiStatus) -> dict[str, object]:
         return {
             "name": s.kpi.name,
@@ -191,10 +191,8 @@ def format_json(result: DashboardResult, t: Translator, register_root: Path | No
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-REPORTERS: dict[str, Callable[[DashboardResult, Translator, Path | None], str]] = {
+REPORTERS: dict[str, Reporter[DashboardResult]] = {
     "table": format_text,
     "md": format_markdown,
     "json": format_json,
 }
-"""Every reporter takes the register root (the Markdown template may be overridden there)."""
-formats.checked(formats.STEER, REPORTERS)

@@ -5,7 +5,7 @@ pull-request comment, in ``report/diff_comment.py``); their shared wording is in
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -31,11 +31,12 @@ from aiportfolio.report.diff_labels import (
     verdict,
     wave_row,
 )
-from aiportfolio.report.kit import formats, numbers
+from aiportfolio.report.kit import numbers
 from aiportfolio.report.kit.problems import problem_json
+from aiportfolio.report.kit.reporter import PLAIN, Options, Reporter
 
 
-def format_text(result: DiffResult, t: Translator) -> str:
+def format_text(result: DiffResult, t: Translator, options: Options = PLAIN) -> str:
     lines = [verdict(result, t), t("diff.compared", base=result.base_label, head=result.head_label)]
     lines += [f"  * {plain(t(n.key, **n.params), 300)}" for n in result.notes]
 
@@ -181,7 +182,7 @@ def _balance_json(b: BalanceResult) -> dict[str, Any]:
     }
 
 
-def format_json(result: DiffResult, t: Translator) -> str:
+def format_json(result: DiffResult, t: Translator, options: Options = PLAIN) -> str:
     payload = {
         "base": result.base_label,
         "head": result.head_label,
@@ -253,9 +254,8 @@ def format_json(result: DiffResult, t: Translator) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-REPORTERS: dict[str, Callable[[DiffResult, Translator], str]] = {
+REPORTERS: dict[str, Reporter[DiffResult]] = {
     "table": format_text,
     "md": format_markdown,
     "json": format_json,
 }
-formats.checked(formats.DIFF, REPORTERS)

@@ -37,6 +37,7 @@ from aiportfolio.report.diff_labels import (
 )
 from aiportfolio.report.kit import numbers
 from aiportfolio.report.kit.escape import md, truncate
+from aiportfolio.report.kit.reporter import PLAIN, Options
 
 MARKER = "<!-- aip:portfolio -->"
 """First line of the comment: a workflow finds and updates the same comment with it."""
@@ -331,6 +332,8 @@ def _assemble(head: str, blocks: Sequence[Block], budget: int, t: Translator, po
 def format_markdown(
     result: DiffResult,
     t: Translator,
+    options: Options = PLAIN,
+    *,
     budget: int | None = COMMENT_BUDGET,
     pointer: str = "",
 ) -> str:

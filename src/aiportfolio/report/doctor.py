@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
 from aiportfolio.analysis.doctor import DoctorResult, Evidence
 from aiportfolio.i18n import Translator
-from aiportfolio.report.kit import formats
 from aiportfolio.report.kit.escape import md, md_cell
+from aiportfolio.report.kit.reporter import PLAIN, Options, Reporter
 from aiportfolio.report.kit.steering import message, text_table
 
 _MARK = {"ok": "✓", "warning": "!", "alert": "✗"}
@@ -26,7 +25,7 @@ def summary(result: DoctorResult, t: Translator) -> str:
     )
 
 
-def format_text(result: DoctorResult, t: Translator) -> str:
+def format_text(result: DoctorResult, t: Translator, options: Options = PLAIN) -> str:
     lines = [
         t("doctor.title"),
         t("doctor.asof", date=result.today.isoformat(), count=result.active),
@@ -64,7 +63,7 @@ def format_text(result: DoctorResult, t: Translator) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_markdown(result: DoctorResult, t: Translator) -> str:
+def format_markdown(result: DoctorResult, t: Translator, options: Options = PLAIN) -> str:
     lines = [
         f"## {t('doctor.title')}",
         "",
@@ -110,7 +109,7 @@ def format_markdown(result: DoctorResult, t: Translator) -> str:
     return "\n".join(lines)
 
 
-def format_json(result: DoctorResult, t: Translator) -> str:
+def format_json(result: DoctorResult, t: Translator, options: Options = PLAIN) -> str:
     payload = {
         "date": result.today.isoformat(),
         "active": result.active,
@@ -145,9 +144,8 @@ def format_json(result: DoctorResult, t: Translator) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
-REPORTERS: dict[str, Callable[[DoctorResult, Translator], str]] = {
+REPORTERS: dict[str, Reporter[DoctorResult]] = {
     "table": format_text,
     "md": format_markdown,
     "json": format_json,
 }
-formats.checked(formats.STEER, REPORTERS)

@@ -3,18 +3,19 @@ what would change its rank (table, json, md)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from aiportfolio.analysis.explain import Explanation, WhatIf
 from aiportfolio.domain.scoring import CriterionScore
 from aiportfolio.i18n import Translator
 from aiportfolio.model.grid import Grid
-from aiportfolio.report.kit import formats, numbers
+from aiportfolio.report.kit import numbers
 from aiportfolio.report.kit.criteria import criterion_label, raters
 from aiportfolio.report.kit.escape import md, md_cell
 from aiportfolio.report.kit.labels import category_label, status_label
 from aiportfolio.report.kit.machine import dumps, rounded
+from aiportfolio.report.kit.reporter import PLAIN, Options, Reporter
 from aiportfolio.report.kit.terminal import Terminal, render_rich
 
 
@@ -22,6 +23,15 @@ def _weight(weight: float, lang: str) -> str:
     """A criterion weight in percent, decimals kept (12.5 %), spaced like ``numbers.pct``."""
     spaced = lang in numbers.SPACED_SIGNS
     return numbers.value(weight, lang) + (f"{numbers.NBSP}%" if spaced else "%")
+
+
+@dataclass(frozen=True)
+class ExplainReport:
+    """What ``aip score --explain`` reports: one entry's explanation, read with its grid
+    (criterion labels, questions, measures)."""
+
+    explanation: Explanation
+    grid: Grid
 
 
 def _source(c: CriterionScore, grid: Grid, t: Translator) -> str:
@@ -128,14 +138,13 @@ def explain_changes(x: Explanation, grid: Grid, t: Translator) -> list[str]:
     return lines
 
 
-def format_explain_table(
-    x: Explanation, grid: Grid, t: Translator, terminal: Terminal | None = None
-) -> str:
+def format_explain_table(report: ExplainReport, t: Translator, options: Options = PLAIN) -> str:
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    terminal = terminal or Terminal()
+    x, grid = report.explanation, report.grid
+    terminal = options.terminal or Terminal()
     lang = t.lang
     r = x.result
     head = Text(f"{r.id} · {r.usecase.title}", style="bold")
@@ -178,9 +187,8 @@ def format_explain_table(
     return render_rich([head, summary, table, *changes], terminal)
 
 
-def format_explain_md(
-    x: Explanation, grid: Grid, t: Translator, terminal: Terminal | None = None
-) -> str:
+def format_explain_md(report: ExplainReport, t: Translator, options: Options = PLAIN) -> str:
+    x, grid = report.explanation, report.grid
     lang = t.lang
     r = x.result
     lines = [
@@ -244,9 +252,8 @@ def _what_if_json(w: WhatIf) -> dict[str, Any]:
     }
 
 
-def format_explain_json(
-    x: Explanation, grid: Grid, t: Translator, terminal: Terminal | None = None
-) -> str:
+def format_explain_json(report: ExplainReport, t: Translator, options: Options = PLAIN) -> str:
+    x = report.explanation
     r = x.result
     return dumps(
         {
@@ -294,11 +301,8 @@ def format_explain_json(
     )
 
 
-ExplainReporter = Callable[[Explanation, Grid, Translator, "Terminal | None"], str]
-
-EXPLAIN_REPORTERS: dict[str, ExplainReporter] = {
+REPORTERS: dict[str, Reporter[ExplainReport]] = {
     "table": format_explain_table,
     "json": format_explain_json,
     "md": format_explain_md,
 }
-formats.checked(formats.EXPLAIN, EXPLAIN_REPORTERS)

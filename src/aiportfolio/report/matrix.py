@@ -3,14 +3,14 @@ csv, and md as a Mermaid ``quadrantChart``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from aiportfolio.analysis.matrix import QUADRANTS, Matrix, MatrixPoint
 from aiportfolio.i18n import Translator
-from aiportfolio.report.kit import formats, numbers
+from aiportfolio.report.kit import numbers
 from aiportfolio.report.kit.escape import md, mermaid
 from aiportfolio.report.kit.machine import csv_text, dumps, rounded
+from aiportfolio.report.kit.reporter import PLAIN, Options, Reporter
 from aiportfolio.report.kit.terminal import Terminal, render_rich
 
 
@@ -23,13 +23,13 @@ def _axis_split(t: Translator, axis: str, high: bool, split: float) -> str:
     return t(key, split=numbers.num(split, t.lang, 1))
 
 
-def format_matrix_table(matrix: Matrix, t: Translator, terminal: Terminal | None = None) -> str:
+def format_matrix_table(matrix: Matrix, t: Translator, options: Options = PLAIN) -> str:
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
     lang = t.lang
-    terminal = terminal or Terminal()
+    terminal = options.terminal or Terminal()
 
     def cell(quadrant: str) -> Text:
         text = Text(t(f"score.quadrant.{quadrant}"), style="bold")
@@ -96,7 +96,7 @@ def _coordinate(score: float) -> str:
     return f"{share:.3f}"
 
 
-def format_matrix_md(matrix: Matrix, t: Translator, terminal: Terminal | None = None) -> str:
+def format_matrix_md(matrix: Matrix, t: Translator, options: Options = PLAIN) -> str:
     """A Mermaid ``quadrantChart`` (every label quoted and escaped), then the same content
     as a list for readers where Mermaid does not render."""
     lang = t.lang
@@ -160,7 +160,7 @@ def _matrix_rows(matrix: Matrix) -> list[dict[str, Any]]:
     ]
 
 
-def format_matrix_json(matrix: Matrix, t: Translator, terminal: Terminal | None = None) -> str:
+def format_matrix_json(matrix: Matrix, t: Translator, options: Options = PLAIN) -> str:
     return dumps(
         {
             "split": matrix.split,
@@ -171,18 +171,15 @@ def format_matrix_json(matrix: Matrix, t: Translator, terminal: Terminal | None 
     )
 
 
-def format_matrix_csv(matrix: Matrix, t: Translator, terminal: Terminal | None = None) -> str:
+def format_matrix_csv(matrix: Matrix, t: Translator, options: Options = PLAIN) -> str:
     rows = _matrix_rows(matrix)
     header = ["rank", "id", "title", "quadrant", "value", "feasibility", "below_floor"]
     return csv_text(header, ([row[h] for h in header] for row in rows))
 
 
-MatrixReporter = Callable[[Matrix, Translator, "Terminal | None"], str]
-
-MATRIX_REPORTERS: dict[str, MatrixReporter] = {
+REPORTERS: dict[str, Reporter[Matrix]] = {
     "table": format_matrix_table,
     "json": format_matrix_json,
     "csv": format_matrix_csv,
     "md": format_matrix_md,
 }
-formats.checked(formats.SCORE, MATRIX_REPORTERS)

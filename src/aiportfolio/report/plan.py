@@ -4,7 +4,6 @@ Their shared wording is in ``report/plan_labels.py``."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 from aiportfolio.analysis.planning.result import PlanComparison, PlanResult
@@ -12,6 +11,7 @@ from aiportfolio.i18n import Translator
 from aiportfolio.report.kit.escape import md, md_cell
 from aiportfolio.report.kit.labels import group_label
 from aiportfolio.report.kit.numbers import num, points, score
+from aiportfolio.report.kit.reporter import PLAIN, Options, Reporter
 from aiportfolio.report.kit.terminal import cell_len, pad
 from aiportfolio.report.plan_labels import (
     by_wave_text,
@@ -270,14 +270,15 @@ def as_data(result: PlanResult, t: Translator, compare: bool = False) -> dict[st
     return data
 
 
-def format_json(result: PlanResult, t: Translator, compare: bool = False) -> str:
-    return json.dumps(as_data(result, t, compare), ensure_ascii=False, indent=2) + "\n"
+def format_json(result: PlanResult, t: Translator, options: Options = PLAIN) -> str:
+    return json.dumps(as_data(result, t, options.compare), ensure_ascii=False, indent=2) + "\n"
 
 
 # --- markdown ------------------------------------------------------------------------------
 
 
-def format_md(result: PlanResult, t: Translator, compare: bool = False) -> str:
+def format_md(result: PlanResult, t: Translator, options: Options = PLAIN) -> str:
+    compare = options.compare
     lines = [
         f"# {t('plan.title')}",
         "",
@@ -354,16 +355,16 @@ def format_md(result: PlanResult, t: Translator, compare: bool = False) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def format_text(
-    result: PlanResult, t: Translator, compare: bool = False, limit: int | None = None
-) -> str:
-    text = format_table(result, t, limit)
-    if compare and result.comparison is not None and not result.conflicts:
+def format_text(result: PlanResult, t: Translator, options: Options = PLAIN) -> str:
+    """The plan for a terminal (``format_table``), then with ``options.compare`` the
+    strategies side by side."""
+    text = format_table(result, t, options.limit)
+    if options.compare and result.comparison is not None and not result.conflicts:
         text += format_compare_table(result.comparison, t)
     return text
 
 
-REPORTERS: dict[str, Callable[[PlanResult, Translator, bool], str]] = {
+REPORTERS: dict[str, Reporter[PlanResult]] = {
     "table": format_text,
     "json": format_json,
     "md": format_md,

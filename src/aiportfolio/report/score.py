@@ -8,17 +8,17 @@ carry raw ids and numbers, no markup; Markdown escapes every user text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from aiportfolio.domain.scoring import RankedEntry, ScoreReport, ScoreResult, why
 from aiportfolio.i18n import Translator
-from aiportfolio.report.kit import formats, numbers
+from aiportfolio.report.kit import numbers
 from aiportfolio.report.kit.criteria import criterion_label, raters, why_item
 from aiportfolio.report.kit.escape import md, md_cell
 from aiportfolio.report.kit.labels import category_label, status_label
 from aiportfolio.report.kit.lists import id_list
 from aiportfolio.report.kit.machine import csv_text, dumps, rounded
+from aiportfolio.report.kit.reporter import PLAIN, Options, Reporter
 from aiportfolio.report.kit.terminal import Terminal, plain_table
 
 
@@ -192,11 +192,11 @@ def ranking_title(report: ScoreReport, t: Translator) -> str:
     )
 
 
-def format_table(report: ScoreReport, t: Translator, terminal: Terminal | None = None) -> str:
+def format_table(report: ScoreReport, t: Translator, options: Options = PLAIN) -> str:
     """The ranking for a terminal. Column widths are computed here, not left to rich: short
     columns never wrap, the title and notes share what is left, and on a narrow terminal
     the notes move under the table (keyed by id) so the ranking stays one block."""
-    terminal = terminal or Terminal()
+    terminal = options.terminal or Terminal()
     title = ranking_title(report, t)
     if not report.entries:
         return title + "\n" + t("score.empty") + "\n"
@@ -285,7 +285,7 @@ def format_table(report: ScoreReport, t: Translator, terminal: Terminal | None =
     return "\n".join(lines) + "\n"
 
 
-def format_md(report: ScoreReport, t: Translator, terminal: Terminal | None = None) -> str:
+def format_md(report: ScoreReport, t: Translator, options: Options = PLAIN) -> str:
     lines = [
         f"## {md(t('score.md.title'))}",
         "",
@@ -366,7 +366,7 @@ def entry_json(entry: RankedEntry) -> dict[str, Any]:
     }
 
 
-def format_json(report: ScoreReport, t: Translator, terminal: Terminal | None = None) -> str:
+def format_json(report: ScoreReport, t: Translator, options: Options = PLAIN) -> str:
     return dumps(
         {
             "feasibility_floor": report.scoring.feasibility_floor,
@@ -383,7 +383,7 @@ def format_json(report: ScoreReport, t: Translator, terminal: Terminal | None = 
     )
 
 
-def format_csv(report: ScoreReport, t: Translator, terminal: Terminal | None = None) -> str:
+def format_csv(report: ScoreReport, t: Translator, options: Options = PLAIN) -> str:
     criteria = report.grid.ids
     header = [
         "rank",
@@ -428,12 +428,9 @@ def format_csv(report: ScoreReport, t: Translator, terminal: Terminal | None = N
     return csv_text(header, rows)
 
 
-Reporter = Callable[[ScoreReport, Translator, "Terminal | None"], str]
-
-REPORTERS: dict[str, Reporter] = {
+REPORTERS: dict[str, Reporter[ScoreReport]] = {
     "table": format_table,
     "json": format_json,
     "csv": format_csv,
     "md": format_md,
 }
-formats.checked(formats.SCORE, REPORTERS)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from aiportfolio.analysis.table import PortfolioLine
 from aiportfolio.i18n import Translator
-from aiportfolio.report.kit import formats, numbers
+from aiportfolio.report.kit import numbers
 from aiportfolio.report.kit.escape import md, md_cell
 from aiportfolio.report.kit.machine import csv_text
+from aiportfolio.report.kit.reporter import PLAIN, Options, Reporter
 from aiportfolio.report.kit.terminal import Terminal, render_rich
 
 
@@ -54,14 +55,12 @@ WIDE = 160
 """Below this width the nine columns cannot be read side by side: one block per use case."""
 
 
-def format_table(
-    lines: Sequence[PortfolioLine], t: Translator, terminal: Terminal | None = None
-) -> str:
+def format_table(lines: Sequence[PortfolioLine], t: Translator, options: Options = PLAIN) -> str:
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    terminal = terminal or Terminal()
+    terminal = options.terminal or Terminal()
     title = t("score.table.title")
     if not lines:
         return f"{title}\n{t('score.table.empty')}\n"
@@ -109,9 +108,7 @@ def _blocks(
     return "\n".join(out) + "\n"
 
 
-def format_md(
-    lines: Sequence[PortfolioLine], t: Translator, terminal: Terminal | None = None
-) -> str:
+def format_md(lines: Sequence[PortfolioLine], t: Translator, options: Options = PLAIN) -> str:
     out = [f"## {md(t('score.table.title'))}", ""]
     if not lines:
         return "\n".join([*out, md(t("score.table.empty"))]) + "\n"
@@ -123,9 +120,7 @@ def format_md(
     return "\n".join(out) + "\n"
 
 
-def format_csv(
-    lines: Sequence[PortfolioLine], t: Translator, terminal: Terminal | None = None
-) -> str:
+def format_csv(lines: Sequence[PortfolioLine], t: Translator, options: Options = PLAIN) -> str:
     """Raw values under stable English headers (spreadsheets and scripts read it)."""
     header = [
         "id",
@@ -165,9 +160,8 @@ def format_csv(
     return csv_text(header, rows)
 
 
-REPORTERS: dict[str, Callable[[Sequence[PortfolioLine], Translator, Terminal | None], str]] = {
+REPORTERS: dict[str, Reporter[Sequence[PortfolioLine]]] = {
     "table": format_table,
     "md": format_md,
     "csv": format_csv,
 }
-formats.checked(formats.TABLE, REPORTERS)

@@ -11,10 +11,10 @@ from rich.cells import cell_len
 from aiportfolio.analysis.tco import PortfolioTco, Tco, TcoTotals
 from aiportfolio.i18n import Translator
 from aiportfolio.model.common import COST_FAMILIES
-from aiportfolio.report.kit import formats
 from aiportfolio.report.kit.escape import md_cell
 from aiportfolio.report.kit.lists import clip_text
 from aiportfolio.report.kit.numbers import num
+from aiportfolio.report.kit.reporter import PLAIN, Options, Reporter
 from aiportfolio.report.kit.steering import eur, md_table, pct, text_table
 
 TO_COMPLETE_SHOWN = 20
@@ -216,12 +216,12 @@ def fitted_table(width: int, flexible: str) -> Callable[[list[str], list[list[st
     return draw
 
 
-def format_text(
-    result: PortfolioTco, t: Translator, width: int = TEXT_WIDTH, limit: int | None = None
-) -> str:
-    """The report for a terminal: fits ``width`` columns (titles clipped, then the least
-    useful columns dropped); with several use cases the portfolio totals come first and at
-    most ``limit`` use cases are listed (None: all)."""
+def format_text(result: PortfolioTco, t: Translator, options: Options = PLAIN) -> str:
+    """The report for a terminal: fits the terminal's width (``TEXT_WIDTH`` without one;
+    titles clipped, then the least useful columns dropped); with several use cases the
+    portfolio totals come first and at most ``options.limit`` use cases are listed (None:
+    all)."""
+    width, limit = options.width(TEXT_WIDTH), options.limit
     parts = _sections(
         result,
         t,
@@ -248,7 +248,7 @@ def format_text(
     return "\n".join(parts)
 
 
-def format_markdown(result: PortfolioTco, t: Translator) -> str:
+def format_markdown(result: PortfolioTco, t: Translator, options: Options = PLAIN) -> str:
     return "\n".join(_sections(result, t, md_table, md_cell, lambda title: f"## {title}\n"))
 
 
@@ -271,7 +271,7 @@ def _totals_json(tot: TcoTotals) -> dict[str, object]:
     }
 
 
-def format_json(result: PortfolioTco, t: Translator) -> str:
+def format_json(result: PortfolioTco, t: Translator, options: Options = PLAIN) -> str:
     payload = {
         "usecases": [
             {
@@ -303,9 +303,8 @@ def format_json(result: PortfolioTco, t: Translator) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-REPORTERS: dict[str, Callable[[PortfolioTco, Translator], str]] = {
+REPORTERS: dict[str, Reporter[PortfolioTco]] = {
     "table": format_text,
     "md": format_markdown,
     "json": format_json,
 }
-formats.checked(formats.STEER, REPORTERS)

@@ -1,2 +1,3 @@
-"""The reporters' shared kit: escaping, numbers, labels, long lists, terminal tables, the
-output-format lists, problems as JSON and the Jinja2 environment."""
+"""The reporters' shared kit: the ``Reporter`` protocol and its ``Options`` (``reporter``),
+the CLI's ``--format`` choices read from each registry (``formats``), escaping, numbers,
+labels, long lists, terminal tables, problems as JSON and the Jinja2 environment."""

@@ -1,37 +1,54 @@
-"""The output formats of each command: the one list that both the ``--format`` choices of
-the CLI and the reporter registries (``REPORTERS`` dicts) are built from.
+"""The ``--format`` choices of the CLI, derived from each command's reporter registry.
 
-Names are the same everywhere: ``table`` (terminal), ``md`` (Markdown), ``json``,
-``csv``. Standard library only: the CLI imports this module at start-up, before any
-engine or reporter (which stay lazy imports).
+A command's reporter module holds the one list of its formats: its ``REPORTERS`` dict
+(``report/kit/reporter.py``). ``registry_choices`` turns it into the type of a typer
+``--format`` option without importing the reporter module: typer lists the choices by
+iterating the type, and only when it needs them (the command's ``--help``, shell
+completion, a ``--format`` value to check). ``aip --help`` and the other commands never
+import a reporter. Names are the same everywhere: ``table`` (terminal), ``md`` (Markdown),
+``json``, ``csv``.
+
+Standard library only: the CLI imports this module at start-up.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from enum import Enum
+import importlib
+from collections.abc import Iterator, Sequence
+from enum import Enum, EnumMeta
 from typing import Any
 
-SCORE = ("table", "json", "csv", "md")
-"""``aip score`` (ranking and ``--matrix``) and ``aip balance``."""
-EXPLAIN = ("table", "json", "md")
-"""``aip score --explain`` (no CSV: one entry is not a table of rows)."""
-TABLE = ("table", "md", "csv")
-"""``aip table``."""
-STEER = ("table", "md", "json")
-"""``aip tco``, ``aip dashboard``, ``aip doctor``."""
-DIFF = ("table", "md", "json")
-"""``aip diff``."""
-COMPLIANCE = ("table", "md", "json")
-"""``aip compliance``."""
+
+def choices(name: str, values: Sequence[str]) -> type[Enum]:
+    """A ``str`` Enum whose members are ``values`` (a typer option over a vocabulary)."""
+    return Enum(name, {v: v for v in values}, type=str)  # type: ignore[return-value]
 
 
-def choices(name: str, formats: Sequence[str]) -> type[Enum]:
-    """A ``str`` Enum whose members are ``formats`` (for a typer ``--format`` option)."""
-    return Enum(name, {f: f for f in formats}, type=str)  # type: ignore[return-value]
+def registry_names(module: str) -> tuple[str, ...]:
+    """The format names of ``module``'s ``REPORTERS`` registry, in its order."""
+    return tuple(importlib.import_module(module).REPORTERS)
 
 
-def checked(formats: Sequence[str], reporters: Mapping[str, Any]) -> None:
-    """Fail at import when a reporter registry and its format list drift apart."""
-    if tuple(reporters) != tuple(formats):
-        raise RuntimeError(f"reporters {tuple(reporters)} do not match formats {tuple(formats)}")
+class _FromRegistry(EnumMeta):
+    """Iterating a ``--format`` type (what typer does to list its choices) reads the
+    reporter registry then; the type itself has no members."""
+
+    def __iter__(cls) -> Iterator[Any]:
+        return iter((*cls.__dict__["aip_first"], *registry_names(cls.__dict__["aip_module"])))
+
+    def __len__(cls) -> int:
+        return len(tuple(iter(cls)))
+
+
+def registry_choices(name: str, module: str, *, first: Sequence[str] = ()) -> type[Enum]:
+    """The type of a ``--format`` option offering the keys of ``module``'s ``REPORTERS``
+    (after the names in ``first``, such as ``auto`` which picks a reporter itself). The
+    option's value is the chosen name, a ``str``."""
+
+    class Formats(str, Enum, metaclass=_FromRegistry):
+        pass
+
+    Formats.__name__ = Formats.__qualname__ = name
+    type.__setattr__(Formats, "aip_module", module)
+    type.__setattr__(Formats, "aip_first", tuple(first))
+    return Formats
