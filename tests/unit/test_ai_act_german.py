@@ -73,8 +73,8 @@ def test_german_is_optional_and_falls_back_to_english() -> None:
 
 
 def _reader(lang: str) -> Translator:
-    t = Translator("en")
-    t.lang = lang  # the reader's language, as --lang or the register's language sets it
+    t = Translator(lang)
+    assert t.lang == lang
     return t
 
 
@@ -99,3 +99,12 @@ def test_catalog_reporters_show_the_readers_language(fmt: str) -> None:
     assert "Maîtrise de l'IA par le personnel" in french and "KI-Kompetenz" not in french
     english = CATALOG_REPORTERS[fmt](catalog, _reader("en"), PLAIN)
     assert "Staff AI literacy" in english and "KI-Kompetenz" not in english
+
+
+def test_compliance_speaks_german_with_lang_de() -> None:
+    from aiptest import REPO_ROOT, run
+
+    result = run(REPO_ROOT, "--lang", "de", "compliance", "--catalog")
+    assert result.exit_code == 0
+    assert "KI-Kompetenz des Personals" in result.stdout
+    assert "Staff AI literacy" not in result.stdout
