@@ -259,3 +259,23 @@ def test_a_big_endian_mo_file_reads_the_same() -> None:
     assert swapped == read_mo(data, "fr")
     with pytest.raises(ValueError, match="not a gettext"):
         read_mo(b"nope" + data[4:], "fr")
+
+
+def test_engine_messages_agree_with_their_total_count_days_or_list() -> None:
+    from aiportfolio.report.kit.steering import message
+
+    fr = Translator("fr")
+    assert message(fr, "doctor.figure.share", {"count": 0, "total": 1}) == ("0 sur 1 entrée active")
+    assert message(fr, "doctor.figure.share", {"count": 1, "total": 3}) == (
+        "1 sur 3 entrées actives"
+    )
+    de = Translator("de")
+    assert message(de, "agenda.blocked.decision_past", {"date": "2026-11-30", "days": 1}) == (
+        "Entscheidungsdatum 2026-11-30 seit 1 Tag überschritten"
+    )
+    assert message(fr, "agenda.review.missing", {"reviews": ("security_review",)}).startswith(
+        "manquante : "
+    )
+    both = ("security_review", "legal_review")
+    assert message(fr, "agenda.review.missing", {"reviews": both}).startswith("manquantes : ")
+    assert message(fr, "plan.title", {}) == "Plan de vagues"

@@ -126,6 +126,11 @@ def has(key: str) -> bool:
     return key in english.texts or key in english.plurals
 
 
+def is_plural(key: str) -> bool:
+    """Whether ``key`` is a plural message (read with ``ntr``/``Translator.n``)."""
+    return key in messages("en").plurals
+
+
 def keys() -> frozenset[str]:
     """Every message key (singular and plural)."""
     english = messages("en")

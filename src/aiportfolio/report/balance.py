@@ -76,7 +76,7 @@ def rests_on(result: BalanceResult, t: Translator) -> str:
     verdict ("not enough cost data")."""
     cover = result.coverage
     share = "-" if cover.ratio is None else numbers.pct(cover.ratio, t.lang)
-    line = t("budget.rests_on", costed=cover.costed, total=cover.total, share=share)
+    line = t.n("budget.rests_on", cover.total, costed=cover.costed, total=cover.total, share=share)
     if not cover.enough:
         line += " " + t(
             "budget.not_enough.why", threshold=numbers.points(cover.min_coverage, t.lang)

@@ -28,7 +28,7 @@ def summary(result: DoctorResult, t: Translator) -> str:
 def format_text(result: DoctorResult, t: Translator, options: Options = PLAIN) -> str:
     lines = [
         t("doctor.title"),
-        t("doctor.asof", date=result.today.isoformat(), count=result.active),
+        t.n("doctor.asof", result.active, date=result.today.isoformat()),
         "",
     ]
     for s in result.signals:
@@ -67,7 +67,7 @@ def format_markdown(result: DoctorResult, t: Translator, options: Options = PLAI
     lines = [
         f"## {t('doctor.title')}",
         "",
-        md(t("doctor.asof", date=result.today.isoformat(), count=result.active)),
+        md(t.n("doctor.asof", result.active, date=result.today.isoformat())),
         "",
         f"| # | {t('doctor.col.signal')} | {t('doctor.col.level')} | {t('doctor.col.figure')} |",
         "|---|---|---|---|",

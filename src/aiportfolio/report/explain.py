@@ -91,7 +91,13 @@ def explain_changes(x: Explanation, grid: Grid, t: Translator) -> list[str]:
         c = x.completion
         names = ", ".join(criterion_label(grid, m, t) for m in c.missing)
         lines.append(
-            t("score.explain.completion", criteria=names, best=c.best_rank, worst=c.worst_rank)
+            t.n(
+                "score.explain.completion",
+                len(c.missing),
+                criteria=names,
+                best=c.best_rank,
+                worst=c.worst_rank,
+            )
         )
         return lines
     if r.below_floor:

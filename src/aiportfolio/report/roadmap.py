@@ -63,7 +63,7 @@ def format_roadmap(
                 "roadmap.dates.range", start=w.start.isoformat(), end=w.timeline[1].isoformat()
             )
         if w.weeks:
-            return t("roadmap.dates.weeks", weeks=w.weeks)
+            return t.n("roadmap.dates.weeks", w.weeks, weeks=w.weeks)
         return t("roadmap.dates.none")
 
     def baseline(uc: UseCase) -> str:

@@ -42,7 +42,7 @@ def _item_row(item: Tco, t: Translator, cell: Callable[[object], str]) -> list[s
         uc.id,
         cell(uc.title),
         t(f"label.category.{uc.category}"),
-        t("tco.months", n=item.horizon_months),
+        t.n("tco.months", item.horizon_months, n=item.horizon_months),
         eur(item.total, lang) if item.has_costs else t("budget.costs_missing"),
         pct(item.non_vendor_share, lang),
         eur(item.expected_gain, lang),
@@ -92,8 +92,9 @@ def _totals_row(name: str, tot: TcoTotals, t: Translator) -> list[str]:
 def coverage_line(tot: TcoTotals, t: Translator) -> str:
     """What a portfolio total rests on, and whether it gives a verdict."""
     cover = tot.coverage
-    line = t(
+    line = t.n(
         "budget.rests_on",
+        cover.total,
         costed=cover.costed,
         total=cover.total,
         share=pct(cover.ratio, t.lang),
@@ -174,7 +175,7 @@ def _sections(
         rows = [_totals_row(_wave(w, t), tot, t) for w, tot in result.by_wave.items()]
         parts.append(table(_totals_headers(t("agenda.col.wave"), t), rows))
         if result.overall.gain_missing:
-            parts.append(t("tco.gain_missing", count=result.overall.gain_missing) + "\n")
+            parts.append(t.n("tco.gain_missing", result.overall.gain_missing) + "\n")
     return parts
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from aiportfolio.i18n import Translator
+from aiportfolio.i18n import Translator, is_plural
 from aiportfolio.report.kit.numbers import eur, num, pct, score, value
 from aiportfolio.report.kit.terminal import text_table
 
@@ -41,7 +41,25 @@ def message(t: Translator, key: str, params: Mapping[str, object]) -> str:
             shown[name] = "∞"
         else:
             shown[name] = raw
+    count = plural_count(params)
+    if count is not None and is_plural(key):
+        return t.n(key, count, **shown)
     return t(key, **shown)
+
+
+_PLURAL_PARAMS = ("total", "count", "n", "days", "reviews")
+"""Which parameter of an engine's (key, params) pair gives the number a plural message
+agrees with: "2 of 5 active entries" agrees with ``total``; a list agrees with its length."""
+
+
+def plural_count(params: Mapping[str, object]) -> float | None:
+    for name in _PLURAL_PARAMS:
+        raw = params.get(name)
+        if isinstance(raw, tuple | list):
+            return len(raw)
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            return raw
+    return None
 
 
 def md_table(headers: list[str], rows: list[list[str]]) -> str:

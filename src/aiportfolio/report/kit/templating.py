@@ -154,8 +154,25 @@ def environment(register_root: Path | None, lang: str) -> Any:
         mermaid=escape.mermaid,
         html=escape.html_text,
     )
-    env.globals.update(t=t, lang=t.lang)
+    env.globals.update(t=template_translator(t), tn=t.n, lang=t.lang)
     return env
+
+
+def template_translator(t: Translator) -> Any:
+    """``t`` as templates call it: ``t(key, **params)`` for every message, a plural one
+    included (its form follows ``total``, ``count``, ``n``, ``days`` or a list's length;
+    ``tn(key, number, **params)`` names the number), so that a register's own templates
+    keep working when a message gains plural forms."""
+    from aiportfolio.i18n import is_plural
+    from aiportfolio.report.kit.steering import plural_count
+
+    def translate(key: str, /, **params: object) -> str:
+        if is_plural(key):
+            count = plural_count(params)
+            return t.n(key, 2 if count is None else count, **params)
+        return t(key, **params)
+
+    return translate
 
 
 def _product_size(left: Any, right: Any) -> int:

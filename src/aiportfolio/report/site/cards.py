@@ -156,7 +156,7 @@ def card_context(
         "costs": [
             (t("tco.col.one_off"), f.eur(item.one_off)),
             (t("tco.col.monthly"), f.eur(item.monthly)),
-            (t("tco.col.horizon"), t("tco.months", n=item.horizon_months)),
+            (t("tco.col.horizon"), t.n("tco.months", item.horizon_months, n=item.horizon_months)),
             (t("tco.col.tco"), f.eur(item.total)),
             (t("tco.col.gain"), f.eur(item.expected_gain)),
             (t("tco.col.roi"), f.pct(item.roi)),

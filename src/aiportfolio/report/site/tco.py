@@ -49,7 +49,7 @@ def tco_context(data: ReportData, t: Translator) -> dict[str, Any]:
             (t("tco.col.gain"), f.eur(overall.gain)),
             (t("tco.col.roi"), f.pct(overall.roi)),
         ],
-        "gain_missing": t("tco.gain_missing", count=overall.gain_missing)
+        "gain_missing": t.n("tco.gain_missing", overall.gain_missing)
         if overall.gain_missing
         else None,
         "by_category": Chart(charts.money_bars_spec(cat_rows, axis, t("report.tco.chart.category")))
@@ -62,7 +62,7 @@ def tco_context(data: ReportData, t: Translator) -> dict[str, Any]:
         "rows": [
             {
                 **entry_link(i.usecase),
-                "horizon": t("tco.months", n=i.horizon_months),
+                "horizon": t.n("tco.months", i.horizon_months, n=i.horizon_months),
                 "one_off": f.eur(i.one_off),
                 "monthly": f.eur(i.monthly),
                 "tco": f.eur(i.total),

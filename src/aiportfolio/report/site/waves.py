@@ -46,9 +46,10 @@ def waves_context(data: ReportData, t: Translator) -> dict[str, Any]:
                 "wave": label,
                 "start": start.isoformat(),
                 "end": end.isoformat(),
-                "label": t("report.waves.bar", count=len(w.usecases)),
-                "desc": t(
+                "label": t.n("report.waves.bar", len(w.usecases)),
+                "desc": t.n(
                     "report.waves.desc",
+                    len(w.usecases),
                     wave=label,
                     start=start.isoformat(),
                     end=end.isoformat(),
