@@ -300,7 +300,7 @@ def test_export_xlsx_reads_back_identically(tmp_path: Path) -> None:
 
 
 def test_export_mapping_is_printed_and_valid() -> None:
-    from aiportfolio.actions.importing import default_mapping
+    from aiportfolio.tabular.mapping import default_mapping
 
     result = run(None, "export", "--mapping")
     assert result.exit_code == 0

@@ -8,12 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from aiportfolio.actions.importing import (
-    CellError,
-    convert,
-    find_duplicates,
-    normalise_id,
-)
+from aiportfolio.tabular.duplicates import find_duplicates
+from aiportfolio.tabular.mapping import CellError, convert, normalise_id
 from aiptest import run, usecase, write_register
 
 MAPPING = """\

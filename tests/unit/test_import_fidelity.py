@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from aiportfolio.actions.importing import to_text
 from aiportfolio.register.edit import emit_block
 from aiportfolio.register.roundtrip import dump_roundtrip, load_roundtrip
 from aiportfolio.register.yamlio import parse_text
+from aiportfolio.tabular.mapping import to_text
 from aiptest import run, usecase, write_register
 
 PROBLEM_CELL = (

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-import aiportfolio.actions.importing as importer
-from aiportfolio.actions.importing import find_duplicates
+import aiportfolio.tabular.duplicates as duplicates
+from aiportfolio.tabular.duplicates import find_duplicates
 from aiptest import run, write_register
 
 SYLLABLES = ["ba", "ce", "di", "fo", "lu", "ma", "ne", "pi", "ro", "su", "ta", "ve"]
@@ -44,7 +44,7 @@ def test_index_finds_what_comparing_every_pair_finds(
 ) -> None:
     texts = _texts(300, seed)
     indexed = find_duplicates(texts, 0.9, start=start)
-    monkeypatch.setattr(importer, "BRUTE_FORCE_ROWS", 10**9)
+    monkeypatch.setattr(duplicates, "BRUTE_FORCE_ROWS", 10**9)
     every_pair = find_duplicates(texts, 0.9, start=start)
     assert indexed == every_pair
     assert len(every_pair) > 20  # the generated near-duplicates are there
@@ -78,9 +78,11 @@ def test_rows_are_numbered_as_in_the_spreadsheet(tmp_path: Path) -> None:
 
 
 def test_progress_reports_each_phase_with_counts(tmp_path: Path) -> None:
-    from aiportfolio.actions.importing import import_rows, load_mapping, read_table
+    from aiportfolio.actions.importing import import_rows
     from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import load_register
+    from aiportfolio.tabular.mapping import load_mapping
+    from aiportfolio.tabular.read import read_table
 
     root = write_register(tmp_path / "reg")
     sheet = tmp_path / "pocs.csv"

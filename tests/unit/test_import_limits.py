@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import aiportfolio.actions.importing as importer
+import aiportfolio.tabular.read as reader
 from aiptest import REPO_ROOT, run, usecase, write_register
 
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
@@ -124,7 +124,7 @@ def test_million_row_csv_stops_at_the_row_limit_with_little_memory(tmp_path: Pat
 def test_row_limit_applies_while_reading(
     tmp_path: Path, suffix: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(importer, "MAX_SHEET_ROWS", 50)
+    monkeypatch.setattr(reader, "MAX_SHEET_ROWS", 50)
     root = write_register(tmp_path / "reg")
     path = tmp_path / f"rows.{suffix}"
     if suffix == "csv":
@@ -146,7 +146,7 @@ def test_character_and_line_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     root = write_register(tmp_path / "reg")
     path = tmp_path / "text.csv"
     path.write_text(HEADER + "".join(f"{'x' * 90},idea,quick_win\n" for _ in range(20)), "utf-8")
-    monkeypatch.setattr(importer, "MAX_TEXT", 2_000_000)
+    monkeypatch.setattr(reader, "MAX_TEXT", 2_000_000)
     notes = "title,status,category,remarques\n"
     path.write_text(notes + "".join(f"Cas {i},idea,quick_win,{'é' * 50_000}\n" for i in range(30)))
     assert run(root, "import", str(path), "--dry-run").exit_code == 0
@@ -155,8 +155,8 @@ def test_character_and_line_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     result = run(root, "import", str(path), "--dry-run")
     assert result.exit_code == 2
     assert "more than 2 MB of cell text by row 21" in result.stderr
-    monkeypatch.setattr(importer, "MAX_TEXT", 10**9)
-    monkeypatch.setattr(importer, "MAX_LINE", 50)
+    monkeypatch.setattr(reader, "MAX_TEXT", 10**9)
+    monkeypatch.setattr(reader, "MAX_LINE", 50)
     path.write_text(HEADER + "".join(f"{'x' * 90},idea,quick_win\n" for _ in range(20)))
     result = run(root, "import", str(path), "--dry-run")
     assert result.exit_code == 2
@@ -164,7 +164,7 @@ def test_character_and_line_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_too_many_columns_in_a_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(importer, "MAX_SHEET_COLUMNS", 5)
+    monkeypatch.setattr(reader, "MAX_SHEET_COLUMNS", 5)
     root = write_register(tmp_path / "reg")
     path = tmp_path / "wide.csv"
     path.write_text(HEADER + "Cas,idea,quick_win,,,,,,,,,\nCas 2,idea,quick_win,a,b,c,d\n", "utf-8")

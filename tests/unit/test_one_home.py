@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from aiportfolio.actions.importing import to_text
 from aiportfolio.actions.new import clean_text
 from aiportfolio.errors import UsageError
 from aiportfolio.i18n import Translator
 from aiportfolio.model.common import UNSAFE, strip_unsafe
 from aiportfolio.report.diff_labels import plain
 from aiportfolio.report.kit.escape import md, terminal
+from aiportfolio.tabular.mapping import to_text
 
 T = Translator("en")
 
@@ -70,8 +70,8 @@ def test_a_one_line_value_refuses_every_line_break() -> None:
     ],
 )
 def test_one_number_parser_for_import_kpi_record_and_prompts(text: str, number: float) -> None:
-    from aiportfolio.actions.importing import to_number
     from aiportfolio.model.common import parse_number
+    from aiportfolio.tabular.mapping import to_number
 
     assert parse_number(text) == number
     assert to_number(text) == number
@@ -79,8 +79,8 @@ def test_one_number_parser_for_import_kpi_record_and_prompts(text: str, number: 
 
 @pytest.mark.parametrize("text", ["", "beaucoup", "nan", "inf", "-inf", "1.2.3"])
 def test_the_number_parser_refuses_what_is_not_a_finite_number(text: str) -> None:
-    from aiportfolio.actions.importing import CellError, to_number
     from aiportfolio.model.common import parse_number
+    from aiportfolio.tabular.mapping import CellError, to_number
 
     with pytest.raises(ValueError):
         parse_number(text)

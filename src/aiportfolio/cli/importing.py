@@ -73,11 +73,13 @@ def import_(
     """
     import sys
 
-    from aiportfolio.actions.importing import import_rows, load_mapping, read_table
+    from aiportfolio.actions.importing import import_rows
     from aiportfolio.actions.writing import apply_edits, locked
     from aiportfolio.cli.common import register_root, say, translator
     from aiportfolio.errors import UsageError
     from aiportfolio.report.written import import_notes, import_outcome_notes
+    from aiportfolio.tabular.mapping import load_mapping
+    from aiportfolio.tabular.read import read_table
 
     if suggest_mapping:
         _suggest_mapping(ctx, file, mapping)
@@ -125,8 +127,9 @@ def import_(
 def _suggest_mapping(ctx: typer.Context, file: Path, mapping: Path | None) -> None:
     """``aip import FILE --suggest-mapping``: print a mapping guessed from the headers
     (``--mapping`` may give the sheet and header rows to read them from)."""
-    from aiportfolio.actions.importing import Mapping, load_mapping, read_table
     from aiportfolio.cli.common import translator
+    from aiportfolio.tabular.mapping import Mapping, load_mapping
+    from aiportfolio.tabular.read import read_table
     from aiportfolio.tabular.suggest import mapping_text, suggest
 
     t = translator(ctx)

@@ -12,8 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiportfolio.actions.importing import Table, _norm, to_text
 from aiportfolio.i18n import Translator
+from aiportfolio.tabular.duplicates import normalised
+from aiportfolio.tabular.mapping import to_text
+from aiportfolio.tabular.read import Table
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "id": (
@@ -486,7 +488,7 @@ def match_columns(columns: list[str]) -> tuple[dict[str, str], list[str]]:
     unmapped: list[str] = []
     longest_first = sorted(lookup, key=len, reverse=True)
     for column in columns:
-        key = _norm(column)
+        key = normalised(column)
         name = lookup.get(key)
         if name is None or name in fields:
             name = next(
@@ -529,7 +531,7 @@ def suggest(table: Table) -> Suggestion:
                 known: dict[str, str] = {}
                 unknown: list[str] = []
                 for value in distinct:
-                    target = _value_target(_norm(value), synonyms)
+                    target = _value_target(normalised(value), synonyms)
                     if target is None:
                         unknown.append(value)
                     elif value != target:
