@@ -279,3 +279,14 @@ def test_engine_messages_agree_with_their_total_count_days_or_list() -> None:
     both = ("security_review", "legal_review")
     assert message(fr, "agenda.review.missing", {"reviews": both}).startswith("manquantes : ")
     assert message(fr, "plan.title", {}) == "Plan de vagues"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_message_hedges_a_plural_with_parentheses(lang: str) -> None:
+    """ "file(s)", "Datei(en)", "entrée(s)": a count gets a plural entry instead."""
+    hedge = re.compile(r"\w\((?:s|es|x|e|en|ies)\)")  # not "(r)"/"(n)": German gender forms
+    allowed = {("fr", "import.cell_type")}  # "un(e) {kind}": grammatical gender, no count
+    for key, text in _entries(lang).items():
+        forms = text if isinstance(text, tuple) else (text,)
+        if (lang, key) not in allowed:
+            assert not any(hedge.search(form) for form in forms), f"{lang}: {key}: {forms}"

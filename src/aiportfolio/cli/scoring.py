@@ -210,10 +210,10 @@ def score(
         err(
             t(
                 "score.summary",
-                ranked=report.ranked,
-                below=len(report.below_floor),
-                missing=len(report.incomplete),
-                split=len(report.disagreements),
+                ranked=t.n("score.summary.ranked", report.ranked),
+                below=t.n("score.summary.below", len(report.below_floor)),
+                missing=t.n("score.summary.missing", len(report.incomplete)),
+                split=t.n("score.summary.split", len(report.disagreements)),
             )
         )
     exit_with(exitcodes.OK)
