@@ -510,9 +510,10 @@ def test_no_writer_writes_through_a_linked_usecases_folder(tmp_path: Path) -> No
 
 
 def test_apply_edits_refuses_a_path_through_a_link(tmp_path: Path) -> None:
-    from aiportfolio.actions.writing import FileEdit, apply_edits
+    from aiportfolio.actions.writing import apply_edits
     from aiportfolio.errors import UsageError
     from aiportfolio.i18n import Translator
+    from aiportfolio.register.source import FileEdit
 
     root = write_register(tmp_path / "reg", [usecase()])
     outside = tmp_path / "elsewhere.yaml"

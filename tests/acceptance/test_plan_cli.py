@@ -483,12 +483,13 @@ def test_apply_keeps_bom_and_line_ends(tmp_path: Path, bom: bool, newline: str) 
 
 def test_wave_edits_are_file_edits_applied_under_the_lock(tmp_path: Path) -> None:
     from aiportfolio.actions.plan import wave_edits
-    from aiportfolio.actions.writing import FileEdit, apply_edits
+    from aiportfolio.actions.writing import apply_edits
     from aiportfolio.analysis.planning.instance import PlanOptions
     from aiportfolio.analysis.planning.plan import plan_register
     from aiportfolio.errors import UsageError
     from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import load_register
+    from aiportfolio.register.source import FileEdit
 
     root = small_register(tmp_path)
     register = load_register(root)

@@ -21,7 +21,7 @@ from aiportfolio.analysis.doctor import diagnose
 from aiportfolio.analysis.gate import gate_of
 from aiportfolio.analysis.planning.instance import PlanOptions
 from aiportfolio.analysis.planning.plan import plan_register
-from aiportfolio.domain.scoring import build_score_report
+from aiportfolio.analysis.score import build_score_report
 from aiportfolio.model.common import canonical_id
 from aiportfolio.register.loader import load_register_from_texts
 from aiptest import dump_yaml

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from aiportfolio.domain.scoring import build_score_report, score_portfolio, score_use_case
+from aiportfolio.analysis.score import build_score_report
+from aiportfolio.domain.scoring import score_portfolio, score_use_case
 from aiportfolio.model.grid import Grid
 from aiportfolio.model.portfolio import Scoring
 from aiportfolio.model.usecase import UseCase

@@ -84,7 +84,7 @@ def test_kpi_record_only_adds_lines(tmp_path: Path, source: Path) -> None:
 @pytest.mark.parametrize("source", FILES, ids=lambda p: p.stem)
 def test_plan_apply_changes_only_the_wave_line(tmp_path: Path, source: Path) -> None:
     from aiportfolio.actions.plan import set_wave
-    from aiportfolio.actions.writing import read_source
+    from aiportfolio.register.source import read_source
 
     _root, target = _register(tmp_path, source)
     before = target.read_bytes()

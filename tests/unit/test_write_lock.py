@@ -79,7 +79,8 @@ def _t():  # type: ignore[no-untyped-def]
 
 
 def test_file_edit_keeps_bom_and_crlf(tmp_path: Path) -> None:
-    from aiportfolio.actions.writing import apply_edits, file_edit
+    from aiportfolio.actions.writing import apply_edits
+    from aiportfolio.register.source import file_edit
 
     root = write_register(tmp_path, [usecase()])
     path = next((root / "usecases").glob("*.yaml"))
@@ -94,8 +95,9 @@ def test_file_edit_keeps_bom_and_crlf(tmp_path: Path) -> None:
 
 
 def test_apply_edits_refuses_a_file_changed_since_it_was_read(tmp_path: Path) -> None:
-    from aiportfolio.actions.writing import apply_edits, file_edit
+    from aiportfolio.actions.writing import apply_edits
     from aiportfolio.errors import UsageError
+    from aiportfolio.register.source import file_edit
 
     root = write_register(tmp_path, [usecase(), usecase(id="UC-002", title="Autre")])
     first, second = sorted((root / "usecases").glob("*.yaml"))
@@ -111,8 +113,9 @@ def test_apply_edits_refuses_a_file_changed_since_it_was_read(tmp_path: Path) ->
 
 
 def test_apply_edits_validates_use_cases(tmp_path: Path) -> None:
-    from aiportfolio.actions.writing import apply_edits, file_edit
+    from aiportfolio.actions.writing import apply_edits
     from aiportfolio.errors import UsageError
+    from aiportfolio.register.source import file_edit
 
     root = write_register(tmp_path, [usecase()])
     path = next((root / "usecases").glob("*.yaml"))

@@ -1,5 +1,5 @@
 """``aip export``: the portfolio table with every field, one row per use case, in CSV or
-XLSX, readable back by ``aip import`` with ``export_mapping_text()``.
+XLSX, readable back by ``aip import`` with ``tabular.fields.export_mapping_text()``.
 
 The XLSX workbook is for a sponsor: sheets with headers in the register's language
 (portfolio, KPIs, measurements, costs, decisions) with a filter row, a frozen header,
@@ -28,12 +28,11 @@ from typing import TYPE_CHECKING, Any
 from aiportfolio.model.common import id_sort_key
 from aiportfolio.register.loader import Register
 from aiportfolio.register.yamlio import read_yaml, to_plain
-from aiportfolio.tabular.fields import FIELDS, Field
+from aiportfolio.tabular.fields import FIELDS, LIST_SEPARATOR, Field
 
 if TYPE_CHECKING:
     from aiportfolio.i18n import Translator
 
-LIST_SEPARATOR = "|"
 DERIVED = ("derived.north_star_kpi", "derived.north_star_baseline", "derived.tco_eur")
 
 
@@ -119,19 +118,6 @@ def export_csv(register: Register, *, excel: bool = False, lang: str = "en") -> 
     for row in rows(register):
         writer.writerow([_text(v, decimal_comma=french) for v in row])
     return ("\ufeff" if excel else "") + stream.getvalue()
-
-
-def export_mapping_text() -> str:
-    """The import mapping that reads an export back (also ``aip export --mapping``)."""
-    lines = [
-        "# Mapping of `aip export` files for `aip import` (aip export --mapping).",
-        "# Each register field reads the column of the same name; derived.* columns are",
-        "# computed by aip and ignored on import.",
-        f'separator: "{LIST_SEPARATOR}"',
-        "fields:",
-    ]
-    lines += [f"  {f.name}: {f.name}" for f in FIELDS]
-    return "\n".join(lines) + "\n"
 
 
 # --- the workbook a sponsor opens --------------------------------------------------------------

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from aiportfolio.actions.writing import FileEdit, read_source
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.register.edit import reorder
 from aiportfolio.register.roundtrip import dump_roundtrip, load_roundtrip
+from aiportfolio.register.source import FileEdit, read_source
 
 
 @dataclass(frozen=True)

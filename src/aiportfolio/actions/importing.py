@@ -243,8 +243,8 @@ def _twin(candidates: list[Any], row: Row) -> str | None:
 
 def _plan_create(folder: Path, model: Any, path_for: Callable[[Path, str, str], Path]) -> Any:
     from aiportfolio.actions.new import MODELINE
-    from aiportfolio.actions.writing import FileEdit
     from aiportfolio.register.edit import emit_block
+    from aiportfolio.register.source import FileEdit
 
     data = _tidy(model.model_dump(exclude_unset=True, exclude_none=True))
     text = MODELINE + "\n".join(emit_block(data)) + "\n"
@@ -300,10 +300,11 @@ def _block(value: Any) -> Any:
 
 
 def _plan_update(register: Register, path: Path, row: Row, t: Translator) -> Any:
-    from aiportfolio.actions.writing import FileEdit, read_source, validate_text
+    from aiportfolio.actions.writing import validate_text
     from aiportfolio.model.usecase import UseCase
     from aiportfolio.register.edit import set_value
     from aiportfolio.register.roundtrip import dump_preserving, load_roundtrip
+    from aiportfolio.register.source import FileEdit, read_source
 
     source = read_source(path)
     doc = load_roundtrip(source.text)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from ruamel.yaml.comments import CommentedMap
 
-from aiportfolio.actions.writing import FileEdit, read_source
 from aiportfolio.analysis.planning.result import PlanResult
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.register.loader import Register
 from aiportfolio.register.roundtrip import dump_preserving, load_roundtrip
+from aiportfolio.register.source import FileEdit, read_source
 
 
 def set_wave(text: str, wave: int | None) -> str:

@@ -24,42 +24,8 @@ from aiportfolio.register.edit import append_item, set_value, to_roundtrip
 from aiportfolio.register.journal import write_files
 from aiportfolio.register.loader import Register, locate_problems, suggest, validation_problems
 from aiportfolio.register.roundtrip import dump_preserving, load_roundtrip
+from aiportfolio.register.source import FileEdit, read_source
 from aiportfolio.register.yamlio import parse_text
-
-
-@dataclass(frozen=True)
-class FileEdit:
-    """One file to write: its text before (``None`` for a new file) and after."""
-
-    path: Path
-    before: str | None
-    after: str
-
-    @property
-    def changed(self) -> bool:
-        return self.before != self.after
-
-
-@dataclass(frozen=True)
-class SourceText:
-    """A file's text with ``\\n`` line ends, and how to write it back the same way."""
-
-    text: str
-    raw: bytes
-    crlf: bool
-    bom: bool
-
-    def encode(self, text: str) -> str:
-        body = text.replace("\n", "\r\n") if self.crlf else text
-        return ("\ufeff" if self.bom else "") + body
-
-
-def read_source(path: Path) -> SourceText:
-    raw = path.read_bytes()
-    bom = raw.startswith(b"\xef\xbb\xbf")
-    text = raw.decode("utf-8-sig")
-    crlf = "\r\n" in text
-    return SourceText(text.replace("\r\n", "\n"), raw, crlf, bom)
 
 
 def validate_text(text: str, rel: str, t: Translator) -> UseCase:
@@ -117,13 +83,6 @@ def locked(root: Path, t: Translator) -> Iterator[None]:
             yield
     except LockTimeout as exc:
         raise UsageError(t("write.lock_timeout", path=exc)) from None
-
-
-def file_edit(path: Path, text: str) -> FileEdit:
-    """The edit that gives ``path`` the content ``text`` (``\n`` line ends), written back
-    with the file's own BOM and line ends (CRLF stays CRLF)."""
-    source = read_source(path)
-    return FileEdit(path, source.raw.decode("utf-8"), source.encode(text))
 
 
 def apply_edits(

@@ -19,9 +19,10 @@ from aiportfolio.analysis.doctor import DoctorResult, diagnose
 from aiportfolio.analysis.gate import Gate, gate_of
 from aiportfolio.analysis.matrix import Matrix, build_matrix
 from aiportfolio.analysis.roadmap import Roadmap, build_roadmap
+from aiportfolio.analysis.score import ScoreReport, build_score_report
 from aiportfolio.analysis.tco import PortfolioTco, Tco, portfolio_tco
 from aiportfolio.domain.ai_act import ComplianceReport, catalog_for, compliance_report
-from aiportfolio.domain.scoring import RankedEntry, ScoreReport, Why, build_score_report, why
+from aiportfolio.domain.scoring import RankedEntry, Why, why
 from aiportfolio.i18n import Translator
 from aiportfolio.model.common import CATEGORIES, STATUSES, id_sort_key
 from aiportfolio.model.usecase import UseCase

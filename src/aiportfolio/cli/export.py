@@ -57,13 +57,9 @@ def export(
       aip export --excel --out portefeuille.csv
       aip export --mapping > export-mapping.yaml
     """
-    from aiportfolio.actions.export import (
-        export_csv,
-        export_mapping_text,
-        export_xlsx,
-        write_export,
-    )
+    from aiportfolio.actions.export import export_csv, export_xlsx, write_export
     from aiportfolio.errors import UsageError
+    from aiportfolio.tabular.fields import export_mapping_text
 
     if show_mapping:
         out(export_mapping_text())

@@ -128,9 +128,10 @@ def _suggest_mapping(ctx: typer.Context, file: Path, mapping: Path | None) -> No
     """``aip import FILE --suggest-mapping``: print a mapping guessed from the headers
     (``--mapping`` may give the sheet and header rows to read them from)."""
     from aiportfolio.cli.common import translator
+    from aiportfolio.report.suggest_mapping import mapping_text
     from aiportfolio.tabular.mapping import Mapping, load_mapping
     from aiportfolio.tabular.read import read_table
-    from aiportfolio.tabular.suggest import mapping_text, suggest
+    from aiportfolio.tabular.suggest import suggest
 
     t = translator(ctx)
     spec = load_mapping(mapping, t) if mapping is not None else Mapping(fields={})

@@ -28,11 +28,12 @@ def renumber(
       aip renumber UC-014 UC-017
       aip check --base origin/main || aip renumber UC-014 UC-017
     """
-    from aiportfolio.actions.writing import apply_edits, locked, read_source
+    from aiportfolio.actions.renumber import renumber as renumber_engine
+    from aiportfolio.actions.writing import apply_edits, locked
     from aiportfolio.analysis.idclash import remote_numbers
-    from aiportfolio.analysis.idclash import renumber as renumber_engine
     from aiportfolio.cli.common import register_root, say, translator
     from aiportfolio.errors import UsageError
+    from aiportfolio.register.source import read_source
     from aiportfolio.report.written import renumber_notes
 
     root = register_root(ctx)

@@ -178,8 +178,8 @@ def score(
         exit_with(exitcodes.OK)
 
     from aiportfolio.analysis.gate import gate_of
+    from aiportfolio.analysis.score import build_score_report
     from aiportfolio.cli.common import parse_date
-    from aiportfolio.domain.scoring import build_score_report
     from aiportfolio.report.score import TABLE_LIMIT
 
     limit = None

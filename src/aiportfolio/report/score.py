@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiportfolio.domain.scoring import RankedEntry, ScoreReport, ScoreResult, why
+from aiportfolio.analysis.score import ScoreReport
+from aiportfolio.domain.scoring import RankedEntry, ScoreResult, why
 from aiportfolio.i18n import Translator
 from aiportfolio.report.kit import numbers
 from aiportfolio.report.kit.criteria import criterion_label, raters, why_item

@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     from aiportfolio.actions.importing import ImportResult
     from aiportfolio.actions.init import InitResult
     from aiportfolio.actions.new import NewResult
+    from aiportfolio.actions.renumber import RenumberResult
     from aiportfolio.actions.writing import DecideResult, MeasureResult
-    from aiportfolio.analysis.idclash import RemoteIds, RenumberResult
+    from aiportfolio.analysis.idclash import RemoteIds
     from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import Register
 

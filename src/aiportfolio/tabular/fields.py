@@ -149,3 +149,20 @@ def item_names() -> list[str]:
     for prefix, model in ITEM_LISTS.items():
         names += [f"{prefix}.0.{f.name}" for f in _walk(model, ())]
     return names
+
+
+LIST_SEPARATOR = "|"
+"""Between the items of a list field in one exported cell."""
+
+
+def export_mapping_text() -> str:
+    """The import mapping that reads an export back (also ``aip export --mapping``)."""
+    lines = [
+        "# Mapping of `aip export` files for `aip import` (aip export --mapping).",
+        "# Each register field reads the column of the same name; derived.* columns are",
+        "# computed by aip and ignored on import.",
+        f'separator: "{LIST_SEPARATOR}"',
+        "fields:",
+    ]
+    lines += [f"  {f.name}: {f.name}" for f in FIELDS]
+    return "\n".join(lines) + "\n"

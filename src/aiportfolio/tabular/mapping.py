@@ -76,8 +76,8 @@ class Mapping(BaseModel):
 
 
 def default_mapping() -> Mapping:
-    from aiportfolio.actions.export import export_mapping_text
     from aiportfolio.register.yamlio import parse_text
+    from aiportfolio.tabular.fields import export_mapping_text
 
     data, _ = parse_text(export_mapping_text())
     return Mapping.model_validate(data)
