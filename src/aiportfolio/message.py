@@ -1,10 +1,33 @@
 """A message for a person, kept as a catalog key and its parameters: engines return it,
-reporters translate it (``t(m.key, **m.params)``) in the reader's language."""
+reporters translate it (``message.text(t)``) in the reader's language."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
+
+
+class Translate(Protocol):
+    """What translates a key (``i18n.Translator``): a language and ``t(key, **params)``."""
+
+    @property
+    def lang(self) -> str: ...
+
+    def __call__(self, key: str, /, **params: object) -> str: ...
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A text the register or a catalog gives in each language (an obligation's title):
+    a parameter that is shown in the reader's language."""
+
+    en: str
+    fr: str = ""
+    de: str = ""
+
+    def text(self, lang: str) -> str:
+        return str(getattr(self, lang, "") or self.en)
 
 
 @dataclass(frozen=True)
@@ -12,4 +35,23 @@ class Message:
     key: str
     """A key of the i18n catalog."""
     params: Mapping[str, object] = field(default_factory=dict)
-    """Values formatted into the message (``str.format`` fields of the key)."""
+    """Values formatted into the message (``str.format`` fields of the key); a ``Message``
+    or ``Localized`` value is translated first."""
+
+    def text(self, t: Translate) -> str:
+        """The message in ``t``'s language."""
+        return t(self.key, **{name: _param(value, t) for name, value in self.params.items()})
+
+    @property
+    def identity(self) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """Key and parameters in a comparable form: two problems say the same thing when
+        their rule and identity are equal, whatever the reader's language."""
+        return self.key, tuple(sorted((name, repr(v)) for name, v in self.params.items()))
+
+
+def _param(value: object, t: Translate) -> object:
+    if isinstance(value, Message):
+        return value.text(t)
+    if isinstance(value, Localized):
+        return value.text(t.lang)
+    return value

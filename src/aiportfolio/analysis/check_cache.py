@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, cast
 
 from aiportfolio.analysis.check import CheckResult, check_register
+from aiportfolio.domain.ai_act import evidence_path_problem
 from aiportfolio.i18n import Translator
 from aiportfolio.model.common import escaped
 from aiportfolio.model.usecase import UseCase
@@ -69,7 +70,6 @@ from aiportfolio.register.loader import (
     usecase_files,
 )
 from aiportfolio.register.yamlio import MAX_FILE_BYTES, YamlIssue, decode, read_text
-from aiportfolio.rules.ai_act import evidence_path_problem
 from aiportfolio.rules.base import RuleContext
 from aiportfolio.rules.registry import LOADER_RULES, RULES, severities, statuses
 from aiportfolio.rules.suppress import apply_suppressions
@@ -267,7 +267,7 @@ def _record(
             continue
         assert rule.per_usecase is not None
         for f in rule.per_usecase(usecase, ctx):
-            problem = Problem(f.path or rel, 0, 0, rule_id, severity, f.message, f.hint, f.loc)
+            problem = f.problem(rule_id, severity, f.path or rel, t)
             if f.path is None:
                 [problem] = locate_problems([problem], texts)
             findings.append((_to_tuple(problem), f.path is not None))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aiportfolio.i18n import Translator
+from aiportfolio.message import Message
 from aiportfolio.model.lifecycle import STATUSES
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Problem, Severity
@@ -31,10 +32,15 @@ class Finding:
 
     usecase: UseCase
     loc: tuple[str | int, ...]
-    message: str
-    hint: str = ""
+    message: Message
+    hint: Message | None = None
     path: str | None = None
     """Set when the finding is about a file other than the use case's first source."""
+
+    def problem(self, rule: str, severity: Severity, path: str, t: Translator) -> Problem:
+        """The finding as a problem of ``rule`` in ``path`` (not located yet)."""
+        hint = self.hint.text(t) if self.hint is not None else ""
+        return Problem(path, 0, 0, rule, severity, self.message.text(t), hint, self.loc)
 
 
 PerUseCase = Callable[[UseCase, RuleContext], Iterator[Finding]]
@@ -43,7 +49,9 @@ WholeRegister = Callable[[RuleContext], Iterator[Finding]]
 
 @dataclass(frozen=True)
 class Rule:
-    """A policy rule. Its docstring-like ``summary`` is user documentation (docs/rules.md)."""
+    """A policy rule, defined in the module named after its id (``rules/owner_required.py``
+    for ``owner-required``), whose docstring is its user documentation; ``summary`` is the
+    catalog key of its one-line description."""
 
     id: str
     severity: Severity
@@ -73,4 +81,4 @@ class Rule:
             findings = (f for f in self.whole_register(ctx) if f.usecase.status in applies)
         for f in findings:
             path = f.path or ctx.path_of(f.usecase)
-            yield Problem(path, 0, 0, self.id, severity, f.message, f.hint, f.loc)
+            yield f.problem(self.id, severity, path, ctx.t)

@@ -9,24 +9,67 @@ from aiportfolio.i18n import Translator
 from aiportfolio.model.portfolio import RuleOptions
 from aiportfolio.problem import Problem, Severity
 from aiportfolio.register.loader import PORTFOLIO_FILE, Register, locate_problems, suggest
-from aiportfolio.rules import ai_act, category, compliance, dates, ids, kpi, lifecycle, links, owner
+from aiportfolio.rules import (
+    ai_act_evidence_missing,
+    ai_act_evidence_required,
+    ai_act_obligation_extra,
+    ai_act_obligation_overdue,
+    ai_act_obligation_unknown,
+    ai_act_prohibited,
+    category_compliance_kpi,
+    category_low_value_differentiator,
+    category_risky_quick_win,
+    category_slow_quick_win,
+    decision_date_missing,
+    decision_date_past,
+    depends_on_cycle,
+    depends_on_exists,
+    id_filename,
+    id_unique,
+    kpi_baseline_required,
+    kpi_north_star,
+    kpi_required,
+    owner_required,
+    risk_review_required,
+    risk_unassessed,
+    score_criterion_unknown,
+    stop_decision_required,
+    wave_unknown,
+)
 from aiportfolio.rules.base import Rule, RuleContext
 from aiportfolio.rules.suppress import apply_suppressions
 
-RULES: dict[str, Rule] = {
-    rule.id: rule
-    for rule in (
-        owner.RULE,
-        *kpi.RULES,
-        *ids.RULES,
-        *links.RULES,
-        *compliance.RULES,
-        *ai_act.RULES,
-        *dates.RULES,
-        *lifecycle.RULES,
-        *category.RULES,
-    )
-}
+RULE_MODULES = (
+    owner_required,
+    kpi_required,
+    kpi_baseline_required,
+    kpi_north_star,
+    id_unique,
+    id_filename,
+    depends_on_exists,
+    depends_on_cycle,
+    score_criterion_unknown,
+    wave_unknown,
+    risk_review_required,
+    ai_act_prohibited,
+    risk_unassessed,
+    ai_act_obligation_overdue,
+    ai_act_obligation_unknown,
+    ai_act_evidence_missing,
+    ai_act_evidence_required,
+    ai_act_obligation_extra,
+    decision_date_past,
+    decision_date_missing,
+    stop_decision_required,
+    category_slow_quick_win,
+    category_risky_quick_win,
+    category_compliance_kpi,
+    category_low_value_differentiator,
+)
+"""One module per rule id, named after it; its docstring documents the rule with a passing
+and a failing example (``tests/unit/test_rule_modules.py`` runs them)."""
+
+RULES: dict[str, Rule] = {module.RULE.id: module.RULE for module in RULE_MODULES}
 
 LOADER_RULES = (
     "schema",

@@ -1,0 +1,47 @@
+"""decision-date-past (warning; statuses ``idea`` to ``industrialising``): an open use case
+whose ``decision_date`` has passed is waiting for a decision (today is ``--date``, else
+``AIP_TODAY``, else the system date).
+
+PASS::
+
+    decision_date: 2099-01-15
+
+FAIL::
+
+    decision_date: 2020-01-15
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from aiportfolio.message import Message
+from aiportfolio.model.lifecycle import OPEN
+from aiportfolio.model.usecase import UseCase
+from aiportfolio.problem import Severity
+from aiportfolio.rules.base import Finding, Rule, RuleContext
+
+
+def check(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
+    if uc.decision_date is not None and uc.decision_date < ctx.today:
+        yield Finding(
+            uc,
+            ("decision_date",),
+            Message(
+                "rule.decision_past.found",
+                {
+                    "date": uc.decision_date.isoformat(),
+                    "days": (ctx.today - uc.decision_date).days,
+                },
+            ),
+            Message("rule.decision_past.hint", {"id": uc.id}),
+        )
+
+
+RULE = Rule(
+    "decision-date-past",
+    Severity.WARNING,
+    "rule.decision_past.summary",
+    per_usecase=check,
+    statuses=OPEN,
+)
