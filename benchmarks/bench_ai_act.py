@@ -55,13 +55,12 @@ def main() -> None:
 
 def measure(register: Register, load: float, runs: int) -> None:
     from aiportfolio.domain.ai_act import catalog_for, compliance_report
-    from aiportfolio.i18n import Translator
     from aiportfolio.problem import Severity
     from aiportfolio.rules.base import RuleContext
     from aiportfolio.rules.registry import RULES
 
     today = dt.date(2026, 12, 1)
-    ctx = RuleContext(register=register, today=today, t=Translator("en"))
+    ctx = RuleContext(register=register, today=today)
     per_rule = {
         rid: best(runs, lambda rule=rule: list(rule.run(ctx, Severity.ERROR)))
         for rid, rule in RULES.items()

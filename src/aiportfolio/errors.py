@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from aiportfolio.message import Message, Translate
 from aiportfolio.problem import Problem
 
 
 class AipError(Exception):
-    """Base error carrying a translated, user-facing message."""
+    """Base error carrying a user-facing message: translated text, or a ``Message`` the
+    CLI translates (``text(t)``)."""
 
     exit_code = 2
 
-    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | Message, problems: Sequence[Problem] = ()) -> None:
+        super().__init__(message if isinstance(message, str) else message.key)
         self.message = message
         self.problems = list(problems)
+
+    def text(self, t: Translate) -> str:
+        """The message in ``t``'s language."""
+        return self.message if isinstance(self.message, str) else self.message.text(t)
 
 
 class ConfigError(AipError):

@@ -16,6 +16,8 @@ class Translate(Protocol):
 
     def __call__(self, key: str, /, **params: object) -> str: ...
 
+    def n(self, key: str, count: float, /, **params: object) -> str: ...
+
 
 @dataclass(frozen=True)
 class Localized:
@@ -37,16 +39,22 @@ class Message:
     params: Mapping[str, object] = field(default_factory=dict)
     """Values formatted into the message (``str.format`` fields of the key); a ``Message``
     or ``Localized`` value is translated first."""
+    count: float | None = None
+    """For a message with plural forms: the number that chooses the form."""
 
     def text(self, t: Translate) -> str:
         """The message in ``t``'s language."""
-        return t(self.key, **{name: _param(value, t) for name, value in self.params.items()})
+        params = {name: _param(value, t) for name, value in self.params.items()}
+        if self.count is not None:
+            return t.n(self.key, self.count, **params)
+        return t(self.key, **params)
 
     @property
     def identity(self) -> tuple[str, tuple[tuple[str, str], ...]]:
         """Key and parameters in a comparable form: two problems say the same thing when
         their rule and identity are equal, whatever the reader's language."""
-        return self.key, tuple(sorted((name, repr(v)) for name, v in self.params.items()))
+        params = tuple(sorted((name, repr(v)) for name, v in self.params.items()))
+        return self.key, (*params, ("", repr(self.count)))
 
 
 def _param(value: object, t: Translate) -> object:

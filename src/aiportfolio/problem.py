@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from aiportfolio.message import Message, Translate
+
 
 class Severity(str, enum.Enum):
     """How serious a problem is; ``error`` blocks CI, ``warning`` only with ``--strict``."""
@@ -29,9 +31,10 @@ class Problem:
     rule: str
     """Stable rule id (``owner-required``...) usable in ``config/portfolio.yaml`` policy."""
     severity: Severity = field(compare=False)
-    message: str = field(compare=False)
-    hint: str = field(default="", compare=False)
-    """How to fix it, in the reader's language."""
+    message: Message = field(compare=False)
+    """What is wrong, as a catalog key and parameters: reporters translate it."""
+    hint: Message | None = field(default=None, compare=False)
+    """How to fix it (``None``: no hint)."""
     loc: tuple[str | int, ...] = field(default=(), compare=False)
     """Path of keys inside the document; used to find the line when it is not known yet."""
 
@@ -51,6 +54,20 @@ class Problem:
             self.hint,
             self.loc,
         )
+
+    def text(self, t: Translate) -> str:
+        """The message in ``t``'s language."""
+        return self.message.text(t)
+
+    def hint_text(self, t: Translate) -> str:
+        """The hint in ``t``'s language, ``""`` when there is none."""
+        return self.hint.text(t) if self.hint is not None else ""
+
+    @property
+    def identity(self) -> tuple[object, ...]:
+        """What the problem says, whatever the reader's language: its rule, place in the
+        document and message key with parameters (``aip diff`` compares problems by it)."""
+        return (self.rule, self.path, self.loc, self.message.identity)
 
     @property
     def is_error(self) -> bool:

@@ -356,7 +356,9 @@ def test_problems_are_in_the_requested_language(repo: Repo) -> None:
     repo.write(usecase(owner=None))
     result = repo.diff(lang="fr")
     assert result.lang == "fr"
-    assert "owner" in result.new_problems[0].message.lower()
+    from aiportfolio.i18n import Translator
+
+    assert "owner" in result.new_problems[0].text(Translator(result.lang)).lower()
 
 
 # --- pure helpers ------------------------------------------------------------------------

@@ -133,7 +133,7 @@ def test_ai_act_coverage_on_the_overview_and_obligations_on_each_card(
     register = load_register(REPO_ROOT, None, ())
     t = Translator(register.lang)
     found = compliance_report(
-        register.usecases, catalog_for(register.config, t, register.root), TODAY, t.lang
+        register.usecases, catalog_for(register.config, register.root), TODAY, t.lang
     )
     index = example_site["index.html"]
     section = index[index.index("<h2>Couverture AI Act (UE)</h2>") : index.index("<h2>Alertes")]

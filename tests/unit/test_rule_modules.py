@@ -68,10 +68,10 @@ def _write_example(root: Path, example: str) -> None:
 def _found(rule_id: str, example: str, root: Path) -> list[str]:
     _write_example(root, example)
     register = load_register(root, "en")
-    assert register.problems == [], [p.message for p in register.problems]
+    assert register.problems == [], [p.text(Translator("en")) for p in register.problems]
     rule = RULES[rule_id]
-    ctx = RuleContext(register=register, today=dt.date.today(), t=Translator("en"))
-    return [p.message for p in rule.run(ctx, rule.severity)]
+    ctx = RuleContext(register=register, today=dt.date.today())
+    return [p.text(Translator("en")) for p in rule.run(ctx, rule.severity)]
 
 
 @pytest.mark.parametrize("rule_id", sorted(RULES))

@@ -153,7 +153,7 @@ def import_rows(
             messages.extend(validation_messages(row.number, exc, t))
             failed.add(row.number)
         except UsageError as exc:
-            messages.append(Message(row.number, exc.message, True))
+            messages.append(Message(row.number, exc.text(t), True))
             failed.add(row.number)
     fresh = iter(allocate_numbers(taken, sum(1 for row, _ in new if row.usecase_id is None), t))
     for row, model in new:
@@ -345,7 +345,7 @@ def _status_gate(register: Register, row: Row, edit: Any, t: Translator) -> str 
     if not added:
         return None
     rules = ", ".join(sorted({p.rule for p in added}))
-    details = "; ".join(f"[{p.rule}] {p.message}" for p in added)
+    details = "; ".join(f"[{p.rule}] {p.text(t)}" for p in added)
     return t("gate.write.refused", id=current.id, rules=rules) + f": {details}"
 
 

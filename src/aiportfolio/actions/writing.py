@@ -36,9 +36,9 @@ def validate_text(text: str, rel: str, t: Translator) -> UseCase:
     try:
         return UseCase.model_validate(data)
     except ValidationError as exc:
-        problems = validation_problems(exc, UseCase, rel, t)
+        problems = validation_problems(exc, UseCase, rel)
         problems = locate_problems(problems, {rel: text})
-        detail = problems[0].message
+        detail = problems[0].text(t)
         raise UsageError(t("write.invalid_result", path=rel, detail=detail), problems) from None
 
 

@@ -322,7 +322,7 @@ def assess_balance(
                 candidates = tuple(early[:-change])
             moves.append(CountMove(share.group, change, candidates))
     found = (
-        _located(register, find_rule_problems(register, dt.date.today(), advisory=True, t=t))
+        _located(register, find_rule_problems(register, dt.date.today(), advisory=True))
         if warnings
         else []
     )

@@ -5,7 +5,7 @@ and runs the per-file rules on that one only.
 What a file yields on its own is a *record*: its reading and schema problems, and for a
 valid entry its id, status and dependencies plus the findings of the rules that look at
 that entry alone (``LOCAL_RULES``), already located in the file. A record depends on the
-file's bytes and on a *context*: aip's code, the language, the check date (date rules),
+file's bytes and on a *context*: aip's code, the check date (date rules),
 ``config/portfolio.yaml`` and ``config/weights.yaml`` (grid criteria, waves, severities and
 statuses of the rules). The cache keeps records by file path with the file's content
 digest and, once the file is old enough, its stat signature (``register/disk_cache.py``):
@@ -41,6 +41,7 @@ from typing import Any, NamedTuple, cast
 from aiportfolio.analysis.check import CheckResult, check_register
 from aiportfolio.domain.ai_act import evidence_path_problem
 from aiportfolio.i18n import Translator
+from aiportfolio.message import Localized, Message
 from aiportfolio.model.common import escaped
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Problem, Severity
@@ -79,7 +80,7 @@ __all__ = ["CACHE_DIR", "CACHE_FILE", "CacheStats", "check_with_cache"]
 CACHE_FILE = "check.marshal"
 FORMER_FILES = ("check.pickle",)
 """Stores of earlier layouts, removed when the current one is written."""
-FORMAT = 3
+FORMAT = 4
 """Bumped when the layout of the store changes."""
 
 LOCAL_RULES = frozenset(
@@ -122,7 +123,11 @@ entry, and the file names."""
 #            evidence: ((cited path, why it is wrong | None), ...)
 #   store    {"files": {display path: (signature | None, record)},
 #             "cross": (key, ((problem, line, column, digest of its file), ...))}
-ProblemT = tuple[str, int, int, str, str, str, str, tuple[str | int, ...]]
+#   message  (key, ((name, value), ...), count) with each value ("v", plain value),
+#            ("m", message) or ("l", en, fr, de): problems keep their message keys and
+#            parameters, so one cache serves every reader's language
+MessageT = tuple[str, tuple[tuple[str, Any], ...], float | None]
+ProblemT = tuple[str, int, int, str, str, MessageT, MessageT | None, tuple[str | int, ...]]
 EntryT = tuple[str, str, tuple[str, ...]]
 RecordT = tuple[
     bytes,
@@ -158,9 +163,9 @@ def cacheable(enabled: dict[str, Severity | None]) -> bool:
     )
 
 
-def context_digest(root: Path, lang: str, today: dt.date) -> bytes:
+def context_digest(root: Path, today: dt.date) -> bytes:
     hasher = hashlib.blake2b(code_fingerprint(), digest_size=16)
-    hasher.update(f"\0{FORMAT}\0{lang}\0{today.isoformat()}".encode())
+    hasher.update(f"\0{FORMAT}\0{today.isoformat()}".encode())
     for rel in (PORTFOLIO_FILE, WEIGHTS_FILE):
         path = root / rel
         try:
@@ -170,12 +175,41 @@ def context_digest(root: Path, lang: str, today: dt.date) -> bytes:
     return hasher.digest()
 
 
+def _message_tuple(m: Message) -> MessageT:
+    return (m.key, tuple((name, _value_tuple(v)) for name, v in m.params.items()), m.count)
+
+
+def _value_tuple(value: object) -> tuple[Any, ...]:
+    if isinstance(value, Message):
+        return ("m", _message_tuple(value))
+    if isinstance(value, Localized):
+        return ("l", value.en, value.fr, value.de)
+    if value is None or isinstance(value, str | int | float):
+        return ("v", value)
+    return ("v", str(value))  # formatted into the message as its text either way
+
+
+def _message(t: MessageT) -> Message:
+    return Message(t[0], {name: _value(v) for name, v in t[1]}, t[2])
+
+
+def _value(t: tuple[Any, ...]) -> object:
+    if t[0] == "m":
+        return _message(t[1])
+    if t[0] == "l":
+        return Localized(t[1], t[2], t[3])
+    return t[1]
+
+
 def _to_tuple(p: Problem) -> ProblemT:
-    return (p.path, p.line, p.column, p.rule, p.severity.value, p.message, p.hint, p.loc)
+    hint = _message_tuple(p.hint) if p.hint is not None else None
+    message = _message_tuple(p.message)
+    return (p.path, p.line, p.column, p.rule, p.severity.value, message, hint, p.loc)
 
 
 def _problem(t: ProblemT) -> Problem:
-    return Problem(t[0], t[1], t[2], t[3], Severity(t[4]), t[5], t[6], tuple(t[7]))
+    hint = _message(t[6]) if t[6] is not None else None
+    return Problem(t[0], t[1], t[2], t[3], Severity(t[4]), _message(t[5]), hint, tuple(t[7]))
 
 
 class _StandInPlan(NamedTuple):
@@ -248,16 +282,15 @@ def _record(
     file_digest: bytes,
     base: Register,
     today: dt.date,
-    t: Translator,
     enabled: dict[str, Severity | None],
 ) -> RecordT:
-    usecase, problems = load_usecase_text(text, issue, rel, t)
+    usecase, problems = load_usecase_text(text, issue, rel)
     texts = {rel: text} if text is not None else {}
     located = tuple(_to_tuple(p) for p in locate_problems(problems, texts))
     directive = text is not None and "aip:" in text
     if usecase is None:
         return (file_digest, located, None, (), (), directive)
-    ctx = RuleContext(register=base, today=today, t=t)
+    ctx = RuleContext(register=base, today=today)
     findings: list[tuple[ProblemT, bool]] = []
     for rule_id, severity in enabled.items():
         if severity is None or rule_id not in LOCAL_RULES:
@@ -267,7 +300,7 @@ def _record(
             continue
         assert rule.per_usecase is not None
         for f in rule.per_usecase(usecase, ctx):
-            problem = f.problem(rule_id, severity, f.path or rel, t)
+            problem = f.problem(rule_id, severity, f.path or rel)
             if f.path is None:
                 [problem] = locate_problems([problem], texts)
             findings.append((_to_tuple(problem), f.path is not None))
@@ -325,7 +358,7 @@ def check_with_cache(
         t = Translator(config.language)
     base = Register(root=root, grid=grid, config=config, lang=t.lang)
     # The rules of aip check (advisory rules belong to aip balance).
-    enabled = {rid: sev for rid, sev in severities(base, t).items() if not RULES[rid].advisory}
+    enabled = {rid: sev for rid, sev in severities(base).items() if not RULES[rid].advisory}
     if not use_cache or not cacheable(enabled):
         counts.enabled = False
         register = load_register(root, lang, only)
@@ -345,7 +378,7 @@ def _check(
     root, grid, config = base.root, base.grid, base.config
     started = now_ns()
     folder = root / CACHE_DIR
-    context = context_digest(root, t.lang, today)
+    context = context_digest(root, today)
     old, old_cross = _load(root, context)
     files = _listing(root, only, t)
 
@@ -360,7 +393,7 @@ def _check(
         text, issue = decode(raw)
         if text is not None:
             texts[file.rel] = text
-        return _record(file.rel, text, issue, file_digest, base, today, t, enabled)
+        return _record(file.rel, text, issue, file_digest, base, today, enabled)
 
     same_entries = len(files) == len(old)
     """Whether every file is cached and gives the entry it gave last time, in the same
@@ -373,7 +406,7 @@ def _check(
             text, issue = read_text(Path(file.path), root=root)
             if text is not None:
                 texts[file.rel] = text
-            records.append((file, _record(file.rel, text, issue, b"", base, today, t, enabled)))
+            records.append((file, _record(file.rel, text, issue, b"", base, today, enabled)))
             same_entries = False
             continue
         kept = old.get(file.rel)
@@ -483,7 +516,7 @@ def _check(
                 register.usecases.append(_stand_in(record[2]))
                 register.usecase_paths.append(path)
                 register.sources.setdefault(record[2][0], path)
-        ctx = RuleContext(register=register, today=today, t=t)
+        ctx = RuleContext(register=register, today=today)
         unlocated: list[Problem] = []
         for rule_id, severity in enabled.items():
             if severity is not None and rule_id in CROSS_RULES:
@@ -503,7 +536,7 @@ def _check(
             if text is not None:
                 directive_texts[file.rel] = text
     problems = loader_problems + apply_suppressions(
-        problems, directive_texts, RULES, LOADER_RULES, t, report_unknown=True
+        problems, directive_texts, RULES, LOADER_RULES, report_unknown=True
     )
 
     if fresh != old or not counts.cross_reused:

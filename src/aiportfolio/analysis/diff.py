@@ -351,10 +351,11 @@ def _top(entries: dict[str, Entry], ranks: dict[str, int]) -> Iterator[Entry]:
 # --- problems ------------------------------------------------------------------------------
 
 
-def _problem_key(path_ids: dict[str, str], p: Problem) -> tuple[str, str, str]:
+def _problem_key(path_ids: dict[str, str], p: Problem) -> tuple[object, ...]:
     """Problems are compared without their line: moving text is not fixing it. A problem
-    about a use case is keyed by its id, so a rename is not "new + fixed"."""
-    return (path_ids.get(p.path, p.path), p.rule, p.message)
+    about a use case is keyed by its id, so a rename is not "new + fixed". What it says is
+    compared by its message key and parameters, whatever the language of either side."""
+    return (path_ids.get(p.path, p.path), p.rule, p.message.identity)
 
 
 def _path_ids(register: Register) -> dict[str, str]:

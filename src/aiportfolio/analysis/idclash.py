@@ -18,6 +18,7 @@ from pathlib import Path
 from aiportfolio.domain.ids import format_id
 from aiportfolio.errors import UsageError
 from aiportfolio.i18n import Translator
+from aiportfolio.message import Message
 from aiportfolio.problem import Problem, Severity
 from aiportfolio.register import git
 
@@ -160,8 +161,11 @@ def collision_problems(result: BaseCheck, t: Translator) -> list[Problem]:
                 1 if c.line else 0,
                 RULE_ID,
                 Severity.ERROR,
-                t("team.collision", id=c.usecase_id, base=result.base, other=c.base_path),
-                t("team.collision.hint", id=c.usecase_id, new=new_id),
+                Message(
+                    "team.collision",
+                    {"id": c.usecase_id, "base": result.base, "other": c.base_path},
+                ),
+                Message("team.collision.hint", {"id": c.usecase_id, "new": new_id}),
             )
         )
     return problems

@@ -120,7 +120,5 @@ def build_report(register: Register, t: Translator, today: dt.date) -> ReportDat
         doctor=diagnose(usecases, register.grid, config, today, gate),
         committee=committee_agenda(usecases, config, today, GitAdded(), {}, gate),
         gate=gate,
-        compliance=compliance_report(
-            usecases, catalog_for(config, t, register.root), today, t.lang
-        ),
+        compliance=compliance_report(usecases, catalog_for(config, register.root), today, t.lang),
     )

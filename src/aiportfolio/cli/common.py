@@ -210,12 +210,12 @@ def fail(error: AipError, t: Translator | None = None) -> NoReturn:
     from aiportfolio.i18n import Translator
 
     t = t or Translator("en")
-    err(f"{t('error.prefix')}: {error.message}", style="bold red")
+    err(f"{t('error.prefix')}: {error.text(t)}", style="bold red")
     for p in error.problems:
         where = f"{p.path}:{p.line}:{p.column}" if p.line else p.path
-        err(f"  {where}: [{p.rule}] {p.message}", always=True)
+        err(f"  {where}: [{p.rule}] {p.text(t)}", always=True)
         if p.hint:
-            err(f"      {t('check.fix')}: {p.hint}", always=True)
+            err(f"      {t('check.fix')}: {p.hint_text(t)}", always=True)
     raise typer.Exit(error.exit_code)
 
 

@@ -96,7 +96,7 @@ def classify_command(
 
     after = written.edit.after.removeprefix("\ufeff").replace("\r\n", "\n")
     usecase = validate_text(after, register.relpath(written.edit.path), t)
-    found = obligations_of(usecase, catalog_for(register.config, t, register.root))
+    found = obligations_of(usecase, catalog_for(register.config, register.root))
     lines = [
         t(
             "ai_act.classify.result",
@@ -285,7 +285,7 @@ def compliance_command(
     t = translator(ctx, register)
     require_valid(register, t)
     chosen = output_format
-    in_force = catalog_for(register.config, t, register.root)
+    in_force = catalog_for(register.config, register.root)
     if catalog:
         out(compliance_catalog.REPORTERS[chosen](in_force, t, Options()))
         return

@@ -135,7 +135,7 @@ def dashboard_command(
     today = parse_date(date, t)
     from aiportfolio.analysis.gate import gate_of
 
-    obligations = catalog_for(register.config, t, register.root)
+    obligations = catalog_for(register.config, register.root)
     result = build_dashboard(
         register.usecases,
         today,

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from aiportfolio.errors import ConfigError
-from aiportfolio.i18n import Translator
+from aiportfolio.message import Message
 from aiportfolio.model.ai_act import (
     AiAct,
     ApplicationDate,
@@ -92,9 +92,7 @@ class ObligationCatalog:
 _BY_CONFIG: dict[int, tuple[PortfolioConfig, ObligationCatalog]] = {}
 
 
-def catalog_for(
-    config: PortfolioConfig, t: Translator | None = None, root: Path | None = None
-) -> ObligationCatalog:
+def catalog_for(config: PortfolioConfig, root: Path | None = None) -> ObligationCatalog:
     """The catalog in force under ``config``. An added obligation reusing a shipped id is a
     ``ConfigError`` (exit 2), located in ``root``'s portfolio file when ``root`` is given."""
     cached = _BY_CONFIG.get(id(config))
@@ -105,7 +103,6 @@ def catalog_for(
     known = {o.id for o in shipped.obligations}
     clashes = [(i, o.id) for i, o in enumerate(own.obligations) if o.id in known]
     if clashes:
-        t = t or Translator("en")
         problems = [
             Problem(
                 "config/portfolio.yaml",
@@ -113,8 +110,8 @@ def catalog_for(
                 0,
                 "schema",
                 Severity.ERROR,
-                t("ai_act.config.clash", id=oid),
-                t("ai_act.config.clash.hint"),
+                Message("ai_act.config.clash", {"id": oid}),
+                Message("ai_act.config.clash.hint"),
                 ("ai_act", "obligations", index, "id"),
             )
             for index, oid in clashes
@@ -125,7 +122,7 @@ def catalog_for(
 
             text = read_text(root / PORTFOLIO_FILE)[0] or ""
             problems = locate_problems(problems, {"config/portfolio.yaml": text})
-        raise ConfigError(t("config.invalid", path="config/portfolio.yaml"), problems)
+        raise ConfigError(Message("config.invalid", {"path": "config/portfolio.yaml"}), problems)
     dates: dict[str, ApplicationDate] = {k: v for k, v in shipped.dates.items()}
     dates.update({k: v for k, v in own.dates.items()})
     result = ObligationCatalog(

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from aiportfolio import resources
 from aiportfolio.errors import ConfigError, UsageError
 from aiportfolio.i18n import Translator
+from aiportfolio.message import Message
 from aiportfolio.model.common import canonical_id, escaped
 from aiportfolio.model.grid import Grid
 from aiportfolio.model.lifecycle import active
@@ -216,9 +217,9 @@ def suggest(word: str, choices: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def validation_problems(
-    exc: ValidationError, model: type[BaseModel], path: str, t: Translator
-) -> list[Problem]:
+def validation_problems(exc: ValidationError, model: type[BaseModel], path: str) -> list[Problem]:
+    """A problem per pydantic error: a catalog message where there is one, else the
+    pydantic text as the parameter of ``schema.generic``."""
     problems: list[Problem] = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
@@ -228,15 +229,15 @@ def validation_problems(
         if kind.endswith("_type") and err.get("input", "") is None:
             key = "schema.empty_value"  # `name:` with nothing after it
         rule = "schema"
-        hint = ""
+        hint: Message | None = None
         if kind == "extra_forbidden":
             rule = "unknown-key"
             allowed = _fields_at(model, loc[:-1])
             close = suggest(str(loc[-1]), allowed)
             hint = (
-                t("schema.hint.did_you_mean", key=close)
+                Message("schema.hint.did_you_mean", {"key": close})
                 if close
-                else t("schema.hint.allowed", keys=", ".join(allowed))
+                else Message("schema.hint.allowed", {"keys": ", ".join(allowed)})
             )
         elif kind == "missing":
             rule = "required-key"
@@ -244,35 +245,34 @@ def validation_problems(
         ctx = err.get("ctx") or {}
         expected = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
         if key is None:
-            message = t("schema.generic", where=where, detail=detail)
+            message = Message("schema.generic", {"where": where, "detail": detail})
+        elif kind == "control_character":
+            params = {
+                "where": where,
+                "code": ctx.get("code", ""),
+                "position": ctx.get("position", ""),
+            }
+            message = Message(key, params)
         else:
             bound = next(
                 (f"{op} {ctx[k]}" for k, op in _BOUNDS if k in ctx), str(ctx.get("min_length", ""))
             )
-            if kind == "control_character":
-                message = t(
-                    key, where=where, code=ctx.get("code", ""), position=ctx.get("position", "")
-                )
-            else:
-                message = t(
-                    key,
-                    where=where,
-                    value=_short(err.get("input")),
-                    expected=expected,
-                    limit=bound,
-                    pattern=ctx.get("pattern", ""),
-                    detail=detail,
-                )
-            if kind == "control_character":
-                message = t(
-                    key, where=where, code=ctx.get("code", ""), position=ctx.get("position", "")
-                )
+            params = {
+                "where": where,
+                "value": _short(err.get("input")),
+                "expected": expected,
+                "limit": bound,
+                "pattern": ctx.get("pattern", ""),
+                "detail": detail,
+            }
+            message = Message(key, params)
+        if key is not None:
             if kind == "literal_error" and isinstance(err.get("input"), str):
                 close = suggest(err["input"], expected.split(", "))
                 if close:
-                    hint = t("schema.hint.did_you_mean", key=close)
-            if not hint and key in _HINT_KEYS:
-                hint = t(_HINT_KEYS[key], expected=expected)
+                    hint = Message("schema.hint.did_you_mean", {"key": close})
+            if hint is None and key in _HINT_KEYS:
+                hint = Message(_HINT_KEYS[key], {"expected": expected})
         problems.append(Problem(path, 0, 0, rule, Severity.ERROR, message, hint, loc))
     return problems
 
@@ -285,7 +285,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def yaml_issue_problem(issue: YamlIssue, path: str, t: Translator) -> Problem:
+def yaml_issue_problem(issue: YamlIssue, path: str) -> Problem:
     rule = {
         "too-large": "file-too-large",
         "encoding": "encoding",
@@ -307,8 +307,8 @@ def yaml_issue_problem(issue: YamlIssue, path: str, t: Translator) -> Problem:
         issue.column,
         rule,
         Severity.ERROR,
-        t(f"yaml.{issue.kind}", detail=issue.detail),
-        t(f"yaml.{issue.kind}.hint"),
+        Message(f"yaml.{issue.kind}", {"detail": issue.detail}),
+        Message(f"yaml.{issue.kind}.hint"),
     )
 
 
@@ -356,14 +356,14 @@ def _config_from_text(
         if issue is not None and issue.kind == "empty":
             data, issue = {}, None
     if issue is not None:
-        problem = yaml_issue_problem(issue, rel, t)
+        problem = yaml_issue_problem(issue, rel)
         if issue.kind == "not-a-mapping":
-            problem = dataclasses.replace(problem, hint=t("config.not_a_mapping.hint"))
+            problem = dataclasses.replace(problem, hint=Message("config.not_a_mapping.hint"))
         raise ConfigError(t("config.invalid", path=rel), [problem])
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        problems = locate_problems(validation_problems(exc, model, rel, t), {rel: text or ""})
+        problems = locate_problems(validation_problems(exc, model, rel), {rel: text or ""})
         raise ConfigError(t("config.invalid", path=rel), problems) from None
 
 
@@ -385,7 +385,7 @@ def load_config(root: Path, t: Translator) -> tuple[Grid, PortfolioConfig]:
     if not (weights.exists() or weights.is_symlink()) and weights.parent.is_dir():
         # A register with a config/ folder but no grid: refuse rather than silently score
         # with another grid. A register with no config/ at all uses the built-in defaults.
-        missing = t("config.missing", path=WEIGHTS_FILE.as_posix())
+        missing = Message("config.missing", {"path": WEIGHTS_FILE.as_posix()})
         raise ConfigError(
             t("config.invalid", path=WEIGHTS_FILE.as_posix()),
             [
@@ -396,7 +396,7 @@ def load_config(root: Path, t: Translator) -> tuple[Grid, PortfolioConfig]:
                     "config-missing",
                     Severity.ERROR,
                     missing,
-                    t("config.missing.hint"),
+                    Message("config.missing.hint"),
                 )
             ],
         )
@@ -434,16 +434,16 @@ def usecase_files(
 
 
 def load_usecase_text(
-    text: str | None, issue: YamlIssue | None, rel: str, t: Translator
+    text: str | None, issue: YamlIssue | None, rel: str
 ) -> tuple[UseCase | None, list[Problem]]:
     if issue is None and text is not None:
         data, issue = parse_text(text)
     if issue is not None:
-        return None, [yaml_issue_problem(issue, rel, t)]
+        return None, [yaml_issue_problem(issue, rel)]
     try:
         return UseCase.model_validate(data), []
     except ValidationError as exc:
-        return None, validation_problems(exc, UseCase, rel, t)
+        return None, validation_problems(exc, UseCase, rel)
 
 
 def load_register(
@@ -478,14 +478,13 @@ def load_register(
             else:
                 yield (rel, path, *read_text(path))
 
-    _collect_usecases(register, entries(), t, cache)
+    _collect_usecases(register, entries(), cache)
     return register
 
 
 def _collect_usecases(
     register: Register,
     entries: Iterable[tuple[str, Path, str | None, YamlIssue | None]],
-    t: Translator,
     cache: dict[tuple[str, str], tuple[UseCase | None, list[Problem]]] | None = None,
 ) -> None:
     """Parse and validate use-case files into ``register`` (shared by the disk and git
@@ -498,7 +497,7 @@ def _collect_usecases(
         key = (rel, text or "")
         cached = cache.get(key) if cache is not None and issue is None else None
         if cached is None:
-            cached = load_usecase_text(text, issue, rel, t)
+            cached = load_usecase_text(text, issue, rel)
             if cache is not None and issue is None:
                 cache[key] = cached
         usecase, file_problems = cached
@@ -557,7 +556,7 @@ def load_register_from_texts(
     )
     # Same order as on disk: *.yaml files first, then *.yml.
     ordered = [n for n in names if n.endswith(".yaml")] + [n for n in names if n.endswith(".yml")]
-    _collect_usecases(register, ((rel, root / rel, *text_of(rel)) for rel in ordered), t, cache)
+    _collect_usecases(register, ((rel, root / rel, *text_of(rel)) for rel in ordered), cache)
     return register
 
 

@@ -96,7 +96,7 @@ def _title(report: BalanceReport, t: Translator) -> str:
 
 def _warning_line(p: Any, t: Translator) -> str:
     where = f"{p.path}:{p.line}:{p.column}" if p.line else p.path
-    return f"{where}: {t('severity.warning')} [{p.rule}] {p.message}"
+    return f"{where}: {t('severity.warning')} [{p.rule}] {p.text(t)}"
 
 
 def format_table(report: BalanceReport, t: Translator, options: Options = PLAIN) -> str:
@@ -145,7 +145,7 @@ def format_table(report: BalanceReport, t: Translator, options: Options = PLAIN)
         for p in report.warnings:
             lines.append("  " + _warning_line(p, t))
             if p.hint:
-                lines.append(f"      {t('check.fix')}: {p.hint}")
+                lines.append(f"      {t('check.fix')}: {p.hint_text(t)}")
     return "\n".join(lines) + "\n"
 
 
@@ -194,7 +194,7 @@ def format_md(report: BalanceReport, t: Translator, options: Options = PLAIN) ->
         for p in report.warnings:
             lines.append(f"- {md(_warning_line(p, t))}")
             if p.hint:
-                lines.append(f"  {md(t('check.fix'))}: {md(p.hint)}")
+                lines.append(f"  {md(t('check.fix'))}: {md(p.hint_text(t))}")
     lines += ["", f"**{md(summary(report, t))}**"]
     return "\n".join(lines) + "\n"
 
@@ -242,7 +242,7 @@ def format_json(report: BalanceReport, t: Translator, options: Options = PLAIN) 
                 {"from": m.source, "to": m.target, "amount": rounded(m.amount, 2)}
                 for m in report.budget_moves
             ],
-            "warnings": [problem_json(p) for p in report.warnings],
+            "warnings": [problem_json(p, t) for p in report.warnings],
         }
     )
 

@@ -82,9 +82,9 @@ def format_text(result: CheckResult, t: Translator, options: Options = PLAIN) ->
     shown = result.problems if limit is None else result.problems[:limit]
     for p in shown:
         where = f"{p.path}:{p.line}:{p.column}" if p.line else p.path
-        lines.append(f"{where}: {t('severity.' + p.severity.value)} [{p.rule}] {p.message}")
+        lines.append(f"{where}: {t('severity.' + p.severity.value)} [{p.rule}] {p.text(t)}")
         if p.hint:
-            lines.append(f"    {t('check.fix')}: {p.hint}")
+            lines.append(f"    {t('check.fix')}: {p.hint_text(t)}")
     left = len(result.problems) - len(shown)
     if left:
         lines.append(t.n("check.more", left, count=num(left, t.lang), shown=len(shown)))
@@ -108,7 +108,7 @@ def format_json(result: CheckResult, t: Translator, options: Options = PLAIN) ->
         "usecases": result.usecases,
         "errors": result.errors,
         "warnings": result.warnings,
-        "problems": [problem_json(p) for p in result.problems],
+        "problems": [problem_json(p, t) for p in result.problems],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -128,16 +128,16 @@ def format_github(result: CheckResult, t: Translator, options: Options = PLAIN) 
         if p.line:
             props += [f"line={p.line}", f"col={p.column}"]
         props.append(f"title={annotation_property(p.rule)}")
-        message = p.message + (f"\n{t('check.fix')}: {p.hint}" if p.hint else "")
+        message = p.text(t) + (f"\n{t('check.fix')}: {p.hint_text(t)}" if p.hint else "")
         lines.append(f"::{level} {','.join(props)}::{annotation_message(message)}")
     if left_out:
         lines.append(f"::notice::{annotation_message(t.n('check.github.left_out', left_out))}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def fingerprint(p: Problem) -> str:
+def fingerprint(p: Problem, t: Translator) -> str:
     """Stable across line moves: the line is left out on purpose."""
-    return hashlib.sha256(f"{p.path}\0{p.rule}\0{p.message}".encode()).hexdigest()
+    return hashlib.sha256(f"{p.path}\0{p.rule}\0{p.text(t)}".encode()).hexdigest()
 
 
 def format_gitlab(result: CheckResult, t: Translator, options: Options = PLAIN) -> str:
@@ -145,13 +145,13 @@ def format_gitlab(result: CheckResult, t: Translator, options: Options = PLAIN) 
     seen: dict[str, int] = {}
     items = []
     for p in result.problems:
-        fp = fingerprint(p)
+        fp = fingerprint(p, t)
         seen[fp] = seen.get(fp, 0) + 1
         if seen[fp] > 1:  # identical findings in one file stay distinct and stable
             fp = hashlib.sha256(f"{fp}\0{seen[fp]}".encode()).hexdigest()
         items.append(
             {
-                "description": p.message + (f" — {p.hint}" if p.hint else ""),
+                "description": p.text(t) + (f" — {p.hint_text(t)}" if p.hint else ""),
                 "check_name": p.rule,
                 "fingerprint": fp,
                 "severity": severity[p.severity.value],

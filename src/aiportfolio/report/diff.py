@@ -120,7 +120,7 @@ def format_text(result: DiffResult, t: Translator, options: Options = PLAIN) -> 
             heading(t(key, count=len(problems)))
             lines += [
                 f"  {plain(problem_where(p), 80)}: {t('severity.' + p.severity.value)} "
-                f"[{p.rule}] {plain(p.message, 300)}"
+                f"[{p.rule}] {plain(p.text(t), 300)}"
                 for p in problems
             ]
     return "\n".join(lines) + "\n"
@@ -247,8 +247,8 @@ def format_json(result: DiffResult, t: Translator, options: Options = PLAIN) -> 
             ],
         },
         "problems": {
-            "new": [problem_json(p) for p in result.new_problems],
-            "fixed": [problem_json(p) for p in result.fixed_problems],
+            "new": [problem_json(p, t) for p in result.new_problems],
+            "fixed": [problem_json(p, t) for p in result.fixed_problems],
         },
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

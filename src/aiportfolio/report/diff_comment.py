@@ -256,7 +256,7 @@ def _problem_rows(problems: Sequence[Problem], t: Translator) -> list[Sequence[s
             t("severity." + p.severity.value),
             cell(problem_where(p)),
             cell(p.rule),
-            cell(p.message, 2 * CELL),
+            cell(p.text(t), 2 * CELL),
         )
         for p in problems
     ]

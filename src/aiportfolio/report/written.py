@@ -99,7 +99,7 @@ def decide_notes(
         forced = t.n("gate.write.forced", len(result.forced), id=result.usecase_id)
         notes.append(Note(forced, "yellow"))
         notes.extend(
-            Note(f"  {p.path}:{p.line}:{p.column}: [{p.rule}] {p.message}") for p in result.forced
+            Note(f"  {p.path}:{p.line}:{p.column}: [{p.rule}] {p.text(t)}") for p in result.forced
         )
     elif result.still_failing:
         rules = ", ".join(result.still_failing)

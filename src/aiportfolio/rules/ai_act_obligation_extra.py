@@ -40,7 +40,7 @@ from aiportfolio.rules.base import Finding, Rule, RuleContext
 def check(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
     if not uc.ai_act.obligations or uc.risk.ai_act_tier == "unassessed":
         return  # nothing is derived before classification: nothing can be extra
-    catalog = catalog_for(ctx.register.config, ctx.t, ctx.register.root)
+    catalog = catalog_for(ctx.register.config, ctx.register.root)
     applying = obligation_ids(uc, catalog)
     for index, entry in enumerate(uc.ai_act.obligations):
         if (

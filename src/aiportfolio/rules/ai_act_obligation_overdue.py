@@ -45,7 +45,7 @@ def _index(uc: UseCase, obligation_id: str) -> int:
 
 
 def check(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
-    catalog = catalog_for(ctx.register.config, ctx.t, ctx.register.root)
+    catalog = catalog_for(ctx.register.config, ctx.register.root)
     for a in obligations_of(uc, catalog):
         if a.closed or a.deadline > ctx.today:
             continue

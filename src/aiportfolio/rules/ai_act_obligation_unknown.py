@@ -30,7 +30,7 @@ from aiportfolio.rules.base import Finding, Rule, RuleContext
 
 
 def check(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
-    catalog = catalog_for(ctx.register.config, ctx.t, ctx.register.root)
+    catalog = catalog_for(ctx.register.config, ctx.register.root)
     ids = [o.id for o in catalog.obligations]
     for index, entry in enumerate(uc.ai_act.obligations):
         if entry.id in ids:

@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from aiportfolio.i18n import Translator
 from aiportfolio.message import Message
 from aiportfolio.model.lifecycle import STATUSES
 from aiportfolio.model.usecase import UseCase
@@ -19,7 +18,6 @@ from aiportfolio.register.loader import Register
 class RuleContext:
     register: Register
     today: dt.date
-    t: Translator
 
     def path_of(self, usecase: UseCase) -> str:
         return self.register.relpath(self.register.sources.get(usecase.id, Path(usecase.id)))
@@ -37,10 +35,9 @@ class Finding:
     path: str | None = None
     """Set when the finding is about a file other than the use case's first source."""
 
-    def problem(self, rule: str, severity: Severity, path: str, t: Translator) -> Problem:
+    def problem(self, rule: str, severity: Severity, path: str) -> Problem:
         """The finding as a problem of ``rule`` in ``path`` (not located yet)."""
-        hint = self.hint.text(t) if self.hint is not None else ""
-        return Problem(path, 0, 0, rule, severity, self.message.text(t), hint, self.loc)
+        return Problem(path, 0, 0, rule, severity, self.message, self.hint, self.loc)
 
 
 PerUseCase = Callable[[UseCase, RuleContext], Iterator[Finding]]
@@ -81,4 +78,4 @@ class Rule:
             findings = (f for f in self.whole_register(ctx) if f.usecase.status in applies)
         for f in findings:
             path = f.path or ctx.path_of(f.usecase)
-            yield f.problem(self.id, severity, path, ctx.t)
+            yield f.problem(self.id, severity, path)

@@ -24,15 +24,14 @@ from aiportfolio.rules.base import Finding, Rule, RuleContext
 
 def check(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
     if uc.decision_date is not None and uc.decision_date < ctx.today:
+        days = (ctx.today - uc.decision_date).days
         yield Finding(
             uc,
             ("decision_date",),
             Message(
                 "rule.decision_past.found",
-                {
-                    "date": uc.decision_date.isoformat(),
-                    "days": (ctx.today - uc.decision_date).days,
-                },
+                {"date": uc.decision_date.isoformat(), "days": days},
+                count=days,
             ),
             Message("rule.decision_past.hint", {"id": uc.id}),
         )

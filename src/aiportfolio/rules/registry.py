@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from aiportfolio.errors import ConfigError
-from aiportfolio.i18n import Translator
+from aiportfolio.message import Message
 from aiportfolio.model.portfolio import RuleOptions
 from aiportfolio.problem import Problem, Severity
 from aiportfolio.register.loader import PORTFOLIO_FILE, Register, locate_problems, suggest
@@ -88,20 +88,20 @@ LOADER_RULES = (
 """Ids of the problems found while reading files; always errors, cannot be switched off."""
 
 
-def severities(register: Register, t: Translator) -> dict[str, Severity | None]:
+def severities(register: Register) -> dict[str, Severity | None]:
     """Rule id -> severity in force (``None`` when switched off)."""
     chosen: dict[str, Severity | None] = {rid: rule.severity for rid, rule in RULES.items()}
     for rule_id, setting in register.config.policy.rules.items():
         if rule_id not in RULES:
             close = suggest(rule_id, RULES)
-            hint = t("schema.hint.did_you_mean", key=close) if close else ""
+            hint = Message("schema.hint.did_you_mean", {"key": close}) if close else None
             problem = Problem(
                 PORTFOLIO_FILE.as_posix(),
                 0,
                 0,
                 "policy",
                 Severity.ERROR,
-                t("policy.unknown_rule", rule=rule_id),
+                Message("policy.unknown_rule", {"rule": rule_id}),
                 hint,
                 ("policy", "rules", rule_id),
             )
@@ -110,7 +110,8 @@ def severities(register: Register, t: Translator) -> dict[str, Severity | None]:
             except OSError:
                 text = ""
             located = locate_problems([problem], {problem.path: text})
-            raise ConfigError(t("config.invalid", path=PORTFOLIO_FILE.as_posix()), located)
+            message = Message("config.invalid", {"path": PORTFOLIO_FILE.as_posix()})
+            raise ConfigError(message, located)
         level = setting.severity if isinstance(setting, RuleOptions) else setting
         if level is not None:
             chosen[rule_id] = None if level == "off" else Severity(level)
@@ -127,21 +128,20 @@ def statuses(register: Register, rule_id: str) -> tuple[str, ...]:
 
 
 def find_rule_problems(
-    register: Register, today: dt.date, *, advisory: bool = False, t: Translator | None = None
+    register: Register, today: dt.date, *, advisory: bool = False
 ) -> list[Problem]:
     """Every enabled rule's problems on the valid use cases, not located yet (no line):
     the rules of ``aip check`` and the gate, or with ``advisory`` the advisory ones."""
-    t = t or Translator(register.lang)
-    ctx = RuleContext(register=register, today=today, t=t)
+    ctx = RuleContext(register=register, today=today)
     found: list[Problem] = []
-    for rule_id, severity in severities(register, t).items():
+    for rule_id, severity in severities(register).items():
         rule = RULES[rule_id]
         if severity is not None and rule.advisory == advisory:
             found.extend(rule.run(ctx, severity, statuses(register, rule_id)))
     # A file may switch a rule off for itself: `# aip: disable=rule-id` (rules/suppress.py);
     # a directive naming no rule is reported once, with the gate's rules (not the advisory).
     return apply_suppressions(
-        found, register.texts, RULES, LOADER_RULES, t, report_unknown=not advisory
+        found, register.texts, RULES, LOADER_RULES, report_unknown=not advisory
     )
 
 

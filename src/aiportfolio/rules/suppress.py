@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
-from aiportfolio.i18n import Translator
+from aiportfolio.message import Message
 from aiportfolio.problem import Problem, Severity
 
 RULE_ID = "suppression-unknown"
@@ -35,7 +35,6 @@ def apply_suppressions(
     texts: dict[str, str],
     rule_ids: Collection[str],
     locked_ids: Collection[str],
-    t: Translator,
     *,
     report_unknown: bool = True,
 ) -> list[Problem]:
@@ -52,13 +51,16 @@ def apply_suppressions(
                     disabled.setdefault(path, set()).add(rule_id)
                     continue
                 if rule_id in locked_ids:
-                    message = t("team.suppress.locked", rule=rule_id)
-                    hint = t("team.suppress.locked.hint")
+                    message = Message("team.suppress.locked", {"rule": rule_id})
+                    hint = Message("team.suppress.locked.hint")
                 else:
-                    message = t("team.suppress.unknown", rule=rule_id)
+                    message = Message("team.suppress.unknown", {"rule": rule_id})
                     close = suggest(rule_id, rule_ids)
-                    hint = t("schema.hint.did_you_mean", key=close) if close else ""
-                    hint = hint or t("team.suppress.unknown.hint")
+                    hint = (
+                        Message("schema.hint.did_you_mean", {"key": close})
+                        if close
+                        else Message("team.suppress.unknown.hint")
+                    )
                 reported.append(
                     Problem(path, line, column, RULE_ID, Severity.WARNING, message, hint)
                 )

@@ -177,8 +177,8 @@ def _other_problems(
         UseCase.model_validate(data)
     except ValidationError as exc:
         return [
-            Message(number, p.message + (f" ({p.hint})" if p.hint else ""), True)
-            for p in validation_problems(exc, UseCase, "", t)
+            Message(number, p.text(t) + (f" ({p.hint_text(t)})" if p.hint else ""), True)
+            for p in validation_problems(exc, UseCase, "")
             if not any(tuple(str(k) for k in p.loc[: len(path)]) == path for path in bad)
         ]
     return []
@@ -189,6 +189,6 @@ def validation_messages(row: int, exc: ValidationError, t: Translator) -> list[M
     from aiportfolio.register.loader import validation_problems
 
     return [
-        Message(row, p.message + (f" ({p.hint})" if p.hint else ""), True)
-        for p in validation_problems(exc, UseCase, "", t)
+        Message(row, p.text(t) + (f" ({p.hint_text(t)})" if p.hint else ""), True)
+        for p in validation_problems(exc, UseCase, "")
     ]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from aiportfolio.i18n import Translator
 from aiportfolio.problem import Problem
 
 
-def problem_json(p: Problem) -> dict[str, Any]:
+def problem_json(p: Problem, t: Translator) -> dict[str, Any]:
     """The one JSON object of a problem: where, which rule, how serious, what, how to fix."""
     return {
         "path": p.path,
@@ -15,6 +16,6 @@ def problem_json(p: Problem) -> dict[str, Any]:
         "column": p.column,
         "rule": p.rule,
         "severity": p.severity.value,
-        "message": p.message,
-        "hint": p.hint,
+        "message": p.text(t),
+        "hint": p.hint_text(t),
     }

@@ -27,6 +27,7 @@ from typing import Any
 from aiportfolio import resources
 from aiportfolio.errors import ConfigError
 from aiportfolio.i18n import Translator
+from aiportfolio.message import Message
 from aiportfolio.problem import Problem, Severity
 from aiportfolio.report.kit import escape
 
@@ -85,8 +86,8 @@ def register_templates(register_root: Path | None, t: Translator) -> Path | None
             0,
             "template",
             Severity.ERROR,
-            t("template.linked_folder"),
-            t("template.linked_folder.hint"),
+            Message("template.linked_folder"),
+            Message("template.linked_folder.hint"),
         )
         raise ConfigError(t("template.linked_folder"), [problem])
     return folder if folder.is_dir() else None
@@ -285,7 +286,7 @@ def _template_error(
         0 if not line else 1,
         "template",
         Severity.ERROR,
-        t("template.error", detail=" ".join(detail.split())[:300]),
-        t("template.error.hint", name=template),
+        Message("template.error", {"detail": " ".join(detail.split())[:300]}),
+        Message("template.error.hint", {"name": template}),
     )
     return ConfigError(t("template.invalid", name=template), [problem])

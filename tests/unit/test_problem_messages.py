@@ -1,0 +1,82 @@
+"""Problems carry a message key and its parameters; only reporters translate them. So the
+check cache serves every language, and ``aip diff`` compares problems by rule, key and
+parameters, whatever the language each side is read in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from aiportfolio.analysis.check_cache import CacheStats, check_with_cache
+from aiportfolio.analysis.diff import compare_revisions
+from aiportfolio.i18n import Translator
+from aiportfolio.message import Localized, Message
+from aiportfolio.register.loader import load_register
+from aiportfolio.rules.registry import run_rules
+from aiptest import REPO_ROOT, dump_yaml, usecase, write_register
+from gitrepo import git
+
+sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+
+from generate import generate_register
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def test_a_rule_problem_is_a_key_with_parameters_translated_by_the_reader(
+    tmp_path: Path,
+) -> None:
+    root = write_register(tmp_path, [usecase(owner=None)])
+    [problem] = [p for p in run_rules(load_register(root), TODAY) if p.rule == "owner-required"]
+    assert problem.message == Message("rule.owner.missing", {"id": "UC-001"})
+    assert problem.hint == Message("rule.owner.hint")
+    english, french = problem.text(Translator("en")), problem.text(Translator("fr"))
+    assert "UC-001" in english and "UC-001" in french and english != french
+
+
+def test_a_validation_problem_keeps_pydantic_text_as_a_parameter(tmp_path: Path) -> None:
+    root = write_register(tmp_path, [usecase(plan={"wave": 1, "effort_weeks": 6, "pinned": 3})])
+    [problem] = load_register(root).problems
+    assert problem.message.key.startswith("schema.")
+    assert all(isinstance(v, str | int) for v in problem.message.params.values())
+
+
+def test_nested_messages_and_localized_texts_follow_the_reader() -> None:
+    message = Message(
+        "ai_act.rule.extra",
+        {"id": "x", "role": Message("ai_act.role.provider"), "tier": Message("diff.tier.high")},
+    )
+    assert message.text(Translator("en")) != message.text(Translator("fr"))
+    assert Localized("Training", "Formation").text("fr") == "Formation"
+    assert Localized("Training", "Formation").text("de") == "Training"
+
+
+def test_the_check_cache_serves_every_language(tmp_path: Path) -> None:
+    root = generate_register(tmp_path / "reg", 30, seed=3)
+    broken = usecase(id="UC-999", owner=None, decision_date="2020-01-15")
+    (root / "usecases" / "UC-999-case.yaml").write_text(dump_yaml(broken), encoding="utf-8")
+    first, again = CacheStats(), CacheStats()
+    french, _, lang_fr = check_with_cache(root, "fr", TODAY, stats=first)
+    english, _, lang_en = check_with_cache(root, "en", TODAY, stats=again)
+    assert (lang_fr, lang_en) == ("fr", "en")
+    assert first.computed > 0 and again.computed == 0 and again.reused == first.computed
+    assert french.problems and french.problems == english.problems
+    fr, en = Translator("fr"), Translator("en")
+    assert [p.text(fr) for p in french.problems] != [p.text(en) for p in english.problems]
+    uncached = check_with_cache(root, "en", TODAY, use_cache=False)[0]
+    assert [p.text(en) for p in english.problems] == [p.text(en) for p in uncached.problems]
+
+
+def test_diff_compares_problems_by_key_and_parameters_not_by_text(tmp_path: Path) -> None:
+    root = tmp_path
+    git(root, "init", "-q", "-b", "main")
+    write_register(root, [usecase(owner=None)], portfolio="language: fr\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "fr")
+    base = git(root, "rev-parse", "HEAD")
+    write_register(root, [usecase(owner=None)], portfolio="language: en\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "en")
+    result = compare_revisions(root, base, "HEAD", None, TODAY, Translator("en"))
+    assert not result.new_problems and not result.fixed_problems
