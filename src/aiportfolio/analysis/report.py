@@ -83,7 +83,17 @@ def build_report(register: Register, t: Translator, today: dt.date) -> ReportDat
 
     The three priorities are the best ranked entries above the feasibility floor that pass
     the gate. The committee part uses no git history (a report is a picture of the register, not of
-    its changes): decisions due before the next committee, blocked entries, reviews due."""
+    its changes): decisions due before the next committee, blocked entries, reviews due.
+
+    The engines share each entry's score, TCO and AI Act obligations (``domain.memo``):
+    computed once for the whole report instead of once per engine."""
+    from aiportfolio.domain.memo import one_run
+
+    with one_run():
+        return _build_report(register, t, today)
+
+
+def _build_report(register: Register, t: Translator, today: dt.date) -> ReportData:
     from aiportfolio.model.lifecycle import active, is_open
 
     config = register.config

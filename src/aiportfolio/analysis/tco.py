@@ -24,6 +24,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from aiportfolio.domain.memo import per_run
 from aiportfolio.model.common import CATEGORIES, COST_FAMILIES
 from aiportfolio.model.lifecycle import active
 from aiportfolio.model.usecase import UseCase
@@ -169,6 +170,7 @@ def cost_coverage(usecases: Iterable[UseCase], min_coverage: float = 50.0) -> Co
     return CostCoverage(len(listed), missing, min_coverage)
 
 
+@per_run
 def tco(usecase: UseCase) -> Tco:
     costs = usecase.costs
     months = costs.horizon_months

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from aiportfolio.domain.memo import per_run
 from aiportfolio.errors import ConfigError
 from aiportfolio.message import Message
 from aiportfolio.model.ai_act import (
@@ -205,12 +206,17 @@ def application_date(
 
 def obligations_of(usecase: UseCase, catalog: ObligationCatalog) -> list[Applicable]:
     """The obligations that apply to ``usecase`` (by role, tier and classification)."""
+    return list(_obligations_of(usecase, catalog))
+
+
+@per_run
+def _obligations_of(usecase: UseCase, catalog: ObligationCatalog) -> tuple[Applicable, ...]:
     tier = usecase.risk.ai_act_tier
-    return [
+    return tuple(
         Applicable(o, application_date(o, usecase, catalog), usecase.ai_act.status_of(o.id))
         for o in catalog.obligations
         if applies(o, tier, usecase.ai_act)
-    ]
+    )
 
 
 def obligation_ids(usecase: UseCase, catalog: ObligationCatalog) -> set[str]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from aiportfolio.domain.memo import per_run
 from aiportfolio.model.common import id_sort_key
 from aiportfolio.model.grid import Grid
 from aiportfolio.model.lifecycle import active
@@ -107,6 +108,7 @@ def criterion_score(usecase: UseCase, criterion_id: str, grid: Grid) -> Criterio
     return CriterionScore(cid, None, "missing", weight, axis)
 
 
+@per_run
 def score_use_case(usecase: UseCase, grid: Grid, scoring: Scoring | None = None) -> ScoreResult:
     criteria = tuple(criterion_score(usecase, c.id, grid) for c in grid.criteria)
     return result_from_criteria(usecase, criteria, scoring)
