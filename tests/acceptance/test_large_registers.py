@@ -76,7 +76,11 @@ def test_score_names_each_unscored_entry_once_and_lists_50(tmp_path: Path) -> No
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     for uid in unscored:
-        rows = [ln for ln in out.splitlines() if ln.split()[1:2] == [uid]]
+        rows = [  # rank (a number, or — when unranked), then the id
+            ln
+            for ln in out.splitlines()
+            if ln.split()[1:2] == [uid] and (ln.split()[0].isdigit() or ln.split()[0] == "—")
+        ]
         assert len(rows) == 1  # its row in the table
         notes = [ln for ln in out.splitlines() if ln.startswith(f"{uid}:")]
         assert not [ln for ln in notes if "missing" in ln]  # not repeated under the table

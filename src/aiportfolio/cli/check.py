@@ -93,6 +93,7 @@ def check(
         register_root,
         settings,
         translator,
+        view_width,
     )
     from aiportfolio.i18n import Translator
     from aiportfolio.report.check import REPORTERS, TEXT_LIMIT, rebase, summary
@@ -129,7 +130,7 @@ def check(
         out(REPORTERS["github"](result, t, Options()), workflow_commands=True)
         out(REPORTERS["text"](result, t, Options(limit=shown if limit is not None else None)))
     else:
-        out(REPORTERS[chosen](result, t, Options(limit=shown)))
+        out(REPORTERS[chosen](result, t, Options(limit=shown)), width=view_width(chosen))
     err(summary(result, t), style="red" if result.failed(strict) else "green")
     exit_with(exitcodes.FINDINGS if result.failed(strict) else exitcodes.OK)
 

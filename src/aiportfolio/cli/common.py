@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from aiportfolio.errors import AipError
     from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import Register
+    from aiportfolio.report.kit.terminal import Terminal
     from aiportfolio.report.written import Note
 
 P = ParamSpec("P")
@@ -147,21 +148,60 @@ def parse_date(value: str | None, t: Translator) -> dt.date:
         raise UsageError(t("error.bad_date", value=raw)) from None
 
 
-def out(text: str, *, workflow_commands: bool = False) -> None:
+TERMINAL_FORMATS = ("table", "text")
+"""The ``--format`` values read by a person in a terminal (wrapped to its width)."""
+
+
+def terminal_width() -> int:
+    """Columns of the terminal ($COLUMNS first; 100 when the output is not a terminal)."""
+    import shutil
+
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+def view_width(output_format: str) -> int | None:
+    """The width a view in ``output_format`` is wrapped to: the terminal's for the
+    terminal formats when a person reads them (stdout is a terminal, or ``$COLUMNS`` says
+    how wide); None (lines as they are, for pipes, files and CI logs) otherwise, and for
+    the machine and Markdown formats."""
+    if output_format not in TERMINAL_FORMATS:
+        return None
+    if "COLUMNS" not in os.environ and not sys.stdout.isatty():
+        return None
+    return terminal_width()
+
+
+def view_terminal(output_format: str) -> Terminal | None:
+    """The terminal a view in ``output_format`` is fitted to (``view_width``), or None."""
+    width = view_width(output_format)
+    if width is None:
+        return None
+    from aiportfolio.report.kit.terminal import Terminal
+
+    return Terminal(width=width)
+
+
+def out(text: str, *, workflow_commands: bool = False, width: int | None = None) -> None:
     """Data on stdout, as given (no markup interpretation) but never a CI workflow command:
     every line that could reach a CI log is neutralised (``report.escape.ci_safe``). Only
     a reporter that writes workflow commands itself, with its data escaped, passes
-    ``workflow_commands=True``."""
+    ``workflow_commands=True``. With ``width`` (a terminal view), lines wider than that
+    are wrapped at spaces (``kit.terminal.fit``)."""
     from aiportfolio.report.kit.escape import ci_safe
 
+    if width is not None:
+        from aiportfolio.report.kit.terminal import fit
+
+        text = fit(text, width)
     sys.stdout.write(text if workflow_commands else ci_safe(text))
     sys.stdout.flush()
 
 
 def err(text: str, style: str | None = None, *, always: bool = False) -> None:
     """Diagnostics on stderr; colour only on a terminal and without NO_COLOR; never a CI
-    workflow command (rich does not wrap: one message, one line). Under ``--quiet`` only
-    errors (a red style) and what is written ``always`` are shown."""
+    workflow command. On a terminal, long lines are wrapped at spaces to its width
+    (``kit.terminal.fit``); to a pipe, a file or a CI log, one message stays one line.
+    Under ``--quiet`` only errors (a red style) and what is written ``always`` are shown."""
     if _QUIET[0] and not always and "red" not in (style or ""):
         return
     from aiportfolio.report.kit.escape import ci_safe
@@ -177,6 +217,10 @@ def err(text: str, style: str | None = None, *, always: bool = False) -> None:
     from rich.console import Console
     from rich.text import Text
 
+    if _stderr_is_terminal():
+        from aiportfolio.report.kit.terminal import fit
+
+        safe = fit(safe, terminal_width())
     Console(stderr=True, highlight=False, soft_wrap=True).print(Text(safe, style=style or ""))
 
 
@@ -192,6 +236,13 @@ def _plain_stderr() -> bool:
         return False
     try:
         return not sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
     except (AttributeError, ValueError):
         return False
 

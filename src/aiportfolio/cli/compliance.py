@@ -275,7 +275,13 @@ def compliance_command(
       aip compliance --format md >> "$GITHUB_STEP_SUMMARY"
       aip compliance --catalog --format json
     """
-    from aiportfolio.cli.common import open_register, parse_date, require_valid, translator
+    from aiportfolio.cli.common import (
+        open_register,
+        parse_date,
+        require_valid,
+        translator,
+        view_terminal,
+    )
     from aiportfolio.domain.ai_act import catalog_for, compliance_report
     from aiportfolio.report import compliance_catalog
     from aiportfolio.report.compliance import REPORTERS
@@ -286,12 +292,15 @@ def compliance_command(
     require_valid(register, t)
     chosen = output_format
     in_force = catalog_for(register.config, register.root)
+    terminal = view_terminal(chosen)
+    options = Options(terminal)
+    width = terminal.width if terminal is not None else None
     if catalog:
-        out(compliance_catalog.REPORTERS[chosen](in_force, t, Options()))
+        out(compliance_catalog.REPORTERS[chosen](in_force, t, options), width=width)
         return
     today = parse_date(date, t)
     report = compliance_report(register.usecases, in_force, today, t.lang, days)
-    out(REPORTERS[chosen](report, t, Options()))
+    out(REPORTERS[chosen](report, t, options), width=width)
     err(
         t(
             "ai_act.report.summary",

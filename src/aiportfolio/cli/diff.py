@@ -116,7 +116,9 @@ def diff(
         )
         out(format_markdown(result, t, budget=COMMENT_BUDGET, pointer=pointer))
     else:
-        out(REPORTERS[fmt](result, t, Options()))
+        from aiportfolio.cli.common import view_width
+
+        out(REPORTERS[fmt](result, t, Options()), width=view_width(fmt))
     if fmt != "table":
         # The table report starts with the verdict; md and json go to a file or a tool,
         # so the person running the command reads the verdict on stderr.

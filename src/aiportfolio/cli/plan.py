@@ -149,7 +149,7 @@ def plan(
     started = time.perf_counter()  # the time limit covers reading the register too
     from aiportfolio.actions.plan import wave_edits
     from aiportfolio.actions.writing import apply_edits
-    from aiportfolio.cli.common import list_limit, require_valid, translator
+    from aiportfolio.cli.common import list_limit, require_valid, translator, view_terminal
     from aiportfolio.report.kit.reporter import Options
     from aiportfolio.report.plan import REPORTERS, TEXT_LIMIT
     from aiportfolio.report.plan_labels import removed_waves, summary
@@ -162,7 +162,11 @@ def plan(
     )
     result = _run_plan(register, options)
     listed = list_limit(limit, show_all, TEXT_LIMIT, t) if output_format == "table" else None
-    out(REPORTERS[output_format](result, t, Options(limit=listed, compare=compare)))
+    terminal = view_terminal(output_format)
+    out(
+        REPORTERS[output_format](result, t, Options(terminal, limit=listed, compare=compare)),
+        width=terminal.width if terminal is not None else None,
+    )
     err(summary(result, t), style="red" if result.conflicts else "green")
     if result.conflicts:
         if apply:

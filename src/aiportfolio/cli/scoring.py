@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
@@ -18,7 +17,9 @@ from aiportfolio.cli.common import (
     open_register,
     out,
     require_valid,
+    terminal_width,
     translator,
+    view_width,
 )
 from aiportfolio.model.lifecycle import ACTIVE, STATUSES
 from aiportfolio.model.vocabulary import CATEGORIES
@@ -67,8 +68,7 @@ def _terminal() -> Options:
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if os.environ.get("FORCE_COLOR"):
         color = True
-    width = shutil.get_terminal_size((100, 24)).columns
-    return Options(terminal=Terminal(width=width, color=color))
+    return Options(terminal=Terminal(width=terminal_width(), color=color))
 
 
 CategoryOption = Annotated[
@@ -174,7 +174,10 @@ def score(
         explanation = explain_entry(
             wanted, register.usecases, register.grid, register.config.scoring
         )
-        out(EXPLAIN[fmt](ExplainReport(explanation, register.grid), t, options))
+        out(
+            EXPLAIN[fmt](ExplainReport(explanation, register.grid), t, options),
+            width=view_width(fmt),
+        )
         exit_with(exitcodes.OK)
 
     from aiportfolio.analysis.gate import gate_of
@@ -201,11 +204,11 @@ def score(
         from aiportfolio.report.matrix import REPORTERS as MATRIX
 
         grid_view = build_matrix(report.entries, report.scoring.feasibility_floor)
-        out(MATRIX[fmt](grid_view, t, options))
+        out(MATRIX[fmt](grid_view, t, options), width=view_width(fmt))
     else:
         from aiportfolio.report.score import REPORTERS
 
-        out(REPORTERS[fmt](report, t, options))
+        out(REPORTERS[fmt](report, t, options), width=view_width(fmt))
     if fmt in ("json", "csv"):
         err(
             t(
@@ -253,7 +256,8 @@ def balance(
     t = translator(ctx, register)
     require_valid(register, t)
     report = assess_balance(register, t, by.value)
-    out(REPORTERS[_format(output_format)](report, t, _terminal()))
+    fmt = _format(output_format)
+    out(REPORTERS[fmt](report, t, _terminal()), width=view_width(fmt))
     err(summary(report, t), style="green" if report.ok else "red")
     exit_with(exitcodes.OK if report.ok else exitcodes.FINDINGS)
 
@@ -298,7 +302,8 @@ def table(
         statuses=[_format(s) for s in status or []],
         include_stopped=include_stopped,
     )
-    out(REPORTERS[_format(output_format)](lines, t, _terminal()))
+    fmt = _format(output_format)
+    out(REPORTERS[fmt](lines, t, _terminal()), width=view_width(fmt))
     exit_with(exitcodes.OK)
 
 

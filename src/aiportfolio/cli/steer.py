@@ -89,10 +89,8 @@ def tco_command(
       aip tco UC-007
       aip tco --format md > tco.md
     """
-    import shutil
-
     from aiportfolio.analysis.tco import portfolio_tco
-    from aiportfolio.cli.common import list_limit
+    from aiportfolio.cli.common import list_limit, terminal_width, view_width
     from aiportfolio.report.kit.reporter import Options
     from aiportfolio.report.kit.terminal import Terminal
     from aiportfolio.report.tco import REPORTERS, TEXT_LIMIT
@@ -103,8 +101,8 @@ def tco_command(
     if usecase_id is not None:
         usecases = [register.require(usecase_id, t, active_only=True)]
     result = portfolio_tco(usecases, register.config.budget.min_cost_coverage)
-    width = shutil.get_terminal_size((100, 24)).columns
-    out(REPORTERS[output_format](result, t, Options(terminal=Terminal(width), limit=listed)))
+    options = Options(terminal=Terminal(terminal_width()), limit=listed)
+    out(REPORTERS[output_format](result, t, options), width=view_width(output_format))
 
 
 @handle_errors
@@ -143,7 +141,11 @@ def dashboard_command(
         gate_of(register, today),
         obligations,
     )
-    out(REPORTERS[output_format](result, t, Options(root=register.root)))
+    from aiportfolio.cli.common import view_terminal
+
+    terminal = view_terminal(output_format)
+    width = terminal.width if terminal is not None else None
+    out(REPORTERS[output_format](result, t, Options(terminal, root=register.root)), width=width)
 
 
 @handle_errors
@@ -211,7 +213,11 @@ def doctor_command(
     result = diagnose(
         register.usecases, register.grid, register.config, today, gate_of(register, today)
     )
-    out(REPORTERS[output_format](result, t, Options()))
+    from aiportfolio.cli.common import view_terminal
+
+    terminal = view_terminal(output_format)
+    width = terminal.width if terminal is not None else None
+    out(REPORTERS[output_format](result, t, Options(terminal)), width=width)
     err(summary(result, t), style="red" if result.alerts else "green")
     exit_with(exitcodes.FINDINGS if result.alerts else exitcodes.OK)
 

@@ -13,6 +13,7 @@ from aiportfolio.report.kit.labels import group_label
 from aiportfolio.report.kit.machine import csv_text, dumps, rounded
 from aiportfolio.report.kit.problems import problem_json
 from aiportfolio.report.kit.reporter import PLAIN, Options, Reporter
+from aiportfolio.report.kit.terminal import cell_len
 
 BAR_WIDTH = 30
 """Cells for 0-100 %."""
@@ -100,25 +101,39 @@ def _warning_line(p: Any, t: Translator) -> str:
 
 
 def format_table(report: BalanceReport, t: Translator, options: Options = PLAIN) -> str:
+    """The mix for a terminal: a bar per group; on a terminal too narrow for a group's
+    row, its name goes on a line of its own above a shorter bar."""
     r = report.result
     lines = [_title(report, t), ""]
     if r.total_count == 0:
         lines.append(t("score.balance.empty"))
         return "\n".join(lines) + "\n"
     width = max(len(group_label(g.group, t)) for g in r.groups)
+    room = options.width(100)
 
     def section(
         title: str, share_of: Callable[[GroupShare], tuple[float, str, bool, float]]
     ) -> None:
         lines.append(title)
+        rows = []
         for g in r.groups:
             share, amount, ok, gap = share_of(g)
-            lines.append(
-                f"  {group_label(g.group, t):<{width}}  {bar(share, g.target)}  "
+            figures = (
                 f"{numbers.points(share, t.lang):>5} {amount:>12}   "
                 f"{t('score.balance.col.target').lower()} {numbers.points(g.target, t.lang):>5}  "
                 f"{state(gap, ok, t)}"
             )
+            rows.append((group_label(g.group, t), share, g.target, figures))
+        wide = [
+            f"  {label:<{width}}  {bar(share, target)}  {f}" for label, share, target, f in rows
+        ]
+        if all(cell_len(line) <= room for line in wide):
+            lines.extend(wide)
+        else:
+            # Narrow terminal: each group's name on its own line, a shorter bar under it.
+            cells = max(10, min(BAR_WIDTH, room - 6 - max(cell_len(f) for *_, f in rows)))
+            for label, share, target, figures in rows:
+                lines.extend([f"  {label}", f"    {bar(share, target, cells)}  {figures}"])
         lines.append("")
 
     section(

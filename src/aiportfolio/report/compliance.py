@@ -138,11 +138,16 @@ def _summary(report: ComplianceReport, t: Translator) -> list[str]:
 
 
 def format_table(report: ComplianceReport, t: Translator, options: Options = PLAIN) -> str:
+    """The report for a terminal; with a terminal in ``options``, every table fits its
+    width."""
+    width = options.terminal.width if options.terminal is not None else None
     parts = [t("ai_act.report.title", date=report.today.isoformat()), ""]
     parts += [terminal(line) for line in _summary(report, t)]
     for title, headers, rows in _sections(report, t, terminal):
         parts += ["", title]
-        parts.append(text_table(headers, rows).rstrip("\n") if rows else t("ai_act.report.empty"))
+        parts.append(
+            text_table(headers, rows, width).rstrip("\n") if rows else t("ai_act.report.empty")
+        )
     parts += ["", t("ai_act.classify.disclaimer")]
     return "\n".join(parts) + "\n"
 

@@ -54,7 +54,9 @@ def _catalog_headers(t: Translator) -> list[str]:
 
 
 def format_table(catalog: ObligationCatalog, t: Translator, options: Options = PLAIN) -> str:
-    return text_table(_catalog_headers(t), _catalog_rows(catalog, t, terminal))
+    """The catalog for a terminal; with a terminal in ``options``, the table fits its width."""
+    width = options.terminal.width if options.terminal is not None else None
+    return text_table(_catalog_headers(t), _catalog_rows(catalog, t, terminal), width)
 
 
 def format_markdown(catalog: ObligationCatalog, t: Translator, options: Options = PLAIN) -> str:

@@ -89,6 +89,9 @@ def kpi_headers(t: Translator) -> list[str]:
 
 
 def format_text(result: DashboardResult, t: Translator, options: Options = PLAIN) -> str:
+    """The dashboard for a terminal; with a terminal in ``options``, every table fits its
+    width."""
+    width = options.terminal.width if options.terminal is not None else None
     title = t("dashboard.title")
     parts = [
         f"{title}\n{'=' * len(title)}\n"
@@ -105,6 +108,7 @@ def format_text(result: DashboardResult, t: Translator, options: Options = PLAIN
         + text_table(
             [t("dashboard.col.level"), t("dashboard.col.indicator"), t("dashboard.col.value")],
             rows,
+            width,
         )
     )
     if not result.usecases:
@@ -120,6 +124,7 @@ def format_text(result: DashboardResult, t: Translator, options: Options = PLAIN
             + text_table(
                 [h for h in kpi_headers(t) if h],  # the sparkline shares the trend column
                 [_kpi_row(s, t) for s in board.kpis],
+                width,
             )
         )
     return "\n".join(parts)

@@ -26,6 +26,9 @@ def summary(result: DoctorResult, t: Translator) -> str:
 
 
 def format_text(result: DoctorResult, t: Translator, options: Options = PLAIN) -> str:
+    """The diagnosis for a terminal; with a terminal in ``options``, the triage table fits
+    its width."""
+    width = options.terminal.width if options.terminal is not None else None
     lines = [
         t("doctor.title"),
         t.n("doctor.asof", result.active, date=result.today.isoformat()),
@@ -59,7 +62,7 @@ def format_text(result: DoctorResult, t: Translator, options: Options = PLAIN) -
             t("doctor.col.verdict"),
             t("steer.col.why"),
         ]
-        lines.append(text_table(headers, rows).rstrip("\n"))
+        lines.append(text_table(headers, rows, width).rstrip("\n"))
     return "\n".join(lines) + "\n"
 
 

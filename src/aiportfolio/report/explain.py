@@ -16,7 +16,7 @@ from aiportfolio.report.kit.escape import md, md_cell
 from aiportfolio.report.kit.labels import category_label, status_label
 from aiportfolio.report.kit.machine import dumps, rounded
 from aiportfolio.report.kit.reporter import PLAIN, Options, Reporter
-from aiportfolio.report.kit.terminal import Terminal, render_rich
+from aiportfolio.report.kit.terminal import Terminal, longest_word, render_rich
 
 
 def _weight(weight: float, lang: str) -> str:
@@ -156,7 +156,21 @@ def format_explain_table(report: ExplainReport, t: Translator, options: Options 
     head = Text(f"{r.id} · {r.usecase.title}", style="bold")
     summary = Text(explain_summary(x, t))
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_footer=True)
-    table.add_column(t("score.col.criterion"), footer=t("score.col.total"), overflow="fold")
+    # The text columns fold on words; none is narrower than its longest word (up to 20
+    # cells), so that a long word ("Standardkonnektor") is never cut in two.
+    criterion_text = [
+        d.criterion.label.get(lang)
+        + " "
+        + " ".join(d.criterion.points[p].get(lang) for p in d.points)
+        for d in x.details
+    ]
+    source_text = [_source(d.score, grid, t) for d in x.details]
+    table.add_column(
+        t("score.col.criterion"),
+        footer=t("score.col.total"),
+        overflow="fold",
+        min_width=longest_word(criterion_text, 20),
+    )
     table.add_column(t("score.col.axis"))
     table.add_column(t("score.col.weight"), justify="right")
     table.add_column(t("score.col.score"), justify="right", footer=numbers.score(r.total, t.lang))
@@ -166,7 +180,9 @@ def format_explain_table(report: ExplainReport, t: Translator, options: Options 
         footer=f"{numbers.score(r.total, t.lang)} / 5",
         no_wrap=True,
     )
-    table.add_column(t("score.col.source"), overflow="fold")
+    table.add_column(
+        t("score.col.source"), overflow="fold", min_width=longest_word(source_text, 20)
+    )
     for d in x.details:
         c = d.score
         cell = Text(d.criterion.label.get(t.lang), style="bold")

@@ -12,7 +12,7 @@ from aiportfolio.report.kit.escape import md, md_cell
 from aiportfolio.report.kit.labels import group_label
 from aiportfolio.report.kit.numbers import num, points, score
 from aiportfolio.report.kit.reporter import PLAIN, Options, Reporter
-from aiportfolio.report.kit.terminal import cell_len, pad
+from aiportfolio.report.kit.terminal import cell_len, pad, word_wrap
 from aiportfolio.report.plan_labels import (
     by_wave_text,
     clip,
@@ -46,9 +46,13 @@ def reason_counts(result: PlanResult, t: Translator) -> str:
     )
 
 
-def format_table(result: PlanResult, t: Translator, limit: int | None = None) -> str:
+def format_table(
+    result: PlanResult, t: Translator, limit: int | None = None, width: int | None = None
+) -> str:
     """The plan for a terminal; at most ``limit`` unscheduled entries and conflicts are
-    listed (None: all), after a count by reason."""
+    listed (None: all), after a count by reason. An entry of a wave is one aligned row,
+    or, when that row would be wider than ``width``, its id and title on one line and its
+    figures on the next."""
     lines = [t("plan.title"), header(result, t), objective_rule(result, t), ""]
     if result.conflicts:
         lines.append(t("plan.conflicts"))
@@ -73,13 +77,28 @@ def format_table(result: PlanResult, t: Translator, limit: int | None = None) ->
             lines.append(f"  {t('plan.wave.empty')}")
         for e in members:
             note = entry_note(e, t)
-            lines.append(
+            row = (
                 f"  {e.id}  {pad(titles[e.id], title_width)}  "
                 f"{pad(categories[e.id], category_width)}  "
                 f"{score(e.candidate.weight, t.lang):>5}  "
                 f"{pad(efforts[e.id], effort_width)}  {euros(e.candidate.budget, t.lang):>10}"
                 + (f"  [{note}]" if note else "")
             )
+            if width is None or cell_len(row) <= width:
+                lines.append(row)
+                continue
+            indent = " " * (4 + cell_len(e.id))
+            title, *rest = word_wrap(e.usecase.title, width - len(indent))
+            lines.append(f"  {e.id}  {title}")
+            lines += [indent + part for part in rest]
+            figures = [
+                categories[e.id],
+                score(e.candidate.weight, t.lang),
+                efforts[e.id],
+                euros(e.candidate.budget, t.lang),
+                *([f"[{note}]"] if note else []),
+            ]
+            lines += [indent + part for part in word_wrap(" · ".join(figures), width - len(indent))]
         lines.append("")
     if result.unscheduled:
         lines.append(t("plan.unscheduled"))
@@ -358,7 +377,8 @@ def format_md(result: PlanResult, t: Translator, options: Options = PLAIN) -> st
 def format_text(result: PlanResult, t: Translator, options: Options = PLAIN) -> str:
     """The plan for a terminal (``format_table``), then with ``options.compare`` the
     strategies side by side."""
-    text = format_table(result, t, options.limit)
+    width = options.terminal.width if options.terminal is not None else None
+    text = format_table(result, t, options.limit, width)
     if options.compare and result.comparison is not None and not result.conflicts:
         text += format_compare_table(result.comparison, t)
     return text

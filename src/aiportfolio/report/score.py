@@ -241,7 +241,7 @@ def format_table(report: ScoreReport, t: Translator, options: Options = PLAIN) -
         room = terminal.width - sum(widths[i] for i in (0, 1, 3, 4, 5)) - 2 * 5
         widths[2] = max(16, room)
         for row in rows:
-            wave = f"{headers[8].lower()} {row[8]}"
+            wave = t("diff.wave", id=row[8])  # "wave 2", "Welle 2": German keeps its capital
             row[2] = f"{row[2]} · {row[6]} · {row[7]} · {wave} · {row[9]}"
     notes_inline = 10 in shown
     rules = set()

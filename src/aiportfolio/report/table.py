@@ -10,7 +10,7 @@ from aiportfolio.report.kit import numbers
 from aiportfolio.report.kit.escape import md, md_cell
 from aiportfolio.report.kit.machine import csv_text
 from aiportfolio.report.kit.reporter import PLAIN, Options, Reporter
-from aiportfolio.report.kit.terminal import Terminal, render_rich
+from aiportfolio.report.kit.terminal import Terminal, longest_word, render_rich, word_wrap
 
 
 def _headers(t: Translator) -> list[str]:
@@ -72,9 +72,23 @@ def format_table(lines: Sequence[PortfolioLine], t: Translator, options: Options
     shares = [16, 9, 13, 7, 17, 14, 0, 14, 0]
     fixed = {6: max(len(headers[6]), 3), 8: max(len(headers[8]), 10)}
     room = terminal.width - sum(fixed.values()) - (3 * len(headers) - 1)
+    widths = [fixed.get(i) or max(8, room * shares[i] // sum(shares)) for i in range(len(headers))]
+    # No column narrower than its longest word (header included, cells up to 16 cells):
+    # the cells it needs come from the columns with the most room to spare.
+    least = [
+        fixed.get(i) or max(longest_word([h], 40), longest_word([r[i] for r in rows], 16))
+        for i, h in enumerate(headers)
+    ]
+    widths = [max(w, n) for w, n in zip(widths, least, strict=True)]
+    flexible = [i for i in range(len(headers)) if i not in fixed]
+    while sum(widths[i] for i in flexible) > room:
+        spare = max(flexible, key=lambda i: widths[i] - least[i])
+        if widths[spare] <= least[spare]:
+            return _blocks(headers, rows, title, t, terminal.width)
+        widths[spare] -= 1
     table = Table(box=box.HORIZONTALS, title=title, title_justify="left", pad_edge=False)
     for i, header in enumerate(headers):
-        width = fixed.get(i) or max(8, room * shares[i] // sum(shares))
+        width = widths[i]
         table.add_column(
             header,
             width=width,
@@ -91,15 +105,13 @@ def _blocks(
     headers: list[str], rows: list[list[str]], title: str, t: Translator, width: int
 ) -> str:
     """One block per use case: the title line, then one labelled line per column."""
-    import textwrap
-
     out = [title, ""]
     label_width = max(len(h) for h in headers[1:]) + 2
     body = max(20, width - label_width - 4)
     for row in rows:
         out.append(f"{row[0]}  [{headers[6]} {row[6]}]")
         for i in (1, 2, 3, 4, 5, 7, 8):
-            wrapped = textwrap.wrap(row[i], body) or [row[i]]
+            wrapped = word_wrap(row[i], body)
             label = f"{headers[i]}:"
             out.append(f"    {label:<{label_width}}{wrapped[0]}")
             out.extend(f"    {'':<{label_width}}{more}" for more in wrapped[1:])
