@@ -113,7 +113,10 @@ def test_tco_fits_the_terminal_and_totals_come_first(tmp_path: Path) -> None:
 
 def test_plan_counts_unscheduled_by_reason_and_lists_30(tmp_path: Path) -> None:
     root = generate_register(tmp_path / "reg", 300, seed=1, pinned=False)
-    result = run(root, "--lang", "en", "plan", "--no-balance")
+    # Greedy: three runs must give the same plan; the exact solver under a loaded machine may
+    # stop on its time limit at a different plan each time. The listing is what is tested.
+    plan = ("plan", "--no-balance", "--strategy", "greedy")
+    result = run(root, "--lang", "en", *plan)
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     start = lines.index("Unscheduled")
@@ -121,8 +124,8 @@ def test_plan_counts_unscheduled_by_reason_and_lists_30(tmp_path: Path) -> None:
     listed = [ln for ln in lines[start:] if ln.startswith("  UC-")]
     assert len(listed) == 30
     assert any(ln.startswith("  ... ") and "aip plan --all" in ln for ln in lines)
-    every = run(root, "--lang", "en", "plan", "--no-balance", "--all").stdout.splitlines()
-    data = json.loads(run(root, "plan", "--no-balance", "-f", "json").stdout)
+    every = run(root, "--lang", "en", *plan, "--all").stdout.splitlines()
+    data = json.loads(run(root, *plan, "-f", "json").stdout)
     assert sum(1 for ln in every if ln.startswith("  UC-") and " — " in ln) == len(
         data["unscheduled"]
     )
