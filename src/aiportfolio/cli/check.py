@@ -10,6 +10,7 @@ import typer
 
 from aiportfolio import exitcodes
 from aiportfolio.cli.common import err, exit_with, handle_errors, out, parse_date
+from aiportfolio.cli.options import RulesDateOption
 from aiportfolio.report.kit import formats
 
 if TYPE_CHECKING:
@@ -54,9 +55,7 @@ def check(
             help="Reuse what unchanged files yielded last time (.aip-cache/, safe to delete).",
         ),
     ] = True,
-    date: Annotated[
-        str | None, typer.Option(help="Today's date for date rules (YYYY-MM-DD).")
-    ] = None,
+    date: RulesDateOption = None,
     base: Annotated[
         str | None,
         typer.Option(

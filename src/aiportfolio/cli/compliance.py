@@ -12,6 +12,7 @@ import typer
 
 from aiportfolio import exitcodes
 from aiportfolio.cli.common import err, exit_with, handle_errors, out
+from aiportfolio.cli.options import ReportDateOption, UseCaseIdArgument
 from aiportfolio.report.kit import formats
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ else:
 @handle_errors
 def classify_command(
     ctx: typer.Context,
-    usecase_id: Annotated[str, typer.Argument(metavar="UC-ID", help="Use case id.")],
+    usecase_id: UseCaseIdArgument,
     answers: Annotated[
         Path | None,
         typer.Option(
@@ -249,10 +250,7 @@ def compliance_command(
         ComplianceFormat,
         typer.Option("--format", "-f", help="table (terminal), md (Markdown) or json."),
     ] = "table",
-    date: Annotated[
-        str | None,
-        typer.Option(help="Date of the report, YYYY-MM-DD (default: $AIP_TODAY, else today)."),
-    ] = None,
+    date: ReportDateOption = None,
     days: Annotated[
         int, typer.Option(min=0, max=3650, help="Show open obligations due within DAYS days.")
     ] = 180,

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from aiportfolio.cli.common import choice_value, handle_errors, open_with_translator
-from aiportfolio.model.vocabulary import DECISION_KINDS
-from aiportfolio.report.kit import formats
-
-if TYPE_CHECKING:
-    DecisionChoice = str
-else:
-    # Derived from the model's vocabulary: never a second list to keep in step.
-    DecisionChoice = formats.choices("DecisionChoice", DECISION_KINDS)
+from aiportfolio.cli.options import DecisionChoice, UseCaseIdArgument
 
 
 @handle_errors
 def decide(
     ctx: typer.Context,
-    usecase_id: Annotated[str, typer.Argument(metavar="UC-ID", help="Use case id.")],
+    usecase_id: UseCaseIdArgument,
     decision: Annotated[DecisionChoice, typer.Argument(help="go, iterate, scale or stop.")],
     note: Annotated[str | None, typer.Option(help="Why: the facts behind the decision.")] = None,
     by: Annotated[

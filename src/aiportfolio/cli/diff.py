@@ -19,6 +19,7 @@ from aiportfolio.cli.common import (
     settings,
     translator,
 )
+from aiportfolio.cli.options import RulesDateOption
 from aiportfolio.report.kit import formats
 
 if TYPE_CHECKING:
@@ -53,9 +54,7 @@ def diff(
             dir_okay=False,
         ),
     ] = None,
-    date: Annotated[
-        str | None, typer.Option(help="Today's date for date rules (YYYY-MM-DD).")
-    ] = None,
+    date: RulesDateOption = None,
 ) -> None:
     """Compare the register at two git revisions: use cases added, removed, renamed and
     changed, score and rank moves, risk escalations, balance, TCO and wave capacity before

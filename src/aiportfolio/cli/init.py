@@ -4,19 +4,12 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from aiportfolio.cli.common import choice_value, handle_errors
-from aiportfolio.model.vocabulary import LANGS
-from aiportfolio.report.kit import formats
-
-if TYPE_CHECKING:
-    Lang = str
-else:
-    # Derived from the model's vocabulary: never a second list to keep in step.
-    Lang = formats.choices("Lang", LANGS)
+from aiportfolio.cli.options import LangChoice
 
 
 class CiChoice(str, Enum):
@@ -32,7 +25,7 @@ def init(
         Path, typer.Argument(help="Folder of the new register (created if needed).")
     ] = Path("."),
     lang: Annotated[
-        Lang | None,
+        LangChoice | None,
         typer.Option(
             "--lang",
             help="Language of the register (`language:` of config/portfolio.yaml) and of the "

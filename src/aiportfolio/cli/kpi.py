@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from aiportfolio.cli.common import handle_errors, open_with_translator
+from aiportfolio.cli.options import UseCaseIdArgument
 
 kpi_app = typer.Typer(
     name="kpi",
@@ -27,7 +28,7 @@ kpi_app = typer.Typer(
 @handle_errors
 def kpi_record(
     ctx: typer.Context,
-    usecase_id: Annotated[str, typer.Argument(metavar="UC-ID", help="Use case id.")],
+    usecase_id: UseCaseIdArgument,
     kpi: Annotated[str, typer.Argument(help="KPI name as written in the use case.")],
     value: Annotated[str, typer.Argument(help="Measured value (12.5 or 12,5).")],
     date: Annotated[

@@ -7,17 +7,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from aiportfolio.cli.common import choice_value, err, handle_errors, out
+from aiportfolio.cli.options import CategoryChoice
 from aiportfolio.model.vocabulary import CATEGORIES
-from aiportfolio.report.kit import formats
 
 if TYPE_CHECKING:
     from aiportfolio.actions.new import Card
     from aiportfolio.i18n import Translator
-
-    CategoryChoice = str
-else:
-    # Derived from the model's vocabulary: never a second list to keep in step.
-    CategoryChoice = formats.choices("CategoryChoice", CATEGORIES)
 
 
 @handle_errors

@@ -10,6 +10,7 @@ import typer
 
 from aiportfolio import exitcodes
 from aiportfolio.cli.common import err, exit_with, handle_errors, open_register, parse_date
+from aiportfolio.cli.options import ReportDateOption
 
 if TYPE_CHECKING:
     from aiportfolio.register.loader import Register
@@ -91,10 +92,7 @@ def report(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Folder to write the site into (created).")
     ] = Path("site"),
-    date: Annotated[
-        str | None,
-        typer.Option(help="Date of the report, YYYY-MM-DD (default: $AIP_TODAY, else today)."),
-    ] = None,
+    date: ReportDateOption = None,
 ) -> None:
     """Write the portfolio report: a static HTML site for sponsors and the committee.
 

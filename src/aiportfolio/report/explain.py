@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from aiportfolio.analysis.explain import Explanation, WhatIf
+from aiportfolio.analysis.explain import CriterionDetail, Explanation, WhatIf
 from aiportfolio.domain.scoring import CriterionScore
 from aiportfolio.i18n import Translator
 from aiportfolio.model.grid import Grid
@@ -32,6 +32,17 @@ class ExplainReport:
 
     explanation: Explanation
     grid: Grid
+
+
+def _contribution(d: CriterionDetail, t: Translator) -> str:
+    """What a criterion adds to the total, out of the most it could add (or "none")."""
+    if d.score.contribution is None:
+        return t("label.none")
+    return (
+        numbers.score(d.score.contribution, t.lang)
+        + " / "
+        + numbers.score(d.max_contribution, t.lang)
+    )
 
 
 def _source(c: CriterionScore, grid: Grid, t: Translator) -> str:
@@ -188,13 +199,7 @@ def format_explain_table(report: ExplainReport, t: Translator, options: Options 
         cell = Text(d.criterion.label.get(t.lang), style="bold")
         for p in d.points:
             cell.append(f"\n{p} — {d.criterion.points[p].get(t.lang)}", style="dim")
-        contribution = (
-            t("label.none")
-            if c.contribution is None
-            else numbers.score(c.contribution, lang)
-            + " / "
-            + numbers.score(d.max_contribution, lang)
-        )
+        contribution = _contribution(d, t)
         table.add_row(
             cell,
             t(f"label.axis.{c.axis}"),
@@ -237,13 +242,7 @@ def format_explain_md(report: ExplainReport, t: Translator, options: Options = P
     for d in x.details:
         c = d.score
         meaning = " / ".join(f"{p}: {d.criterion.points[p].get(t.lang)}" for p in d.points)
-        contribution = (
-            t("label.none")
-            if c.contribution is None
-            else numbers.score(c.contribution, lang)
-            + " / "
-            + numbers.score(d.max_contribution, lang)
-        )
+        contribution = _contribution(d, t)
         cells = [
             d.criterion.label.get(t.lang),
             t(f"label.axis.{c.axis}"),

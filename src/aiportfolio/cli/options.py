@@ -1,0 +1,39 @@
+"""Command-line arguments and options that several commands declare alike, and the choices
+the command line derives from the model's closed vocabularies (never a second list to keep
+in step with the model).
+
+Imported by command modules only (never by ``aip --help``): typer, the standard-library
+vocabularies and ``report.kit.formats``, nothing heavy.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from aiportfolio.model.vocabulary import CATEGORIES, DECISION_KINDS, LANGS
+from aiportfolio.report.kit import formats
+
+if TYPE_CHECKING:
+    CategoryChoice = str
+    DecisionChoice = str
+    LangChoice = str
+else:
+    CategoryChoice = formats.choices("CategoryChoice", CATEGORIES)
+    DecisionChoice = formats.choices("DecisionChoice", DECISION_KINDS)
+    LangChoice = formats.choices("Lang", LANGS)
+
+UseCaseIdArgument = Annotated[str, typer.Argument(metavar="UC-ID", help="Use case id.")]
+"""The use case a command works on (``classify``, ``decide``, ``kpi record``)."""
+
+ReportDateOption = Annotated[
+    str | None,
+    typer.Option(help="Date of the report, YYYY-MM-DD (default: $AIP_TODAY, else today)."),
+]
+"""``--date`` of a report (``compliance``, ``report``), read with ``common.parse_date``."""
+
+RulesDateOption = Annotated[
+    str | None, typer.Option(help="Today's date for date rules (YYYY-MM-DD).")
+]
+"""``--date`` that the date rules of ``aip check`` take as today (``check``, ``diff``)."""
