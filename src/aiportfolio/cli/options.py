@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from aiportfolio.model.lifecycle import ACTIVE, STATUSES
 from aiportfolio.model.vocabulary import CATEGORIES, DECISION_KINDS, LANGS
 from aiportfolio.report.kit import formats
 
@@ -19,10 +20,14 @@ if TYPE_CHECKING:
     CategoryChoice = str
     DecisionChoice = str
     LangChoice = str
+    ActiveStatus = str
+    AnyStatus = str
 else:
     CategoryChoice = formats.choices("CategoryChoice", CATEGORIES)
     DecisionChoice = formats.choices("DecisionChoice", DECISION_KINDS)
     LangChoice = formats.choices("Lang", LANGS)
+    ActiveStatus = formats.choices("ActiveStatus", ACTIVE)
+    AnyStatus = formats.choices("AnyStatus", STATUSES)
 
 UseCaseIdArgument = Annotated[str, typer.Argument(metavar="UC-ID", help="Use case id.")]
 """The use case a command works on (``classify``, ``decide``, ``kpi record``)."""

@@ -21,8 +21,7 @@ from aiportfolio.cli.common import (
     translator,
     view_width,
 )
-from aiportfolio.model.lifecycle import ACTIVE, STATUSES
-from aiportfolio.model.vocabulary import CATEGORIES
+from aiportfolio.cli.options import ActiveStatus, AnyStatus, CategoryChoice
 from aiportfolio.report.kit import formats
 
 if TYPE_CHECKING:
@@ -33,19 +32,12 @@ if TYPE_CHECKING:
     ScoreFormat = str
     BalanceFormat = str
     TableFormat = str
-    CategoryChoice = str
-    ActiveStatus = str
-    AnyStatus = str
 else:
     # --explain and --matrix have registries of their own: --matrix offers the ranking's
     # formats, --explain fewer (checked below); a test keeps them in step.
     ScoreFormat = formats.registry_choices("ScoreFormat", "aiportfolio.report.score")
     BalanceFormat = formats.registry_choices("BalanceFormat", "aiportfolio.report.balance")
     TableFormat = formats.registry_choices("TableFormat", "aiportfolio.report.table")
-    # Derived from the model's vocabularies: never a second list to keep in step.
-    CategoryChoice = formats.choices("CategoryChoice", CATEGORIES)
-    ActiveStatus = formats.choices("ActiveStatus", ACTIVE)
-    AnyStatus = formats.choices("AnyStatus", STATUSES)
 
 
 def _format(chosen: object) -> str:
