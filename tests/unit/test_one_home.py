@@ -235,16 +235,21 @@ def test_the_plan_table_lines_up_wide_titles(tmp_path: Path) -> None:
 def test_cli_choices_are_the_model_vocabularies() -> None:
     from typing import get_args
 
-    from aiportfolio.cli import decide, init, new, scoring
+    from aiportfolio.cli import decide, init, new, options, scoring
     from aiportfolio.model.common import Category, DecisionKind, Lang
     from aiportfolio.model.lifecycle import ACTIVE, STATUSES
 
     def values(choice: object) -> list[str]:
         return [m.value for m in choice]  # type: ignore[attr-defined]
 
-    assert values(new.CategoryChoice) == list(get_args(Category))
-    assert values(scoring.CategoryChoice) == list(get_args(Category))
-    assert values(decide.DecisionChoice) == list(get_args(DecisionKind))
-    assert values(init.Lang) == list(get_args(Lang))
-    assert values(scoring.AnyStatus) == list(STATUSES)
-    assert values(scoring.ActiveStatus) == list(ACTIVE)
+    assert values(options.CategoryChoice) == list(get_args(Category))
+    assert values(options.DecisionChoice) == list(get_args(DecisionKind))
+    assert values(options.LangChoice) == list(get_args(Lang))
+    assert values(options.AnyStatus) == list(STATUSES)
+    assert values(options.ActiveStatus) == list(ACTIVE)
+    # One home: the commands offer the choices of cli/options.py, not copies of them.
+    assert new.CategoryChoice is scoring.CategoryChoice is options.CategoryChoice
+    assert decide.DecisionChoice is options.DecisionChoice
+    assert init.LangChoice is options.LangChoice
+    assert scoring.AnyStatus is options.AnyStatus
+    assert scoring.ActiveStatus is options.ActiveStatus
