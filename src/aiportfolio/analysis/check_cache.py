@@ -22,6 +22,10 @@ The cache is one file, ``.aip-cache/check.marshal`` at the register root, of pla
 (``marshal``), signed and written like aip's other caches (``register/disk_cache.py``: the
 folder ignores itself in git, a file not signed with the user's key is never read). It is
 safe to delete and never required: an unreadable or unwritable cache is no cache.
+
+Why one module of ~570 lines: the records, their context, the cross-file rules' store and
+the reuse decision form one invariant (a cached verdict equals an uncached one); keeping it
+in one file keeps that invariant reviewable in one place.
 """
 
 from __future__ import annotations

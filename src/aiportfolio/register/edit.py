@@ -26,7 +26,7 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
-from aiportfolio.register.loader import _model_in
+from aiportfolio.register.problems import model_in
 
 # --- model field order -------------------------------------------------------------------
 
@@ -39,7 +39,7 @@ def submodel(model: type[BaseModel] | None, key: str) -> type[BaseModel] | None:
     """The model of the value of ``key`` inside ``model`` (lists unwrapped), if any."""
     if model is None or key not in model.model_fields:
         return None
-    found = _model_in(model.model_fields[key].annotation)
+    found = model_in(model.model_fields[key].annotation)
     return found if isinstance(found, type) and issubclass(found, BaseModel) else None
 
 
