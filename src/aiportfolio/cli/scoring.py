@@ -11,6 +11,7 @@ import typer
 
 from aiportfolio import exitcodes
 from aiportfolio.cli.common import (
+    choice_value,
     err,
     exit_with,
     handle_errors,
@@ -38,11 +39,6 @@ else:
     ScoreFormat = formats.registry_choices("ScoreFormat", "aiportfolio.report.score")
     BalanceFormat = formats.registry_choices("BalanceFormat", "aiportfolio.report.balance")
     TableFormat = formats.registry_choices("TableFormat", "aiportfolio.report.table")
-
-
-def _format(chosen: object) -> str:
-    """The format name of a ``--format`` value (an Enum member, or its default string)."""
-    return str(getattr(chosen, "value", chosen))
 
 
 class BalanceGate(Enum):
@@ -148,14 +144,14 @@ def score(
         raise UsageError(t("score.error.top", value=top))
     if explain and matrix:
         raise UsageError(t("score.error.explain_matrix"))
-    if explain and _format(output_format) not in formats.registry_names(
+    if explain and choice_value(output_format) not in formats.registry_names(
         "aiportfolio.report.explain"
     ):
         raise UsageError(t("score.error.explain_csv"))
     register = open_register(ctx)
     t = translator(ctx, register)
     require_valid(register, t)
-    fmt = _format(output_format)
+    fmt = choice_value(output_format)
     options = _terminal()
     if explain:
         from aiportfolio.analysis.explain import explain as explain_entry
@@ -184,8 +180,8 @@ def score(
         register.usecases,
         register.grid,
         register.config.scoring,
-        categories=[_format(c) for c in category or []],
-        statuses=[_format(s) for s in status or []],
+        categories=[choice_value(c) for c in category or []],
+        statuses=[choice_value(s) for s in status or []],
         top=top,
         limit=limit,
         gate=gate_of(register, parse_date(None, t)),
@@ -248,7 +244,7 @@ def balance(
     t = translator(ctx, register)
     require_valid(register, t)
     report = assess_balance(register, t, by.value)
-    fmt = _format(output_format)
+    fmt = choice_value(output_format)
     out(REPORTERS[fmt](report, t, _terminal()), width=view_width(fmt))
     err(summary(report, t), style="green" if report.ok else "red")
     exit_with(exitcodes.OK if report.ok else exitcodes.FINDINGS)
@@ -290,11 +286,11 @@ def table(
     require_valid(register, t)
     lines = portfolio_table(
         register.usecases,
-        categories=[_format(c) for c in category or []],
-        statuses=[_format(s) for s in status or []],
+        categories=[choice_value(c) for c in category or []],
+        statuses=[choice_value(s) for s in status or []],
         include_stopped=include_stopped,
     )
-    fmt = _format(output_format)
+    fmt = choice_value(output_format)
     out(REPORTERS[fmt](lines, t, _terminal()), width=view_width(fmt))
     exit_with(exitcodes.OK)
 
