@@ -253,3 +253,48 @@ def test_cli_choices_are_the_model_vocabularies() -> None:
     assert init.LangChoice is options.LangChoice
     assert scoring.AnyStatus is options.AnyStatus
     assert scoring.ActiveStatus is options.ActiveStatus
+
+
+# --- rules built from one helper ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "category", "criterion_id"),
+    [
+        ("category-slow-quick-win", "quick_win", "time_to_impact"),
+        ("category-low-value-differentiator", "differentiator", "business_value"),
+    ],
+)
+def test_the_low_score_category_rules_are_one_rule_with_two_settings(
+    tmp_path: Path, rule_id: str, category: str, criterion_id: str
+) -> None:
+    """Both rules come from ``category_helpers.low_score_rule``: a finding at a score of 2 or
+    less on their criterion, for their category only, with the score in the message."""
+    import datetime as dt
+
+    from aiportfolio.register.loader import load_register
+    from aiportfolio.rules.base import RuleContext
+    from aiportfolio.rules.registry import RULES
+    from aiptest import VALID_USECASE, usecase, write_register
+
+    entries = [
+        usecase(
+            id=f"UC-00{score}",
+            category=category,
+            scores={**VALID_USECASE["scores"], criterion_id: score},
+        )
+        for score in range(1, 6)
+    ]
+    entries.append(
+        usecase(
+            id="UC-009", category="foundation", scores={**VALID_USECASE["scores"], criterion_id: 1}
+        )
+    )
+    register = load_register(write_register(tmp_path, entries))
+    rule = RULES[rule_id]
+    found = list(rule.run(RuleContext(register, dt.date(2026, 11, 26)), rule.severity))
+    assert [(p.path, p.message.params["score"]) for p in found] == [
+        ("usecases/UC-001-case.yaml", "1"),
+        ("usecases/UC-002-case.yaml", "2"),
+    ]
+    assert {p.message.key for p in found} == {f"score.consistency.{rule_id[9:].replace('-', '_')}"}

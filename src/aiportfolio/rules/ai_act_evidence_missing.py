@@ -8,8 +8,7 @@ PASS::
       obligations:
         - id: ai-literacy
           status: done
-          evidence:
-            - ref: evidence/ai-training.md
+          evidence: [{ref: evidence/ai-training.md}]
     ---
     # evidence/ai-training.md
     Training given to the six claim handlers on 2026-03-02.
@@ -18,10 +17,7 @@ FAIL::
 
     ai_act:
       obligations:
-        - id: ai-literacy
-          status: done
-          evidence:
-            - ref: evidence/ai-training.md
+        - {id: ai-literacy, status: done, evidence: [{ref: evidence/no-such-file.md}]}
 """
 
 from __future__ import annotations

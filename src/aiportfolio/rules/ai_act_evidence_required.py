@@ -7,15 +7,12 @@ PASS::
       obligations:
         - id: ai-literacy
           status: done
-          evidence:
-            - ref: https://intranet.example/ai-training
+          evidence: [{ref: "https://intranet.example/ai-training"}]
 
 FAIL::
 
     ai_act:
-      obligations:
-        - id: ai-literacy
-          status: done
+      obligations: [{id: ai-literacy, status: done}]
 """
 
 from __future__ import annotations

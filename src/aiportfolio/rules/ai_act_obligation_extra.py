@@ -4,25 +4,17 @@ reclassification). Nothing is extra before the use case is classified.
 
 PASS::
 
-    risk:
-      level: medium
-      ai_act_tier: minimal
+    risk: {level: medium, ai_act_tier: minimal}
     ai_act:
-      obligations:
-        - id: ai-literacy
-          status: todo
+      obligations: [{id: ai-literacy, status: todo}]
 
 FAIL::
 
-    risk:
-      level: medium
-      ai_act_tier: minimal
+    risk: {level: medium, ai_act_tier: minimal}
     ai_act:
       obligations:
-        - id: ai-literacy
-          status: todo
-        - id: hr-human-oversight
-          status: todo
+        - {id: ai-literacy, status: todo}
+        - {id: hr-human-oversight, status: todo}
 """
 
 from __future__ import annotations

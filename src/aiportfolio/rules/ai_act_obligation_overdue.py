@@ -6,26 +6,17 @@ the message names the articles (docs/compliance.md).
 PASS::
 
     status: pilot
-    risk:
-      level: medium
-      ai_act_tier: minimal
+    risk: {level: medium, ai_act_tier: minimal}
     ai_act:
       obligations:
-        - id: ai-literacy
-          status: done
-          evidence:
-            - ref: https://intranet.example/ai-training
+        - {id: ai-literacy, status: done, evidence: [{ref: "https://intranet.example/ai"}]}
 
 FAIL::
 
     status: pilot
-    risk:
-      level: medium
-      ai_act_tier: minimal
+    risk: {level: medium, ai_act_tier: minimal}
     ai_act:
-      obligations:
-        - id: ai-literacy
-          status: in_progress
+      obligations: [{id: ai-literacy, status: in_progress}]
 """
 
 from __future__ import annotations

@@ -38,18 +38,24 @@ def finding(uc: UseCase, key: str, **params: object) -> Finding:
     )
 
 
-def low_score(
-    uc: UseCase, ctx: RuleContext, category: str, criterion_id: str, maximum: int, key: str
-) -> Iterator[Finding]:
-    """A ``category`` entry whose ``criterion_id`` scores ``maximum`` or less."""
-    if uc.category != category:
-        return
-    score = criterion(uc, ctx, criterion_id)
-    if score is not None and score <= maximum:
-        yield finding(uc, key, score=f"{score:g}")
-
-
 def advisory(rule_id: str, key: str, check: PerUseCase) -> Rule:
     """A category rule: a warning on active entries, reported by ``aip balance``."""
     summary = f"rule.category.{key}.summary"
     return Rule(rule_id, Severity.WARNING, summary, check, statuses=ACTIVE, advisory=True)
+
+
+def low_score_rule(
+    rule_id: str, key: str, *, category: str, criterion_id: str, maximum: int
+) -> Rule:
+    """The category rule "a ``category`` entry whose ``criterion_id`` scores ``maximum`` or
+    less does not behave like its category": ``key`` names its messages
+    (``score.consistency.<key>``) and its summary (``rule.category.<key>.summary``)."""
+
+    def check(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
+        if uc.category != category:
+            return
+        score = criterion(uc, ctx, criterion_id)
+        if score is not None and score <= maximum:
+            yield finding(uc, key, score=f"{score:g}")
+
+    return advisory(rule_id, key, check)

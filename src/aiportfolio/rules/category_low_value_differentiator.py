@@ -5,31 +5,25 @@ differentiator of little value gives no lasting edge).
 PASS::
 
     category: differentiator
-    scores:
-      business_value: 4
+    scores: {business_value: 4}
 
 FAIL::
 
     category: differentiator
-    scores:
-      business_value: 2
+    scores: {business_value: 2}
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from aiportfolio.model.usecase import UseCase
-from aiportfolio.rules.base import Finding, RuleContext
-from aiportfolio.rules.category_helpers import advisory, low_score
+from aiportfolio.rules.category_helpers import low_score_rule
 
 LOW_VALUE_MAX = 2
 """A differentiator whose business value scores this or less gives no lasting edge."""
 
-
-def check(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
-    key = "low_value_differentiator"
-    return low_score(uc, ctx, "differentiator", "business_value", LOW_VALUE_MAX, key)
-
-
-RULE = advisory("category-low-value-differentiator", "low_value_differentiator", check)
+RULE = low_score_rule(
+    "category-low-value-differentiator",
+    "low_value_differentiator",
+    category="differentiator",
+    criterion_id="business_value",
+    maximum=LOW_VALUE_MAX,
+)

@@ -5,30 +5,25 @@ pilot within 8 weeks (``rules/category_helpers.py`` says why category rules are 
 PASS::
 
     category: quick_win
-    scores:
-      time_to_impact: 4
+    scores: {time_to_impact: 4}
 
 FAIL::
 
     category: quick_win
-    scores:
-      time_to_impact: 2
+    scores: {time_to_impact: 2}
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from aiportfolio.model.usecase import UseCase
-from aiportfolio.rules.base import Finding, RuleContext
-from aiportfolio.rules.category_helpers import advisory, low_score
+from aiportfolio.rules.category_helpers import low_score_rule
 
 SLOW_QUICK_WIN_MAX = 2
 """A quick win whose time-to-impact scores this or less (more than 8 weeks) is not quick."""
 
-
-def check(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
-    return low_score(uc, ctx, "quick_win", "time_to_impact", SLOW_QUICK_WIN_MAX, "slow_quick_win")
-
-
-RULE = advisory("category-slow-quick-win", "slow_quick_win", check)
+RULE = low_score_rule(
+    "category-slow-quick-win",
+    "slow_quick_win",
+    category="quick_win",
+    criterion_id="time_to_impact",
+    maximum=SLOW_QUICK_WIN_MAX,
+)

@@ -15,13 +15,15 @@ FAIL::
 
     # usecases/UC-001-claim-triage.yaml
     id: UC-001
-    plan:
-      depends_on: [UC-002]
+    plan: {depends_on: [UC-002]}
     ---
     # usecases/UC-002-crm-data-quality.yaml
     id: UC-002
-    plan:
-      depends_on: [UC-001]
+    plan: {depends_on: [UC-003]}
+    ---
+    # usecases/UC-003-claim-routing.yaml
+    id: UC-003
+    plan: {depends_on: [UC-001]}
 """
 
 from __future__ import annotations

@@ -3,20 +3,16 @@ the register.
 
 PASS::
 
-    # usecases/UC-001-claim-triage.yaml
     id: UC-001
-    plan:
-      depends_on: [UC-002]
+    plan: {depends_on: [UC-002]}
     ---
-    # usecases/UC-002-crm-data-quality.yaml
     id: UC-002
+    title: CRM data quality
 
 FAIL::
 
-    # usecases/UC-001-claim-triage.yaml
     id: UC-001
-    plan:
-      depends_on: [UC-099]
+    plan: {depends_on: [UC-099]}
 """
 
 from __future__ import annotations

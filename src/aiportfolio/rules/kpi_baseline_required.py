@@ -5,20 +5,13 @@ PASS::
 
     status: pilot
     kpis:
-      - name: Claim triage time
-        level: impact
-        unit: hours
-        baseline: 48
-        target: 8
+      - {name: Claim triage time, level: impact, unit: hours, baseline: 48, target: 8}
 
 FAIL::
 
     status: pilot
     kpis:
-      - name: Claim triage time
-        level: impact
-        unit: hours
-        target: 8
+      - {name: Claim triage time, level: impact, unit: hours, target: 8}
 """
 
 from __future__ import annotations

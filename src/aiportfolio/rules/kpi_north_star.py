@@ -4,25 +4,14 @@ the committee follows first.
 PASS::
 
     kpis:
-      - name: Claim triage time
-        level: impact
-        baseline: 48
-        north_star: true
-      - name: Claims reopened
-        level: quality
-        baseline: 12
+      - {name: Claim triage time, level: impact, baseline: 48, north_star: true}
+      - {name: Claims reopened, level: quality, baseline: 12}
 
 FAIL::
 
     kpis:
-      - name: Claim triage time
-        level: impact
-        baseline: 48
-        north_star: true
-      - name: Claims reopened
-        level: quality
-        baseline: 12
-        north_star: true
+      - {name: Claim triage time, level: impact, baseline: 48, north_star: true}
+      - {name: Claims reopened, level: quality, baseline: 12, north_star: true}
 """
 
 from __future__ import annotations

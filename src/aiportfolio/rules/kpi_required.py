@@ -4,12 +4,7 @@ one KPI (METHOD.md §7): without one, nobody can tell whether it worked.
 PASS::
 
     status: pilot
-    kpis:
-      - name: Claim triage time
-        level: impact
-        unit: hours
-        baseline: 48
-        target: 8
+    kpis: [{name: Claims reopened, level: quality, baseline: 12}]
 
 FAIL::
 

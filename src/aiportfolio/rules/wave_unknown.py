@@ -3,31 +3,19 @@
 
 PASS::
 
-    plan:
-      wave: 1
+    plan: {wave: 1}
     ---
     # config/portfolio.yaml
     waves:
-      - id: 0
-        name: Foundations
-        weeks: 4
-      - id: 1
-        name: First pilots
-        weeks: 12
+      - {id: 0, name: Foundations, weeks: 4}
+      - {id: 1, name: First pilots, weeks: 12}
 
 FAIL::
 
-    plan:
-      wave: 3
+    plan: {wave: 3}
     ---
     # config/portfolio.yaml
-    waves:
-      - id: 0
-        name: Foundations
-        weeks: 4
-      - id: 1
-        name: First pilots
-        weeks: 12
+    waves: [{id: 0, name: Foundations, weeks: 4}]
 """
 
 from __future__ import annotations
