@@ -62,13 +62,11 @@ def change_entries(root: Path, count: int, seed: int) -> None:
 
 
 def git_read_seconds(root: Path) -> float:
-    from aiportfolio.i18n import Translator
     from aiportfolio.register.git import open_repository, read_register_files, resolve_revision
 
-    t = Translator("en")
     start = time.perf_counter()
-    repo = open_repository(root, t)
-    files = read_register_files(repo, resolve_revision(repo, "main", t))
+    repo = open_repository(root)
+    files = read_register_files(repo, resolve_revision(repo, "main"))
     elapsed = time.perf_counter() - start
     assert len(files.files) > 0
     return elapsed

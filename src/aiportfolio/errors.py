@@ -4,24 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aiportfolio.message import Message, Translate
+from aiportfolio.message import Text, Translate
 from aiportfolio.problem import Problem
 
 
 class AipError(Exception):
-    """Base error carrying a user-facing message: translated text, or a ``Message`` the
-    CLI translates (``text(t)``)."""
+    """Base error carrying a user-facing message: a ``Message`` (or several, a ``Concat``)
+    that the CLI translates (``text(t)``) in the reader's language. Code below the CLI and
+    the reporters never translates; a plain string is for text that is not aip's (git's
+    own error) or that the CLI has already translated."""
 
     exit_code = 2
 
-    def __init__(self, message: str | Message, problems: Sequence[Problem] = ()) -> None:
-        super().__init__(message if isinstance(message, str) else message.key)
+    def __init__(self, message: str | Text, problems: Sequence[Problem] = ()) -> None:
+        super().__init__(message)
         self.message = message
         self.problems = list(problems)
 
     def text(self, t: Translate) -> str:
         """The message in ``t``'s language."""
         return self.message if isinstance(self.message, str) else self.message.text(t)
+
+    def __str__(self) -> str:
+        """The message in English (tracebacks, logs and tests; the CLI shows ``text(t)``)."""
+        if isinstance(self.message, str):
+            return self.message
+        from aiportfolio.i18n import Translator
+
+        return self.message.text(Translator("en"))
 
 
 class ConfigError(AipError):

@@ -1,5 +1,10 @@
 """A message for a person, kept as a catalog key and its parameters: engines return it,
-reporters translate it (``message.text(t)``) in the reader's language."""
+reporters translate it (``message.text(t)``) in the reader's language.
+
+A text made of several messages (a message, then a hint on its own line; a message and
+a detail aip does not translate, such as a library's own error) is a ``Concat``, written
+with ``+``: ``Message("error.unknown_usecase", {...}) + "\n  " + Message("...hint")``.
+Plain strings in it are kept as they are, in every language."""
 
 from __future__ import annotations
 
@@ -55,6 +60,38 @@ class Message:
         their rule and identity are equal, whatever the reader's language."""
         params = tuple(sorted((name, repr(v)) for name, v in self.params.items()))
         return self.key, (*params, ("", repr(self.count)))
+
+    def __add__(self, other: Message | Concat | str) -> Concat:
+        return Concat((self,)) + other
+
+    def __radd__(self, other: str) -> Concat:
+        return Concat((other, self))
+
+
+@dataclass(frozen=True)
+class Concat:
+    """Messages and literal strings shown one after the other (built with ``+``)."""
+
+    parts: tuple[Message | str, ...]
+
+    def text(self, t: Translate) -> str:
+        """The whole text in ``t``'s language."""
+        return "".join(p if isinstance(p, str) else p.text(t) for p in self.parts)
+
+    @property
+    def identity(self) -> tuple[object, ...]:
+        return tuple(p if isinstance(p, str) else p.identity for p in self.parts)
+
+    def __add__(self, other: Message | Concat | str) -> Concat:
+        added = other.parts if isinstance(other, Concat) else (other,)
+        return Concat((*self.parts, *added))
+
+    def __radd__(self, other: str) -> Concat:
+        return Concat((other, *self.parts))
+
+
+Text = Message | Concat
+"""What a person reads, before translation: one message or several in a row."""
 
 
 def _param(value: object, t: Translate) -> object:

@@ -51,7 +51,7 @@ class Repo:
     def diff(
         self, base: str | None = "main", head: str | None = None, lang: str = "en"
     ) -> DiffResult:
-        return compare_revisions(self.root, base, head, lang, TODAY, Translator(lang))
+        return compare_revisions(self.root, base, head, lang, TODAY)
 
 
 @pytest.fixture
@@ -356,7 +356,6 @@ def test_problems_are_in_the_requested_language(repo: Repo) -> None:
     repo.write(usecase(owner=None))
     result = repo.diff(lang="fr")
     assert result.lang == "fr"
-    from aiportfolio.i18n import Translator
 
     assert "owner" in result.new_problems[0].text(Translator(result.lang)).lower()
 

@@ -10,14 +10,11 @@ from pathlib import Path
 import pytest
 
 from aiportfolio.errors import UsageError
-from aiportfolio.i18n import Translator
 from aiportfolio.register import git
 from aiportfolio.register.yamlio import MAX_FILE_BYTES
 from aiptest import usecase, write_register
 from gitrepo import commit_all
 from gitrepo import git as sh
-
-T = Translator("en")
 
 
 @pytest.fixture
@@ -40,8 +37,8 @@ def test_reads_every_register_file_with_one_ls_tree_and_one_cat_file(
         calls.append(args)
         return real_run(args, **kwargs)  # type: ignore[call-overload]
 
-    repository = git.open_repository(repo, T)
-    revision = git.resolve_revision(repository, "main", T)
+    repository = git.open_repository(repo)
+    revision = git.resolve_revision(repository, "main")
     monkeypatch.setattr(subprocess, "run", counting_run)
     files = git.read_register_files(repository, revision)
 
@@ -59,17 +56,17 @@ def test_reads_every_register_file_with_one_ls_tree_and_one_cat_file(
 def test_register_in_a_subfolder_of_the_repository(repo: Path) -> None:
     write_register(repo / "portfolio", [usecase()])
     commit_all(repo)
-    repository = git.open_repository(repo / "portfolio", T)
+    repository = git.open_repository(repo / "portfolio")
     assert repository.prefix == "portfolio/"
-    files = git.read_register_files(repository, git.resolve_revision(repository, "HEAD", T))
+    files = git.read_register_files(repository, git.resolve_revision(repository, "HEAD"))
     assert sorted(files.files) == ["config/weights.yaml", "usecases/UC-001-case.yaml"]
 
 
 def test_a_revision_without_register_is_empty(repo: Path) -> None:
     (repo / "README.md").write_text("hello\n")
     commit_all(repo)
-    repository = git.open_repository(repo, T)
-    files = git.read_register_files(repository, git.resolve_revision(repository, "HEAD", T))
+    repository = git.open_repository(repo)
+    files = git.read_register_files(repository, git.resolve_revision(repository, "HEAD"))
     assert not files.exists
     assert files.files == {}
 
@@ -78,8 +75,8 @@ def test_oversized_files_are_listed_not_read(repo: Path) -> None:
     write_register(repo, [usecase()])
     (repo / "usecases" / "UC-002-big.yaml").write_bytes(b"# x\n" * (MAX_FILE_BYTES // 4 + 10))
     commit_all(repo)
-    repository = git.open_repository(repo, T)
-    files = git.read_register_files(repository, git.resolve_revision(repository, "HEAD", T))
+    repository = git.open_repository(repo)
+    files = git.read_register_files(repository, git.resolve_revision(repository, "HEAD"))
     assert "usecases/UC-002-big.yaml" not in files.files
     assert files.oversized["usecases/UC-002-big.yaml"] > MAX_FILE_BYTES
 
@@ -88,8 +85,8 @@ def test_symbolic_links_are_skipped(repo: Path) -> None:
     write_register(repo, [usecase()])
     (repo / "usecases" / "UC-009-link.yaml").symlink_to("/etc/passwd")
     commit_all(repo)
-    repository = git.open_repository(repo, T)
-    files = git.read_register_files(repository, git.resolve_revision(repository, "HEAD", T))
+    repository = git.open_repository(repo)
+    files = git.read_register_files(repository, git.resolve_revision(repository, "HEAD"))
     assert files.skipped == ["usecases/UC-009-link.yaml"]
     assert "usecases/UC-009-link.yaml" not in files.files
 
@@ -108,9 +105,9 @@ def test_symbolic_links_are_skipped(repo: Path) -> None:
 def test_option_like_or_control_revisions_are_refused(repo: Path, revision: str) -> None:
     write_register(repo, [usecase()])
     commit_all(repo)
-    repository = git.open_repository(repo, T)
+    repository = git.open_repository(repo)
     with pytest.raises(UsageError, match="is not accepted as a git revision"):
-        git.resolve_revision(repository, revision, T)
+        git.resolve_revision(repository, revision)
     assert not Path("/tmp/aip-pwned").exists()
 
 
@@ -118,9 +115,9 @@ def test_option_like_or_control_revisions_are_refused(repo: Path, revision: str)
 def test_unknown_revisions_are_usage_errors(repo: Path, revision: str) -> None:
     write_register(repo, [usecase()])
     commit_all(repo)
-    repository = git.open_repository(repo, T)
+    repository = git.open_repository(repo)
     with pytest.raises(UsageError, match="unknown git revision"):
-        git.resolve_revision(repository, revision, T)
+        git.resolve_revision(repository, revision)
 
 
 def test_known_revisions_resolve_to_their_commit(repo: Path) -> None:
@@ -128,14 +125,14 @@ def test_known_revisions_resolve_to_their_commit(repo: Path) -> None:
     first = commit_all(repo, "one")
     second = commit_all(repo, "two")
     sh(repo, "tag", "v1", first)
-    repository = git.open_repository(repo, T)
+    repository = git.open_repository(repo)
     for name, expected in [
         ("main", second),
         ("HEAD~1", first),
         ("v1", first),
         (first[:8], first),
     ]:
-        assert git.resolve_revision(repository, name, T).commit == expected
+        assert git.resolve_revision(repository, name).commit == expected
 
 
 def test_default_base_is_the_merge_base_with_the_default_branch(repo: Path) -> None:
@@ -146,7 +143,7 @@ def test_default_base_is_the_merge_base_with_the_default_branch(repo: Path) -> N
     sh(repo, "checkout", "-q", "main")
     commit_all(repo, "main moved on")
     sh(repo, "checkout", "-q", "feature")
-    base = git.default_base(git.open_repository(repo, T), T)
+    base = git.default_base(git.open_repository(repo))
     assert base.commit == fork_point
     assert "main" in base.name
 
@@ -155,7 +152,7 @@ def test_default_base_falls_back_to_master(tmp_path: Path) -> None:
     sh(tmp_path, "init", "-q", "-b", "master")
     write_register(tmp_path, [usecase()])
     head = commit_all(tmp_path)
-    assert git.default_base(git.open_repository(tmp_path, T), T).commit == head
+    assert git.default_base(git.open_repository(tmp_path)).commit == head
 
 
 def test_no_default_branch_is_a_usage_error_with_a_hint(tmp_path: Path) -> None:
@@ -163,7 +160,7 @@ def test_no_default_branch_is_a_usage_error_with_a_hint(tmp_path: Path) -> None:
     write_register(tmp_path, [usecase()])
     commit_all(tmp_path)
     with pytest.raises(UsageError, match="give the base explicitly"):
-        git.default_base(git.open_repository(tmp_path, T), T)
+        git.default_base(git.open_repository(tmp_path))
 
 
 def test_outside_a_git_repository_is_a_usage_error(
@@ -172,7 +169,7 @@ def test_outside_a_git_repository_is_a_usage_error(
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     write_register(tmp_path, [usecase()])
     with pytest.raises(UsageError, match="not inside a git repository"):
-        git.open_repository(tmp_path, T)
+        git.open_repository(tmp_path)
 
 
 # --- files added in a period (committee agenda) -----------------------------------------

@@ -78,5 +78,5 @@ def test_diff_compares_problems_by_key_and_parameters_not_by_text(tmp_path: Path
     write_register(root, [usecase(owner=None)], portfolio="language: en\n")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "en")
-    result = compare_revisions(root, base, "HEAD", None, TODAY, Translator("en"))
+    result = compare_revisions(root, base, "HEAD", None, TODAY)
     assert not result.new_problems and not result.fixed_problems

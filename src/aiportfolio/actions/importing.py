@@ -112,7 +112,7 @@ def import_rows(
     taken = used_numbers(folder) | {int(i[3:]) for i in seen_ids if normalise_id(i) is not None}
     # Ids for the blank-id rows must exist before any row is checked: the register has
     # run out of ids (UC-999999) is the first thing to say.
-    allocate_numbers(taken, sum(1 for r in rows if r.usecase_id is None), t)
+    allocate_numbers(taken, sum(1 for r in rows if r.usecase_id is None))
     by_title: dict[str, list[Any]] = {}
     for usecase in register.usecases:
         by_title.setdefault(_title_key(usecase.title), []).append(usecase)
@@ -155,7 +155,7 @@ def import_rows(
         except UsageError as exc:
             messages.append(Message(row.number, exc.text(t), True))
             failed.add(row.number)
-    fresh = iter(allocate_numbers(taken, sum(1 for row, _ in new if row.usecase_id is None), t))
+    fresh = iter(allocate_numbers(taken, sum(1 for row, _ in new if row.usecase_id is None)))
     for row, model in new:
         if row.usecase_id is None:
             row.usecase_id = format_id(next(fresh))

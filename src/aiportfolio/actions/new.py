@@ -214,7 +214,7 @@ def create_usecase(
 
     refuse_links_out(folder.parent, [folder], t)
     with register_lock(folder):
-        number = allocate_numbers(used_numbers(folder) | set(taken), 1, t)[0]
+        number = allocate_numbers(used_numbers(folder) | set(taken), 1)[0]
         usecase_id = format_id(number)
         text = render_card(usecase_id, card, t)
         path = usecase_path(folder, usecase_id, title)

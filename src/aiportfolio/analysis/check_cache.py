@@ -44,7 +44,6 @@ from typing import Any, NamedTuple, cast
 
 from aiportfolio.analysis.check import CheckResult, check_register
 from aiportfolio.domain.ai_act import evidence_path_problem
-from aiportfolio.i18n import Translator
 from aiportfolio.message import Localized, Message
 from aiportfolio.model.common import escaped
 from aiportfolio.model.usecase import UseCase
@@ -71,7 +70,7 @@ from aiportfolio.register.loader import (
     load_register,
     load_usecase_text,
     locate_problems,
-    peek_language,
+    reader_language,
     usecase_files,
 )
 from aiportfolio.register.yamlio import MAX_FILE_BYTES, YamlIssue, decode, read_text
@@ -244,7 +243,7 @@ class _File(NamedTuple):
     """A regular entry of the real ``usecases/`` folder (not a link, not given outside)."""
 
 
-def _listing(root: Path, only: Sequence[Path], t: Translator) -> list[_File]:
+def _listing(root: Path, only: Sequence[Path]) -> list[_File]:
     """The files ``load_register`` reads, in its order. One directory scan instead of a glob
     and a stat per file, and no ``Path`` per file: for 10,000 files both take long."""
     folder = root / USECASES_DIR
@@ -255,7 +254,7 @@ def _listing(root: Path, only: Sequence[Path], t: Translator) -> list[_File]:
     )
     if only or not plain_folder:
         files = usecase_files(root)
-        selected = usecase_files(root, only, t) if only else []
+        selected = usecase_files(root, only) if only else []
         known = {f.resolve() for f in files}
         files += [f for f in selected if f.resolve() not in known]
         listed = []
@@ -356,11 +355,8 @@ def check_with_cache(
     messages. Same verdict, problem for problem, as ``check_register(load_register(root,
     lang, only), today, only)``; configuration errors raise ``ConfigError`` the same way."""
     counts = stats if stats is not None else CacheStats()
-    t = Translator(lang or peek_language(root) or "en")
-    grid, config = load_config(root, t)
-    if lang is None:
-        t = Translator(config.language)
-    base = Register(root=root, grid=grid, config=config, lang=t.lang)
+    grid, config = load_config(root)
+    base = Register(root=root, grid=grid, config=config, lang=reader_language(lang, config))
     # The rules of aip check (advisory rules belong to aip balance).
     enabled = {rid: sev for rid, sev in severities(base).items() if not RULES[rid].advisory}
     if not use_cache or not cacheable(enabled):
@@ -368,12 +364,11 @@ def check_with_cache(
         register = load_register(root, lang, only)
         return check_register(register, today, only), len(register.files), register.lang
     with paused_gc():
-        return _check(base, t, enabled, today, only, counts)
+        return _check(base, enabled, today, only, counts)
 
 
 def _check(
     base: Register,
-    t: Translator,
     enabled: dict[str, Severity | None],
     today: dt.date,
     only: Sequence[Path],
@@ -384,7 +379,7 @@ def _check(
     folder = root / CACHE_DIR
     context = context_digest(root, today)
     old, old_cross = _load(root, context)
-    files = _listing(root, only, t)
+    files = _listing(root, only)
 
     texts: dict[str, str] = {}
     """Texts at hand (files read whole); others are read when a problem must be located."""
@@ -511,7 +506,7 @@ def _check(
                 again.append(problem)
         problems += locate(again)
     else:
-        register = _Register(root=root, grid=grid, config=config, lang=t.lang)
+        register = _Register(root=root, grid=grid, config=config, lang=base.lang)
         for file, record in records:
             path = Path(file.path)
             register.files.append(path)
@@ -550,7 +545,7 @@ def _check(
             with contextlib.suppress(OSError):
                 (folder / name).unlink(missing_ok=True)
     result = _result(sorted(problems), records, valid, root, only)
-    return result, len(records), t.lang
+    return result, len(records), base.lang
 
 
 def _result(

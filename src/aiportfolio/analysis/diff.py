@@ -42,7 +42,7 @@ from aiportfolio.analysis.tco import tco
 from aiportfolio.domain.ai_act import catalog_for
 from aiportfolio.domain.scoring import ScoreResult, rank, score_use_case
 from aiportfolio.errors import ConfigError
-from aiportfolio.i18n import Translator
+from aiportfolio.message import Message
 from aiportfolio.model.portfolio import Policy
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Problem
@@ -92,7 +92,8 @@ Cache = dict[tuple[str, str], tuple[UseCase | None, list[Problem]]]
 class Side:
     """One side of the comparison, loaded and checked."""
 
-    label: str
+    label: str | Message
+    """The revision as git names it, or ``diff.label.worktree``."""
     files: RegisterFiles
     register: Register
     check: CheckResult
@@ -110,7 +111,7 @@ class Side:
 
 
 def load_side(
-    label: str,
+    label: str | Message,
     files: RegisterFiles,
     root: Path,
     lang: str | None,
@@ -158,18 +159,23 @@ def compare_revisions(
     head: str | None,
     lang: str | None,
     today: dt.date,
-    t: Translator,
 ) -> DiffResult:
     """Compare the register at ``base`` (default: the merge base with the default branch)
     with ``head`` (default: the working tree)."""
-    repo = open_repository(root, t)
-    base_rev = resolve_revision(repo, base, t) if base is not None else default_base(repo, t)
-    head_rev: Revision | None = resolve_revision(repo, head, t) if head is not None else None
+    repo = open_repository(root)
+    base_rev = resolve_revision(repo, base) if base is not None else default_base(repo)
+    head_rev: Revision | None = resolve_revision(repo, head) if head is not None else None
     cache: Cache = {}
     if head_rev is None:
         head_files = read_worktree_files(root)
         head_side = load_side(
-            t("diff.label.worktree"), head_files, root, lang, today, worktree=True, cache=cache
+            Message("diff.label.worktree"),
+            head_files,
+            root,
+            lang,
+            today,
+            worktree=True,
+            cache=cache,
         )
     else:
         head_files = read_register_files(repo, head_rev)

@@ -165,8 +165,9 @@ def _over(load: WaveLoad, wave: WaveDelta) -> bool:
 
 @dataclass(frozen=True)
 class DiffResult:
-    base_label: str
-    head_label: str
+    base_label: str | Message
+    """The revision as git names it, or ``diff.label.worktree`` (reporters translate)."""
+    head_label: str | Message
     base_existed: bool
     notes: tuple[Note, ...]
     added: tuple[Entry, ...]

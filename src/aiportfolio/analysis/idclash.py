@@ -17,7 +17,6 @@ from pathlib import Path
 
 from aiportfolio.domain.ids import format_id
 from aiportfolio.errors import UsageError
-from aiportfolio.i18n import Translator
 from aiportfolio.message import Message
 from aiportfolio.problem import Problem, Severity
 from aiportfolio.register import git
@@ -60,11 +59,11 @@ class RemoteIds:
     """The branches read (upstream first), as git names them."""
 
 
-def remote_numbers(register_root: Path, t: Translator) -> RemoteIds:
+def remote_numbers(register_root: Path) -> RemoteIds:
     """Id numbers used on the upstream branch of HEAD and on the default branch, as this
     clone last fetched them. Outside git, without git or on any git failure: none."""
     try:
-        repo = git.open_repository(register_root, t)
+        repo = git.open_repository(register_root)
         names: list[str] = []
         upstream = git.git_text(
             repo, ["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}"]
@@ -132,11 +131,11 @@ def find_collisions(
     return collisions, max(taken, default=0) + 1
 
 
-def base_collisions(register_root: Path, base_name: str, t: Translator) -> BaseCheck:
+def base_collisions(register_root: Path, base_name: str) -> BaseCheck:
     """``find_collisions`` between the register on disk and the revision ``base_name``
     (usage error outside git or for an unknown revision)."""
-    repo = git.open_repository(register_root, t)
-    base = git.resolve_revision(repo, base_name, t)
+    repo = git.open_repository(register_root)
+    base = git.resolve_revision(repo, base_name)
     fork_commit = git.git_text(repo, ["merge-base", "HEAD", base.commit])
     fork = (
         git.read_register_files(repo, git.Revision("merge-base", fork_commit)).files
@@ -149,7 +148,7 @@ def base_collisions(register_root: Path, base_name: str, t: Translator) -> BaseC
     return BaseCheck(base_name, tuple(collisions), free)
 
 
-def collision_problems(result: BaseCheck, t: Translator) -> list[Problem]:
+def collision_problems(result: BaseCheck) -> list[Problem]:
     problems = []
     free = result.free_number
     for number, c in enumerate(result.collisions):

@@ -115,7 +115,7 @@ def check(
 
         from aiportfolio.analysis.idclash import base_collisions, collision_problems
 
-        clashes = collision_problems(base_collisions(root, base, t), t)
+        clashes = collision_problems(base_collisions(root, base))
         result = dataclasses.replace(result, problems=tuple(sorted([*result.problems, *clashes])))
     # Paths as the reader's tools expect them: relative to the CI workspace or the current
     # folder when the register lives below it (a register in a subfolder of a repository).

@@ -88,7 +88,7 @@ def diff(
 
     root = register_root(ctx)
     t = translator(ctx)
-    result = compare_revisions(root, base, head, settings(ctx).lang, parse_date(date, t), t)
+    result = compare_revisions(root, base, head, settings(ctx).lang, parse_date(date, t))
     t = type(t)(result.lang)
     full = None
     if full_report is not None or os.environ.get("GITHUB_STEP_SUMMARY"):

@@ -47,7 +47,7 @@ def fmt(
     for path in paths or []:
         if not path.exists():
             raise UsageError(t("error.path_not_found", path=path))
-    files = usecase_files(root, paths or (), t)
+    files = usecase_files(root, paths or ())
     folder = (root / "usecases").resolve()
     for file in files:
         # fmt rewrites files: only use-case files of this register, never a file

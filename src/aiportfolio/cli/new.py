@@ -55,7 +55,7 @@ def new(
     from aiportfolio.domain.ids import used_numbers
     from aiportfolio.report.written import new_notes
 
-    remote = remote_numbers(root, t)
+    remote = remote_numbers(root)
     try:
         result = create_usecase(folder, card, t, remote.numbers)
     except LockTimeout as exc:

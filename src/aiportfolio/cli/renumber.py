@@ -39,7 +39,7 @@ def renumber(
     root = register_root(ctx)
     with locked(root, translator(ctx)):
         register, t = open_with_translator(ctx)
-        remote = remote_numbers(root, t)
+        remote = remote_numbers(root)
         result = renumber_engine(register, old, new, t, remote.numbers)
         before = read_source(result.old_path).raw
         apply_edits(list(result.edits), root=register.root, t=t)

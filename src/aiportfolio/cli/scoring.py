@@ -158,7 +158,7 @@ def score(
         from aiportfolio.report.explain import REPORTERS as EXPLAIN
         from aiportfolio.report.explain import ExplainReport
 
-        wanted = register.require(explain, t).id
+        wanted = register.require(explain).id
         explanation = explain_entry(
             wanted, register.usecases, register.grid, register.config.scoring
         )

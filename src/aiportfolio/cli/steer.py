@@ -99,7 +99,7 @@ def tco_command(
     listed = list_limit(limit, show_all, TEXT_LIMIT, t)
     usecases = register.usecases
     if usecase_id is not None:
-        usecases = [register.require(usecase_id, t, active_only=True)]
+        usecases = [register.require(usecase_id, active_only=True)]
     result = portfolio_tco(usecases, register.config.budget.min_cost_coverage)
     options = Options(terminal=Terminal(terminal_width()), limit=listed)
     out(REPORTERS[output_format](result, t, options), width=view_width(output_format))

@@ -7,10 +7,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from aiportfolio.i18n import Translator
+from aiportfolio.message import Message
 
 ID_PATTERN = re.compile(r"^UC-([0-9]{3,6})$")
 MAX_NUMBER = 999_999
@@ -101,16 +99,15 @@ def next_numbers(taken: Iterable[int], count: int = 1) -> list[int]:
     return list(range(highest + 1, highest + 1 + count))
 
 
-def allocate_numbers(taken: Iterable[int], count: int, t: Translator) -> list[int]:
+def allocate_numbers(taken: Iterable[int], count: int) -> list[int]:
     """``next_numbers``, with a ``UsageError`` that says what to do when ids run out."""
     from aiportfolio.errors import UsageError
 
     try:
         return next_numbers(taken, count)
     except IdsExhausted as exc:
-        raise UsageError(
-            t.n("error.ids_exhausted", exc.count, highest=f"UC-{exc.highest}")
-        ) from None
+        highest = {"highest": f"UC-{exc.highest}"}
+        raise UsageError(Message("error.ids_exhausted", highest, exc.count)) from None
 
 
 def usecase_path(folder: Path, usecase_id: str, title: str) -> Path:

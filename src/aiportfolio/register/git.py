@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from aiportfolio.errors import UsageError
-from aiportfolio.i18n import Translator
+from aiportfolio.message import Message
 from aiportfolio.register.loader import PORTFOLIO_FILE, USECASES_DIR, WEIGHTS_FILE
 from aiportfolio.register.root import leaves_register
 from aiportfolio.register.yamlio import MAX_FILE_BYTES
@@ -98,36 +98,40 @@ def git_text(repo: Repository, args: Sequence[str]) -> str | None:
     return done.stdout.decode("utf-8", "replace").strip() if done.returncode == 0 else None
 
 
-def open_repository(register_root: Path, t: Translator) -> Repository:
+_REV_HINT = "\n  " + Message("diff.git.rev_hint")
+_BASE_HINT = "\n  " + Message("diff.git.base_hint")
+
+
+def open_repository(register_root: Path) -> Repository:
     """The repository that holds ``register_root``; a usage error outside git."""
     if shutil.which("git") is None:
-        raise UsageError(t("diff.git.missing"))
+        raise UsageError(Message("diff.git.missing"))
     done = _git(register_root, ["rev-parse", "--show-toplevel", "--show-prefix"])
     if done.returncode != 0:
-        raise UsageError(t("diff.git.not_a_repo", path=register_root))
+        raise UsageError(Message("diff.git.not_a_repo", {"path": register_root}))
     lines = done.stdout.decode("utf-8", "replace").splitlines()
     toplevel = Path(lines[0])
     prefix = lines[1] if len(lines) > 1 else ""
     return Repository(toplevel, prefix)
 
 
-def resolve_revision(repo: Repository, name: str, t: Translator) -> Revision:
+def resolve_revision(repo: Repository, name: str) -> Revision:
     """Validate a user-given revision and return the commit it names."""
     if not name or name.startswith("-") or any(ord(c) < 32 for c in name):
-        raise UsageError(t("diff.git.bad_revision", rev=name) + "\n  " + t("diff.git.rev_hint"))
+        raise UsageError(Message("diff.git.bad_revision", {"rev": name}) + _REV_HINT)
     done = _git(
         repo.toplevel, ["rev-parse", "--verify", "--quiet", "--end-of-options", name + "^{commit}"]
     )
     if done.returncode != 0:
-        raise UsageError(t("diff.git.unknown_revision", rev=name) + "\n  " + t("diff.git.rev_hint"))
+        raise UsageError(Message("diff.git.unknown_revision", {"rev": name}) + _REV_HINT)
     return Revision(name, done.stdout.decode().strip())
 
 
-def default_base(repo: Repository, t: Translator) -> Revision:
+def default_base(repo: Repository) -> Revision:
     """The merge base of ``HEAD`` with the default branch (origin/HEAD, main, master)."""
     head = _git(repo.toplevel, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])
     if head.returncode != 0:
-        raise UsageError(t("diff.git.no_commit") + "\n  " + t("diff.git.base_hint"))
+        raise UsageError(Message("diff.git.no_commit") + _BASE_HINT)
     for branch in DEFAULT_BRANCHES:
         found = _git(
             repo.toplevel,
@@ -138,7 +142,7 @@ def default_base(repo: Repository, t: Translator) -> Revision:
         base = _git(repo.toplevel, ["merge-base", "HEAD", found.stdout.decode().strip()])
         if base.returncode == 0:
             return Revision(f"merge-base(HEAD, {branch})", base.stdout.decode().strip())
-    raise UsageError(t("diff.git.no_default_branch") + "\n  " + t("diff.git.base_hint"))
+    raise UsageError(Message("diff.git.no_default_branch") + _BASE_HINT)
 
 
 def read_register_files(repo: Repository, revision: Revision) -> RegisterFiles:

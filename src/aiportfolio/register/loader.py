@@ -13,8 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from aiportfolio import resources
 from aiportfolio.errors import ConfigError, UsageError
-from aiportfolio.i18n import Translator
-from aiportfolio.message import Message
+from aiportfolio.message import Message, Text
 from aiportfolio.model.common import canonical_id, escaped
 from aiportfolio.model.grid import Grid
 from aiportfolio.model.lifecycle import active
@@ -87,7 +86,7 @@ class Register:
         """Problems with their line and column filled from the files' texts."""
         return locate_problems(list(problems), self.texts)
 
-    def require(self, usecase_id: str, t: Translator, *, active_only: bool = False) -> UseCase:
+    def require(self, usecase_id: str, *, active_only: bool = False) -> UseCase:
         """The use case ``usecase_id`` (case and surrounding spaces ignored), or a
         ``UsageError`` naming the closest ids."""
         wanted = canonical_id(usecase_id)
@@ -97,9 +96,9 @@ class Register:
                 return uc
         close = suggest(wanted, [uc.id for uc in pool])
         key = "error.unknown_active_usecase" if active_only else "error.unknown_usecase"
-        message = t(key, id=usecase_id)
+        message: Text = Message(key, {"id": usecase_id})
         if close:
-            message += "\n  " + t("error.unknown_usecase.hint", suggestion=close)
+            message += "\n  " + Message("error.unknown_usecase.hint", {"suggestion": close})
         raise UsageError(message)
 
 
@@ -147,13 +146,13 @@ class _Resolver:
 # --- configuration -------------------------------------------------------------------------
 
 
-def _load_config_file(path: Path, model: type[BaseModel], root: Path, t: Translator) -> BaseModel:
+def _load_config_file(path: Path, model: type[BaseModel], root: Path) -> BaseModel:
     text, issue = read_text(path, root=root)
-    return _config_from_text(text, issue, display_path(path, root), model, t)
+    return _config_from_text(text, issue, display_path(path, root), model)
 
 
 def _config_from_text(
-    text: str | None, issue: YamlIssue | None, rel: str, model: type[BaseModel], t: Translator
+    text: str | None, issue: YamlIssue | None, rel: str, model: type[BaseModel]
 ) -> BaseModel:
     data: Any = None
     if issue is None and text is not None:
@@ -164,12 +163,16 @@ def _config_from_text(
         problem = yaml_issue_problem(issue, rel)
         if issue.kind == "not-a-mapping":
             problem = dataclasses.replace(problem, hint=Message("config.not_a_mapping.hint"))
-        raise ConfigError(t("config.invalid", path=rel), [problem])
+        raise ConfigError(_invalid(rel), [problem])
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         problems = locate_problems(validation_problems(exc, model, rel), {rel: text or ""})
-        raise ConfigError(t("config.invalid", path=rel), problems) from None
+        raise ConfigError(_invalid(rel), problems) from None
+
+
+def _invalid(rel: str) -> Message:
+    return Message("config.invalid", {"path": rel})
 
 
 def peek_language(root: Path) -> str | None:
@@ -185,14 +188,14 @@ def peek_language(root: Path) -> str | None:
         return None
 
 
-def load_config(root: Path, t: Translator) -> tuple[Grid, PortfolioConfig]:
+def load_config(root: Path) -> tuple[Grid, PortfolioConfig]:
     weights = root / WEIGHTS_FILE
     if not (weights.exists() or weights.is_symlink()) and weights.parent.is_dir():
         # A register with a config/ folder but no grid: refuse rather than silently score
         # with another grid. A register with no config/ at all uses the built-in defaults.
         missing = Message("config.missing", {"path": WEIGHTS_FILE.as_posix()})
         raise ConfigError(
-            t("config.invalid", path=WEIGHTS_FILE.as_posix()),
+            _invalid(WEIGHTS_FILE.as_posix()),
             [
                 Problem(
                     WEIGHTS_FILE.as_posix(),
@@ -206,10 +209,10 @@ def load_config(root: Path, t: Translator) -> tuple[Grid, PortfolioConfig]:
             ],
         )
     grid_path = weights if weights.exists() or weights.is_symlink() else resources.default_weights()
-    grid = _load_config_file(grid_path, Grid, root, t)
+    grid = _load_config_file(grid_path, Grid, root)
     portfolio = root / PORTFOLIO_FILE
     config = (
-        _load_config_file(portfolio, PortfolioConfig, root, t)
+        _load_config_file(portfolio, PortfolioConfig, root)
         if portfolio.exists() or portfolio.is_symlink()
         else PortfolioConfig()
     )
@@ -220,9 +223,7 @@ def load_config(root: Path, t: Translator) -> tuple[Grid, PortfolioConfig]:
 # --- use cases -----------------------------------------------------------------------------
 
 
-def usecase_files(
-    root: Path, paths: Sequence[Path] = (), t: Translator | None = None
-) -> list[Path]:
+def usecase_files(root: Path, paths: Sequence[Path] = ()) -> list[Path]:
     """The use-case files to read: the given paths (files or folders), else ``usecases/``."""
     if not paths:
         folder = root / USECASES_DIR
@@ -234,7 +235,7 @@ def usecase_files(
         elif path.is_file():
             files.append(path)
         else:
-            raise UsageError((t or Translator("en"))("error.path_not_found", path=path))
+            raise UsageError(Message("error.path_not_found", {"path": path}))
     return files
 
 
@@ -260,12 +261,9 @@ def load_register(
     """Load configuration and use cases. Raises ``ConfigError`` for configuration problems;
     use-case problems are collected in ``Register.problems`` with their positions.
     ``cache`` (``(path, text) -> parsed``) spares the parsing of files already parsed."""
-    t = Translator(lang or peek_language(root) or "en")
-    grid, config = load_config(root, t)
-    if lang is None:
-        t = Translator(config.language)
-    register = Register(root=root, grid=grid, config=config, lang=t.lang)
-    selected = usecase_files(root, paths, t) if paths else []
+    grid, config = load_config(root)
+    register = Register(root=root, grid=grid, config=config, lang=reader_language(lang, config))
+    selected = usecase_files(root, paths) if paths else []
     files = usecase_files(root)
     if selected:
         # Register-wide rules need every file, whatever was asked: the given files are
@@ -340,19 +338,18 @@ def load_register_from_texts(
 
     def config(rel: str, model: type[BaseModel], default: Path | None) -> BaseModel | None:
         if rel in files or rel in oversized:
-            return _config_from_text(*text_of(rel), rel, model, t)
+            return _config_from_text(*text_of(rel), rel, model)
         if default is not None:
-            return _load_config_file(default, model, root, t)
+            return _load_config_file(default, model, root)
         return None
 
     portfolio_rel, weights_rel = PORTFOLIO_FILE.as_posix(), WEIGHTS_FILE.as_posix()
-    t = Translator(lang or peek_language_text(files.get(portfolio_rel)) or "en")
     grid = config(weights_rel, Grid, resources.default_weights())
     portfolio = config(portfolio_rel, PortfolioConfig, None) or PortfolioConfig()
     assert isinstance(grid, Grid) and isinstance(portfolio, PortfolioConfig)
-    if lang is None:
-        t = Translator(portfolio.language)
-    register = Register(root=root, grid=grid, config=portfolio, lang=t.lang)
+    register = Register(
+        root=root, grid=grid, config=portfolio, lang=reader_language(lang, portfolio)
+    )
     prefix = USECASES_DIR + "/"
     names = sorted(
         rel
@@ -363,6 +360,14 @@ def load_register_from_texts(
     ordered = [n for n in names if n.endswith(".yaml")] + [n for n in names if n.endswith(".yml")]
     _collect_usecases(register, ((rel, root / rel, *text_of(rel)) for rel in ordered), cache)
     return register
+
+
+def reader_language(lang: str | None, config: PortfolioConfig) -> str:
+    """The language a register's reader gets: ``--lang`` when given (an unknown one reads
+    English, as the catalog does), else the register's ``language:``."""
+    if lang is None:
+        return config.language
+    return lang if lang in LANGS else "en"
 
 
 def peek_language_text(raw: bytes | None) -> str | None:

@@ -22,11 +22,13 @@ from aiportfolio.report.diff_labels import (
     field_label,
     listed_fields,
     moves_text,
+    note_params,
     plain,
     problem_where,
     rank_text,
     risk_alerts,
     score_cell,
+    side_label,
     value_text,
     verdict,
     wave_row,
@@ -37,8 +39,9 @@ from aiportfolio.report.kit.reporter import PLAIN, Options, Reporter
 
 
 def format_text(result: DiffResult, t: Translator, options: Options = PLAIN) -> str:
-    lines = [verdict(result, t), t("diff.compared", base=result.base_label, head=result.head_label)]
-    lines += [f"  * {plain(t(n.key, **n.params), 300)}" for n in result.notes]
+    base, head = side_label(result.base_label, t), side_label(result.head_label, t)
+    lines = [verdict(result, t), t("diff.compared", base=base, head=head)]
+    lines += [f"  * {plain(n.text(t), 300)}" for n in result.notes]
 
     def heading(title: str) -> None:
         lines.extend(["", title])
@@ -184,11 +187,11 @@ def _balance_json(b: BalanceResult) -> dict[str, Any]:
 
 def format_json(result: DiffResult, t: Translator, options: Options = PLAIN) -> str:
     payload = {
-        "base": result.base_label,
-        "head": result.head_label,
+        "base": side_label(result.base_label, t),
+        "head": side_label(result.head_label, t),
         "verdict": verdict(result, t),
         "failed": result.failed,
-        "notes": [{"key": n.key, **n.params, "text": t(n.key, **n.params)} for n in result.notes],
+        "notes": [{"key": n.key, **note_params(n, t), "text": n.text(t)} for n in result.notes],
         "added": [_entry_json(e) for e in result.added],
         "removed": [
             {**_entry_json(r.entry), "file_still_there": r.file_still_there} for r in result.removed

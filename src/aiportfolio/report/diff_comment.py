@@ -31,6 +31,7 @@ from aiportfolio.report.diff_labels import (
     rank_text,
     risk_alerts,
     score_cell,
+    side_label,
     value_text,
     verdict,
     wave_row,
@@ -340,12 +341,13 @@ def format_markdown(
     """The pull-request comment: marker, one-line verdict, short sections, long ones
     folded. With ``budget``, cut to fit and end with ``pointer`` (where the full report is)."""
     icon = "❌" if result.failed else ("⚠️" if result.new_warnings else "✅")
+    base, head_side = side_label(result.base_label, t), side_label(result.head_label, t)
     head = (
         f"{MARKER}\n### {icon} {md(verdict(result, t))}\n\n"
-        f"<sub>{md(t('diff.compared', base=result.base_label, head=result.head_label))}</sub>\n\n"
+        f"<sub>{md(t('diff.compared', base=base, head=head_side))}</sub>\n\n"
     )
     if result.notes:
-        head += "".join(f"> {md(t(n.key, **n.params))}\n" for n in result.notes) + "\n"
+        head += "".join(f"> {md(n.text(t))}\n" for n in result.notes) + "\n"
     blocks = _md_blocks(result, t)
     if budget is None:
         return head + "".join(b.head + "".join(b.rows) + b.tail for b in blocks)

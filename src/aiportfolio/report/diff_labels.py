@@ -12,10 +12,22 @@ from typing import Any
 from aiportfolio.analysis.balance import BalanceResult
 from aiportfolio.analysis.diff import Change, DiffResult, FieldChange, WaveDelta
 from aiportfolio.i18n import Translator
+from aiportfolio.message import Message
 from aiportfolio.problem import Problem
 from aiportfolio.report.kit import numbers
 from aiportfolio.report.kit.escape import md, md_cell, terminal, truncate
 from aiportfolio.report.kit.labels import group_label
+
+
+def side_label(label: str | Message, t: Translator) -> str:
+    """A side of the comparison as the reader knows it: the revision, or "working tree"."""
+    return label if isinstance(label, str) else label.text(t)
+
+
+def note_params(note: Message, t: Translator) -> dict[str, object]:
+    """A note's parameters with each message in them translated (the JSON report)."""
+    return {k: v.text(t) if isinstance(v, Message) else v for k, v in note.params.items()}
+
 
 CELL = 100
 """Characters of a user value shown in a table cell (the JSON report has everything)."""
