@@ -255,6 +255,44 @@ def test_cli_choices_are_the_model_vocabularies() -> None:
     assert scoring.ActiveStatus is options.ActiveStatus
 
 
+@pytest.mark.parametrize(
+    ("module", "option", "registry"),
+    [
+        ("check", "CheckFormatOption", "aiportfolio.report.check"),
+        ("scoring", "ScoreFormatOption", "aiportfolio.report.score"),
+        ("scoring", "BalanceFormatOption", "aiportfolio.report.balance"),
+        ("scoring", "TableFormatOption", "aiportfolio.report.table"),
+        ("steer", "TcoFormatOption", "aiportfolio.report.tco"),
+        ("steer", "DashboardFormatOption", "aiportfolio.report.dashboard"),
+        ("steer", "DoctorFormatOption", "aiportfolio.report.doctor"),
+        ("plan", "PlanFormatOption", "aiportfolio.report.plan"),
+        ("diff", "DiffFormatOption", "aiportfolio.report.diff"),
+        ("compliance", "ComplianceFormatOption", "aiportfolio.report.compliance"),
+    ],
+)
+def test_every_format_option_is_built_by_one_function(
+    module: str, option: str, registry: str
+) -> None:
+    """``options.format_option`` declares every reporter-backed ``--format``: ``-f`` and
+    ``--format``, the registry's names as choices (``check`` adds ``auto`` first)."""
+    import importlib
+    from typing import get_args
+
+    declared = getattr(importlib.import_module(f"aiportfolio.cli.{module}"), option)
+    choices, info = get_args(declared)
+    assert (info.default, *info.param_decls) == ("--format", "-f")
+    first = ["auto"] if module == "check" else []
+    assert list(choices) == [*first, *importlib.import_module(registry).REPORTERS]
+
+
+def test_no_command_declares_format_by_hand() -> None:
+    """``--format`` is spelled in ``cli/options.py`` only (``export`` has a fixed pair of
+    file formats, no reporter registry)."""
+    cli = Path(__file__).resolve().parents[2] / "src" / "aiportfolio" / "cli"
+    by_hand = {p.name for p in cli.glob("*.py") if '"--format"' in p.read_text(encoding="utf-8")}
+    assert by_hand == {"options.py", "export.py"}
+
+
 # --- rules built from one helper ---------------------------------------------------------
 
 

@@ -10,15 +10,17 @@ import typer
 
 from aiportfolio import exitcodes
 from aiportfolio.cli.common import err, exit_with, handle_errors, out, parse_date
-from aiportfolio.cli.options import RulesDateOption
-from aiportfolio.report.kit import formats
+from aiportfolio.cli.options import RulesDateOption, format_option
 
 if TYPE_CHECKING:
-    CheckFormat = str
+    CheckFormatOption = str
 else:
     # auto picks a reporter itself: github under GitHub Actions, else text.
-    CheckFormat = formats.registry_choices(
-        "CheckFormat", "aiportfolio.report.check", first=("auto",)
+    CheckFormatOption = format_option(
+        "CheckFormat",
+        "aiportfolio.report.check",
+        "auto: GitHub annotations plus text under GITHUB_ACTIONS, else text.",
+        first=("auto",),
     )
 
 
@@ -29,14 +31,7 @@ def check(
         list[Path] | None,
         typer.Argument(help="Use-case files or folders to check (default: usecases/)."),
     ] = None,
-    output_format: Annotated[
-        CheckFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="auto: GitHub annotations plus text under GITHUB_ACTIONS, else text.",
-        ),
-    ] = "auto",
+    output_format: CheckFormatOption = "auto",
     strict: Annotated[bool, typer.Option(help="Warnings also fail (exit 1).")] = False,
     limit: Annotated[
         int | None,

@@ -12,8 +12,7 @@ import typer
 
 from aiportfolio import exitcodes
 from aiportfolio.cli.common import err, exit_with, handle_errors, out
-from aiportfolio.cli.options import ReportDateOption, UseCaseIdArgument
-from aiportfolio.report.kit import formats
+from aiportfolio.cli.options import ReportDateOption, UseCaseIdArgument, format_option
 
 if TYPE_CHECKING:
     from aiportfolio.actions.classify import Question
@@ -21,10 +20,14 @@ if TYPE_CHECKING:
     from aiportfolio.model.ai_act import Catalog, Labelled
 
 if TYPE_CHECKING:
-    ComplianceFormat = str
+    ComplianceFormatOption = str
 else:
     # The catalog listing (--catalog) offers the same formats (a test keeps them in step).
-    ComplianceFormat = formats.registry_choices("ComplianceFormat", "aiportfolio.report.compliance")
+    ComplianceFormatOption = format_option(
+        "ComplianceFormat",
+        "aiportfolio.report.compliance",
+        "table (terminal), md (Markdown) or json.",
+    )
 
 
 # --- aip classify ----------------------------------------------------------------------------
@@ -246,10 +249,7 @@ def parse_answer(question: Question, raw: str) -> Any:
 @handle_errors
 def compliance_command(
     ctx: typer.Context,
-    output_format: Annotated[
-        ComplianceFormat,
-        typer.Option("--format", "-f", help="table (terminal), md (Markdown) or json."),
-    ] = "table",
+    output_format: ComplianceFormatOption = "table",
     date: ReportDateOption = None,
     days: Annotated[
         int, typer.Option(min=0, max=3650, help="Show open obligations due within DAYS days.")

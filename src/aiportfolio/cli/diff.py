@@ -19,13 +19,14 @@ from aiportfolio.cli.common import (
     settings,
     translator,
 )
-from aiportfolio.cli.options import RulesDateOption
-from aiportfolio.report.kit import formats
+from aiportfolio.cli.options import RulesDateOption, format_option
 
 if TYPE_CHECKING:
-    DiffFormat = str
+    DiffFormatOption = str
 else:
-    DiffFormat = formats.registry_choices("DiffFormat", "aiportfolio.report.diff")
+    DiffFormatOption = format_option(
+        "DiffFormat", "aiportfolio.report.diff", "table (terminal), md (PR comment) or json."
+    )
 
 
 @handle_errors
@@ -42,10 +43,7 @@ def diff(
         str | None,
         typer.Argument(help="Head revision (default: the working tree).", show_default=False),
     ] = None,
-    output_format: Annotated[
-        DiffFormat,
-        typer.Option("--format", "-f", help="table (terminal), md (PR comment) or json."),
-    ] = "table",
+    output_format: DiffFormatOption = "table",
     full_report: Annotated[
         Path | None,
         typer.Option(

@@ -8,7 +8,8 @@ vocabularies and ``report.kit.formats``, nothing heavy.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -28,6 +29,17 @@ else:
     LangChoice = formats.choices("Lang", LANGS)
     ActiveStatus = formats.choices("ActiveStatus", ACTIVE)
     AnyStatus = formats.choices("AnyStatus", STATUSES)
+
+
+def format_option(name: str, module: str, help: str, *, first: Sequence[str] = ()) -> Any:
+    """A command's ``--format``/``-f`` option, as the ``Annotated`` type of its parameter:
+    the choices are the names in ``first`` then the keys of ``module``'s ``REPORTERS``
+    registry (``formats.registry_choices``: read only when typer lists them), the value is
+    the chosen name. The command module declares it ``str`` under ``TYPE_CHECKING``, like
+    the vocabulary choices above."""
+    choices = formats.registry_choices(name, module, first=first)
+    return Annotated[choices, typer.Option("--format", "-f", help=help)]
+
 
 UseCaseIdArgument = Annotated[str, typer.Argument(metavar="UC-ID", help="Use case id.")]
 """The use case a command works on (``classify``, ``decide``, ``kpi record``)."""

@@ -10,7 +10,7 @@ import typer
 
 from aiportfolio import exitcodes
 from aiportfolio.cli.common import err, exit_with, handle_errors, open_register, out, parse_date
-from aiportfolio.report.kit import formats
+from aiportfolio.cli.options import format_option
 
 if TYPE_CHECKING:
     from aiportfolio.analysis.planning.instance import PlanOptions
@@ -20,9 +20,9 @@ if TYPE_CHECKING:
 
 
 if TYPE_CHECKING:
-    PlanFormat = str
+    PlanFormatOption = str
 else:
-    PlanFormat = formats.registry_choices("PlanFormat", "aiportfolio.report.plan")
+    PlanFormatOption = format_option("PlanFormat", "aiportfolio.report.plan", "table, json or md.")
 
 
 class Strategy(str, Enum):
@@ -71,9 +71,7 @@ def _run_plan(register: Register, options: PlanOptions) -> PlanResult:
 @handle_errors
 def plan(
     ctx: typer.Context,
-    output_format: Annotated[
-        PlanFormat, typer.Option("--format", "-f", help="table, json or md.")
-    ] = "table",
+    output_format: PlanFormatOption = "table",
     strategy: Annotated[
         Strategy,
         typer.Option(help="exact: integer program (HiGHS); greedy: rank by score, fill waves."),

@@ -22,23 +22,27 @@ from aiportfolio.cli.common import (
     translator,
     view_width,
 )
-from aiportfolio.cli.options import ActiveStatus, AnyStatus, CategoryChoice
+from aiportfolio.cli.options import ActiveStatus, AnyStatus, CategoryChoice, format_option
 from aiportfolio.report.kit import formats
 
 if TYPE_CHECKING:
     from aiportfolio.report.kit.reporter import Options
 
 
+_ALL_FORMATS = "table (terminal), json, csv or md (Markdown)."
+
 if TYPE_CHECKING:
-    ScoreFormat = str
-    BalanceFormat = str
-    TableFormat = str
+    ScoreFormatOption = str
+    BalanceFormatOption = str
+    TableFormatOption = str
 else:
     # --explain and --matrix have registries of their own: --matrix offers the ranking's
     # formats, --explain fewer (checked below); a test keeps them in step.
-    ScoreFormat = formats.registry_choices("ScoreFormat", "aiportfolio.report.score")
-    BalanceFormat = formats.registry_choices("BalanceFormat", "aiportfolio.report.balance")
-    TableFormat = formats.registry_choices("TableFormat", "aiportfolio.report.table")
+    ScoreFormatOption = format_option("ScoreFormat", "aiportfolio.report.score", _ALL_FORMATS)
+    BalanceFormatOption = format_option("BalanceFormat", "aiportfolio.report.balance", _ALL_FORMATS)
+    TableFormatOption = format_option(
+        "TableFormat", "aiportfolio.report.table", "table (terminal), md (Markdown) or csv."
+    )
 
 
 class BalanceGate(Enum):
@@ -68,10 +72,7 @@ CategoryOption = Annotated[
 @handle_errors
 def score(
     ctx: typer.Context,
-    output_format: Annotated[
-        ScoreFormat,
-        typer.Option("--format", "-f", help="table (terminal), json, csv or md (Markdown)."),
-    ] = "table",
+    output_format: ScoreFormatOption = "table",
     top: Annotated[
         int | None,
         typer.Option(
@@ -213,10 +214,7 @@ def score(
 @handle_errors
 def balance(
     ctx: typer.Context,
-    output_format: Annotated[
-        BalanceFormat,
-        typer.Option("--format", "-f", help="table (terminal), json, csv or md (Markdown)."),
-    ] = "table",
+    output_format: BalanceFormatOption = "table",
     by: Annotated[
         BalanceGate,
         typer.Option(help="What must be within tolerance for exit 0."),
@@ -253,9 +251,7 @@ def balance(
 @handle_errors
 def table(
     ctx: typer.Context,
-    output_format: Annotated[
-        TableFormat, typer.Option("--format", "-f", help="table (terminal), md (Markdown) or csv.")
-    ] = "table",
+    output_format: TableFormatOption = "table",
     category: CategoryOption = None,
     status: Annotated[
         list[AnyStatus] | None,

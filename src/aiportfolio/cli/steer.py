@@ -9,21 +9,25 @@ import typer
 
 from aiportfolio import exitcodes
 from aiportfolio.cli.common import err, exit_with, handle_errors, open_register, out, parse_date
-from aiportfolio.report.kit import formats
+from aiportfolio.cli.options import format_option
 
 if TYPE_CHECKING:
     from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import Register
 
 
+_FORMAT_HELP = "table (terminal), md (Markdown) or json."
+
 if TYPE_CHECKING:
-    TcoFormat = str
-    DashboardFormat = str
-    DoctorFormat = str
+    TcoFormatOption = str
+    DashboardFormatOption = str
+    DoctorFormatOption = str
 else:
-    TcoFormat = formats.registry_choices("TcoFormat", "aiportfolio.report.tco")
-    DashboardFormat = formats.registry_choices("DashboardFormat", "aiportfolio.report.dashboard")
-    DoctorFormat = formats.registry_choices("DoctorFormat", "aiportfolio.report.doctor")
+    TcoFormatOption = format_option("TcoFormat", "aiportfolio.report.tco", _FORMAT_HELP)
+    DashboardFormatOption = format_option(
+        "DashboardFormat", "aiportfolio.report.dashboard", _FORMAT_HELP
+    )
+    DoctorFormatOption = format_option("DoctorFormat", "aiportfolio.report.doctor", _FORMAT_HELP)
 
 
 class Ritual(str, Enum):
@@ -39,12 +43,6 @@ DateOption = Annotated[
         "Measurements after it are ignored."
     ),
 ]
-_FORMAT_HELP = "table (terminal), md (Markdown) or json."
-TcoFormatOption = Annotated[TcoFormat, typer.Option("--format", "-f", help=_FORMAT_HELP)]
-DashboardFormatOption = Annotated[
-    DashboardFormat, typer.Option("--format", "-f", help=_FORMAT_HELP)
-]
-DoctorFormatOption = Annotated[DoctorFormat, typer.Option("--format", "-f", help=_FORMAT_HELP)]
 
 
 def _load(ctx: typer.Context) -> tuple[Register, Translator]:
