@@ -205,3 +205,37 @@ def test_triage_of_pilots(changes: dict[str, Any], verdict: str, reason: str) ->
     result = diagnose([UseCase.model_validate(u) for u in ucs], GRID, CONFIG, TODAY)
     assert [(t.usecase.id, t.verdict) for t in result.triage] == [("UC-001", verdict)]
     assert reason in [r.key for r in result.triage[0].reasons]
+
+
+@pytest.mark.parametrize(
+    ("changes", "why"),
+    [
+        ({"owner": None}, ["no_owner"]),
+        ({"kpis": [{**IMPROVING_IMPACT, "measurements": []}]}, ["no_measurement"]),
+        ({"owner": None, "kpis": []}, ["no_owner", "no_measurement"]),
+        ({}, []),
+    ],
+)
+def test_the_triage_and_the_monthly_proposal_stop_a_pilot_for_the_same_reasons(
+    changes: dict[str, Any], why: list[str]
+) -> None:
+    """METHOD.md §9 is written once (``doctor.stop_or_reframe``): the doctor's triage says
+    "stop or reframe" and the monthly agenda's proposal "stop" for the same reasons, in
+    the same order."""
+    from aiportfolio.analysis.agenda import propose
+    from aiportfolio.analysis.doctor import stop_or_reframe, triage
+
+    data = healthy()[0]
+    data.update(changes)
+    data = {k: v for k, v in data.items() if v is not None}
+    pilot = UseCase.model_validate(data)
+    assert list(stop_or_reframe(pilot, TODAY)) == why
+    triaged, proposed = triage(pilot, TODAY, 30), propose(pilot, TODAY, 30)
+    if why:
+        assert triaged.verdict == "stop_or_reframe"
+        assert proposed.proposal == "stop"
+        assert [r.key for r in triaged.reasons] == [f"doctor.triage.{w}" for w in why]
+        assert [r.key for r in proposed.reasons] == [f"agenda.why.{w}" for w in why]
+    else:
+        assert triaged.verdict != "stop_or_reframe"
+        assert proposed.proposal != "stop"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from aiportfolio.analysis.balance import BalanceResult, compute_balance
-from aiportfolio.analysis.doctor import pilot_start
+from aiportfolio.analysis.doctor import pilot_start, stop_or_reframe
 from aiportfolio.analysis.gate import PASS_ALL, Gate
 from aiportfolio.analysis.planning.instance import counts_as_pilot
 from aiportfolio.analysis.tco import PortfolioTco, Tco, portfolio_tco, tco
@@ -215,13 +215,9 @@ def propose(uc: UseCase, today: dt.date, cadence_days: int) -> PilotProposal:
     iterate; North Star stale -> iterate; target reached -> scale; no gain over the baseline
     after two measurements or more -> stop; halfway (``GO_AT``) and not worsening -> go;
     otherwise iterate."""
-    reasons: list[Reason] = []
-    if uc.owner is None:
-        reasons.append(Reason("agenda.why.no_owner"))
-    if not has_measurement(uc, today):
-        reasons.append(Reason("agenda.why.no_measurement"))
-    if reasons:
-        return PilotProposal(uc, "stop", tuple(reasons))
+    stop = stop_or_reframe(uc, today)
+    if stop:
+        return PilotProposal(uc, "stop", tuple(Reason(f"agenda.why.{why}") for why in stop))
     missing = missing_reviews(uc)
     if missing:
         return PilotProposal(uc, "iterate", (Reason("agenda.why.review", {"reviews": missing}),))

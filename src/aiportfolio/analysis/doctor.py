@@ -327,16 +327,28 @@ def signal_cost_drift(active: Sequence[UseCase], today: dt.date, cadence_days: i
     )
 
 
+StopReason = Literal["no_owner", "no_measurement"]
+
+
+def stop_or_reframe(uc: UseCase, today: dt.date) -> tuple[StopReason, ...]:
+    """METHOD.md §9: why a POC or pilot is to stop or be reframed whatever its KPIs say: no
+    business owner, no KPI with a baseline and a measurement dated by ``today``. Empty when
+    neither. The triage (``triage``) and the monthly proposal (``agenda.propose``) both
+    start with it."""
+    reasons: list[StopReason] = []
+    if uc.owner is None:
+        reasons.append("no_owner")
+    if not has_measurement(uc, today):
+        reasons.append("no_measurement")
+    return tuple(reasons)
+
+
 def triage(uc: UseCase, today: dt.date, cadence_days: int) -> Triage:
     """METHOD.md §9: without owner or without measurement, stop or reframe; otherwise
     industrialise once the North Star KPI reached its target, else continue."""
-    reasons: list[Evidence] = []
-    if uc.owner is None:
-        reasons.append(_ev(uc, "doctor.triage.no_owner"))
-    if not has_measurement(uc, today):
-        reasons.append(_ev(uc, "doctor.triage.no_measurement"))
-    if reasons:
-        return Triage(uc, "stop_or_reframe", tuple(reasons))
+    stop = stop_or_reframe(uc, today)
+    if stop:
+        return Triage(uc, "stop_or_reframe", tuple(_ev(uc, f"doctor.triage.{w}") for w in stop))
     star = north_star_status(uc, today, cadence_days)
     assert star is not None  # has_measurement implies a KPI
     progress = star.progress
