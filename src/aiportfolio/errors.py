@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aiportfolio.message import Text, Translate
+from aiportfolio.message import Concat, Text, Translate
 from aiportfolio.problem import Problem
 
 
@@ -18,17 +18,15 @@ class AipError(Exception):
 
     def __init__(self, message: str | Text, problems: Sequence[Problem] = ()) -> None:
         super().__init__(message)
-        self.message = message
+        self.message: Text = Concat((message,)) if isinstance(message, str) else message
         self.problems = list(problems)
 
     def text(self, t: Translate) -> str:
         """The message in ``t``'s language."""
-        return self.message if isinstance(self.message, str) else self.message.text(t)
+        return self.message.text(t)
 
     def __str__(self) -> str:
         """The message in English (tracebacks, logs and tests; the CLI shows ``text(t)``)."""
-        if isinstance(self.message, str):
-            return self.message
         from aiportfolio.i18n import Translator
 
         return self.message.text(Translator("en"))

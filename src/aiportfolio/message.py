@@ -95,7 +95,7 @@ Text = Message | Concat
 
 
 def _param(value: object, t: Translate) -> object:
-    if isinstance(value, Message):
+    if isinstance(value, Message | Concat):
         return value.text(t)
     if isinstance(value, Localized):
         return value.text(t.lang)

@@ -512,7 +512,6 @@ def test_no_writer_writes_through_a_linked_usecases_folder(tmp_path: Path) -> No
 def test_apply_edits_refuses_a_path_through_a_link(tmp_path: Path) -> None:
     from aiportfolio.actions.writing import apply_edits
     from aiportfolio.errors import UsageError
-    from aiportfolio.i18n import Translator
     from aiportfolio.register.source import FileEdit
 
     root = write_register(tmp_path / "reg", [usecase()])
@@ -521,5 +520,5 @@ def test_apply_edits_refuses_a_path_through_a_link(tmp_path: Path) -> None:
     link = root / "usecases" / "UC-002-link.yaml"
     link.symlink_to(outside)
     with pytest.raises(UsageError, match="leads outside the register"):
-        apply_edits([FileEdit(link, "a: 1\n", "b: 2\n")], root=root, t=Translator("en"))
+        apply_edits([FileEdit(link, "a: 1\n", "b: 2\n")], root=root)
     assert outside.read_text() == "a: 1\n"

@@ -487,7 +487,6 @@ def test_wave_edits_are_file_edits_applied_under_the_lock(tmp_path: Path) -> Non
     from aiportfolio.analysis.planning.instance import PlanOptions
     from aiportfolio.analysis.planning.plan import plan_register
     from aiportfolio.errors import UsageError
-    from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import load_register
     from aiportfolio.register.source import FileEdit
 
@@ -498,7 +497,7 @@ def test_wave_edits_are_file_edits_applied_under_the_lock(tmp_path: Path) -> Non
     # A file changed since the plan was made is not overwritten.
     edits[0].path.write_text(edits[0].path.read_text() + "# edited meanwhile\n")
     with pytest.raises(UsageError):
-        apply_edits(edits, root=root, t=Translator("en"))
+        apply_edits(edits, root=root)
     assert "# edited meanwhile" in edits[0].path.read_text()
 
 

@@ -33,7 +33,7 @@ def _answers(**given: Any) -> dict[str, Any]:
 
 
 def _classify(**given: Any) -> Any:
-    return classify(normalise(_answers(**given), CATALOG, EN, "test"), CATALOG)
+    return classify(normalise(_answers(**given), CATALOG, "test"), CATALOG)
 
 
 # (case, answers, tier, role, annex III point, legal basis)
@@ -133,7 +133,7 @@ def test_classifier_on_realistic_cases(
         answers = {**answers}
         given = {k: v for k, v in answers.items() if k != "role"}
         raw = {"role": "provider", **{k: v for k, v in NOTHING.items() if k != "own_name"}, **given}
-        result = classify(normalise(raw, CATALOG, EN, "test"), CATALOG)
+        result = classify(normalise(raw, CATALOG, "test"), CATALOG)
     else:
         result = _classify(**answers)
     assert (result.tier, result.role, result.annex_iii, result.legal_basis) == (
@@ -152,7 +152,7 @@ def test_bundled_register_classifications_follow_from_their_answers(path: Path) 
     uc = UseCase.model_validate(parse_text(path.read_text(encoding="utf-8"))[0])
     if not uc.ai_act.answers:
         pytest.skip("not classified with the questionnaire")
-    result = classify(normalise(uc.ai_act.answers, CATALOG, EN, path.name), CATALOG)
+    result = classify(normalise(uc.ai_act.answers, CATALOG, path.name), CATALOG)
     assert result.answers == uc.ai_act.answers
     assert result.tier == uc.risk.ai_act_tier
     assert result.role == uc.ai_act.role
@@ -200,14 +200,14 @@ def test_questions_skip_what_does_not_apply() -> None:
 )
 def test_bad_answers_are_usage_errors(raw: dict[str, Any], message: str) -> None:
     with pytest.raises(UsageError) as caught:
-        normalise(raw, CATALOG, EN, "answers.yaml")
-    assert message in caught.value.message
+        normalise(raw, CATALOG, "answers.yaml")
+    assert message in caught.value.text(EN)
 
 
 def test_bad_answers_in_french() -> None:
     with pytest.raises(UsageError) as caught:
-        normalise({"role": "deployer"}, CATALOG, Translator("fr"), "r.yaml")
-    assert "la question own_name n'a pas de réponse" in caught.value.message
+        normalise({"role": "deployer"}, CATALOG, "r.yaml")
+    assert "la question own_name n'a pas de réponse" in caught.value.text(Translator("fr"))
 
 
 # --- the command --------------------------------------------------------------------------

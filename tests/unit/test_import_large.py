@@ -79,7 +79,6 @@ def test_rows_are_numbered_as_in_the_spreadsheet(tmp_path: Path) -> None:
 
 def test_progress_reports_each_phase_with_counts(tmp_path: Path) -> None:
     from aiportfolio.actions.importing import import_rows
-    from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import load_register
     from aiportfolio.tabular.mapping import load_mapping
     from aiportfolio.tabular.read import read_table
@@ -93,12 +92,9 @@ def test_progress_reports_each_phase_with_counts(tmp_path: Path) -> None:
     def record(phase: str, done: int, total: int | None) -> None:
         calls.append((phase, done, total))
 
-    t = Translator("en")
-    spec = load_mapping(None, t)
-    table = read_table(sheet, spec, t, progress=record)
-    result = import_rows(
-        load_register(root), table, spec.present(table.columns), t, progress=record
-    )
+    spec = load_mapping(None)
+    table = read_table(sheet, spec, progress=record)
+    result = import_rows(load_register(root), table, spec.present(table.columns), progress=record)
     assert result.counts["created"] == 600
     phases = [phase for phase, _, _ in calls]
     assert phases == sorted(phases, key=["read", "validate", "duplicates"].index)

@@ -31,7 +31,7 @@ def test_every_filter_removes_the_same_unsafe_characters(char: str) -> None:
     assert md(text) == "Trirapide"
     assert to_text(text) == ("Trirapide", True)
     with pytest.raises(UsageError, match="control character"):
-        clean_text(text, T, "title")
+        clean_text(text, "title")
 
 
 @pytest.mark.parametrize("char", ["é", "\u200b", "\u200d", "日"])
@@ -46,7 +46,7 @@ def test_no_filter_removes_ordinary_characters(char: str) -> None:
 def test_a_one_line_value_refuses_every_line_break() -> None:
     for brk in ("\n", "\r", "\t", "\u2028", "\u2029"):
         with pytest.raises(UsageError, match="control character"):
-            clean_text(f"Tri{brk}rapide", T, "title")
+            clean_text(f"Tri{brk}rapide", "title")
 
 
 # --- numbers -----------------------------------------------------------------------------

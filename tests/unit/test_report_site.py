@@ -22,7 +22,7 @@ VALID_SCORES = tuple(VALID_USECASE["scores"])
 def _site(root: Path, lang: str | None = None) -> dict[str, str]:
     register = load_register(root, lang, ())
     t = Translator(lang or register.lang or "en")
-    return render_site(build_report(register, t, TODAY), t, register.root)
+    return render_site(build_report(register, t.lang, TODAY), t, register.root)
 
 
 @pytest.fixture(scope="module")

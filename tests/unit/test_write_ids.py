@@ -101,11 +101,10 @@ def test_new_refuses_unusable_owners(tmp_path: Path, owner: str) -> None:
 def _allocate(args: tuple[str, int]) -> list[str]:
     root, count = args
     from aiportfolio.actions.new import Card, create_usecase
-    from aiportfolio.i18n import Translator
 
     folder = Path(root) / "usecases"
     return [
-        create_usecase(folder, Card(title=f"Cas {os.getpid()} {i}"), Translator("en")).usecase_id
+        create_usecase(folder, Card(title=f"Cas {os.getpid()} {i}"), "en").usecase_id
         for i in range(count)
     ]
 

@@ -72,12 +72,6 @@ def test_the_lock_is_reentrant_within_a_process(tmp_path: Path) -> None:
 # --- apply_edits -----------------------------------------------------------------------------
 
 
-def _t():  # type: ignore[no-untyped-def]
-    from aiportfolio.i18n import Translator
-
-    return Translator("en")
-
-
 def test_file_edit_keeps_bom_and_crlf(tmp_path: Path) -> None:
     from aiportfolio.actions.writing import apply_edits
     from aiportfolio.register.source import file_edit
@@ -87,7 +81,7 @@ def test_file_edit_keeps_bom_and_crlf(tmp_path: Path) -> None:
     text = path.read_text("utf-8")
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
     edit = file_edit(path, text.replace("status: scoping", "status: pilot"))
-    assert apply_edits([edit], root=root, t=_t()) == 1
+    assert apply_edits([edit], root=root) == 1
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     assert b"status: pilot\r\n" in raw
@@ -108,7 +102,7 @@ def test_apply_edits_refuses_a_file_changed_since_it_was_read(tmp_path: Path) ->
     second.write_text(second.read_text("utf-8") + "# edited by hand\n", "utf-8")
     saved = {p: p.read_bytes() for p in (first, second)}
     with pytest.raises(UsageError, match="changed while aip was working"):
-        apply_edits(edits, root=root, t=_t())
+        apply_edits(edits, root=root)
     assert {p: p.read_bytes() for p in (first, second)} == saved
 
 
@@ -122,5 +116,5 @@ def test_apply_edits_validates_use_cases(tmp_path: Path) -> None:
     saved = path.read_bytes()
     edit = file_edit(path, path.read_text("utf-8").replace("status: scoping", "status: maybe"))
     with pytest.raises(UsageError, match="status"):
-        apply_edits([edit], root=root, t=_t())
+        apply_edits([edit], root=root)
     assert path.read_bytes() == saved

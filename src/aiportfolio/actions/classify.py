@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiportfolio.errors import UsageError
-from aiportfolio.i18n import Translator
+from aiportfolio.message import Message, Text
 from aiportfolio.model.ai_act import ANNEX_III_POINTS, ROLES, Catalog
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.register.loader import Register, suggest
@@ -80,45 +80,41 @@ class Classification:
     """Only the questions asked, in questionnaire order (what is kept for audit)."""
 
 
-def normalise(
-    raw: Mapping[str, Any], catalog: Catalog, t: Translator, where: str
-) -> dict[str, Any]:
+def normalise(raw: Mapping[str, Any], catalog: Catalog, where: str) -> dict[str, Any]:
     """Check ``raw`` answers (from a file or a prompt) against the questions: unknown keys,
     bad values and missing relevant answers are ``UsageError`` naming the question."""
     asked = questions(catalog)
     for key in raw:
         if key not in asked:
             close = suggest(str(key), asked)
-            hint = t("schema.hint.did_you_mean", key=close) if close else ""
-            raise UsageError(
-                t("ai_act.classify.unknown_key", where=where, key=key, keys=", ".join(asked))
-                + (f"\n  {hint}" if hint else "")
-            )
+            unknown = {"where": where, "key": key, "keys": ", ".join(asked)}
+            message: Text = Message("ai_act.classify.unknown_key", unknown)
+            if close:
+                message += "\n  " + Message("schema.hint.did_you_mean", {"key": close})
+            raise UsageError(message)
     answers: dict[str, Any] = {}
     for question in asked.values():
         if not relevant(question.id, answers):
             continue
         if question.id not in raw:
-            raise UsageError(
-                t("ai_act.classify.missing", where=where, key=question.id)
-                + "\n  "
-                + t(f"ai_act.q.{question.id}")
-            )
-        answers[question.id] = _value(question, raw[question.id], t, where)
+            missing = Message("ai_act.classify.missing", {"where": where, "key": question.id})
+            raise UsageError(missing + "\n  " + Message(f"ai_act.q.{question.id}"))
+        answers[question.id] = _value(question, raw[question.id], where)
     return answers
 
 
-def _value(question: Question, value: Any, t: Translator, where: str) -> Any:
+def _value(question: Question, value: Any, where: str) -> Any:
     def bad() -> UsageError:
         expected = (
             "true, false"
             if question.kind == "bool"
             else ", ".join(question.choices) + (" (a list)" if question.kind == "multi" else "")
         )
+        given = {"where": where, "key": question.id, "value": value}
         return UsageError(
-            t("ai_act.classify.bad_value", where=where, key=question.id, value=value)
+            Message("ai_act.classify.bad_value", given)
             + "\n  "
-            + t("ai_act.classify.expected", expected=expected)
+            + Message("ai_act.classify.expected", {"expected": expected})
         )
 
     if question.kind == "bool":
@@ -208,7 +204,6 @@ def classification_edit(
     *,
     on: dt.date,
     by: str | None,
-    t: Translator,
 ) -> ClassifyResult:
     """The edit that writes ``result`` into the use case: ``risk.ai_act_tier`` and the
     classification keys of ``ai_act`` (keys that no longer hold are removed); obligations
@@ -241,5 +236,5 @@ def classification_edit(
                 continue
             set_value(doc, ["ai_act", key], value, UseCase)
 
-    edit = edit_usecase(register, usecase_id, t, change)
+    edit = edit_usecase(register, usecase_id, change)
     return ClassifyResult(usecase_id, result, holder["tier"], holder["role"], edit)

@@ -13,6 +13,10 @@ an item contains ``|``); structured values (KPIs, scores, costs lines, decisions
 Three derived columns end the row (North Star KPI, its baseline, TCO); import ignores them.
 CSV text cells that a spreadsheet would run as formulas (``=``, ``+``, ``-``, ``@``, tab, CR
 first) get a leading ``'``, which ``aip import`` removes again.
+
+The sponsor sheets are file content in the register's language (sheet names, headers,
+statuses and categories as words): ``sponsor_sheets`` and ``export_xlsx`` take a
+translator for that, the one reason this module, below the reporters, reads messages.
 """
 
 from __future__ import annotations

@@ -14,9 +14,7 @@ its transforms, cell conversion), ``rows.py`` (a row into use-case data) and
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from aiportfolio.errors import UsageError
-from aiportfolio.i18n import Translator
+from aiportfolio.message import Message, Text
 from aiportfolio.register.loader import Register
 from aiportfolio.tabular.duplicates import find_duplicates, normalised
 from aiportfolio.tabular.fields import FIELDS
@@ -36,7 +34,7 @@ from aiportfolio.tabular.mapping import (
     normalise_id,
 )
 from aiportfolio.tabular.read import PROGRESS_EVERY, Progress, Table, read_table
-from aiportfolio.tabular.rows import Message, Row, build_row, set_at, validation_messages
+from aiportfolio.tabular.rows import Row, RowMessage, build_row, set_at, validation_messages
 
 # --- rows -> use cases -----------------------------------------------------------------------
 
@@ -44,7 +42,7 @@ from aiportfolio.tabular.rows import Message, Row, build_row, set_at, validation
 @dataclass
 class ImportResult:
     edits: list[Any] = field(default_factory=list)
-    messages: list[Message] = field(default_factory=list)
+    messages: list[RowMessage] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     rejected: list[int] = field(default_factory=list)
     """Row numbers of the rows with errors (no edit planned for them)."""
@@ -68,7 +66,6 @@ def import_rows(
     register: Register,
     table: Table,
     mapping: Mapping,
-    t: Translator,
     *,
     update: bool = False,
     progress: Progress | None = None,
@@ -79,8 +76,8 @@ def import_rows(
     from aiportfolio.model.usecase import UseCase
 
     specs = mapping.specs()
-    index = column_index(table, specs, t)
-    messages: list[Message] = []
+    index = column_index(table, specs)
+    messages: list[RowMessage] = []
     rows: list[Row] = []
     failed: set[int] = set()
     seen_ids: dict[str, int] = {}
@@ -88,22 +85,21 @@ def import_rows(
     for done, (number, cells) in enumerate(table.rows, start=1):
         if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
             progress("validate", done, total)
-        row = build_row(number, cells, specs, index, mapping, t, messages)
+        row = build_row(number, cells, specs, index, mapping, messages)
         if row is None:
             failed.add(number)
             continue
         if row.usecase_id is not None:
             if row.usecase_id in seen_ids:
-                text = t("import.id_repeated", id=row.usecase_id, other=seen_ids[row.usecase_id])
-                messages.append(Message(number, text, True))
+                repeated = {"id": row.usecase_id, "other": seen_ids[row.usecase_id]}
+                messages.append(RowMessage(number, Message("import.id_repeated", repeated), True))
                 failed.add(number)
                 continue
             seen_ids[row.usecase_id] = number
             if row.usecase_id in register.sources and not update:
                 path = register.relpath(register.sources[row.usecase_id])
-                messages.append(
-                    Message(number, t("import.id_exists", id=row.usecase_id, path=path), True)
-                )
+                exists = Message("import.id_exists", {"id": row.usecase_id, "path": path})
+                messages.append(RowMessage(number, exists, True))
                 failed.add(number)
                 continue
         rows.append(row)
@@ -127,15 +123,15 @@ def import_rows(
                 if twin is not None:
                     # Already imported (an earlier run of the same file): not again.
                     unchanged += 1
-                    text = t("import.already_imported", id=twin)
-                    messages.append(Message(row.number, text, False))
+                    already = Message("import.already_imported", {"id": twin})
+                    messages.append(RowMessage(row.number, already, False))
                     continue
             existing = register.sources.get(row.usecase_id) if row.usecase_id else None
             if existing is not None:
-                edit = _plan_update(register, existing, row, t)
-                refused = _status_gate(register, row, edit, t) if edit.changed else None
+                edit = _plan_update(register, existing, row)
+                refused = _status_gate(register, row, edit) if edit.changed else None
                 if refused is not None:
-                    messages.append(Message(row.number, refused, True))
+                    messages.append(RowMessage(row.number, refused, True))
                     failed.add(row.number)
                 elif edit.changed:
                     updated += 1
@@ -150,10 +146,10 @@ def import_rows(
             model = UseCase.model_validate({"id": row.usecase_id or "UC-000", **row.data})
             new.append((row, model))
         except ValidationError as exc:
-            messages.extend(validation_messages(row.number, exc, t))
+            messages.extend(validation_messages(row.number, exc))
             failed.add(row.number)
         except UsageError as exc:
-            messages.append(Message(row.number, exc.text(t), True))
+            messages.append(RowMessage(row.number, exc.message, True))
             failed.add(row.number)
     fresh = iter(allocate_numbers(taken, sum(1 for row, _ in new if row.usecase_id is None)))
     for row, model in new:
@@ -164,7 +160,7 @@ def import_rows(
         created += 1
         plans.append(row)
 
-    duplicates = _duplicates(register, plans, mapping.duplicate_ratio, t, progress)
+    duplicates = _duplicates(register, plans, mapping.duplicate_ratio, progress)
     messages.extend(duplicates)
     messages.sort(key=lambda m: (m.row, not m.is_error))
     result = ImportResult(edits, messages)
@@ -178,41 +174,6 @@ def import_rows(
     }
     result.rejected = sorted(failed)
     return result
-
-
-def rejects_csv(table: Table, result: ImportResult, t: Translator) -> str:
-    """The rows of ``table`` that ``result`` rejected, as a CSV file: the file's columns
-    (one header row), then the row number in the imported file and the reasons. The same
-    mapping reads it back once the rows are fixed (the two added columns are not mapped).
-    Text cells are quoted against formula injection, as every CSV that aip writes."""
-    from aiportfolio.tabular.csvsafe import safe_row
-
-    reasons: dict[int, list[str]] = {}
-    for message in result.messages:
-        if message.is_error:
-            reasons.setdefault(message.row, []).append(message.text)
-    rejected = set(result.rejected)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(safe_row([*table.columns, t("import.rejects.row"), t("import.rejects.errors")]))
-    for number, cells in table.rows:
-        if number in rejected:
-            padded = [_cell_text(c) for c in cells] + [""] * (len(table.columns) - len(cells))
-            why = " | ".join(reasons.get(number, []))
-            writer.writerow(safe_row([*padded[: len(table.columns)], number, why]))
-    return out.getvalue()
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime) and value.time() == dt.time():
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _title_key(title: str) -> str:
@@ -299,7 +260,7 @@ def _block(value: Any) -> Any:
     return value
 
 
-def _plan_update(register: Register, path: Path, row: Row, t: Translator) -> Any:
+def _plan_update(register: Register, path: Path, row: Row) -> Any:
     from aiportfolio.actions.writing import validate_text
     from aiportfolio.model.usecase import UseCase
     from aiportfolio.register.edit import set_value
@@ -325,11 +286,11 @@ def _plan_update(register: Register, path: Path, row: Row, t: Translator) -> Any
     if not changed:
         return FileEdit(path, before, before)
     after = dump_preserving(doc, source.text)
-    validate_text(after, register.relpath(path), t)
+    validate_text(after, register.relpath(path))
     return FileEdit(path, before, source.encode(after))
 
 
-def _status_gate(register: Register, row: Row, edit: Any, t: Translator) -> str | None:
+def _status_gate(register: Register, row: Row, edit: Any) -> Text | None:
     """A row that changes an entry's status must not make it fail the gate (as
     ``aip decide``): the refusal text naming the new errors, or ``None``."""
     from aiportfolio.actions.writing import validate_text
@@ -341,22 +302,23 @@ def _status_gate(register: Register, row: Row, edit: Any, t: Translator) -> str 
         return None
     rel = register.relpath(edit.path)
     text = edit.after.removeprefix("\ufeff").replace("\r\n", "\n")
-    added = new_errors(register, current.id, validate_text(text, rel, t), text, dt.date.today())
+    added = new_errors(register, current.id, validate_text(text, rel), text, dt.date.today())
     if not added:
         return None
     rules = ", ".join(sorted({p.rule for p in added}))
-    details = "; ".join(f"[{p.rule}] {p.text(t)}" for p in added)
-    return t("gate.write.refused", id=current.id, rules=rules) + f": {details}"
+    refused = Message("gate.write.refused", {"id": current.id, "rules": rules}) + ": "
+    for number, p in enumerate(added):
+        refused += ("; " if number else "") + f"[{p.rule}] " + p.message
+    return refused
 
 
 def _duplicates(
     register: Register,
     rows: list[Row],
     ratio: float,
-    t: Translator,
     progress: Progress | None = None,
-) -> list[Message]:
-    messages: list[Message] = []
+) -> list[RowMessage]:
+    messages: list[RowMessage] = []
     existing = [(uc.id, uc.title, uc.problem or "") for uc in register.usecases]
     total = 2 * len(rows)
     for step, (what, pick) in enumerate((("title", 1), ("problem", 2))):
@@ -376,15 +338,18 @@ def _duplicates(
             row = rows[i - offset]
             if what == "problem" and len(normalised(row.problem)) < 20:
                 continue
-            other = entries[j][0] if j < offset else t("import.row", row=rows[j - offset].number)
-            text = t(
-                "import.duplicate",
-                other=other,
-                what=t(f"import.dup.{what}"),
-                ratio=score,
-                text=entries[i][1][:80],
+            other: Message | str = (
+                entries[j][0]
+                if j < offset
+                else Message("import.row", {"row": rows[j - offset].number})
             )
-            messages.append(Message(row.number, text, False))
+            params = {
+                "other": other,
+                "what": Message(f"import.dup.{what}"),
+                "ratio": score,
+                "text": entries[i][1][:80],
+            }
+            messages.append(RowMessage(row.number, Message("import.duplicate", params), False))
     if progress is not None:
         progress("duplicates", total, total)
     return messages

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from aiportfolio import resources
 from aiportfolio.errors import UsageError
-from aiportfolio.i18n import Translator
+from aiportfolio.message import Message
 from aiportfolio.model.vocabulary import LANGS
 
 SCAFFOLD = Path(__file__).resolve().parent.parent / "scaffold"
@@ -92,11 +92,11 @@ def running_install_origin() -> InstallOrigin | None:
     return install_origin(dist.read_text("direct_url.json"))
 
 
-def check_package(spec: str, t: Translator) -> str:
+def check_package(spec: str) -> str:
     """A pip requirement or URL for the CI files: one line, printable, not empty."""
     text = spec.strip()
     if not text or len(text) > 500 or any(not c.isprintable() for c in text):
-        raise UsageError(t("write.init.bad_package", spec=spec[:80]))
+        raise UsageError(Message("write.init.bad_package", {"spec": spec[:80]}))
     return text
 
 
@@ -212,7 +212,6 @@ def init_register(
     templates: bool,
     force: bool,
     today: dt.date,
-    t: Translator,
     package: str | None = None,
     pages: bool = False,
     ci: str = "github",
@@ -221,8 +220,8 @@ def init_register(
     """Write the files of a new register in ``root``. ``package``: the pip spec the CI
     files install (default ``aiportfolio==<this version>``); ``ci``: github, gitlab or
     none; ``example``: the example use cases."""
-    _require_folder(root, t)
-    spec = check_package(package, t) if package is not None else None
+    _require_folder(root)
+    spec = check_package(package) if package is not None else None
     files = planned_files(
         lang if lang in LANGS else "en",
         today,
@@ -234,7 +233,8 @@ def init_register(
     )
     existing = [rel for rel in files if (root / rel).exists()]
     if existing and not force:
-        raise UsageError(t.n("write.init.exists", len(existing), root=root, path=existing[0]))
+        there = {"root": root, "path": existing[0]}
+        raise UsageError(Message("write.init.exists", there, len(existing)))
     from aiportfolio.register.roundtrip import atomic_write
 
     written: list[Path] = []
@@ -247,10 +247,10 @@ def init_register(
     return InitResult(root, tuple(written), origin, spec or default_package())
 
 
-def _require_folder(root: Path, t: Translator) -> None:
+def _require_folder(root: Path) -> None:
     """``root`` is a folder or can be created as one (no file in the way)."""
     for path in (root, *root.parents):
         if path.exists():
             if not path.is_dir():
-                raise UsageError(t("write.init.not_a_folder", root=root, path=path))
+                raise UsageError(Message("write.init.not_a_folder", {"root": root, "path": path}))
             return

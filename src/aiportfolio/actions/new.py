@@ -1,5 +1,10 @@
 """``aip new``: a new use-case card with every field present and a guiding comment, in the
-register's language, under the next free id."""
+register's language, under the next free id.
+
+The card's comments are file content written in the register's language (``card.*``
+messages of the catalog): ``render_card`` takes that language and reads the catalog
+itself, the one reason this module, below the reporters, reads messages. Refusals are
+``UsageError``s carrying ``Message``s, translated by the CLI."""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from aiportfolio.errors import UsageError
-from aiportfolio.i18n import Translator
+from aiportfolio.message import Message, Text
 
 MODELINE = "# yaml-language-server: $schema=../schema/usecase.schema.json\n"
 TITLE_MAX = 200
@@ -50,7 +55,7 @@ class NewResult:
     text: str
 
 
-def clean_text(value: str, t: Translator, what: str, max_length: int = TITLE_MAX) -> str:
+def clean_text(value: str, what: Text | str, max_length: int = TITLE_MAX) -> str:
     """One line of user text: control characters (tab and line breaks included: a title
     is one line) and bidi overrides refused, spaces collapsed, length capped (a message,
     never a silent cut)."""
@@ -58,12 +63,14 @@ def clean_text(value: str, t: Translator, what: str, max_length: int = TITLE_MAX
 
     bad = UNSAFE_OR_BREAK.search(value)
     if bad:
-        raise UsageError(t("write.control_chars", what=what, char=repr(bad.group())))
+        control = {"what": what, "char": repr(bad.group())}
+        raise UsageError(Message("write.control_chars", control))
     text = " ".join(value.split())
     if not text:
-        raise UsageError(t("write.empty", what=what))
+        raise UsageError(Message("write.empty", {"what": what}))
     if len(text) > max_length:
-        raise UsageError(t("write.too_long", what=what, length=len(text), max=max_length))
+        too_long = {"what": what, "length": len(text), "max": max_length}
+        raise UsageError(Message("write.too_long", too_long))
     return text
 
 
@@ -79,12 +86,14 @@ def scalar(value: Any) -> str:
     return text.removesuffix("\n...")
 
 
-def render_card(usecase_id: str, card: Card, t: Translator) -> str:
-    """The card text. Every key of the model appears; optional blocks that need a
-    required sub-key (owner name, process name...) are ``~`` with their keys commented."""
+def render_card(usecase_id: str, card: Card, lang: str) -> str:
+    """The card text, its comments in ``lang``. Every key of the model appears; optional
+    blocks that need a required sub-key (owner name, process name...) are ``~`` with their
+    keys commented."""
+    from aiportfolio.i18n import tr
 
     def c(key: str) -> str:
-        return t(f"card.{key}")
+        return tr(f"card.{key}", lang)
 
     lines = [MODELINE.rstrip("\n"), *(f"# {line}" for line in c("header").split("\n"))]
 
@@ -196,30 +205,28 @@ def render_card(usecase_id: str, card: Card, t: Translator) -> str:
     return "\n".join(lines) + "\n"
 
 
-def create_usecase(
-    folder: Path, card: Card, t: Translator, taken: Collection[int] = ()
-) -> NewResult:
-    """Allocate the next id under the register lock and write the card (exclusive create:
-    an existing file is never overwritten). ``taken``: id numbers used elsewhere (other
-    branches), also skipped."""
+def create_usecase(folder: Path, card: Card, lang: str, taken: Collection[int] = ()) -> NewResult:
+    """Allocate the next id under the register lock and write the card, its comments in
+    ``lang`` (exclusive create: an existing file is never overwritten). ``taken``: id
+    numbers used elsewhere (other branches), also skipped."""
     from aiportfolio.actions.writing import validate_text
     from aiportfolio.domain.ids import allocate_numbers, format_id, usecase_path, used_numbers
     from aiportfolio.register.lock import register_lock
     from aiportfolio.register.roundtrip import atomic_write
 
-    title = clean_text(card.title, t, t("write.what.title"))
-    owner = clean_text(card.owner, t, t("write.what.owner")) if card.owner else None
+    title = clean_text(card.title, Message("write.what.title"))
+    owner = clean_text(card.owner, Message("write.what.owner")) if card.owner else None
     card = Card(**{**card.__dict__, "title": title, "owner": owner})
     from aiportfolio.actions.writing import refuse_links_out
 
-    refuse_links_out(folder.parent, [folder], t)
+    refuse_links_out(folder.parent, [folder])
     with register_lock(folder):
         number = allocate_numbers(used_numbers(folder) | set(taken), 1)[0]
         usecase_id = format_id(number)
-        text = render_card(usecase_id, card, t)
+        text = render_card(usecase_id, card, lang)
         path = usecase_path(folder, usecase_id, title)
-        validate_text(text, path.name, t)
+        validate_text(text, path.name)
         if path.exists():  # pragma: no cover - the lock and used_numbers prevent it
-            raise UsageError(t("write.exists", path=path.name))
+            raise UsageError(Message("write.exists", {"path": path.name}))
         atomic_write(path, text)
     return NewResult(path, usecase_id, text)

@@ -2,7 +2,8 @@
 mode, check the result against the schema, and hand back a ``FileEdit`` the CLI applies
 atomically. Nothing is written here except by ``apply_edits``, which also serves other
 commands (``plan --apply``): build edits with ``file_edit(path, text)`` and pass them to
-``apply_edits(edits, root=..., t=...)``."""
+``apply_edits(edits, root=...)``. Refusals are ``UsageError``s carrying ``Message``s: the
+CLI translates them."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from aiportfolio.errors import UsageError
-from aiportfolio.i18n import Translator
+from aiportfolio.message import Message, Text
 from aiportfolio.model.common import canonical_id
 from aiportfolio.model.usecase import Decision, Kpi, Measurement, UseCase
 from aiportfolio.problem import Problem
@@ -28,49 +29,53 @@ from aiportfolio.register.source import FileEdit, read_source
 from aiportfolio.register.yamlio import parse_text
 
 
-def validate_text(text: str, rel: str, t: Translator) -> UseCase:
+def validate_text(text: str, rel: str) -> UseCase:
     """The use case ``text`` describes; ``UsageError`` (with located problems) if invalid."""
     data, issue = parse_text(text)
     if issue is not None:
-        raise UsageError(t("write.invalid_result", path=rel, detail=issue.kind))
+        raise UsageError(Message("write.invalid_result", {"path": rel, "detail": issue.kind}))
     try:
         return UseCase.model_validate(data)
     except ValidationError as exc:
         problems = validation_problems(exc, UseCase, rel)
         problems = locate_problems(problems, {rel: text})
-        detail = problems[0].text(t)
-        raise UsageError(t("write.invalid_result", path=rel, detail=detail), problems) from None
+        detail = problems[0].message
+        invalid = Message("write.invalid_result", {"path": rel, "detail": detail})
+        raise UsageError(invalid, problems) from None
 
 
-def find_usecase(register: Register, usecase_id: str, t: Translator) -> Path:
+def find_usecase(register: Register, usecase_id: str) -> Path:
     path = register.sources.get(canonical_id(usecase_id))
     if path is not None:
         return path
+    message: Text = Message("error.unknown_usecase", {"id": usecase_id})
     close = suggest(usecase_id, register.sources)
-    hint = "\n  " + t("error.unknown_usecase.hint", suggestion=close) if close else ""
+    if close:
+        message += "\n  " + Message("error.unknown_usecase.hint", {"suggestion": close})
     invalid = [p for p in register.files if usecase_id in p.name]
     if invalid:
-        hint += "\n  " + t("write.usecase_invalid", path=register.relpath(invalid[0]))
-    raise UsageError(t("error.unknown_usecase", id=usecase_id) + hint)
+        where = {"path": register.relpath(invalid[0])}
+        message += "\n  " + Message("write.usecase_invalid", where)
+    raise UsageError(message)
 
 
 def edit_usecase(
-    register: Register, usecase_id: str, t: Translator, change: Callable[[Any, UseCase], None]
+    register: Register, usecase_id: str, change: Callable[[Any, UseCase], None]
 ) -> FileEdit:
     """Apply ``change(document, current)`` to the file of ``usecase_id``; the result must
     still be a valid use case."""
-    path = find_usecase(register, usecase_id, t)
+    path = find_usecase(register, usecase_id)
     source = read_source(path)
     doc = load_roundtrip(source.text)
     current = UseCase.model_validate(parse_text(source.text)[0])
     change(doc, current)
     after = dump_preserving(doc, source.text)
-    validate_text(after, register.relpath(path), t)
+    validate_text(after, register.relpath(path))
     return FileEdit(path, source.raw.decode("utf-8"), source.encode(after))
 
 
 @contextlib.contextmanager
-def locked(root: Path, t: Translator) -> Iterator[None]:
+def locked(root: Path) -> Iterator[None]:
     """Hold the register lock (``usecases/.aip.lock``) of ``root``; a lock held too long
     by another aip process is a ``UsageError``. Take it before loading the register
     when the edits depend on what was read."""
@@ -82,12 +87,10 @@ def locked(root: Path, t: Translator) -> Iterator[None]:
             recover(root)
             yield
     except LockTimeout as exc:
-        raise UsageError(t("write.lock_timeout", path=exc)) from None
+        raise UsageError(Message("write.lock_timeout", {"path": exc})) from None
 
 
-def apply_edits(
-    edits: Sequence[FileEdit], *, root: Path, t: Translator, validate: bool = True
-) -> int:
+def apply_edits(edits: Sequence[FileEdit], *, root: Path, validate: bool = True) -> int:
     """Write every changed edit atomically under the register lock of ``root``; returns
     how many files were written.
 
@@ -99,8 +102,8 @@ def apply_edits(
     changed = [e for e in edits if e.changed]
     if not changed:
         return 0
-    refuse_links_out(root, [root / "usecases", *(e.path for e in changed)], t)
-    with locked(root, t):
+    refuse_links_out(root, [root / "usecases", *(e.path for e in changed)])
+    with locked(root):
         for edit in changed:
             rel = _relpath(edit.path, root)
             try:
@@ -110,24 +113,25 @@ def apply_edits(
             except (OSError, UnicodeDecodeError):
                 current = ""
             if current != edit.before:
-                raise UsageError(t("write.changed_meanwhile", path=rel))
+                raise UsageError(Message("write.changed_meanwhile", {"path": rel}))
             if validate and edit.path.suffix == ".yaml" and edit.path.parent.name == "usecases":
                 text = edit.after.removeprefix("\ufeff").replace("\r\n", "\n")
-                validate_text(text, rel, t)
+                validate_text(text, rel)
         # All files or none: temporary files, a journal, then the renames (a crash in
         # between is finished by the next command, register/journal.py).
         write_files(root, [(edit.path, edit.after.encode("utf-8")) for edit in changed])
     return len(changed)
 
 
-def refuse_links_out(root: Path, paths: Sequence[Path], t: Translator) -> None:
+def refuse_links_out(root: Path, paths: Sequence[Path]) -> None:
     """``UsageError`` when one of ``paths`` (files to write, or their folder) is a link
     that leads outside the register: aip never writes through one."""
     from aiportfolio.register.root import leaves_register
 
     for path in paths:
         if leaves_register(path, root):
-            raise UsageError(t("write.link_outside", path=_relpath_lexical(path, root)))
+            where = {"path": _relpath_lexical(path, root)}
+            raise UsageError(Message("write.link_outside", where))
 
 
 def _relpath_lexical(path: Path, root: Path) -> str:
@@ -141,6 +145,10 @@ def _relpath(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _bad_value(exc: ValidationError) -> Message:
+    return Message("write.bad_value", {"detail": _first_error(exc)})
 
 
 def _first_error(exc: ValidationError) -> str:
@@ -190,7 +198,6 @@ def decide(
     by: str,
     on: dt.date,
     next_decision: dt.date | None,
-    t: Translator,
     today: dt.date | None = None,
     force: bool = False,
 ) -> DecideResult:
@@ -205,26 +212,23 @@ def decide(
         target = next_status(current.status, decision)
         if target is None:
             choices = allowed(current.status)
+            status = Message(f"label.status.{current.status}")
+            impossible = {"id": current.id, "decision": decision, "status": status}
             raise UsageError(
-                t(
-                    "write.decide.impossible",
-                    id=current.id,
-                    decision=decision,
-                    status=t(f"label.status.{current.status}"),
-                )
+                Message("write.decide.impossible", impossible)
                 + "\n  "
                 + (
-                    t("write.decide.allowed", decisions=", ".join(choices))
+                    Message("write.decide.allowed", {"decisions": ", ".join(choices)})
                     if choices
-                    else t("write.decide.final")
+                    else Message("write.decide.final")
                 )
             )
         if current.decisions and on < current.decisions[-1].date:
-            raise UsageError(
-                t("write.decide.before_last", date=on, last=current.decisions[-1].date)
-            )
+            last = {"date": on, "last": current.decisions[-1].date}
+            raise UsageError(Message("write.decide.before_last", last))
         if next_decision is not None and next_decision < on:
-            raise UsageError(t("write.decide.next_before", next=next_decision, date=on))
+            after = {"next": next_decision, "date": on}
+            raise UsageError(Message("write.decide.next_before", after))
         holder["before"], holder["after"] = current.status, target
         entry = Decision.model_validate({"date": on, "decision": decision, "by": by, "note": note})
         set_value(doc, ["status"], target, UseCase)
@@ -234,10 +238,10 @@ def decide(
         append_item(_sequence(doc, "decisions", UseCase), to_roundtrip(item))
 
     try:
-        edit = edit_usecase(register, usecase_id, t, change)
+        edit = edit_usecase(register, usecase_id, change)
     except ValidationError as exc:
-        raise UsageError(t("write.bad_value", detail=_first_error(exc))) from None
-    added, failing = gate_check(register, usecase_id, edit, today or on, t, force=force)
+        raise UsageError(_bad_value(exc)) from None
+    added, failing = gate_check(register, usecase_id, edit, today or on, force=force)
     before, after = holder["before"], holder["after"]
     return DecideResult(edit, usecase_id, decision, before, after, added, failing)
 
@@ -247,7 +251,6 @@ def gate_check(
     usecase_id: str,
     edit: FileEdit,
     today: dt.date,
-    t: Translator,
     *,
     force: bool,
 ) -> tuple[tuple[Problem, ...], tuple[str, ...]]:
@@ -259,10 +262,11 @@ def gate_check(
 
     rel = register.relpath(edit.path)
     text = edit.after.removeprefix("\ufeff").replace("\r\n", "\n")
-    added, failing = gate_change(register, usecase_id, validate_text(text, rel, t), text, today)
+    added, failing = gate_change(register, usecase_id, validate_text(text, rel), text, today)
     if added and not force:
         ids = ", ".join(sorted({p.rule for p in added}))
-        raise GateError(t("gate.write.refused", id=canonical_id(usecase_id), rules=ids), added)
+        refused = {"id": canonical_id(usecase_id), "rules": ids}
+        raise GateError(Message("gate.write.refused", refused), added)
     return tuple(added), failing
 
 
@@ -317,7 +321,6 @@ def record_measurement(
     *,
     on: dt.date,
     note: str | None,
-    t: Translator,
     replace: bool = False,
 ) -> MeasureResult:
     """Add a dated measurement to the KPI ``kpi_name`` (matched ignoring case and accents;
@@ -331,23 +334,22 @@ def record_measurement(
         matches = exact or [i for i, n in enumerate(names) if _kpi_key(n) == _kpi_key(kpi_name)]
         if len(matches) > 1:
             candidates = ", ".join(repr(names[i]) for i in matches)
+            ambiguous = {"kpi": kpi_name, "id": current.id, "candidates": candidates}
             raise UsageError(
-                t("kpi.ambiguous", kpi=kpi_name, id=current.id, candidates=candidates)
-                + "\n  "
-                + t("kpi.ambiguous.hint")
+                Message("kpi.ambiguous", ambiguous) + "\n  " + Message("kpi.ambiguous.hint")
             )
         if not matches:
             close = suggest(kpi_name, names) or next(
                 (n for n in names if _kpi_key(kpi_name) in _kpi_key(n)), None
             )
-            message = t("write.kpi.unknown", kpi=kpi_name, id=current.id)
+            unknown = Message("write.kpi.unknown", {"kpi": kpi_name, "id": current.id})
             if close:
-                message += "\n  " + t("write.kpi.did_you_mean", kpi=close)
+                hint = Message("write.kpi.did_you_mean", {"kpi": close})
             elif names:
-                message += "\n  " + t("write.kpi.known", kpis=", ".join(names))
+                hint = Message("write.kpi.known", {"kpis": ", ".join(names)})
             else:
-                message += "\n  " + t("write.kpi.none")
-            raise UsageError(message)
+                hint = Message("write.kpi.none")
+            raise UsageError(unknown + "\n  " + hint)
         index = matches[0]
         holder["kpi"] = names[index]
         holder["outlier"] = outlier_range(current.kpis[index], value)
@@ -362,10 +364,9 @@ def record_measurement(
         same_day = [i for i, m in enumerate(measured) if m.date == on]
         if same_day and not replace:
             before = number_text(measured[same_day[0]].value)
+            same = {"id": current.id, "kpi": names[index], "date": on, "value": before}
             raise UsageError(
-                t("kpi.duplicate_date", id=current.id, kpi=names[index], date=on, value=before)
-                + "\n  "
-                + t("kpi.duplicate_date.hint")
+                Message("kpi.duplicate_date", same) + "\n  " + Message("kpi.duplicate_date.hint")
             )
         if same_day:
             holder["replaced"] = measured[same_day[0]].value
@@ -382,9 +383,9 @@ def record_measurement(
             seq.insert(position, to_roundtrip(item))
 
     try:
-        edit = edit_usecase(register, usecase_id, t, change)
+        edit = edit_usecase(register, usecase_id, change)
     except ValidationError as exc:
-        raise UsageError(t("write.bad_value", detail=_first_error(exc))) from None
+        raise UsageError(_bad_value(exc)) from None
     return MeasureResult(
         edit,
         usecase_id,

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from aiportfolio.analysis.tco import CostCoverage, cost_coverage, tco
-from aiportfolio.i18n import Translator
 from aiportfolio.model.lifecycle import NOT_STARTED, active
 from aiportfolio.model.portfolio import Balance
 from aiportfolio.model.usecase import UseCase
@@ -292,9 +291,7 @@ class BalanceReport:
         return self.result.ok
 
 
-def assess_balance(
-    register: Register, t: Translator, by: str = "both", *, warnings: bool = True
-) -> BalanceReport:
+def assess_balance(register: Register, by: str = "both", *, warnings: bool = True) -> BalanceReport:
     """Balance of the register's active use cases, the moves that restore it, and (unless
     ``warnings`` is false: locating them re-reads every file) the category consistency
     warnings."""

@@ -23,7 +23,6 @@ from aiportfolio.analysis.score import ScoreReport, build_score_report
 from aiportfolio.analysis.tco import PortfolioTco, Tco, portfolio_tco
 from aiportfolio.domain.ai_act import ComplianceReport, catalog_for, compliance_report
 from aiportfolio.domain.scoring import RankedEntry, Why, why
-from aiportfolio.i18n import Translator
 from aiportfolio.model.common import CATEGORIES, STATUSES, id_sort_key
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.register.git import GitAdded
@@ -78,8 +77,9 @@ class ReportData:
         return next((i for i in self.tco.items if i.usecase.id == usecase_id), None)
 
 
-def build_report(register: Register, t: Translator, today: dt.date) -> ReportData:
-    """Run every engine the report shows on ``register`` as of ``today``.
+def build_report(register: Register, lang: str, today: dt.date) -> ReportData:
+    """Run every engine the report shows on ``register`` as of ``today`` (``lang``: the
+    language of the AI Act obligation titles).
 
     The three priorities are the best ranked entries above the feasibility floor that pass
     the gate. The committee part uses no git history (a report is a picture of the register, not of
@@ -90,10 +90,10 @@ def build_report(register: Register, t: Translator, today: dt.date) -> ReportDat
     from aiportfolio.domain.memo import one_run
 
     with one_run():
-        return _build_report(register, t, today)
+        return _build_report(register, lang, today)
 
 
-def _build_report(register: Register, t: Translator, today: dt.date) -> ReportData:
+def _build_report(register: Register, lang: str, today: dt.date) -> ReportData:
     from aiportfolio.model.lifecycle import active, is_open
 
     config = register.config
@@ -122,7 +122,7 @@ def _build_report(register: Register, t: Translator, today: dt.date) -> ReportDa
         matrix=build_matrix(score.entries, score.scoring.feasibility_floor),
         status_counts=tuple((s, statuses.get(s, 0)) for s in STATUSES),
         category_counts=tuple((c, categories.get(c, 0)) for c in CATEGORIES),
-        balance=assess_balance(register, t, warnings=False),
+        balance=assess_balance(register, warnings=False),
         budget_covered=tco.overall.coverage.costed,
         roadmap=build_roadmap(usecases, config, today, gate=gate) if config.waves else None,
         tco=tco,
@@ -130,5 +130,5 @@ def _build_report(register: Register, t: Translator, today: dt.date) -> ReportDa
         doctor=diagnose(usecases, register.grid, config, today, gate),
         committee=committee_agenda(usecases, config, today, GitAdded(), {}, gate),
         gate=gate,
-        compliance=compliance_report(usecases, catalog_for(config, register.root), today, t.lang),
+        compliance=compliance_report(usecases, catalog_for(config, register.root), today, lang),
     )

@@ -86,20 +86,20 @@ def classify_command(
         if not sys.stdin.isatty():
             raise UsageError(t("ai_act.classify.no_terminal"))
         raw, where = _ask(catalog, t), "--"  # pragma: no cover - needs a terminal
-    result = classify(normalise(raw, catalog, t, where), catalog)
-    who = clean_text(by, t, "--by") if by else None
-    with locked(root, t):
+    result = classify(normalise(raw, catalog, where), catalog)
+    who = clean_text(by, "--by") if by else None
+    with locked(root):
         register = open_register(ctx)
         t = translator(ctx, register)
         on = parse_date(date, t)
-        written = classification_edit(register, usecase_id, result, on=on, by=who, t=t)
+        written = classification_edit(register, usecase_id, result, on=on, by=who)
         if not dry_run:
-            apply_edits([written.edit], root=register.root, t=t)
+            apply_edits([written.edit], root=register.root)
     # Report the obligations as the edited file now reads.
     from aiportfolio.actions.writing import validate_text
 
     after = written.edit.after.removeprefix("\ufeff").replace("\r\n", "\n")
-    usecase = validate_text(after, register.relpath(written.edit.path), t)
+    usecase = validate_text(after, register.relpath(written.edit.path))
     found = obligations_of(usecase, catalog_for(register.config, register.root))
     lines = [
         t(

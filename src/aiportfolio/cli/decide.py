@@ -48,15 +48,15 @@ def decide(
     from aiportfolio.actions.new import clean_text
     from aiportfolio.actions.writing import apply_edits, locked
     from aiportfolio.actions.writing import decide as decide_engine
-    from aiportfolio.cli.common import parse_date, register_root, say, translator
+    from aiportfolio.cli.common import parse_date, register_root, say
     from aiportfolio.report.written import decide_notes
 
     root = register_root(ctx)
-    with locked(root, translator(ctx)):
+    with locked(root):
         register, t = open_with_translator(ctx)
         on = parse_date(date, t)
         nxt = parse_date(next_decision, t) if next_decision else None
-        who = clean_text(by, t, t("write.what.by")) if by else t("write.decide.default_by")
+        who = clean_text(by, t("write.what.by")) if by else t("write.decide.default_by")
         result = decide_engine(
             register,
             usecase_id,
@@ -65,11 +65,10 @@ def decide(
             by=who,
             on=on,
             next_decision=nxt,
-            t=t,
             today=parse_date(None, t),
             force=force,
         )
-        apply_edits([result.edit], root=register.root, t=t)
+        apply_edits([result.edit], root=register.root)
     say(decide_notes(result, choice_value(decision), register, t))
 
 

@@ -55,11 +55,11 @@ def fmt(
         resolved = file.resolve()
         if resolved.parent != folder or resolved.suffix not in (".yaml", ".yml"):
             raise UsageError(t("write.fmt.outside", path=file, folder="usecases/"))
-    with locked(root, t):
+    with locked(root):
         result = format_files(files)
         changed = result.changed
         if not check:
-            apply_edits(changed, root=root, t=t, validate=False)
+            apply_edits(changed, root=root, validate=False)
     say(fmt_notes(result, root, check, t))
     exit_with(exitcodes.FINDINGS if result.skipped or (check and changed) else exitcodes.OK)
 

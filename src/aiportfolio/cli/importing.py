@@ -90,32 +90,32 @@ def import_(
         raise UsageError(translator(ctx)("import.rejects.same_file", path=rejects_path))
     # The lock is taken before the register is read: the ids and the files to update are
     # chosen from what is on disk, and nobody may change that until the files are written.
-    with locked(root, translator(ctx)):
+    with locked(root):
         register, t = open_with_translator(ctx)
-        spec = load_mapping(mapping, t)
+        spec = load_mapping(mapping)
         phases = _Phases(t, sys.stderr.isatty())
         try:
-            table = read_table(file, spec, t, progress=phases)
+            table = read_table(file, spec, progress=phases)
             if mapping is None:
                 spec = spec.present(table.columns)
                 if not spec.fields:
                     raise UsageError(t("import.no_known_column", path=file))
             for warning in table.warnings:
-                phases.print(warning)
-            result = import_rows(register, table, spec, t, update=update, progress=phases)
+                phases.print(warning.text(t))
+            result = import_rows(register, table, spec, update=update, progress=phases)
             if not dry_run and (skip_invalid or not result.errors):
                 writes = [edit for edit in result.edits if edit.changed]
                 phases("write", 0, len(writes))
                 # Rows were validated by import_rows; update edits by validate_text.
-                apply_edits(writes, root=register.root, t=t, validate=False)
+                apply_edits(writes, root=register.root, validate=False)
                 phases("write", len(writes), len(writes))
         finally:
             phases.stop()
     say(import_notes(result, t))
     written_rejects = None
     if result.errors and skip_invalid and not dry_run:
-        from aiportfolio.actions.importing import rejects_csv
         from aiportfolio.register.roundtrip import atomic_write
+        from aiportfolio.report.rejects import rejects_csv
 
         atomic_write(rejects_path, rejects_csv(table, result, t))
         written_rejects = rejects_path
@@ -134,8 +134,8 @@ def _suggest_mapping(ctx: typer.Context, file: Path, mapping: Path | None) -> No
     from aiportfolio.tabular.suggest import suggest
 
     t = translator(ctx)
-    spec = load_mapping(mapping, t) if mapping is not None else Mapping(fields={})
-    table = read_table(file, spec, t)
+    spec = load_mapping(mapping) if mapping is not None else Mapping(fields={})
+    table = read_table(file, spec)
     out(mapping_text(suggest(table), file.name, t))
 
 

@@ -98,7 +98,6 @@ def init(
         templates=templates,
         force=force,
         today=parse_date(None, t),
-        t=t,
         package=package,
         pages=pages,
         ci=ci.value,

@@ -53,13 +53,13 @@ def kpi_record(
       aip kpi record UC-004 "First-contact resolution" 0,62
     """
     from aiportfolio.actions.writing import apply_edits, locked, record_measurement
-    from aiportfolio.cli.common import parse_date, register_root, say, translator
+    from aiportfolio.cli.common import parse_date, register_root, say
     from aiportfolio.errors import UsageError
     from aiportfolio.model.common import parse_number
     from aiportfolio.report.written import measurement_notes
 
     root = register_root(ctx)
-    with locked(root, translator(ctx)):
+    with locked(root):
         register, t = open_with_translator(ctx)
         try:
             number = parse_number(value)
@@ -72,10 +72,9 @@ def kpi_record(
             number,
             on=parse_date(date, t),
             note=note.strip() if note and note.strip() else None,
-            t=t,
             replace=replace,
         )
-        apply_edits([result.edit], root=register.root, t=t)
+        apply_edits([result.edit], root=register.root)
     say(measurement_notes(result, register, parse_date(None, t), t))
 
 

@@ -57,7 +57,7 @@ def new(
 
     remote = remote_numbers(root)
     try:
-        result = create_usecase(folder, card, t, remote.numbers)
+        result = create_usecase(folder, card, t.lang, remote.numbers)
     except LockTimeout as exc:
         raise UsageError(t("write.lock_timeout", path=exc)) from None
     local = used_numbers(folder) - {int(result.usecase_id[3:])}

@@ -171,7 +171,7 @@ def plan(
             err(t("plan.apply_refused"), style="red")
         exit_with(exitcodes.FINDINGS)
     if apply:
-        written = apply_edits(wave_edits(register, result), root=register.root, t=t)
+        written = apply_edits(wave_edits(register, result), root=register.root)
         for line in removed_waves(result, t):
             err(f"  {line}")
         err(t.n("plan.applied", written) if written else t("plan.applied.none"))

@@ -31,18 +31,18 @@ def renumber(
     from aiportfolio.actions.renumber import renumber as renumber_engine
     from aiportfolio.actions.writing import apply_edits, locked
     from aiportfolio.analysis.idclash import remote_numbers
-    from aiportfolio.cli.common import register_root, say, translator
+    from aiportfolio.cli.common import register_root, say
     from aiportfolio.errors import UsageError
     from aiportfolio.register.source import read_source
     from aiportfolio.report.written import renumber_notes
 
     root = register_root(ctx)
-    with locked(root, translator(ctx)):
+    with locked(root):
         register, t = open_with_translator(ctx)
         remote = remote_numbers(root)
-        result = renumber_engine(register, old, new, t, remote.numbers)
+        result = renumber_engine(register, old, new, remote.numbers)
         before = read_source(result.old_path).raw
-        apply_edits(list(result.edits), root=register.root, t=t)
+        apply_edits(list(result.edits), root=register.root)
         if result.old_path.read_bytes() != before:  # pragma: no cover - we hold the lock
             raise UsageError(t("write.changed_meanwhile", path=register.relpath(result.old_path)))
         result.old_path.unlink()

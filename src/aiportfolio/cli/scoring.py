@@ -241,7 +241,7 @@ def balance(
     register = open_register(ctx)
     t = translator(ctx, register)
     require_valid(register, t)
-    report = assess_balance(register, t, by.value)
+    report = assess_balance(register, by.value)
     fmt = choice_value(output_format)
     out(REPORTERS[fmt](report, t, _terminal()), width=view_width(fmt))
     err(summary(report, t), style="green" if report.ok else "red")

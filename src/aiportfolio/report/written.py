@@ -171,7 +171,8 @@ def import_notes(result: ImportResult, t: Translator) -> list[Note]:
     for message in result.messages:
         key = "import.row_error" if message.is_error else "import.row_warning"
         style = "red" if message.is_error else "yellow"
-        notes.append(Note(t(key, row=message.row, message=message.text), style))
+        text = message.message.text(t)
+        notes.append(Note(t(key, row=message.row, message=text), style))
     counts = result.counts
     summary = t.n(
         "import.summary",

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic import Field as PydanticField
 
 from aiportfolio.errors import UsageError
-from aiportfolio.i18n import Translator
+from aiportfolio.message import Message, Text
 from aiportfolio.model.common import parse_number, strip_unsafe
 from aiportfolio.model.vocabulary import NO, YES
 from aiportfolio.register.loader import suggest
@@ -83,17 +83,17 @@ def default_mapping() -> Mapping:
     return Mapping.model_validate(data)
 
 
-def load_mapping(path: Path | None, t: Translator) -> Mapping:
+def load_mapping(path: Path | None) -> Mapping:
     from aiportfolio.register.yamlio import read_yaml
 
     if path is None:
         return default_mapping()
     if not path.is_file():
-        raise UsageError(t("error.path_not_found", path=path))
+        raise UsageError(Message("error.path_not_found", {"path": path}))
     data, issue = read_yaml(path)
     if issue is not None:
-        detail = f"{issue.kind} (line {issue.line})"
-        raise UsageError(t("import.mapping_invalid", path=path, detail=detail))
+        detail: Text | str = f"{issue.kind} (line {issue.line})"
+        raise UsageError(_invalid(path, detail))
     try:
         mapping = Mapping.model_validate(data)
     except ValidationError as exc:
@@ -102,21 +102,24 @@ def load_mapping(path: Path | None, t: Translator) -> Mapping:
         # that helps when it is a mapping.
         first = next((e for e in errors if "FieldSpec" in e["loc"]), errors[0])
         where = ".".join(str(p) for p in first["loc"] if p != "FieldSpec")
-        detail = f"{where}: {first['msg']}"
-        raise UsageError(t("import.mapping_invalid", path=path, detail=detail)) from None
+        raise UsageError(_invalid(path, f"{where}: {first['msg']}")) from None
     for name in mapping.fields:
         if resolve(name) is None:
             close = suggest(name, [*BY_NAME, *item_names()])
-            detail = t("import.unknown_field", field=name)
+            detail = Message("import.unknown_field", {"field": name})
             if close:
-                detail += " — " + t("schema.hint.did_you_mean", key=close)
-            raise UsageError(t("import.mapping_invalid", path=path, detail=detail))
+                detail += " — " + Message("schema.hint.did_you_mean", {"key": close})
+            raise UsageError(_invalid(path, detail))
     for whole in [*ITEM_LISTS, "scores", "estimates"]:
         parts = [name for name in mapping.fields if name.startswith(whole + ".")]
         if whole in mapping.fields and parts:
-            detail = t("import.whole_and_parts", whole=whole, part=parts[0])
-            raise UsageError(t("import.mapping_invalid", path=path, detail=detail))
+            detail = Message("import.whole_and_parts", {"whole": whole, "part": parts[0]})
+            raise UsageError(_invalid(path, detail))
     return mapping
+
+
+def _invalid(path: Path, detail: Text | str) -> Message:
+    return Message("import.mapping_invalid", {"path": path, "detail": detail})
 
 
 _TRUE = YES | {"x", "1", "1.0"}
@@ -280,21 +283,15 @@ def translate(spec: FieldSpec, value: Any) -> Any:
     return value
 
 
-def column_index(table: Table, specs: dict[str, FieldSpec], t: Translator) -> dict[str, int]:
+def column_index(table: Table, specs: dict[str, FieldSpec]) -> dict[str, int]:
     index: dict[str, int] = {}
     folded = {" ".join(c.split()).casefold(): i for i, c in enumerate(table.columns)}
     for name, spec in specs.items():
         for column in spec.columns or ([spec.column] if spec.column else []):
             key = " ".join(column.split()).casefold()
             if key not in folded:
-                raise UsageError(
-                    t(
-                        "import.unknown_column",
-                        field=name,
-                        column=column,
-                        columns=", ".join(table.columns),
-                    )
-                )
+                params = {"field": name, "column": column, "columns": ", ".join(table.columns)}
+                raise UsageError(Message("import.unknown_column", params))
             index[column] = folded[key]
     return index
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aiportfolio.errors import UsageError
-from aiportfolio.i18n import Translator
+from aiportfolio.message import Message, Text
 from aiportfolio.tabular.csvsafe import unsafe_cell
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ class Table:
     columns: list[str]
     rows: list[tuple[int, list[Any]]]
     """(row number in the file, cells)."""
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Text] = field(default_factory=list)
 
 
 def _header_name(value: Any) -> str:
@@ -100,36 +100,37 @@ class _Budget:
     """Rows, columns and characters of a file being read: past a limit, a clear usage
     error, before memory grows."""
 
-    def __init__(self, path: Path, t: Translator, progress: Progress | None) -> None:
+    def __init__(self, path: Path, progress: Progress | None) -> None:
         self.path = path
-        self.t = t
         self.progress = progress
         self.chars = 0
 
-    def too_large(self, detail: str) -> UsageError:
+    def too_large(self, detail: Message) -> UsageError:
         return UsageError(
-            self.t(
+            Message(
                 "import.file_too_large",
-                path=self.path,
-                detail=detail,
-                rows=MAX_SHEET_ROWS,
-                columns=MAX_SHEET_COLUMNS,
-                size=MAX_TEXT // 1_000_000,
+                {
+                    "path": self.path,
+                    "detail": detail,
+                    "rows": MAX_SHEET_ROWS,
+                    "columns": MAX_SHEET_COLUMNS,
+                    "size": MAX_TEXT // 1_000_000,
+                },
             )
         )
 
     def row(self, number: int, cells: list[Any]) -> list[Any]:
         if number > MAX_SHEET_ROWS:
-            raise self.too_large(self.t("import.limit.rows", rows=MAX_SHEET_ROWS))
+            raise self.too_large(Message("import.limit.rows", {"rows": MAX_SHEET_ROWS}))
         while cells and blank(cells[-1]):
             cells.pop()
         if len(cells) > MAX_SHEET_COLUMNS:
-            detail = self.t("import.limit.columns", row=number, columns=len(cells))
+            detail = Message("import.limit.columns", {"row": number, "columns": len(cells)})
             raise self.too_large(detail)
         self.chars += sum(sys.getsizeof(c) for c in cells if isinstance(c, str))
         if self.chars > MAX_TEXT:
             size = MAX_TEXT // 1_000_000
-            raise self.too_large(self.t("import.limit.text", row=number, size=size))
+            raise self.too_large(Message("import.limit.text", {"row": number, "size": size}))
         if self.progress is not None and number % PROGRESS_EVERY == 0:
             self.progress("read", number, None)
         return cells
@@ -145,24 +146,26 @@ def _csv_lines(handle: Any, budget: _Budget) -> Any:
             return
         count += 1
         if len(line) > MAX_LINE:
-            raise budget.too_large(budget.t("import.limit.line", line=count, chars=MAX_LINE))
+            raise budget.too_large(Message("import.limit.line", {"line": count, "chars": MAX_LINE}))
         yield line
 
 
-def _read_csv(path: Path, spec: Mapping, t: Translator, progress: Progress | None) -> Table:
+def _read_csv(path: Path, spec: Mapping, progress: Progress | None) -> Table:
     try:
-        return _read_csv_as(path, spec, t, progress, "utf-8-sig")
+        return _read_csv_as(path, spec, progress, "utf-8-sig")
     except UnicodeDecodeError:
-        table = _read_csv_as(path, spec, t, progress, "cp1252")
-        table.warnings.append(t("import.cp1252", path=path))
+        table = _read_csv_as(path, spec, progress, "cp1252")
+        table.warnings.append(Message("import.cp1252", {"path": path}))
         return table
 
 
-def _read_csv_as(
-    path: Path, spec: Mapping, t: Translator, progress: Progress | None, encoding: str
-) -> Table:
+def _unreadable(path: Path, detail: Text | str) -> UsageError:
+    return UsageError(Message("import.unreadable", {"path": path, "detail": detail}))
+
+
+def _read_csv_as(path: Path, spec: Mapping, progress: Progress | None, encoding: str) -> Table:
     """The file streamed (never read whole), rows kept within ``_Budget``."""
-    budget = _Budget(path, t, progress)
+    budget = _Budget(path, progress)
     errors = "replace" if encoding == "cp1252" else "strict"
     with path.open(encoding=encoding, errors=errors, newline="") as handle:
         delimiter = spec.delimiter
@@ -184,8 +187,8 @@ def _read_csv_as(
                 cells = list(record) if number <= last_header else [unsafe_cell(c) for c in record]
                 records.append((number, budget.row(number, cells)))
         except csv.Error as exc:  # e.g. a cell over the csv module's field size limit
-            detail = t("import.row", row=number + 1) + f": {exc}"
-            raise UsageError(t("import.unreadable", path=path, detail=detail)) from None
+            detail = Message("import.row", {"row": number + 1}) + f": {exc}"
+            raise _unreadable(path, detail) from None
     return _split(records, spec, [])
 
 
@@ -200,15 +203,15 @@ def _check_zip(path: Path, budget: _Budget) -> None:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         detail = type(exc).__name__
-        raise UsageError(budget.t("import.unreadable", path=path, detail=detail)) from None
+        raise _unreadable(path, detail) from None
     total = 0
     for part in parts:
         limit = MAX_SHEET_XML if part.filename.startswith("xl/worksheets/") else MAX_PART_XML
         total += part.file_size
         if part.file_size > limit or total > MAX_UNZIPPED:
             size = max(part.file_size, total) // 1_000_000
-            detail = budget.t("import.limit.unzipped", part=part.filename, size=size)
-            raise budget.too_large(detail)
+            unzipped = {"part": part.filename, "size": size}
+            raise budget.too_large(Message("import.limit.unzipped", unzipped))
 
 
 def _merged_header_cells(sheet: Any, last_header: int) -> dict[tuple[int, int], tuple[int, int]]:
@@ -236,33 +239,31 @@ def _merged_header_cells(sheet: Any, last_header: int) -> dict[tuple[int, int], 
     return origin
 
 
-def _read_xlsx(path: Path, spec: Mapping, t: Translator, progress: Progress | None) -> Table:
+def _read_xlsx(path: Path, spec: Mapping, progress: Progress | None) -> Table:
     from openpyxl import load_workbook
 
-    budget = _Budget(path, t, progress)
+    budget = _Budget(path, progress)
     _check_zip(path, budget)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for broken files
-        raise UsageError(t("import.unreadable", path=path, detail=type(exc).__name__)) from None
+        raise _unreadable(path, type(exc).__name__) from None
     try:
         if spec.sheet is not None and spec.sheet not in workbook.sheetnames:
             detail = f"no sheet {spec.sheet!r} ({', '.join(workbook.sheetnames)})"
-            raise UsageError(t("import.unreadable", path=path, detail=detail))
+            raise _unreadable(path, detail)
         sheet = workbook[spec.sheet] if spec.sheet else workbook.worksheets[0]
         declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
         if declared_rows > MAX_SHEET_ROWS or declared_columns > MAX_SHEET_COLUMNS:
             # One stray cell at XFD1048576 would make the sheet 17 billion cells to walk.
             detail = f"{declared_rows} rows x {declared_columns} columns"
-            raise UsageError(
-                t(
-                    "import.too_large",
-                    path=path,
-                    detail=detail,
-                    rows=MAX_SHEET_ROWS,
-                    columns=MAX_SHEET_COLUMNS,
-                )
-            )
+            params = {
+                "path": path,
+                "detail": detail,
+                "rows": MAX_SHEET_ROWS,
+                "columns": MAX_SHEET_COLUMNS,
+            }
+            raise UsageError(Message("import.too_large", params))
         # Rows as stored (not padded to the declared width), streamed: the limits apply
         # as they are read, whatever the file declares.
         sheet.reset_dimensions()
@@ -288,7 +289,7 @@ def blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _split(records: list[tuple[int, list[Any]]], spec: Mapping, warnings: list[str]) -> Table:
+def _split(records: list[tuple[int, list[Any]]], spec: Mapping, warnings: list[Text]) -> Table:
     first = spec.header_row - 1
     heads = [cells for _, cells in records[first : first + spec.header_rows]]
     columns = _headers(heads)
@@ -300,12 +301,12 @@ def _split(records: list[tuple[int, list[Any]]], spec: Mapping, warnings: list[s
     return Table(columns, data, warnings)
 
 
-def read_table(path: Path, spec: Mapping, t: Translator, progress: Progress | None = None) -> Table:
+def read_table(path: Path, spec: Mapping, progress: Progress | None = None) -> Table:
     if not path.is_file():
-        raise UsageError(t("error.path_not_found", path=path))
+        raise UsageError(Message("error.path_not_found", {"path": path}))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, spec, t, progress)
+        return _read_xlsx(path, spec, progress)
     if suffix in (".csv", ".txt", ".tsv"):
-        return _read_csv(path, spec, t, progress)
-    raise UsageError(t("import.format", path=path))
+        return _read_csv(path, spec, progress)
+    raise UsageError(Message("import.format", {"path": path}))

@@ -9,7 +9,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from aiportfolio.i18n import Translator
+from aiportfolio.message import Message, Text
+from aiportfolio.problem import Problem
 from aiportfolio.tabular.fields import ITEM_LISTS, resolve
 from aiportfolio.tabular.mapping import (
     CellError,
@@ -25,9 +26,11 @@ from aiportfolio.tabular.mapping import (
 
 
 @dataclass(frozen=True)
-class Message:
+class RowMessage:
+    """What ``aip import`` says about one row of the file (its reporter translates it)."""
+
     row: int
-    text: str
+    message: Text
     is_error: bool
 
 
@@ -89,8 +92,7 @@ def build_row(
     specs: dict[str, FieldSpec],
     index: dict[str, int],
     mapping: Mapping,
-    t: Translator,
-    messages: list[Message],
+    messages: list[RowMessage],
 ) -> Row | None:
     data: dict[str, Any] = {}
     leaves: list[tuple[tuple[str, ...], Any]] = []
@@ -116,9 +118,8 @@ def build_row(
             if fld.kind == "text" and not isinstance(raw, bool):
                 value, cleaned = to_text(raw, fld.paragraphs)
                 if cleaned:
-                    messages.append(
-                        Message(number, t("import.control_chars", column=column), False)
-                    )
+                    control = Message("import.control_chars", {"column": column})
+                    messages.append(RowMessage(number, control, False))
                 if not value:
                     continue
                 if name == "id":
@@ -126,10 +127,8 @@ def build_row(
                     value = normal or value
                     usecase_id = normal
                 if spec.truncate is not None and len(value) > spec.truncate:
-                    text = t(
-                        "import.truncated", column=column, length=len(value), max=spec.truncate
-                    )
-                    messages.append(Message(number, text, False))
+                    params = {"column": column, "length": len(value), "max": spec.truncate}
+                    messages.append(RowMessage(number, Message("import.truncated", params), False))
                     value = cut_text(value, spec.truncate)
             else:
                 converted = convert(fld.kind, raw, mapping.separator)
@@ -138,9 +137,9 @@ def build_row(
                 value = converted
         except CellError as exc:
             bad.append(fld.path)
-            kind = t(f"import.kind.{exc.kind}")
-            text = t("import.cell_type", column=column, value=str(raw)[:80], kind=kind, field=name)
-            messages.append(Message(number, text, True))
+            kind = Message(f"import.kind.{exc.kind}")
+            params = {"column": column, "value": str(raw)[:80], "kind": kind, "field": name}
+            messages.append(RowMessage(number, Message("import.cell_type", params), True))
             continue
         set_at(data, fld.path, value)
         leaves.append((fld.path, value))
@@ -153,7 +152,7 @@ def build_row(
         trial.setdefault("id", "UC-001")  # a blank id gets the next free one
         if "status" not in specs:
             trial["status"] = "idea"
-        messages.extend(_other_problems(number, trial, bad, t))
+        messages.extend(_other_problems(number, trial, bad))
         return None
     return Row(
         number,
@@ -166,8 +165,8 @@ def build_row(
 
 
 def _other_problems(
-    number: int, data: dict[str, Any], bad: list[tuple[str, ...]], t: Translator
-) -> list[Message]:
+    number: int, data: dict[str, Any], bad: list[tuple[str, ...]]
+) -> list[RowMessage]:
     """Schema problems of a row whose cells in ``bad`` could not be converted, those cells
     left out."""
     from aiportfolio.model.usecase import UseCase
@@ -177,18 +176,22 @@ def _other_problems(
         UseCase.model_validate(data)
     except ValidationError as exc:
         return [
-            Message(number, p.text(t) + (f" ({p.hint_text(t)})" if p.hint else ""), True)
+            RowMessage(number, _with_hint(p), True)
             for p in validation_problems(exc, UseCase, "")
             if not any(tuple(str(k) for k in p.loc[: len(path)]) == path for path in bad)
         ]
     return []
 
 
-def validation_messages(row: int, exc: ValidationError, t: Translator) -> list[Message]:
+def validation_messages(row: int, exc: ValidationError) -> list[RowMessage]:
     from aiportfolio.model.usecase import UseCase
     from aiportfolio.register.loader import validation_problems
 
-    return [
-        Message(row, p.text(t) + (f" ({p.hint_text(t)})" if p.hint else ""), True)
-        for p in validation_problems(exc, UseCase, "")
-    ]
+    return [RowMessage(row, _with_hint(p), True) for p in validation_problems(exc, UseCase, "")]
+
+
+def _with_hint(problem: Problem) -> Text:
+    """A schema problem as a row message: its text, then its hint in parentheses."""
+    if problem.hint is None:
+        return problem.message
+    return problem.message + " (" + problem.hint + ")"
