@@ -71,7 +71,7 @@ def measure(register: Register, load: float, runs: int) -> None:
         if rid.startswith("ai-act-") and "prohibited" not in rid
     }
     catalog = catalog_for(register.config)
-    report = best(runs, lambda: compliance_report(register.usecases, catalog, today, "en"))
+    report = best(runs, lambda: compliance_report(register.usecases, catalog, today))
     print(f"{len(register.usecases)} entries; load {load * 1000:.0f} ms")
     every, ours = sum(per_rule.values()) * 1000, sum(ai_act.values()) * 1000
     print(f"all rules {every:.0f} ms, AI Act rules {ours:.0f} ms")

@@ -55,7 +55,7 @@ def write_site(root: Path, out: Path, lang: str | None = None) -> Path:
 
     register = load_register(root, lang, ())
     t = Translator(lang or register.lang or "en")
-    write(render_site(build_report(register, t.lang, TODAY), t, register.root), out)
+    write(render_site(build_report(register, TODAY), t, register.root), out)
     return out
 
 

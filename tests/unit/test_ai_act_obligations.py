@@ -184,7 +184,7 @@ def test_report_counts_coverage_and_deadlines() -> None:
         _uc("minimal", obligations=[done]),
         _uc("high", status="scoping", annex_iii="4(a)"),
     ]
-    report = compliance_report(ucs, catalog_for(PortfolioConfig()), dt.date(2027, 10, 1), "en")
+    report = compliance_report(ucs, catalog_for(PortfolioConfig()), dt.date(2027, 10, 1))
     assert report.total == 7 and report.closed == 1
     assert report.usecases[0].coverage == 1.0
     assert [d.on for d in report.deadlines][:1] == [dt.date(2025, 2, 2)]

@@ -22,7 +22,7 @@ VALID_SCORES = tuple(VALID_USECASE["scores"])
 def _site(root: Path, lang: str | None = None) -> dict[str, str]:
     register = load_register(root, lang, ())
     t = Translator(lang or register.lang or "en")
-    return render_site(build_report(register, t.lang, TODAY), t, register.root)
+    return render_site(build_report(register, TODAY), t, register.root)
 
 
 @pytest.fixture(scope="module")
@@ -132,9 +132,7 @@ def test_ai_act_coverage_on_the_overview_and_obligations_on_each_card(
 
     register = load_register(REPO_ROOT, None, ())
     t = Translator(register.lang)
-    found = compliance_report(
-        register.usecases, catalog_for(register.config, register.root), TODAY, t.lang
-    )
+    found = compliance_report(register.usecases, catalog_for(register.config, register.root), TODAY)
     index = example_site["index.html"]
     section = index[index.index("<h2>Couverture AI Act (UE)</h2>") : index.index("<h2>Alertes")]
     summary = t(

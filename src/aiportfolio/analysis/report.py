@@ -77,9 +77,8 @@ class ReportData:
         return next((i for i in self.tco.items if i.usecase.id == usecase_id), None)
 
 
-def build_report(register: Register, lang: str, today: dt.date) -> ReportData:
-    """Run every engine the report shows on ``register`` as of ``today`` (``lang``: the
-    language of the AI Act obligation titles).
+def build_report(register: Register, today: dt.date) -> ReportData:
+    """Run every engine the report shows on ``register`` as of ``today``.
 
     The three priorities are the best ranked entries above the feasibility floor that pass
     the gate. The committee part uses no git history (a report is a picture of the register, not of
@@ -90,10 +89,10 @@ def build_report(register: Register, lang: str, today: dt.date) -> ReportData:
     from aiportfolio.domain.memo import one_run
 
     with one_run():
-        return _build_report(register, lang, today)
+        return _build_report(register, today)
 
 
-def _build_report(register: Register, lang: str, today: dt.date) -> ReportData:
+def _build_report(register: Register, today: dt.date) -> ReportData:
     from aiportfolio.model.lifecycle import active, is_open
 
     config = register.config
@@ -130,5 +129,5 @@ def _build_report(register: Register, lang: str, today: dt.date) -> ReportData:
         doctor=diagnose(usecases, register.grid, config, today, gate),
         committee=committee_agenda(usecases, config, today, GitAdded(), {}, gate),
         gate=gate,
-        compliance=compliance_report(usecases, catalog_for(config, register.root), today, lang),
+        compliance=compliance_report(usecases, catalog_for(config, register.root), today),
     )

@@ -297,7 +297,7 @@ def compliance_command(
         out(compliance_catalog.REPORTERS[chosen](in_force, t, options), width=width)
         return
     today = parse_date(date, t)
-    report = compliance_report(register.usecases, in_force, today, t.lang, days)
+    report = compliance_report(register.usecases, in_force, today, days)
     out(REPORTERS[chosen](report, t, options), width=width)
     err(
         t(

@@ -134,7 +134,7 @@ def report(
     drawer = SerialDrawer() if kept.get("inputs") == inputs else WorkerDrawer()
     try:
         cache = SiteCache(known=kept.get("rendered", {}))
-        data = build_report(register, t.lang, today)
+        data = build_report(register, today)
         files = render_site(data, t, register.root, drawer, cache)
     finally:
         drawer.close()

@@ -21,6 +21,7 @@ from aiportfolio.model.ai_act import (
     Obligation,
     ObligationStatus,
 )
+from aiportfolio.model.common import Bilingual
 from aiportfolio.model.lifecycle import MEASURED
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
@@ -257,7 +258,8 @@ class Deadline:
     usecase_id: str
     obligation_id: str
     articles: str
-    title: str
+    title: Bilingual
+    """The obligation's title in each language (reporters show the reader's)."""
     on: dt.date
     status: str
     owner: str | None
@@ -307,7 +309,6 @@ def compliance_report(
     usecases: Iterable[UseCase],
     catalog: ObligationCatalog,
     today: dt.date,
-    lang: str,
     horizon_days: int = 180,
 ) -> ComplianceReport:
     """Coverage per active use case and for the portfolio, deadlines within ``horizon_days``
@@ -347,7 +348,7 @@ def compliance_report(
                         uc.id,
                         a.obligation.id,
                         a.articles,
-                        a.obligation.title.get(lang),
+                        a.obligation.title,
                         a.deadline,
                         a.status,
                         a.entry.owner if a.entry else None,

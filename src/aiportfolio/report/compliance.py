@@ -49,7 +49,7 @@ def _sections(
             d.on.isoformat() + (" ⚠" if d.on <= report.today else ""),
             d.usecase_id,
             cell(d.articles),
-            cell(d.title),
+            cell(d.title.get(lang)),
             t(f"ai_act.state.{d.status}"),
             cell(d.owner or ""),
         ]

@@ -62,7 +62,7 @@ def overview_ai_act(data: ReportData, t: Translator, f: Formats) -> dict[str, An
                 "date": f.date(d.on),
                 "passed": d.on <= c.today,
                 "articles": d.articles,
-                "obligation": d.title,
+                "obligation": d.title.get(t.lang),
                 "state": t(f"ai_act.state.{d.status}"),
                 "owner": d.owner or "—",
             }
