@@ -80,3 +80,50 @@ def test_diff_compares_problems_by_key_and_parameters_not_by_text(tmp_path: Path
     git(root, "commit", "-q", "-m", "en")
     result = compare_revisions(root, base, "HEAD", None, TODAY)
     assert not result.new_problems and not result.fixed_problems
+
+
+# --- errors carry messages too (#12.4) --------------------------------------------------------
+
+
+def test_a_message_and_its_hint_join_into_one_text_in_each_language() -> None:
+    from aiportfolio.message import Concat
+
+    joined = (
+        Message("error.unknown_usecase", {"id": "UC-9"})
+        + "\n  "
+        + Message("error.unknown_usecase.hint", {"suggestion": "UC-8"})
+    )
+    assert isinstance(joined, Concat)
+    en, fr = Translator("en"), Translator("fr")
+    assert joined.text(en) == en("error.unknown_usecase", id="UC-9") + "\n  " + en(
+        "error.unknown_usecase.hint", suggestion="UC-8"
+    )
+    assert joined.text(fr).startswith(fr("error.unknown_usecase", id="UC-9"))
+    assert ("x: " + Message("error.prefix")).text(en) == "x: " + en("error.prefix")
+    # A Concat inside a message is translated as a parameter.
+    nested = Message("import.mapping_invalid", {"path": "m.yaml", "detail": joined})
+    assert joined.text(fr) in nested.text(fr)
+
+
+def test_an_error_is_translated_by_its_reader_and_english_in_a_traceback() -> None:
+    from aiportfolio.errors import UsageError
+
+    error = UsageError(Message("diff.git.missing"))
+    assert error.text(Translator("fr")) == Translator("fr")("diff.git.missing")
+    assert str(error) == Translator("en")("diff.git.missing")
+    assert UsageError("fatal: bad object").text(Translator("de")) == "fatal: bad object"
+
+
+def test_an_error_raised_below_the_cli_reads_in_the_registers_language(tmp_path: Path) -> None:
+    from aiptest import run
+
+    root = write_register(tmp_path / "reg", [usecase()], portfolio="language: fr\n")
+    done = run(root, "decide", "UC-404", "go")
+    assert done.exit_code == 2
+    assert Translator("fr")("error.unknown_usecase", id="UC-404") in done.stderr
+    mapping = tmp_path / "missing.yaml"
+    sheet = tmp_path / "rows.csv"
+    sheet.write_text("title\nCas\n", encoding="utf-8")
+    done = run(root, "import", str(sheet), "--mapping", str(mapping), "--dry-run")
+    assert done.exit_code == 2
+    assert Translator("fr")("error.path_not_found", path=mapping) in done.stderr
