@@ -160,10 +160,39 @@ def _used() -> tuple[set[str], set[str]]:
     singular: set[str] = set()
     plural: set[str] = set()
     for path in (REPO_ROOT / "src" / "aiportfolio").rglob("*.py"):
-        for n, key in _CALL.findall(path.read_text(encoding="utf-8")):
+        source = path.read_text(encoding="utf-8")
+        for n, key in _CALL.findall(source):
             if "{" not in key and not key.endswith("."):
                 (plural if n else singular).add(key)
+        for is_plural, key in _message_keys(source):
+            (plural if is_plural else singular).add(key)
     return singular, plural
+
+
+def _message_keys(source: str) -> list[tuple[bool, str]]:
+    """``Message("key", params, count)`` calls with a literal key: (plural?, key). A message
+    with a count (third argument or ``count=``) is read with the plural forms."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("Message", "Note")
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+            and "." in node.args[0].value
+        ):
+            counted = len(node.args) > 2 or any(k.arg == "count" for k in node.keywords)
+            found.append((counted, node.args[0].value))
+    return found
+
+
+def test_message_calls_are_read_for_their_keys() -> None:
+    source = 'Message("plan.title")\nMessage("check.summary.clean", {}, 3)\nMessage(key)\n'
+    assert _message_keys(source) == [(False, "plan.title"), (True, "check.summary.clean")]
 
 
 def test_every_message_key_used_in_the_code_exists_with_the_right_kind() -> None:
