@@ -165,36 +165,50 @@ def study_register(n: int) -> None:
 
 
 def study_wall(n: int, limit: float, repeat: int) -> None:
-    """``aip plan --time-limit LIMIT`` end to end (start-up, reading, planning, report)."""
+    """``aip plan --time-limit LIMIT`` end to end (start-up, reading, planning, report): run 1
+    on a fresh register (cold ``.aip-cache/``), the others warm. Wall, CPU (user + system
+    of the child) and the load average before each run: on a shared machine the wall time
+    of a CPU-bound command is its CPU time stretched by the load."""
     import json
+    import os
     import subprocess
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from common import aip_command, run_timed
+    from common import aip_command, run_measured
     from generate import generate_register
 
     env = {"AIP_TODAY": "2026-08-01", "NO_COLOR": "1"}
     with tempfile.TemporaryDirectory() as tmp:
         root = generate_register(Path(tmp) / "reg", n, seed=1, pinned=False)
         cmd = aip_command("--register", str(root), "plan", "--time-limit", f"{limit:g}")
-        walls = [run_timed(cmd, env) for _ in range(repeat)]
+        runs = []
+        for _ in range(repeat):
+            load = os.getloadavg()[0]
+            runs.append((run_measured(cmd, env), load))
         shown = subprocess.run(
             [*cmd, "--format", "json"],
             capture_output=True,
             text=True,
-            env={**__import__("os").environ, **env},
+            env={**os.environ, **env},
             check=False,
         )
     data = json.loads(shown.stdout)
     scheduled = sum(1 for u in data["usecases"] if u["wave"] is not None)
-    for index, (seconds, code, peak) in enumerate(walls):
+    for index, (run, load) in enumerate(runs):
+        cache = "cold" if index == 0 else "warm"
         print(
-            f"aip plan --time-limit {limit:g} on {n} entries, run {index + 1}: "
-            f"wall {seconds:.2f} s (limit + {seconds - limit:.2f} s), exit {code}, peak {peak} MB"
+            f"aip plan --time-limit {limit:g} on {n} entries, run {index + 1} ({cache} cache): "
+            f"wall {run.seconds:.2f} s (limit {run.seconds - limit:+.2f} s), "
+            f"CPU {run.cpu:.2f} s, load average {load:.1f}, exit {run.code}, "
+            f"peak {run.peak_mb} MB"
         )
+    fallback = data.get("fallback") or {}
     print(
         f"  status {data['status']}, {scheduled} scheduled of {len(data['usecases'])} "
-        f"candidates, gap {data['gap']}, planner's own seconds {data['seconds']}"
+        f"candidates, objective {data['objective']:.2f} (greedy rank order "
+        f"{data['greedy_objective']:.2f}), gap {data['gap']}, planner's own seconds "
+        f"{data['seconds']}, answered by "
+        + (f"greedy ({fallback['reason']})" if fallback else "the exact solver")
     )
 
 

@@ -5,7 +5,9 @@ unscored entries are named as the reason a balance group stays empty."""
 from __future__ import annotations
 
 import time
+from typing import Any
 
+import pytest
 from hypothesis import given
 from test_planning_properties import FAST, brute_force, instances
 
@@ -195,3 +197,112 @@ def test_long_id_lists_are_summarised() -> None:
     assert len(text) < 500
     unknown = violation_text(Violation("unknown", amount=2.0, detail="exact"), t)
     assert "within the 2 s time limit" in unknown and "not proven" in unknown
+
+
+# --- the time limit as a budget: warm start, fallback, never a conflict (#13) -------------
+
+
+def knapsack(n: int = 40) -> PlanningInstance:
+    """Rank order is a poor fill here: the best entries each take most of a wave's
+    budget, while the many slightly weaker ones are cheap."""
+    expensive = [
+        Candidate(f"UC-{i:03d}", "quick_wins", 5.0, effort=1, budget=90_000, pilot=False)
+        for i in range(4)
+    ]
+    cheap = [
+        Candidate(f"UC-{i:03d}", "quick_wins", 4.0, effort=1, budget=10_000, pilot=False)
+        for i in range(4, n)
+    ]
+    waves = tuple(WaveSlot(w, person_weeks=50, budget_eur=100_000) for w in (1, 2))
+    return PlanningInstance((*expensive, *cheap), waves)
+
+
+def test_the_warm_start_keeps_the_best_greedy_fill() -> None:
+    from aiportfolio.analysis.planning.greedy import warm_start
+
+    instance = knapsack()
+    ranked = greedy_assignment(instance)
+    warm = warm_start(instance, ranked)
+    assert warm is not None and violations(instance, warm) == []
+    # Rank order: one 90 k€ entry per wave, then one 10 k€ one; by score per share of the
+    # budget: ten cheap entries per wave.
+    assert sum(1 for w in ranked.values() if w is not None) == 4
+    assert sum(1 for w in warm.values() if w is not None) == 20
+    assert objective(instance, warm) > 1.9 * objective(instance, ranked)
+
+
+@pytest.mark.parametrize("limit", [0.0, 1e-4, 0.05])
+def test_a_tiny_limit_returns_at_least_the_greedy_objective(limit: float) -> None:
+    from aiportfolio.analysis.planning.greedy import warm_start
+
+    instance = knapsack()
+    warm = warm_start(instance)
+    assert warm is not None
+    outcome = solve_exact(instance, limit, warm)
+    assert outcome.status in ("time_limit", "optimal")
+    assert outcome.objective >= objective(instance, greedy_assignment(instance))
+    assert outcome.objective >= objective(instance, warm) - 1e-9
+    assert violations(instance, outcome.assignment) == []
+    if outcome.status == "time_limit":
+        assert outcome.fallback == "no_time"
+
+
+def test_the_solver_stopped_by_the_limit_keeps_a_plan_at_least_as_good() -> None:
+    """HiGHS started, with too little time to prove anything on 3,000 entries."""
+    from aiportfolio.analysis.planning.greedy import warm_start
+
+    instance = crowded(n=3000, pilots=2, waves=4)
+    warm = warm_start(instance)
+    assert warm is not None
+    outcome = solve_exact(instance, 1.0, warm)
+    assert outcome.status in ("time_limit", "optimal")
+    assert outcome.objective >= objective(instance, warm) - 1e-9
+    assert violations(instance, outcome.assignment) == []
+
+
+@FAST
+@given(instances(max_entries=6))
+def test_a_tiny_limit_never_turns_a_feasible_instance_into_a_conflict(
+    instance: PlanningInstance,
+) -> None:
+    from aiportfolio.analysis.planning.greedy import warm_start
+
+    best = brute_force(instance)
+    warm = warm_start(instance)
+    for limit in (0.0, 1e-3):
+        outcome = solve_exact(instance, limit, warm)
+        if best is not None:
+            assert outcome.status != "infeasible"
+        if warm is not None:
+            assert outcome.objective >= objective(instance, warm) - 1e-9
+            assert violations(instance, outcome.assignment) == []
+
+
+def test_a_spent_budget_answers_with_greedy_and_says_why_in_every_language() -> None:
+    from aiportfolio.report.plan_labels import fallback_text
+
+    usecases = (
+        entries(12, "quick_win", 1) + entries(4, "foundation", 20) + entries(4, "compliance", 30)
+    )
+    result: Any = plan(usecases, time_limit=2.0, started=time.perf_counter() - 60)
+    assert result.status == "time_limit" and not result.conflicts
+    assert result.fallback == "no_time"
+    assert result.objective >= result.greedy_objective > 0
+    texts = {lang: fallback_text(result, Translator(lang)) for lang in ("en", "fr", "de")}
+    assert "took the whole 2.00\u00a0s time limit" in texts["en"]
+    assert "pas du solveur exact" in texts["fr"] and "2,00\u00a0s" in texts["fr"]
+    assert "nicht vom exakten Löser" in texts["de"] and "2,00\u00a0s" in texts["de"]
+    solved: Any = plan(usecases, time_limit=30.0)
+    assert solved.status == "optimal" and solved.fallback is None
+    assert fallback_text(solved, Translator("en")) is None
+
+
+def test_the_command_counts_from_the_start_of_its_process(monkeypatch: Any) -> None:
+    from aiportfolio.cli import entry
+    from aiportfolio.cli.plan import command_started
+
+    before = time.perf_counter()
+    assert before <= command_started() <= time.perf_counter()  # in-process: from now
+    monkeypatch.setattr(entry, "AS_COMMAND", True)
+    started = command_started()
+    assert started <= before  # the process (pytest here) began before this test

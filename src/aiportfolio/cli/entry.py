@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import sys
 
+AS_COMMAND = False
+"""True when this process is the ``aip`` command (not a test runner or a host calling the
+application): ``aip plan --time-limit`` then counts from the start of the process."""
+
 
 def main() -> None:
+    global AS_COMMAND
+    AS_COMMAND = True
     if sys.argv[1:] in (["--version"], ["-V"]):
         from aiportfolio import __version__
 

@@ -18,6 +18,7 @@ from aiportfolio.report.plan_labels import (
     clip,
     entry_note,
     euros,
+    fallback_text,
     header,
     number,
     objective_rule,
@@ -53,7 +54,9 @@ def format_table(
     listed (None: all), after a count by reason. An entry of a wave is one aligned row,
     or, when that row would be wider than ``width``, its id and title on one line and its
     figures on the next."""
-    lines = [t("plan.title"), header(result, t), objective_rule(result, t), ""]
+    fallback = fallback_text(result, t)
+    lines = [t("plan.title"), header(result, t), *([fallback] if fallback else [])]
+    lines += [objective_rule(result, t), ""]
     if result.conflicts:
         lines.append(t("plan.conflicts"))
         conflicts = result.conflicts if limit is None else result.conflicts[:limit]
@@ -180,6 +183,20 @@ def _objectives(comparison: PlanComparison, t: Translator) -> str:
 # --- json ----------------------------------------------------------------------------------
 
 
+def _fallback_data(result: PlanResult, t: Translator) -> dict[str, Any] | None:
+    """Why the exact strategy answers with the greedy plan (None: it does not)."""
+    text = fallback_text(result, t)
+    if text is None or result.solver_time is None:
+        return None
+    left, needed = result.solver_time
+    return {
+        "reason": result.fallback,
+        "solver_seconds": round(left, 3),
+        "seconds_needed": round(needed, 3),
+        "message": text,
+    }
+
+
 def as_data(result: PlanResult, t: Translator, compare: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = {
         "strategy": result.strategy,
@@ -189,6 +206,7 @@ def as_data(result: PlanResult, t: Translator, compare: bool = False) -> dict[st
         "gap": None if result.gap is None else round(result.gap, 6),
         "seconds": round(result.seconds, 3),
         "time_limit": result.time_limit,
+        "fallback": _fallback_data(result, t),
         "greedy_objective": round(result.greedy_objective, 6),
         "objective_kind": result.objective_kind,
         "discount": result.instance.discount,
@@ -303,6 +321,7 @@ def format_md(result: PlanResult, t: Translator, options: Options = PLAIN) -> st
         "",
         md(header(result, t)),
         "",
+        *([md(fallback), ""] if (fallback := fallback_text(result, t)) else []),
         md(objective_rule(result, t)),
         "",
     ]

@@ -97,6 +97,23 @@ def header(result: PlanResult, t: Translator) -> str:
     )
 
 
+def fallback_text(result: PlanResult, t: Translator) -> str | None:
+    """Why the exact strategy's plan is the greedy one (None: it is not): too little time
+    was left to start the solver, or the solver found nothing better within the limit."""
+    if result.fallback is None or result.conflicts:
+        return None
+    left, needed = result.solver_time or (0.0, 0.0)
+    gap = result.gap
+    spent = result.fallback == "no_time" and left <= 0
+    return t(
+        "plan.fallback.spent" if spent else f"plan.fallback.{result.fallback}",
+        left=seconds(left, t.lang),
+        limit=seconds(result.time_limit, t.lang),
+        needed=seconds(needed, t.lang),
+        gap="-" if gap is None else pct(gap, t.lang, 2),
+    )
+
+
 def objective_rule(result: PlanResult, t: Translator) -> str:
     text = t(
         "plan.objective_rule",

@@ -211,7 +211,23 @@ LASTING: frozenset[Reason] = frozenset(("pilots", "capacity", "budget"))
 def wave_domains(instance: PlanningInstance) -> dict[str, list[int]]:
     """Waves each candidate may take: pinned -> its wave; else open waves after the risk
     gate, after the earliest wave of every dependency (cycles leave no wave) and not after
-    its AI Act deadline."""
+    its AI Act deadline. Computed once per instance (the planner asks five times; callers
+    only read it); ``share_domains`` hands it to a reordered copy."""
+    cached: dict[str, list[int]] | None = instance.__dict__.get("_domains")
+    if cached is None:
+        cached = _wave_domains(instance)
+        object.__setattr__(instance, "_domains", cached)
+    return cached
+
+
+def share_domains(source: PlanningInstance, copy: PlanningInstance) -> PlanningInstance:
+    """``copy`` (the same candidates and waves in another order) with the domains of
+    ``source``, which depend on neither order."""
+    object.__setattr__(copy, "_domains", wave_domains(source))
+    return copy
+
+
+def _wave_domains(instance: PlanningInstance) -> dict[str, list[int]]:
     ids = [w.id for w in instance.waves]
     position = {w: i for i, w in enumerate(ids)}
     earliest: dict[str, int] = {}

@@ -1,12 +1,21 @@
 """The greedy strategy of ``aip plan``: rank by score, fill waves in order (what a
-spreadsheet does). It is also the exact strategy's warm start and baseline."""
+spreadsheet does). It is also the exact strategy's baseline; the exact strategy's warm
+start (``warm_start``) keeps the best of that plan and of fills in order of score per
+share of the capacity an entry takes."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
-from aiportfolio.analysis.planning.constraints import LASTING, WaveLoad, wave_domains
+from aiportfolio.analysis.planning.constraints import (
+    LASTING,
+    WaveLoad,
+    share_domains,
+    violations,
+    wave_domains,
+)
 from aiportfolio.analysis.planning.instance import EPS, Candidate, PlanningInstance, objective
 
 
@@ -36,6 +45,49 @@ def greedy_assignment(instance: PlanningInstance) -> dict[str, int | None]:
         return ranked.assignment
     best = max(balanced, key=lambda load: objective(instance, load.assignment))
     return best.assignment
+
+
+def warm_start(
+    instance: PlanningInstance, ranked: dict[str, int | None] | None = None
+) -> dict[str, int | None] | None:
+    """The best valid plan of three greedy fills: rank order (``greedy_assignment``), then
+    score per share of the team and budget an entry takes, then score per share of its
+    scarcest resource (team, budget or a pilot slot). Rank order alone can fill a small
+    budget with a few expensive entries where many cheap ones were worth twice as much
+    (a generated register of 3,600 entries: 29.5 against 62); the other orders cost a
+    fraction of the first fill. None when none of the three plans is valid (no balanced
+    plan found). ``ranked``: the rank-order plan when it is already made."""
+    best: dict[str, int | None] | None = None
+    best_value = 0.0
+    for key in (None, *_density_keys(instance)):
+        if key is None:
+            plan = ranked if ranked is not None else greedy_assignment(instance)
+        else:
+            ordered = sorted(instance.candidates, key=key)
+            copy = replace(instance, candidates=tuple(ordered))
+            plan = greedy_assignment(share_domains(instance, copy))
+        if violations(instance, plan):
+            continue
+        value = objective(instance, plan)
+        if best is None or value > best_value + EPS:
+            best, best_value = plan, value
+    return best
+
+
+def _density_keys(instance: PlanningInstance) -> list[Callable[[Candidate], float]]:
+    """Sort keys, best first: score per share of (team + budget), and per share of the
+    scarcest of team, budget and pilot slots, shares taken of the open waves' totals."""
+    team = sum(w.person_weeks or 0.0 for w in instance.waves if w.open) or 1.0
+    money = sum(w.budget_eur or 0.0 for w in instance.waves if w.open) or 1.0
+    slots = sum(w.max_pilots for w in instance.waves if w.open) or 1
+
+    def per_share(c: Candidate) -> float:
+        return -c.weight / max(c.effort / team + c.budget / money, EPS)
+
+    def per_scarcest(c: Candidate) -> float:
+        return -c.weight / max(c.effort / team, c.budget / money, c.pilot / slots, EPS)
+
+    return [per_share, per_scarcest]
 
 
 def fill_order(instance: PlanningInstance) -> Sequence[Candidate]:

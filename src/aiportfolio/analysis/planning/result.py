@@ -17,6 +17,11 @@ from aiportfolio.analysis.planning.instance import (
 from aiportfolio.model.grid import Grid
 from aiportfolio.model.usecase import UseCase
 
+Fallback = Literal["no_time", "no_better"]
+"""Why the exact strategy answers with its warm start (the best greedy plan): ``no_time``,
+too little of the time limit was left to start HiGHS; ``no_better``, HiGHS found nothing
+better within the limit."""
+
 
 @dataclass(frozen=True)
 class SolverOutcome:
@@ -28,6 +33,10 @@ class SolverOutcome:
     bound: float | None = None
     """Best proven upper bound on the objective (exact strategy)."""
     seconds: float = 0.0
+    fallback: Fallback | None = None
+    solver_time: tuple[float, float] | None = None
+    """(seconds HiGHS had, or would have had, from the time limit; seconds a search needs
+    on this model and machine, ``milp.SPEED_FACTOR``), with a ``fallback``."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +128,10 @@ class PlanResult:
     """The scoring grid, for the labels of missing criteria (None: ids are shown)."""
     deadlines_enforced: bool = True
     """AI Act application dates held as constraints (``planning.enforce_deadlines``)."""
+    fallback: Fallback | None = None
+    """The exact strategy answered with the best greedy plan, and why (``SolverOutcome``)."""
+    solver_time: tuple[float, float] | None = None
+    """(seconds HiGHS had, seconds it needed) with a ``fallback``."""
 
     @property
     def feasible(self) -> bool:
