@@ -4,6 +4,7 @@ unchanged."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import pickle
 from collections.abc import Iterator
@@ -121,3 +122,122 @@ def test_a_warm_report_is_the_same_site_and_rewrites_nothing(tmp_path: Path) -> 
     (root / ".aip-cache" / "report.pickle").unlink()
     assert run(root, "report", "--out", str(fresh)).exit_code == 0
     assert _files(fresh) == _files(warm_out)
+
+
+def _no_computing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any computation of the report fail: a run that succeeds computed nothing."""
+    import aiportfolio.analysis.report
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("the report was computed again")
+
+    monkeypatch.setattr(aiportfolio.analysis.report, "build_report", refuse)
+
+
+def _cold(root: Path, out: Path, *args: str) -> dict[str, str]:
+    """The site made with no cache at all."""
+    cache = root / ".aip-cache"
+    moved = root.parent / "cache-aside"
+    cache.rename(moved)
+    try:
+        assert run(root, *args, "report", "--out", str(out)).exit_code == 0
+    finally:
+        import shutil
+
+        shutil.rmtree(cache, ignore_errors=True)
+        moved.rename(cache)
+    return _files(out)
+
+
+def test_an_unchanged_register_is_not_computed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_register(tmp_path / "reg", [usecase(id="UC-001"), usecase(id="UC-002")])
+    (root / "usecases" / "UC-003-bad.yaml").write_text("id: [\n", encoding="utf-8")
+    out = tmp_path / "site"
+    first = run(root, "report", "--out", str(out))
+    assert first.exit_code == 0
+    site = _files(out)
+    with monkeypatch.context() as patched:
+        _no_computing(patched)
+        again = run(root, "report", "--out", str(out))
+        assert again.exit_code == 0
+        assert again.stderr == first.stderr  # the invalid file is still reported
+        assert _files(out) == site
+        # The output folder altered: only what differs from the last run is written again.
+        (out / "index.html").write_text("edited by hand", encoding="utf-8")
+        (out / "usecases" / "UC-001.html").unlink()
+        (out / "usecases" / "UC-999.html").write_text("stray", encoding="utf-8")
+        times = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
+        assert run(root, "report", "--out", str(out)).exit_code == 0
+        assert _files(out) == site
+        rewritten = {p for p in out.rglob("*.html") if p.stat().st_mtime_ns != times.get(p)}
+        assert rewritten == {out / "index.html", out / "usecases" / "UC-001.html"}
+        # Another output folder gets the same files.
+        assert run(root, "report", "--out", str(tmp_path / "other")).exit_code == 0
+        assert _files(tmp_path / "other") == site
+    assert _cold(root, tmp_path / "cold") == site
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["edit", "date", "lang", "config", "evidence", "new file", "cache lost"],
+)
+def test_any_change_of_what_the_site_shows_makes_it_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    cited = {
+        "obligations": [
+            {"id": "ai-literacy", "status": "done", "evidence": [{"ref": "proof/training.md"}]}
+        ]
+    }
+    root = write_register(
+        tmp_path / "reg",
+        [usecase(id="UC-001", ai_act=cited), usecase(id="UC-002")],
+        files={"proof/training.md": "Training given."},
+    )
+    out = tmp_path / "site"
+    assert run(root, "report", "--out", str(out)).exit_code == 0
+    before = _files(out)
+    args: tuple[str, ...] = ()
+    if change == "edit":
+        card = root / "usecases" / "UC-002-case.yaml"
+        card.write_text(card.read_text("utf-8").replace("title: ", "title: Renamed ", 1), "utf-8")
+    elif change == "date":
+        monkeypatch.setenv("AIP_TODAY", "2026-12-24")
+    elif change == "lang":
+        args = ("--lang", "fr")
+    elif change == "config":
+        (root / "config" / "portfolio.yaml").write_text("organisation: Other\n", "utf-8")
+    elif change == "evidence":
+        (root / "proof" / "training.md").unlink()  # the entry now fails the gate
+    elif change == "new file":
+        write_register(root, [usecase(id="UC-003")])
+    else:
+        (root / ".aip-cache" / "report.pickle").unlink()
+        (out / "index.html").write_text("edited by hand", encoding="utf-8")
+    assert run(root, *args, "report", "--out", str(out)).exit_code == 0
+    after = _files(out)
+    if change == "cache lost":
+        assert after == before
+    else:
+        assert after != before
+    assert after == _cold(root, tmp_path / "cold", *args)
+
+
+def test_a_register_read_while_it_changes_is_not_taken_for_unchanged(tmp_path: Path) -> None:
+    from aiportfolio.cli.report import Sources
+
+    root = write_register(tmp_path / "reg", [usecase(id="UC-001"), usecase(id="UC-002")])
+    sources = Sources(root, None)
+    assert sources.loaded(load_register(root))
+    card = root / "usecases" / "UC-002-case.yaml"
+    card.write_text(card.read_text("utf-8").replace("title: ", "title: Renamed ", 1), "utf-8")
+    assert not sources.loaded(load_register(root))
+    # A linked use-case file, a register's own templates: no shortcut.
+    (root / "usecases" / "UC-003-case.yaml").symlink_to(card)
+    assert Sources(root, None).key(dt.date(2026, 1, 1)) is None
+    (root / "usecases" / "UC-003-case.yaml").unlink()
+    assert Sources(root, None).key(dt.date(2026, 1, 1)) is not None
+    (root / "templates" / "report").mkdir(parents=True)
+    assert Sources(root, None).key(dt.date(2026, 1, 1)) is None

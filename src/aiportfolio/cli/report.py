@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
@@ -13,6 +13,7 @@ from aiportfolio.cli.common import err, exit_with, handle_errors, open_register,
 from aiportfolio.cli.options import ReportDateOption
 
 if TYPE_CHECKING:
+    from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import Register
 
 Written = dict[str, tuple[bytes, int, int]]
@@ -55,8 +56,29 @@ def write_site(files: dict[str, str], out: Path, written: Written | None = None)
     return record
 
 
+def unchanged(out: Path, written: Written) -> bool:
+    """Whether every file ``written`` records is still in ``out`` as it was written (same
+    size and time), and no other card is there: writing the same files again would change
+    nothing."""
+    import os
+
+    try:
+        with os.scandir(out / "usecases") as entries:
+            cards = {f"usecases/{e.name}" for e in entries}
+        for rel, (_, size, mtime) in written.items():
+            info = os.stat(out / rel)
+            if (info.st_size, info.st_mtime_ns) != (size, mtime):
+                return False
+    except OSError:
+        return False
+    return all(rel in written for rel in cards if rel.startswith("usecases/UC-"))
+
+
 CACHE_FILE = "report.pickle"
-"""The charts and pages of the last run, and the files it wrote (``.aip-cache/``)."""
+"""The charts, pages and cards of the last run (``.aip-cache/``), by content digest."""
+STATE_FILE = "report-state.pickle"
+"""What the last run was made from and which files it wrote (``.aip-cache/``): small, so
+that a run on an unchanged register reads only this."""
 
 
 def _fingerprint() -> bytes:
@@ -64,13 +86,11 @@ def _fingerprint() -> bytes:
     catalogs and templates, Jinja and vl-convert."""
     from importlib.metadata import version
 
-    import jinja2
-
     from aiportfolio import resources
     from aiportfolio.register import disk_cache
 
     code = disk_cache.code_fingerprint(resources.builtin_templates())
-    return code + f"\0{jinja2.__version__}\0{version('vl-convert-python')}".encode()
+    return code + f"\0{version('jinja2')}\0{version('vl-convert-python')}".encode()
 
 
 def _inputs(register: Register, lang: str, today: dt.date) -> bytes:
@@ -84,6 +104,89 @@ def _inputs(register: Register, lang: str, today: dt.date) -> bytes:
     for rel, text in sorted(register.texts.items()):
         digest.update(f"\0{rel}\0{len(text)}\0".encode() + text.encode())
     return digest.digest()
+
+
+Read = list[tuple[Path, str | None]]
+"""Each use-case file of the register, in the loader's order, with its text (``None``: not
+readable as text)."""
+
+
+class Sources:
+    """What a report is made from, read without parsing a single use case: the
+    configuration, the language, the date and the text of every use-case file. Its
+    ``key`` names the site they make (under the same aip, see ``_fingerprint``), or is
+    ``None`` when it cannot be told cheaply (a linked file, the register's own
+    templates)."""
+
+    def __init__(self, root: Path, lang: str | None) -> None:
+        from aiportfolio.register.loader import load_config, reader_language
+
+        self.root = root
+        # Configuration errors raise ConfigError (exit 2) as when loading the register.
+        self.grid, self.config = load_config(root)
+        self.lang = reader_language(lang, self.config)
+        self.files = self._read()
+
+    def _read(self) -> Read | None:
+        from aiportfolio.register.loader import USECASES_DIR, usecase_files
+        from aiportfolio.register.yamlio import read_text
+        from aiportfolio.report.site.common import own_templates
+
+        if own_templates(self.root):
+            return None
+        found: Read = []
+        try:
+            if not (self.root / USECASES_DIR).resolve().is_relative_to(self.root.resolve()):
+                return None
+            for path in usecase_files(self.root):
+                if path.is_symlink():
+                    return None  # read (or refused) by the loader: no shortcut
+                found.append((path, read_text(path)[0]))
+        except OSError:
+            return None
+        return found
+
+    def key(self, today: dt.date) -> bytes | None:
+        import hashlib
+
+        if self.files is None:
+            return None
+        digest = hashlib.blake2b(f"{self.lang}\0{today.isoformat()}".encode(), digest_size=20)
+        digest.update(self.config.model_dump_json().encode())
+        digest.update(self.grid.model_dump_json().encode())
+        for path, text in self.files:
+            body = b"-" if text is None else f"+{len(text)}\0{text}".encode()
+            digest.update(f"\0{path}\0".encode() + body)
+        return digest.digest()
+
+    def loaded(self, register: Register) -> bool:
+        """Whether ``register`` was loaded from these very texts (no file changed since
+        they were read)."""
+        if self.files is None or register.files != [path for path, _ in self.files]:
+            return False
+        return list(register.texts.values()) == [t for _, t in self.files if t is not None]
+
+
+Evidence = tuple[tuple[str, str | None], ...]
+"""Each evidence path the entries cite, with why it is not acceptable (``None``: fine)."""
+
+
+def _evidence(register: Register) -> Evidence:
+    from aiportfolio.domain.ai_act import evidence_path_problem
+
+    return tuple(
+        (item.ref, evidence_path_problem(item.ref, register.root))
+        for uc in register.usecases
+        for obligation in uc.ai_act.obligations
+        for item in obligation.evidence
+        if not item.is_url
+    )
+
+
+def _evidence_unchanged(evidence: Evidence, root: Path) -> bool:
+    from aiportfolio.domain.ai_act import evidence_path_problem
+
+    return all(evidence_path_problem(ref, root) == why for ref, why in evidence)
 
 
 @handle_errors
@@ -112,39 +215,104 @@ def report(
       aip report --out public --date 2026-12-01
       aip report -o /tmp/site && xdg-open /tmp/site/index.html
     """
-    from aiportfolio.analysis.report import build_report
-    from aiportfolio.cli.common import require_valid, translator
+    from aiportfolio.cli.common import recover_writes, register_root, require_valid, settings
     from aiportfolio.errors import UsageError
+    from aiportfolio.i18n import Translator
     from aiportfolio.register import disk_cache
-    from aiportfolio.report.site.charts import SerialDrawer, WorkerDrawer
-    from aiportfolio.report.site.pages import SiteCache, render_site
 
-    register = open_register(ctx, cached=True)
-    t = translator(ctx, register)
-    require_valid(register, t)
+    root = register_root(ctx)
+    recover_writes(ctx, root)
+    sources = Sources(root, settings(ctx).lang)
+    t = Translator(sources.lang)
     today = parse_date(date, t)
     if out.exists() and not out.is_dir():
         raise UsageError(t("report.out_is_file", path=out))
     context = _fingerprint()
-    kept = disk_cache.load(register.root, CACHE_FILE, context)
-    kept = kept if isinstance(kept, dict) else {}
+    target = str(out.resolve())
+    key = sources.key(today)
+    state = disk_cache.load(root, STATE_FILE, context)
+    state = state if isinstance(state, dict) else {}
+    if (
+        key is not None
+        and state.get("key") == key
+        and _evidence_unchanged(state["evidence"], root)
+        and _rewrite(out, target, state, root, context)
+    ):
+        # The same register, configuration, language, date and evidence files as the last
+        # run: the same site. Nothing was computed; only the output files that are not
+        # as the last run wrote them were written again.
+        if state["invalid"]:
+            err(t.n("error.invalid_register", state["invalid"]), style="yellow")
+        count = len(state["placed"])
+        err(t("report.written", count=count, path=out, index=out / "index.html"))
+        exit_with(exitcodes.OK)
+
+    register = open_register(ctx, cached=True)
+    require_valid(register, t)  # before the cache
+    kept = disk_cache.load(root, CACHE_FILE, context)
+    known: dict[bytes, str] = kept if isinstance(kept, dict) else {}
     inputs = _inputs(register, t.lang, today)
+    files, rendered, placed = _make_site(register, t, today, known, state.get("inputs") == inputs)
+    written = write_site(
+        files, out, state.get("written") if state.get("target") == target else None
+    )
+    if rendered != known:
+        disk_cache.save(root, CACHE_FILE, context, rendered)
+    fresh = {
+        "inputs": inputs,
+        "key": key if key is not None and sources.loaded(register) else None,
+        "target": target,
+        "written": written,
+        "placed": placed,
+        "evidence": _evidence(register),
+        "invalid": len({p.path for p in register.problems}),
+    }
+    if fresh != state:
+        disk_cache.save(root, STATE_FILE, context, fresh)
+    err(t("report.written", count=len(files), path=out, index=out / "index.html"))
+    exit_with(exitcodes.OK)
+
+
+def _rewrite(out: Path, target: str, state: dict[str, Any], root: Path, context: bytes) -> bool:
+    """Write the files of the last run (``state``) in ``out`` where they are not as it left
+    them; ``False`` when their texts are no longer all in the cache."""
+    from aiportfolio.register import disk_cache
+
+    same_target = state.get("target") == target
+    if same_target and unchanged(out, state["written"]):
+        return True
+    kept = disk_cache.load(root, CACHE_FILE, context)
+    rendered = kept if isinstance(kept, dict) else {}
+    files = {rel: rendered.get(k) for rel, k in state["placed"].items()}
+    if any(text is None for text in files.values()):
+        return False
+    written = write_site(
+        cast(dict[str, str], files), out, state["written"] if same_target else None
+    )
+    disk_cache.save(root, STATE_FILE, context, {**state, "target": target, "written": written})
+    return True
+
+
+def _make_site(
+    register: Register, t: Translator, today: dt.date, known: dict[bytes, str], same: bool
+) -> tuple[dict[str, str], dict[bytes, str], dict[str, bytes]]:
+    """Compute and render the site, reusing the charts, pages and cards in ``known`` that
+    are unchanged (``same``: made from the same inputs): its files, the texts to keep for
+    the next run, and which of those texts each file is."""
+    from aiportfolio.analysis.report import build_report
+    from aiportfolio.report.site.charts import SerialDrawer, WorkerDrawer
+    from aiportfolio.report.site.pages import SiteCache, render_site
+
     # Unchanged inputs: the charts are in the cache (any missing one is drawn here). Else
     # the drawing tools start now, in a worker, while the pages are computed.
-    drawer = SerialDrawer() if kept.get("inputs") == inputs else WorkerDrawer()
+    drawer = SerialDrawer() if same else WorkerDrawer()
     try:
-        cache = SiteCache(known=kept.get("rendered", {}))
+        cache = SiteCache(known=known)
         data = build_report(register, today)
         files = render_site(data, t, register.root, drawer, cache)
     finally:
         drawer.close()
-    target = str(out.resolve())
-    written = write_site(files, out, kept.get("written", {}).get(target))
-    if cache.used != cache.known or written != kept.get("written", {}).get(target):
-        keep = {"inputs": inputs, "rendered": cache.used, "written": {target: written}}
-        disk_cache.save(register.root, CACHE_FILE, context, keep)
-    err(t("report.written", count=len(files), path=out, index=out / "index.html"))
-    exit_with(exitcodes.OK)
+    return files, cache.used, cache.placed
 
 
 def register(app: typer.Typer) -> None:

@@ -3,7 +3,9 @@ chart placeholder, number formatting in the report's language and links to the c
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from aiportfolio.i18n import Translator
@@ -57,6 +59,12 @@ class MemoTranslator(Translator):
         if text is None:
             text = self._plain[key] = super().__call__(key)
         return text
+
+
+def own_templates(register_root: Path | None) -> bool:
+    """Whether the register has its own ``templates/report/``: its pages then render in
+    the sandbox, and are never cached (its templates are not part of any cache key)."""
+    return register_root is not None and os.path.lexists(register_root / "templates" / "report")
 
 
 def card_path(usecase_id: str) -> str:

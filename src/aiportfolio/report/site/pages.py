@@ -27,7 +27,13 @@ from aiportfolio.analysis.report import ReportData
 from aiportfolio.i18n import Translator
 from aiportfolio.report.site import charts
 from aiportfolio.report.site.cards import Lookups, card_context, usecases_context
-from aiportfolio.report.site.common import PAGES, Chart, MemoTranslator, card_path
+from aiportfolio.report.site.common import (
+    PAGES,
+    Chart,
+    MemoTranslator,
+    card_path,
+    own_templates,
+)
 from aiportfolio.report.site.kpis import kpis_context
 from aiportfolio.report.site.matrix import matrix_context
 from aiportfolio.report.site.overview import overview_context
@@ -52,6 +58,8 @@ class SiteCache:
 
     known: dict[bytes, str] = field(default_factory=dict)
     used: dict[bytes, str] = field(default_factory=dict)
+    placed: dict[str, bytes] = field(default_factory=dict)
+    """Each file of this run (relative path) by the key of its text in ``used``."""
 
     def get(self, key: bytes) -> str | None:
         found = self.known.get(key)
@@ -103,11 +111,9 @@ def _page_renderer(register_root: Path | None, t: Translator) -> Callable[..., s
     templates run in the capped sandbox of ``templating``. aip's built-in templates are
     aip's code: they render in a plain environment (same autoescaping and undefined
     checks), which makes a report of a thousand cards twice as fast."""
-    import os
-
     from aiportfolio.report.kit.templating import renderer
 
-    if register_root is not None and os.path.lexists(register_root / "templates" / "report"):
+    if register_root is not None and own_templates(register_root):
         return renderer(register_root, t.lang)
     import jinja2
 
@@ -171,11 +177,9 @@ def render_site(
     process) and the use-case cards are rendered while they are drawn. ``cache`` spares
     drawing the charts and rendering the pages an earlier run made from the same data;
     the files are the same with or without it."""
-    import os
-
     t = MemoTranslator(t)
     render = _page_renderer(register_root, t)
-    if register_root is not None and os.path.lexists(register_root / "templates" / "report"):
+    if own_templates(register_root):
         cache = None  # the register's own templates are not part of the cache's key
     title = data.organisation or t("report.default_title")
     common: dict[str, Any] = {
@@ -213,6 +217,7 @@ def render_site(
         if cache is not None:
             shown = pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)
             key = _digest(b"card", site_key, shown)
+            cache.placed[card_path(uc.id)] = key
             html = cache.get(key)
             if html is not None:
                 files[card_path(uc.id)] = html
@@ -225,6 +230,7 @@ def render_site(
             # Before drawing: a chart enters the key by its specification.
             shown = pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)
             page_keys[page] = _digest(b"page", page.encode(), site_key, shown)
+            cache.placed[f"{page}.html"] = page_keys[page]
     finish()
     pages = {}
     for page, context in contexts.items():
