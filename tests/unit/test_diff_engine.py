@@ -252,6 +252,37 @@ def test_per_wave_budget_and_capacity(repo: Repo) -> None:
     assert not wave.over_before and wave.over_after
 
 
+def test_diff_roadmap_and_quarterly_agenda_weigh_a_wave_alike(repo: Repo) -> None:
+    """One computation (``analysis/wave_demand.py``) gives a wave's count, effort, one-off
+    budget and pilots to ``aip diff``, ``aip roadmap`` and the quarterly agenda: a stopped
+    entry weighs nothing, an entry without an estimate adds no effort, an industrialising
+    one takes no pilot slot."""
+    from aiportfolio.analysis.agenda import quarterly_agenda
+    from aiportfolio.analysis.roadmap import build_roadmap
+    from aiportfolio.register.loader import load_register
+
+    portfolio = "waves:\n  - {id: 1, name: Pilotes, weeks: 12}\n"
+    repo.write(
+        usecase(status="pilot", decisions=[{"date": "2026-09-01", "decision": "go", "by": "C"}]),
+        usecase(id="UC-002", plan={"wave": 1}),
+        usecase(id="UC-003", status="industrialising", plan={"wave": 1, "effort_weeks": 2.5}),
+        usecase(id="UC-004", status="stopped"),
+        portfolio=portfolio,
+    ).commit()
+    [delta] = repo.diff().waves
+    register = load_register(repo.root)
+    [road] = build_roadmap(register.usecases, register.config, TODAY).waves
+    [agenda] = [
+        w
+        for w in quarterly_agenda(register.usecases, register.grid, register.config, TODAY).waves
+        if w.wave == 1
+    ]
+    load = delta.after
+    assert (load.count, load.budget, load.effort) == (3, 60000, 8.5)
+    assert (len(road.usecases), road.budget, road.effort, road.pilots) == (3, 60000, 8.5, 2)
+    assert (agenda.count, agenda.one_off, agenda.effort_weeks, agenda.pilots) == (3, 60000, 8.5, 2)
+
+
 def test_a_new_violation_fails_and_a_fixed_one_is_reported(repo: Repo) -> None:
     repo.write(usecase(), usecase(id="UC-002", owner=None)).commit()
     repo.write(usecase(owner=None), usecase(id="UC-002"))

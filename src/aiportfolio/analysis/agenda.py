@@ -18,8 +18,8 @@ from typing import Literal
 from aiportfolio.analysis.balance import BalanceResult, compute_balance
 from aiportfolio.analysis.doctor import pilot_start, stop_or_reframe
 from aiportfolio.analysis.gate import PASS_ALL, Gate
-from aiportfolio.analysis.planning.instance import counts_as_pilot
 from aiportfolio.analysis.tco import PortfolioTco, Tco, portfolio_tco, tco
+from aiportfolio.analysis.wave_demand import wave_demand
 from aiportfolio.domain.kpis import (
     KpiStatus,
     has_measurement,
@@ -386,15 +386,16 @@ def quarterly_agenda(
         if wave_id is None and not members:
             continue
         wave = config.wave(wave_id) if wave_id is not None else None
+        load = wave_demand(members)
         waves.append(
             WaveUse(
                 wave=wave_id,
                 name=wave.name if wave else None,
-                count=len(members),
-                one_off=sum(i.one_off for i in items),
+                count=load.count,
+                one_off=load.budget,
                 tco=sum(i.total for i in items),
-                effort_weeks=sum(uc.plan.effort_weeks or 0.0 for uc in members),
-                pilots=sum(1 for uc in members if counts_as_pilot(uc)),
+                effort_weeks=load.effort,
+                pilots=load.pilots,
                 budget_eur=wave.capacity.budget_eur if wave else None,
                 person_weeks=wave.capacity.person_weeks if wave else None,
                 max_parallel_pilots=wave.capacity.max_parallel_pilots if wave else None,

@@ -39,6 +39,7 @@ from aiportfolio.analysis.diff_result import (
     WaveLoad,
 )
 from aiportfolio.analysis.tco import tco
+from aiportfolio.analysis.wave_demand import wave_demand
 from aiportfolio.domain.ai_act import catalog_for
 from aiportfolio.domain.scoring import ScoreResult, rank, score_use_case
 from aiportfolio.errors import ConfigError
@@ -322,15 +323,12 @@ def _tco(register: Register) -> float:
 
 
 def _wave_loads(register: Register) -> dict[int, WaveLoad]:
-    sums: dict[int, list[float]] = {}
+    members: dict[int, list[UseCase]] = {}
     for uc in _first_by_id(register).values():
-        if not uc.active or uc.plan.wave is None:
-            continue
-        acc = sums.setdefault(uc.plan.wave, [0, 0.0, 0.0])
-        acc[0] += 1
-        acc[1] += sum(line.amount_eur for line in uc.costs.one_off)
-        acc[2] += uc.plan.effort_weeks or 0.0
-    return {w: WaveLoad(int(c), b, e) for w, (c, b, e) in sums.items()}
+        if uc.active and uc.plan.wave is not None:
+            members.setdefault(uc.plan.wave, []).append(uc)
+    demands = {w: wave_demand(ucs) for w, ucs in members.items()}
+    return {w: WaveLoad(d.count, d.budget, d.effort) for w, d in demands.items()}
 
 
 def _waves(base: Register, head: Register) -> Iterator[WaveDelta]:

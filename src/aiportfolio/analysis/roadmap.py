@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from aiportfolio.analysis.agenda import Reason as RiskReason
 from aiportfolio.analysis.agenda import missing_reviews, risk_reasons
 from aiportfolio.analysis.gate import PASS_ALL, Gate
-from aiportfolio.analysis.planning.instance import Assignment, counts_as_pilot
-from aiportfolio.analysis.tco import tco
+from aiportfolio.analysis.planning.instance import Assignment
+from aiportfolio.analysis.wave_demand import wave_demand
 from aiportfolio.model.lifecycle import active, is_open
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
@@ -103,6 +103,7 @@ def build_roadmap(
         start = w.start or (previous_end + dt.timedelta(days=1) if previous_end else date)
         end = w.end or start + dt.timedelta(days=7 * (w.weeks or 4) - 1)
         previous_end = end
+        load = wave_demand(members)
         waves.append(
             RoadmapWave(
                 wave=w.id,
@@ -114,11 +115,11 @@ def build_roadmap(
                 deliverables=tuple(w.deliverables),
                 timeline=(start, end),
                 usecases=members,
-                effort=sum(uc.plan.effort_weeks or 0.0 for uc in members),
+                effort=load.effort,
                 person_weeks=w.capacity.person_weeks,
-                budget=sum(tco(uc).one_off for uc in members),
+                budget=load.budget,
                 budget_eur=w.capacity.budget_eur,
-                pilots=sum(1 for uc in members if counts_as_pilot(uc)),
+                pilots=load.pilots,
                 max_pilots=w.capacity.max_parallel_pilots,
                 risks=tuple(r for uc in members if (r := roadmap_risk(uc)) is not None),
                 balance=tuple(

@@ -171,6 +171,11 @@ def cost_coverage(usecases: Iterable[UseCase], min_coverage: float = 50.0) -> Co
 
 
 @per_run
+def one_off_cost(usecase: UseCase) -> float:
+    """The sum of the one-off cost lines (what a wave's one-off budget pays)."""
+    return sum(line.amount_eur for line in usecase.costs.one_off)
+
+
 def tco(usecase: UseCase) -> Tco:
     costs = usecase.costs
     months = costs.horizon_months
@@ -184,7 +189,7 @@ def tco(usecase: UseCase) -> Tco:
     return Tco(
         usecase=usecase,
         horizon_months=months,
-        one_off=sum(line.amount_eur for line in costs.one_off),
+        one_off=one_off_cost(usecase),
         monthly=sum(line.amount_eur for line in costs.monthly),
         by_family={k: v for k, v in by_family.items() if v},
         one_off_by_family={k: v for k, v in one_off.items() if v},
