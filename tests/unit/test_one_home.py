@@ -336,3 +336,25 @@ def test_the_low_score_category_rules_are_one_rule_with_two_settings(
         ("usecases/UC-002-case.yaml", "2"),
     ]
     assert {p.message.key for p in found} == {f"score.consistency.{rule_id[9:].replace('-', '_')}"}
+
+
+# --- wave capacity -----------------------------------------------------------------------
+
+
+def test_over_capacity_means_the_same_in_the_agenda_the_diff_and_the_roadmap() -> None:
+    """``wave_demand.exceeds`` (the planner's tolerance) decides "over capacity": a sum that
+    differs from the capacity by float noise only is not over it (the quarterly agenda
+    used a strict comparison before)."""
+    from aiportfolio.analysis.agenda import WaveUse
+    from aiportfolio.analysis.diff_result import WaveDelta, WaveLoad
+    from aiportfolio.analysis.wave_demand import exceeds
+
+    noise = 0.1 + 0.2  # 0.30000000000000004
+    assert noise > 0.3
+    assert not exceeds(noise, 0.3)
+    assert exceeds(0.31, 0.3)
+    assert not exceeds(1e12, None)
+    use = WaveUse(1, None, 2, noise, noise, noise, 3, 0.3, 0.3, 2)
+    assert (use.over_budget, use.over_effort, use.over_pilots) == (False, False, True)
+    delta = WaveDelta(1, None, WaveLoad(1, noise, noise), WaveLoad(1, 0.31, noise), 0.3, 0.3)
+    assert (delta.over_before, delta.over_after) == (False, True)

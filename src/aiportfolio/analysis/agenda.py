@@ -19,7 +19,7 @@ from aiportfolio.analysis.balance import BalanceResult, compute_balance
 from aiportfolio.analysis.doctor import pilot_start, stop_or_reframe
 from aiportfolio.analysis.gate import PASS_ALL, Gate
 from aiportfolio.analysis.tco import PortfolioTco, Tco, portfolio_tco, tco
-from aiportfolio.analysis.wave_demand import wave_demand
+from aiportfolio.analysis.wave_demand import exceeds, wave_demand
 from aiportfolio.domain.kpis import (
     KpiStatus,
     has_measurement,
@@ -304,15 +304,15 @@ class WaveUse:
 
     @property
     def over_budget(self) -> bool:
-        return self.budget_eur is not None and self.one_off > self.budget_eur
+        return exceeds(self.one_off, self.budget_eur)
 
     @property
     def over_effort(self) -> bool:
-        return self.person_weeks is not None and self.effort_weeks > self.person_weeks
+        return exceeds(self.effort_weeks, self.person_weeks)
 
     @property
     def over_pilots(self) -> bool:
-        return self.max_parallel_pilots is not None and self.pilots > self.max_parallel_pilots
+        return exceeds(self.pilots, self.max_parallel_pilots)
 
     @property
     def budget_share(self) -> float | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiportfolio.analysis.balance import BalanceResult
+from aiportfolio.analysis.wave_demand import exceeds
 from aiportfolio.message import Message
 from aiportfolio.model.usecase import Decision
 from aiportfolio.problem import Problem, Severity
@@ -158,9 +159,7 @@ class WaveDelta:
 
 
 def _over(load: WaveLoad, wave: WaveDelta) -> bool:
-    return (wave.budget_capacity is not None and load.budget > wave.budget_capacity + 1e-6) or (
-        wave.effort_capacity is not None and load.effort > wave.effort_capacity + 1e-6
-    )
+    return exceeds(load.budget, wave.budget_capacity) or exceeds(load.effort, wave.effort_capacity)
 
 
 @dataclass(frozen=True)

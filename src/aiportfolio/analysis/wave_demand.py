@@ -4,7 +4,8 @@ load against capacity, the quarterly agenda's wave table and ``aip diff``'s wave
 
 ``aip plan`` weighs a candidate's effort differently on purpose: ``plan.effort_weeks``
 plus the effort of its open AI Act obligations (``analysis/planning/instance.py``), since it
-schedules that work too.
+schedules that work too. Whether a wave is over a capacity is ``exceeds``, with the
+planner's tolerance, everywhere.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from aiportfolio.analysis.planning.instance import counts_as_pilot
+from aiportfolio.analysis.planning.instance import EPS, counts_as_pilot
 from aiportfolio.analysis.tco import one_off_cost
 from aiportfolio.model.usecase import UseCase
 
@@ -37,3 +38,10 @@ def wave_demand(members: Iterable[UseCase]) -> WaveDemand:
         budget=sum(one_off_cost(uc) for uc in entries),
         pilots=sum(1 for uc in entries if counts_as_pilot(uc)),
     )
+
+
+def exceeds(used: float, available: float | None) -> bool:
+    """``used`` is over the capacity ``available`` (``None``: no limit) by more than float
+    noise (the planner's ``EPS``): what "over capacity" means in ``aip roadmap``, the
+    quarterly agenda and ``aip diff``, as in the plan's constraints."""
+    return available is not None and used > available + EPS

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from aiportfolio.analysis.roadmap import Roadmap, RoadmapRisk, RoadmapWave
+from aiportfolio.analysis.wave_demand import exceeds
 from aiportfolio.i18n import Translator
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.report.kit.labels import group_label
@@ -41,9 +42,7 @@ def format_roadmap(
         return t("plan.unlimited") if v is None else euros(v, lang)
 
     def over(used: float, available: float | None) -> str:
-        return (
-            f" ({t('roadmap.over')})" if available is not None and used > available + 1e-6 else ""
-        )
+        return f" ({t('roadmap.over')})" if exceeds(used, available) else ""
 
     def pct(count: int, total: int) -> str:
         return points(100 * count / total, lang) if total else "-"
