@@ -42,7 +42,9 @@ def edit(root: Path, action: str, index: int, rng_value: int) -> None:
     elif action == "remove":
         path.unlink()
     elif action == "copy":
-        shutil.copy(path, path.with_name(f"{path.name[:6]}-copie-{rng_value}.yaml"))
+        target = path.with_name(f"{path.name[:6]}-copie-{rng_value}.yaml")
+        if target != path:  # a copy made by an earlier step is not copied onto itself
+            shutil.copy(path, target)
     elif action == "touch_same":
         path.write_text(text, encoding="utf-8")
     elif action == "config_rule_off":
