@@ -241,3 +241,42 @@ def test_a_register_read_while_it_changes_is_not_taken_for_unchanged(tmp_path: P
     assert Sources(root, None).key(dt.date(2026, 1, 1)) is not None
     (root / "templates" / "report").mkdir(parents=True)
     assert Sources(root, None).key(dt.date(2026, 1, 1)) is None
+
+
+def test_the_gate_comes_from_aip_checks_cache_of_the_same_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import aiportfolio.analysis.gate
+    import aiportfolio.analysis.report
+    from aiportfolio.analysis.gate import gate_of
+    from aiportfolio.cli.report import checked_gate
+
+    cited = {
+        "obligations": [
+            {"id": "ai-literacy", "status": "done", "evidence": [{"ref": "proof/missing.md"}]}
+        ]
+    }
+    root = write_register(
+        tmp_path / "reg",
+        [usecase(id="UC-001", ai_act=cited), usecase(id="UC-002"), usecase(id="UC-003")],
+    )
+    today = dt.date(2026, 11, 26)
+    register = load_register_cached(root)
+    assert checked_gate(register, today) is None  # aip check has not run: no shortcut
+    assert run(root, "check").exit_code == 1
+    gate = checked_gate(register, today)
+    assert gate is not None and gate == gate_of(register, today)
+    assert [v.usecase_id for v in gate.failing] == ["UC-001"]
+    assert checked_gate(register, dt.date(2026, 11, 27)) is None  # checked for another day
+    # After aip check the report computes no gate of its own, and shows the same site.
+    out = tmp_path / "site"
+    with monkeypatch.context() as patched:
+
+        def refuse(*args: object) -> None:
+            raise AssertionError("the gate was computed again")
+
+        patched.setattr(aiportfolio.analysis.gate, "gate_of", refuse)
+        patched.setattr(aiportfolio.analysis.report, "gate_of", refuse)
+        assert run(root, "report", "--out", str(out)).exit_code == 0
+    assert "ai-act-evidence-missing" in (out / "usecases" / "UC-001.html").read_text("utf-8")
+    assert _files(out) == _cold(root, tmp_path / "cold")

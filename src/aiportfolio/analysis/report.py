@@ -77,7 +77,7 @@ class ReportData:
         return next((i for i in self.tco.items if i.usecase.id == usecase_id), None)
 
 
-def build_report(register: Register, today: dt.date) -> ReportData:
+def build_report(register: Register, today: dt.date, gate: Gate | None = None) -> ReportData:
     """Run every engine the report shows on ``register`` as of ``today``.
 
     The three priorities are the best ranked entries above the feasibility floor that pass
@@ -85,19 +85,22 @@ def build_report(register: Register, today: dt.date) -> ReportData:
     its changes): decisions due before the next committee, blocked entries, reviews due.
 
     The engines share each entry's score, TCO and AI Act obligations (``domain.memo``):
-    computed once for the whole report instead of once per engine."""
+    computed once for the whole report instead of once per engine. ``gate``: the entries'
+    gate verdicts as of ``today`` when already known (from ``aip check``'s cache), else
+    they are computed here."""
     from aiportfolio.domain.memo import one_run
 
     with one_run():
-        return _build_report(register, today)
+        return _build_report(
+            register, today, gate if gate is not None else gate_of(register, today)
+        )
 
 
-def _build_report(register: Register, today: dt.date) -> ReportData:
+def _build_report(register: Register, today: dt.date, gate: Gate) -> ReportData:
     from aiportfolio.model.lifecycle import active, is_open
 
     config = register.config
     usecases = register.usecases
-    gate = gate_of(register, today)
     score = build_score_report(usecases, register.grid, config.scoring, gate=gate)
     # Priorities: ranked, above the floor, still to deliver and passing the gate (as
     # `aip score --top`).
