@@ -204,6 +204,14 @@ def test_bad_answers_are_usage_errors(raw: dict[str, Any], message: str) -> None
     assert message in caught.value.text(EN)
 
 
+def test_the_expected_answers_of_a_list_question_read_in_each_language() -> None:
+    with pytest.raises(UsageError) as caught:
+        normalise(_answers(transparency=["hologram"]), CATALOG, "answers.yaml")
+    assert "chatbot" in caught.value.text(EN) and "(a list)" in caught.value.text(EN)
+    assert "(une liste)" in caught.value.text(Translator("fr"))
+    assert "(eine Liste)" in caught.value.text(Translator("de"))
+
+
 def test_bad_answers_in_french() -> None:
     with pytest.raises(UsageError) as caught:
         normalise({"role": "deployer"}, CATALOG, "r.yaml")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 from aiportfolio.analysis.check_cache import CacheStats, check_with_cache
 from aiportfolio.analysis.diff import compare_revisions
@@ -127,3 +128,35 @@ def test_an_error_raised_below_the_cli_reads_in_the_registers_language(tmp_path:
     done = run(root, "import", str(sheet), "--mapping", str(mapping), "--dry-run")
     assert done.exit_code == 2
     assert Translator("fr")("error.path_not_found", path=mapping) in done.stderr
+
+
+def _refusal(call: Any) -> Any:
+    from aiportfolio.errors import UsageError
+
+    try:
+        call()
+    except UsageError as exc:
+        return exc
+    raise AssertionError("no UsageError")
+
+
+def test_details_once_written_in_english_are_catalog_messages(tmp_path: Path) -> None:
+    """English reads as before; French and German get their own words."""
+    from openpyxl import Workbook
+
+    from aiportfolio.tabular.mapping import Mapping, load_mapping
+    from aiportfolio.tabular.read import read_table
+
+    en, fr = Translator("en"), Translator("fr")
+    book = tmp_path / "book.xlsx"
+    workbook = Workbook()
+    workbook.active.title = "Cases"
+    workbook.save(book)
+    no_sheet = _refusal(lambda: read_table(book, Mapping(fields={}, sheet="Nope")))
+    assert no_sheet.text(en) == f"cannot read {book}: no sheet 'Nope' (Cases)"
+    assert "pas de feuille 'Nope' (Cases)" in no_sheet.text(fr)
+
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("fields: [unclosed\n", encoding="utf-8")
+    bad_yaml = _refusal(lambda: load_mapping(mapping))
+    assert "(line " in bad_yaml.text(en) and "(ligne " in bad_yaml.text(fr)

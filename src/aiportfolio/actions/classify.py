@@ -105,10 +105,13 @@ def normalise(raw: Mapping[str, Any], catalog: Catalog, where: str) -> dict[str,
 
 def _value(question: Question, value: Any, where: str) -> Any:
     def bad() -> UsageError:
-        expected = (
+        choices = ", ".join(question.choices)
+        expected: Message | str = (
             "true, false"
             if question.kind == "bool"
-            else ", ".join(question.choices) + (" (a list)" if question.kind == "multi" else "")
+            else Message("ai_act.classify.a_list", {"choices": choices})
+            if question.kind == "multi"
+            else choices
         )
         given = {"where": where, "key": question.id, "value": value}
         return UsageError(

@@ -92,8 +92,8 @@ def load_mapping(path: Path | None) -> Mapping:
         raise UsageError(Message("error.path_not_found", {"path": path}))
     data, issue = read_yaml(path)
     if issue is not None:
-        detail: Text | str = f"{issue.kind} (line {issue.line})"
-        raise UsageError(_invalid(path, detail))
+        issue_at = Message("import.yaml_issue", {"kind": issue.kind, "line": issue.line})
+        raise UsageError(_invalid(path, issue_at))
     try:
         mapping = Mapping.model_validate(data)
     except ValidationError as exc:
@@ -106,7 +106,7 @@ def load_mapping(path: Path | None) -> Mapping:
     for name in mapping.fields:
         if resolve(name) is None:
             close = suggest(name, [*BY_NAME, *item_names()])
-            detail = Message("import.unknown_field", {"field": name})
+            detail: Text = Message("import.unknown_field", {"field": name})
             if close:
                 detail += " — " + Message("schema.hint.did_you_mean", {"key": close})
             raise UsageError(_invalid(path, detail))

@@ -250,13 +250,15 @@ def _read_xlsx(path: Path, spec: Mapping, progress: Progress | None) -> Table:
         raise _unreadable(path, type(exc).__name__) from None
     try:
         if spec.sheet is not None and spec.sheet not in workbook.sheetnames:
-            detail = f"no sheet {spec.sheet!r} ({', '.join(workbook.sheetnames)})"
-            raise _unreadable(path, detail)
+            sheets = {"sheet": spec.sheet, "sheets": ", ".join(workbook.sheetnames)}
+            raise _unreadable(path, Message("import.no_sheet", sheets))
         sheet = workbook[spec.sheet] if spec.sheet else workbook.worksheets[0]
         declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
         if declared_rows > MAX_SHEET_ROWS or declared_columns > MAX_SHEET_COLUMNS:
             # One stray cell at XFD1048576 would make the sheet 17 billion cells to walk.
-            detail = f"{declared_rows} rows x {declared_columns} columns"
+            detail = Message(
+                "import.declared_size", {"rows": declared_rows, "columns": declared_columns}
+            )
             params = {
                 "path": path,
                 "detail": detail,
