@@ -17,7 +17,6 @@ from aiportfolio.model.ai_act import (
     AiAct,
     ApplicationDate,
     Catalog,
-    Labelled,
     Obligation,
     ObligationStatus,
 )
@@ -84,11 +83,6 @@ class ObligationCatalog:
             if obligation.id == obligation_id:
                 return obligation
         return None
-
-    def label(self, table: str, key: str, lang: str) -> str:
-        labels: dict[str, Labelled] = getattr(self.reference, table)
-        found = labels.get(key)
-        return found.get(lang) if found else key
 
 
 _BY_CONFIG: dict[int, tuple[PortfolioConfig, ObligationCatalog]] = {}
