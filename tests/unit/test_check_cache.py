@@ -252,3 +252,30 @@ def test_cross_file_findings_are_reused_and_located_again(tmp_path: Path) -> Non
     result, _, _ = check_with_cache(root, None, TODAY, stats=changed)
     assert not changed.cross_reused
     assert result == full_check(root, TODAY)[0]
+
+
+def test_links_folders_and_pipes_among_the_files_agree_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check lists ``usecases/`` without asking what each entry is: a link (inside or
+    outside the register), a folder or a named pipe named like a use case is found by the
+    ``lstat`` the check makes anyway, and read as the loader reads it, never cached."""
+    import os
+
+    _settled_at_once(monkeypatch)
+    root = generate_register(tmp_path / "reg", 6, seed=11)
+    folder = root / "usecases"
+    files = sorted(folder.glob("*.yaml"))
+    outside = tmp_path / "UC-900-dehors.yaml"
+    shutil.copy(files[1], outside)
+    (folder / "UC-901-lien.yaml").symlink_to(files[2].name)
+    (folder / "UC-902-lien-dehors.yaml").symlink_to(outside)
+    (folder / "UC-903-dossier.yaml").mkdir()
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "UC-904-tube.yaml")
+    expected = full_check(root, TODAY)
+    for _ in range(3):
+        stats = CacheStats()
+        result, files_read, _ = check_with_cache(root, None, TODAY, stats=stats)
+        assert (result, files_read) == expected
+    assert stats.reused == 6

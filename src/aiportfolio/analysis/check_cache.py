@@ -45,7 +45,7 @@ from typing import Any, NamedTuple, cast
 from aiportfolio.analysis.check import CheckResult, check_register
 from aiportfolio.domain.ai_act import evidence_path_problem
 from aiportfolio.message import Localized, Message
-from aiportfolio.model.common import escaped
+from aiportfolio.model.common import UNSAFE_OR_BREAK, escaped
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Problem, Severity
 from aiportfolio.register.disk_cache import (
@@ -240,12 +240,16 @@ class _File(NamedTuple):
     name: str
     """The file's own name."""
     plain: bool
-    """A regular entry of the real ``usecases/`` folder (not a link, not given outside)."""
+    """An entry of the real ``usecases/`` folder (not given outside; a link among them is
+    found by its ``lstat``)."""
 
 
 def _listing(root: Path, only: Sequence[Path]) -> list[_File]:
-    """The files ``load_register`` reads, in its order. One directory scan instead of a glob
-    and a stat per file, and no ``Path`` per file: for 10,000 files both take long."""
+    """The files ``load_register`` reads, in its order. One directory listing instead of a
+    glob and a stat per file, and no ``Path`` per file: for 10,000 files both take long.
+    In the register's own ``usecases/`` folder every entry is listed as plain: the check
+    finds a link (or a folder, a pipe) by the ``lstat`` it makes anyway, and reads it as the
+    loader does, uncached; its display path is the same, a link showing its own name."""
     folder = root / USECASES_DIR
     plain_folder = (
         os.name == "posix"
@@ -263,19 +267,16 @@ def _listing(root: Path, only: Sequence[Path]) -> list[_File]:
             rel = escaped(f"{USECASES_DIR}/{f.name}") if plain else display_path(f, root)
             listed.append(_File(str(f), rel, f.name, plain))
         return listed
-    with os.scandir(folder) as entries:
-        found = {e.name: e.is_symlink() for e in entries if not e.name.startswith(".")}
+    found = [n for n in os.listdir(folder) if n[0] != "."]
     names = sorted(n for n in found if n.endswith(".yaml"))
     names += sorted(n for n in found if n.endswith(".yml"))
-    base = str(folder)
-    listed = []
-    for name in names:
-        path = f"{base}/{name}"
-        if found[name]:
-            listed.append(_File(path, display_path(Path(path), root), name, False))
-        else:
-            listed.append(_File(path, escaped(f"{USECASES_DIR}/{name}"), name, True))
-    return listed
+    base = f"{folder}/"
+    prefix = f"{USECASES_DIR}/"
+    # Names rarely need escaping: one search over them all instead of one per name.
+    if UNSAFE_OR_BREAK.search("".join(names)):
+        return [_File(base + n, escaped(prefix + n), n, True) for n in names]
+    new = tuple.__new__  # what _File(...) calls, without its Python-level wrapper
+    return [new(_File, (base + n, prefix + n, n, True)) for n in names]
 
 
 def _record(
@@ -394,25 +395,13 @@ def _check(
             texts[file.rel] = text
         return _record(file.rel, text, issue, file_digest, base, today, enabled)
 
-    same_entries = len(files) == len(old)
-    """Whether every file is cached and gives the entry it gave last time, in the same
-    order: what the cross-file rules read is then unchanged."""
-    for file in files:
-        info = os.stat(file.path) if file.plain else None
-        if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-            # Links, files given outside usecases/, pipes, oversized files: read (or
-            # refused) exactly as the loader does, and not cached.
-            text, issue = read_text(Path(file.path), root=root)
-            if text is not None:
-                texts[file.rel] = text
-            records.append((file, _record(file.rel, text, issue, b"", base, today, enabled)))
-            same_entries = False
-            continue
-        kept = old.get(file.rel)
-        sig: Signature | None = kept[0] if kept is not None else None
-        record: RecordT | None = kept[1] if kept is not None else None
+    def _file_record(
+        file: _File, info: os.stat_result, kept: tuple[Signature | None, RecordT] | None
+    ) -> RecordT:
+        """The record of a cacheable file not known unchanged by its signature alone."""
+        sig, record = kept if kept is not None else (None, None)
         reuse = record is not None and sig is not None and sig == signature(info)
-        if not reuse:  # not known unchanged by its signature: compare its content
+        if not reuse:  # compare its content
             with open(file.path, "rb") as handle:
                 raw = handle.read()
             raws[file.rel] = raw
@@ -433,10 +422,59 @@ def _check(
                 record = _compute(file, raw, digest(raw))
             else:
                 counts.reused += 1
-        if same_entries and (kept is None or record[2] != kept[1][2]):
-            same_entries = False
         fresh[file.rel] = (sig, record)
+        return record
+
+    same_entries = len(files) == len(old)
+    """Whether every file is cached and gives the entry it gave last time, in the same
+    order: what the cross-file rules read is then unchanged."""
+    old_order = list(old) if same_entries else []
+    loader_problems: list[Problem] = []
+    home_of: dict[str, str] = {}
+    with_findings: list[tuple[_File, RecordT]] = []
+    with_directive: list[_File] = []
+    reused = valid = 0
+    lstat, is_regular, max_bytes = os.lstat, stat.S_ISREG, MAX_FILE_BYTES
+    for index, file in enumerate(files):
+        rel = file.rel
+        info = lstat(file.path) if file.plain else None
+        if info is None or not is_regular(info.st_mode) or info.st_size > max_bytes:
+            # Links, files given outside usecases/, folders, pipes, oversized files: read
+            # (or refused) exactly as the loader does, and not cached.
+            text, issue = read_text(Path(file.path), root=root)
+            if text is not None:
+                texts[rel] = text
+            record = _record(rel, text, issue, b"", base, today, enabled)
+            same_entries = False
+        else:
+            kept = old.get(rel)
+            if (
+                kept is not None
+                and kept[0] == (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+                and not kept[1][4]
+            ):
+                # Known unchanged by its signature, and cites no evidence file: the
+                # common case, kept as it is.
+                record = kept[1]
+                reused += 1
+                fresh[rel] = kept
+            else:
+                record = _file_record(file, info, kept)
+            if same_entries and (
+                kept is None or record[2] != kept[1][2] or old_order[index] != rel
+            ):
+                same_entries = False
         records.append((file, record))
+        if record[1]:
+            loader_problems.extend(_problem(p) for p in record[1])
+        if record[2] is not None:
+            valid += 1
+            home_of.setdefault(record[2][0], rel)
+            if record[3]:
+                with_findings.append((file, record))
+        if record[5]:
+            with_directive.append(file)
+    counts.reused += reused
 
     def text_of(rel: str, path: str) -> str | None:
         if rel not in texts:
@@ -453,28 +491,21 @@ def _check(
             texts[rel] = text
         return texts[rel]
 
-    path_of = {file.rel: file.path for file, _ in records}
+    path_of: dict[str, str] = {}
 
     def locate(found: list[Problem]) -> list[Problem]:
+        if found and not path_of:
+            path_of.update((file.rel, file.path) for file, _ in records)
         for p in found:
             if not p.line and p.path in path_of:
                 text_of(p.path, path_of[p.path])
         return locate_problems(found, texts)
 
-    loader_problems: list[Problem] = []
     problems: list[Problem] = []
-    home_of: dict[str, str] = {}
-    valid = 0
-    for file, record in records:
-        loader_problems.extend(_problem(p) for p in record[1])
-        if record[2] is not None:
-            valid += 1
-            home_of.setdefault(record[2][0], file.rel)
     # The per-entry findings (all of enabled rules: the context covers the configuration).
     moved: list[Problem] = []
-    for file, record in records:
-        if record[2] is None or not record[3]:
-            continue
+    for file, record in with_findings:
+        assert record[2] is not None
         home = home_of[record[2][0]]
         for p, named in record[3]:
             if named:
@@ -486,9 +517,8 @@ def _check(
     problems += locate(moved)
 
     # The rules across files, again only when what they read changed.
-    digest_of = {file.rel: record[0] for file, record in records}
     known_cross = isinstance(old_cross, tuple) and len(old_cross) == 2
-    if known_cross and same_entries and list(old) == [file.rel for file, _ in records]:
+    if known_cross and same_entries:
         cross_key = old_cross[0]
     else:
         cross_key = digest(
@@ -497,6 +527,7 @@ def _check(
     if known_cross and old_cross[0] == cross_key:
         counts.cross_reused = True
         cross_found = old_cross[1]
+        digest_of = {file.rel: record[0] for file, record in records} if cross_found else {}
         again: list[Problem] = []
         for p, line, column, file_digest in cross_found:
             problem = _problem(p)
@@ -522,6 +553,7 @@ def _check(
                 unlocated += RULES[rule_id].run(ctx, severity, statuses(base, rule_id))
         found = locate(unlocated)
         problems += found
+        digest_of = {file.rel: record[0] for file, record in records}
         cross_found = tuple(
             (_to_tuple(before), after.line, after.column, digest_of.get(before.path, b""))
             for before, after in zip(unlocated, found, strict=True)
@@ -529,8 +561,8 @@ def _check(
 
     # A file may switch a rule off for itself (rules/suppress.py), as in find_rule_problems.
     directive_texts = dict(texts)
-    for file, record in records:
-        if record[5] and file.rel not in directive_texts:
+    for file in with_directive:
+        if file.rel not in directive_texts:
             text = text_of(file.rel, file.path)
             if text is not None:
                 directive_texts[file.rel] = text

@@ -139,20 +139,32 @@ def save(root: Path, name: str, context: bytes, value: Any, *, codec: Codec = "p
 def code_fingerprint(*extra: Path) -> bytes:
     """aip as installed, and the folders in ``extra``: path, size and modification time of
     every file (code, message catalogs, data, templates). An edited or upgraded aip starts
-    fresh caches."""
+    fresh caches. Worked out once per process (the code a process runs does not change
+    under it; several caches ask)."""
+    return _fingerprint(tuple(Path(folder) for folder in extra))
+
+
+@cache
+def _fingerprint(extra: tuple[Path, ...]) -> bytes:
     import sys
 
-    import pydantic
+    from pydantic.version import VERSION
 
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{sys.version}\0{pydantic.VERSION}".encode())
+    digest.update(f"{sys.version}\0{VERSION}".encode())
     for base in (Path(__file__).resolve().parent.parent, *extra):
-        for folder, dirs, names in sorted(os.walk(base)):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(names):
-                info = os.stat(os.path.join(folder, name))
-                digest.update(f"{folder}/{name}\0{info.st_size}\0{info.st_mtime_ns}".encode())
+        tree_fingerprint(base, digest)
     return digest.digest()
+
+
+def tree_fingerprint(base: Path, digest: Any) -> None:
+    """Feed ``digest`` the path, size and modification time of every file below ``base``
+    (``__pycache__`` folders left out), in a stable order."""
+    for folder, dirs, names in os.walk(base):  # top-down: the pruned folders are skipped
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(names):
+            info = os.stat(os.path.join(folder, name))
+            digest.update(f"{folder}/{name}\0{info.st_size}\0{info.st_mtime_ns}".encode())
 
 
 @contextlib.contextmanager
