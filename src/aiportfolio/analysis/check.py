@@ -6,10 +6,12 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aiportfolio.problem import Problem, Severity
-from aiportfolio.register.loader import Register
-from aiportfolio.rules.registry import run_rules
+
+if TYPE_CHECKING:
+    from aiportfolio.register.loader import Register
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class CheckResult:
 def check_register(register: Register, today: dt.date, only: Collection[Path] = ()) -> CheckResult:
     """Every problem of the register, or only those in the files ``only`` (register-wide
     rules such as unique ids and dependencies still see the whole register)."""
+    from aiportfolio.rules.registry import run_rules  # not needed to report a cached check
+
     problems = sorted([*register.problems, *run_rules(register, today)])
     if not only:
         return CheckResult(tuple(problems), len(register.files), len(register.usecases))

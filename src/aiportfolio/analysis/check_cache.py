@@ -33,20 +33,21 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import marshal
 import os
 import stat
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from aiportfolio.analysis.check import CheckResult, check_register
-from aiportfolio.domain.ai_act import evidence_path_problem
+from aiportfolio import resources
+from aiportfolio.analysis.check import CheckResult
+from aiportfolio.domain.evidence import evidence_path_problem
 from aiportfolio.message import Localized, Message
-from aiportfolio.model.common import UNSAFE_OR_BREAK, escaped
-from aiportfolio.model.usecase import UseCase
+from aiportfolio.model.text import UNSAFE_OR_BREAK, escaped
 from aiportfolio.problem import Problem, Severity
 from aiportfolio.register.disk_cache import (
     CACHE_DIR,
@@ -60,30 +61,30 @@ from aiportfolio.register.disk_cache import (
 )
 from aiportfolio.register.disk_cache import load as load_cached
 from aiportfolio.register.disk_cache import save as save_cached
-from aiportfolio.register.loader import (
+from aiportfolio.register.paths import (
+    MAX_FILE_BYTES,
     PORTFOLIO_FILE,
     USECASES_DIR,
     WEIGHTS_FILE,
-    Register,
-    display_path,
-    load_config,
-    load_register,
-    load_usecase_text,
-    locate_problems,
     reader_language,
-    usecase_files,
 )
-from aiportfolio.register.yamlio import MAX_FILE_BYTES, YamlIssue, decode, read_text
-from aiportfolio.rules.base import RuleContext
-from aiportfolio.rules.registry import LOADER_RULES, RULES, severities, statuses
 from aiportfolio.rules.suppress import apply_suppressions
+
+if TYPE_CHECKING:
+    from aiportfolio.model.usecase import UseCase
+    from aiportfolio.register.loader import Register
+    from aiportfolio.register.yamlio import YamlIssue
+
+# A re-check where no file changed reads the store and the file times, nothing more: the
+# models, the loader, YAML and the rules are imported only when a record or the rules
+# across files must be computed again (they take longer to import than such a check runs).
 
 __all__ = ["CACHE_DIR", "CACHE_FILE", "CacheStats", "check_with_cache"]
 
 CACHE_FILE = "check.marshal"
 FORMER_FILES = ("check.pickle",)
 """Stores of earlier layouts, removed when the current one is written."""
-FORMAT = 4
+FORMAT = 5
 """Bumped when the layout of the store changes."""
 
 LOCAL_RULES = frozenset(
@@ -166,16 +167,36 @@ def cacheable(enabled: dict[str, Severity | None]) -> bool:
     )
 
 
-def context_digest(root: Path, today: dt.date) -> bytes:
+def context_digest(root: Path, today: dt.date) -> tuple[bytes, bool]:
+    """The digest of what every record depends on besides its file (aip's code, the date,
+    the configuration files and what they are), and whether the configuration's settings
+    may be kept with the records: only when its files are regular files of a ``config/``
+    folder that is no link (or absent), as they were when the settings were worked out.
+    Everything ``load_config`` accepts or refuses then follows from this digest."""
     hasher = hashlib.blake2b(code_fingerprint(), digest_size=16)
     hasher.update(f"\0{FORMAT}\0{today.isoformat()}".encode())
+    folder = root / PORTFOLIO_FILE.parent
+    plain = not folder.is_symlink()
+    hasher.update(b"\0d" if folder.is_dir() else b"\0-")
     for rel in (PORTFOLIO_FILE, WEIGHTS_FILE):
         path = root / rel
         try:
-            hasher.update(b"\0" + path.read_bytes() if path.is_file() else b"\0-")
+            mode = path.lstat().st_mode
+        except OSError:
+            hasher.update(b"\0-")
+            continue
+        if not stat.S_ISREG(mode):
+            plain = False
+        try:
+            hasher.update(b"\0f" + path.read_bytes() if path.is_file() else b"\0o")
         except OSError:
             hasher.update(b"\0?")
-    return hasher.digest()
+    if not (root / WEIGHTS_FILE).is_file():  # the shipped grid (outside the package when
+        try:  # aip runs from a checkout)
+            hasher.update(b"\0w" + resources.default_weights().read_bytes())
+        except OSError:
+            hasher.update(b"\0?")
+    return hasher.digest(), plain
 
 
 def _message_tuple(m: Message) -> MessageT:
@@ -229,7 +250,7 @@ class _StandIn(NamedTuple):
 
 
 def _stand_in(entry: EntryT) -> UseCase:
-    return cast(UseCase, _StandIn(entry[0], entry[1], _StandInPlan(list(entry[2]))))
+    return cast("UseCase", _StandIn(entry[0], entry[1], _StandInPlan(list(entry[2]))))
 
 
 class _File(NamedTuple):
@@ -257,6 +278,8 @@ def _listing(root: Path, only: Sequence[Path]) -> list[_File]:
         and folder.resolve() == (root.resolve() / USECASES_DIR)
     )
     if only or not plain_folder:
+        from aiportfolio.register.loader import display_path, usecase_files
+
         files = usecase_files(root)
         selected = usecase_files(root, only) if only else []
         known = {f.resolve() for f in files}
@@ -288,6 +311,10 @@ def _record(
     today: dt.date,
     enabled: dict[str, Severity | None],
 ) -> RecordT:
+    from aiportfolio.register.loader import load_usecase_text, locate_problems
+    from aiportfolio.rules.base import RuleContext
+    from aiportfolio.rules.registry import RULES, statuses
+
     usecase, problems = load_usecase_text(text, issue, rel)
     texts = {rel: text} if text is not None else {}
     located = tuple(_to_tuple(p) for p in locate_problems(problems, texts))
@@ -322,24 +349,66 @@ def _evidence_unchanged(record: RecordT, root: Path) -> bool:
     return all(evidence_path_problem(ref, root) == why for ref, why in record[4])
 
 
-@dataclass
-class _Register(Register):
-    """A register whose ``relpath`` answers from the paths already worked out (the
-    cross-file rules ask it for every entry; resolving 10,000 paths takes seconds)."""
+def _known_paths_register(known: dict[Path, str], base: Register) -> Register:
+    """``base`` (an empty register: root, grid, configuration) whose ``relpath`` answers
+    from the paths already worked out (the cross-file rules ask it for every entry;
+    resolving 10,000 paths takes seconds)."""
+    from aiportfolio.register.loader import Register, display_path
 
-    known: dict[Path, str] = field(default_factory=dict, repr=False)
+    class _Register(Register):
+        def relpath(self, path: Path) -> str:
+            rel = known.get(path)
+            return rel if rel is not None else display_path(path, self.root)
 
-    def relpath(self, path: Path) -> str:
-        rel = self.known.get(path)
-        return rel if rel is not None else display_path(path, self.root)
+    return _Register(root=base.root, grid=base.grid, config=base.config, lang=base.lang)
 
 
-def _load(root: Path, context: bytes) -> tuple[dict[str, tuple[Signature | None, RecordT]], Any]:
+SettingsT = tuple[str, tuple[tuple[str, str | None], ...]]
+"""What the configuration says that a cached check needs: its language (``language:``,
+whatever ``--lang`` says) and the rules of ``aip check`` with their severities (``None``:
+switched off)."""
+
+
+class _Configuration:
+    """The register's grid and configuration, validated only when a record or the rules
+    across files must be computed (a check served from the cache reads neither)."""
+
+    def __init__(self, root: Path, lang: str | None) -> None:
+        self.root = root
+        self.lang = lang
+
+    @functools.cached_property
+    def register(self) -> Register:
+        """An empty register with the grid and configuration (``ConfigError`` if they are
+        wrong: exit 2, as without the cache)."""
+        from aiportfolio.register.loader import Register, load_config
+
+        grid, config = load_config(self.root)
+        lang = reader_language(self.lang, config.language)
+        return Register(root=self.root, grid=grid, config=config, lang=lang)
+
+    def settings(self) -> SettingsT:
+        from aiportfolio.rules.registry import RULES, severities
+
+        base = self.register
+        # The rules of aip check (advisory rules belong to aip balance).
+        enabled = tuple(
+            (rid, None if severity is None else severity.value)
+            for rid, severity in severities(base).items()
+            if not RULES[rid].advisory
+        )
+        return (base.config.language, enabled)
+
+
+def _load(
+    root: Path, context: bytes
+) -> tuple[dict[str, tuple[Signature | None, RecordT]], Any, SettingsT | None]:
     stored = load_cached(root, CACHE_FILE, context, codec="marshal")
     if not isinstance(stored, dict):
-        return {}, None
-    files, cross = stored.get("files"), stored.get("cross")
-    return (files if isinstance(files, dict) else {}), cross
+        return {}, None, None
+    files, cross, settings = stored.get("files"), stored.get("cross"), stored.get("settings")
+    valid = isinstance(settings, tuple) and len(settings) == 2
+    return (files if isinstance(files, dict) else {}), cross, settings if valid else None
 
 
 def check_with_cache(
@@ -356,30 +425,40 @@ def check_with_cache(
     messages. Same verdict, problem for problem, as ``check_register(load_register(root,
     lang, only), today, only)``; configuration errors raise ``ConfigError`` the same way."""
     counts = stats if stats is not None else CacheStats()
-    grid, config = load_config(root)
-    base = Register(root=root, grid=grid, config=config, lang=reader_language(lang, config))
-    # The rules of aip check (advisory rules belong to aip balance).
-    enabled = {rid: sev for rid, sev in severities(base).items() if not RULES[rid].advisory}
-    if not use_cache or not cacheable(enabled):
-        counts.enabled = False
-        register = load_register(root, lang, only)
-        return check_register(register, today, only), len(register.files), register.lang
-    with paused_gc():
-        return _check(base, enabled, today, only, counts)
+    if use_cache:
+        with paused_gc():
+            checked = _check(root, lang, today, only, counts)
+        if checked is not None:
+            return checked
+    counts.enabled = False
+    from aiportfolio.analysis.check import check_register
+    from aiportfolio.register.loader import load_register
+
+    register = load_register(root, lang, only)
+    return check_register(register, today, only), len(register.files), register.lang
 
 
 def _check(
-    base: Register,
-    enabled: dict[str, Severity | None],
+    root: Path,
+    lang: str | None,
     today: dt.date,
     only: Sequence[Path],
     counts: CacheStats,
-) -> tuple[CheckResult, int, str]:
-    root, grid, config = base.root, base.grid, base.config
+) -> tuple[CheckResult, int, str] | None:
+    """The cached check, or ``None`` when a rule is not classified (no cache then)."""
     started = now_ns()
     folder = root / CACHE_DIR
-    context = context_digest(root, today)
-    old, old_cross = _load(root, context)
+    context, settings_kept = context_digest(root, today)
+    old, old_cross, kept_settings = _load(root, context)
+    configuration = _Configuration(root, lang)
+    settings = kept_settings if settings_kept else None
+    if settings is None:
+        settings = configuration.settings()  # ConfigError: exit 2, as without the cache
+    language, rules = settings
+    enabled = {rid: None if sev is None else Severity(sev) for rid, sev in rules}
+    if not cacheable(enabled):
+        return None
+    reader = reader_language(lang, language)
     files = _listing(root, only)
 
     texts: dict[str, str] = {}
@@ -389,11 +468,13 @@ def _check(
     records: list[tuple[_File, RecordT]] = []
 
     def _compute(file: _File, raw: bytes, file_digest: bytes) -> RecordT:
+        from aiportfolio.register.yamlio import decode
+
         counts.computed += 1
         text, issue = decode(raw)
         if text is not None:
             texts[file.rel] = text
-        return _record(file.rel, text, issue, file_digest, base, today, enabled)
+        return _record(file.rel, text, issue, file_digest, configuration.register, today, enabled)
 
     def _file_record(
         file: _File, info: os.stat_result, kept: tuple[Signature | None, RecordT] | None
@@ -441,10 +522,12 @@ def _check(
         if info is None or not is_regular(info.st_mode) or info.st_size > max_bytes:
             # Links, files given outside usecases/, folders, pipes, oversized files: read
             # (or refused) exactly as the loader does, and not cached.
+            from aiportfolio.register.yamlio import read_text
+
             text, issue = read_text(Path(file.path), root=root)
             if text is not None:
                 texts[rel] = text
-            record = _record(rel, text, issue, b"", base, today, enabled)
+            record = _record(rel, text, issue, b"", configuration.register, today, enabled)
             same_entries = False
         else:
             kept = old.get(rel)
@@ -477,6 +560,8 @@ def _check(
     counts.reused += reused
 
     def text_of(rel: str, path: str) -> str | None:
+        from aiportfolio.register.yamlio import decode
+
         if rel not in texts:
             raw = raws.get(rel)
             if raw is None:
@@ -494,7 +579,11 @@ def _check(
     path_of: dict[str, str] = {}
 
     def locate(found: list[Problem]) -> list[Problem]:
-        if found and not path_of:
+        if not found:
+            return []
+        from aiportfolio.register.loader import locate_problems
+
+        if not path_of:
             path_of.update((file.rel, file.path) for file, _ in records)
         for p in found:
             if not p.line and p.path in path_of:
@@ -537,11 +626,16 @@ def _check(
                 again.append(problem)
         problems += locate(again)
     else:
-        register = _Register(root=root, grid=grid, config=config, lang=base.lang)
+        from aiportfolio.rules.base import RuleContext
+        from aiportfolio.rules.registry import RULES, statuses
+
+        base = configuration.register
+        known: dict[Path, str] = {}
+        register = _known_paths_register(known, base)
         for file, record in records:
             path = Path(file.path)
             register.files.append(path)
-            register.known[path] = file.rel
+            known[path] = file.rel
             if record[2] is not None:
                 register.usecases.append(_stand_in(record[2]))
                 register.usecase_paths.append(path)
@@ -566,18 +660,25 @@ def _check(
             text = text_of(file.rel, file.path)
             if text is not None:
                 directive_texts[file.rel] = text
-    problems = loader_problems + apply_suppressions(
-        problems, directive_texts, RULES, LOADER_RULES, report_unknown=True
-    )
+    if any("aip:" in text for text in directive_texts.values()):
+        from aiportfolio.rules.registry import LOADER_RULES, RULES
 
-    if fresh != old or not counts.cross_reused:
-        store = {"files": fresh, "cross": (cross_key, cross_found)}
+        problems = apply_suppressions(
+            problems, directive_texts, RULES, LOADER_RULES, report_unknown=True
+        )
+    problems = loader_problems + problems
+
+    keep_settings = settings if settings_kept else None
+    if fresh != old or not counts.cross_reused or keep_settings != kept_settings:
+        store: dict[str, Any] = {"files": fresh, "cross": (cross_key, cross_found)}
+        if keep_settings is not None:
+            store["settings"] = keep_settings
         save_cached(root, CACHE_FILE, context, store, codec="marshal")
         for name in FORMER_FILES:
             with contextlib.suppress(OSError):
                 (folder / name).unlink(missing_ok=True)
     result = _result(sorted(problems), records, valid, root, only)
-    return result, len(records), base.lang
+    return result, len(records), reader
 
 
 def _result(
@@ -590,6 +691,8 @@ def _result(
     """The same filtering as ``check_register``."""
     if not only:
         return CheckResult(tuple(problems), len(records), valid)
+    from aiportfolio.register.loader import display_path
+
     known = {Path(file.path): file.rel for file, _ in records}
     wanted = {known.get(path) or display_path(path, root) for path in only}
     kept = tuple(p for p in problems if p.path in wanted)

@@ -150,7 +150,7 @@ def error_language(args: Sequence[str]) -> str:
     try:
         import os
 
-        from aiportfolio.register.loader import peek_language
+        from aiportfolio.register.paths import peek_language
         from aiportfolio.register.root import find_register_root
 
         if register is None and os.environ.get("AIP_REGISTER"):

@@ -54,7 +54,7 @@ def settings(ctx: typer.Context) -> Settings:
 
 def translator(ctx: typer.Context, register: Register | None = None) -> Translator:
     from aiportfolio.i18n import Translator
-    from aiportfolio.register.loader import peek_language
+    from aiportfolio.register.paths import peek_language
     from aiportfolio.register.root import find_register_root
 
     chosen = settings(ctx).lang

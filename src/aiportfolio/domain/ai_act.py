@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
+from aiportfolio.domain.evidence import evidence_path_problem as evidence_path_problem
 from aiportfolio.domain.memo import per_run
 from aiportfolio.errors import ConfigError
 from aiportfolio.message import Message
@@ -373,20 +374,3 @@ def open_effort_weeks(
         for a in found
         if not a.closed
     )
-
-
-def evidence_path_problem(ref: str, root: Path) -> str | None:
-    """Why an evidence path is not acceptable ("outside", "missing"), ``None`` when fine."""
-    posix = PurePosixPath(ref.replace("\\", "/"))
-    if posix.is_absolute() or ".." in posix.parts or ":" in ref.split("/", 1)[0]:
-        return "outside"
-    target = root / Path(*posix.parts)
-    try:
-        if not target.exists():
-            return "missing"
-        target.resolve().relative_to(root.resolve())
-    except ValueError:
-        return "outside"
-    except OSError:
-        return "missing"
-    return None

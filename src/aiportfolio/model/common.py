@@ -8,40 +8,19 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, StringConstraints
 from pydantic_core import PydanticCustomError
 
-# Re-exported: the lifecycle module owns the statuses.
+# Re-exported: the lifecycle module owns the statuses, model/text.py the unsafe characters.
 from aiportfolio.model.lifecycle import STATUSES as STATUSES
 from aiportfolio.model.lifecycle import Status as Status
+from aiportfolio.model.text import UNSAFE as UNSAFE
+from aiportfolio.model.text import UNSAFE_CHARACTERS as UNSAFE_CHARACTERS
+from aiportfolio.model.text import UNSAFE_IN_LINE as UNSAFE_IN_LINE
+from aiportfolio.model.text import UNSAFE_OR_BREAK as UNSAFE_OR_BREAK
+from aiportfolio.model.text import escaped as escaped
+from aiportfolio.model.text import strip_unsafe as strip_unsafe
 from aiportfolio.model.vocabulary import CATEGORIES as CATEGORIES
 from aiportfolio.model.vocabulary import Category as Category
 from aiportfolio.model.vocabulary import DecisionKind as DecisionKind
 from aiportfolio.model.vocabulary import Lang as Lang
-
-UNSAFE_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
-"""Control characters (C0 but tab, line feed and carriage return; DEL; C1) and bidi
-overrides: they can rewrite a terminal (ANSI escapes) or hide text in a review. The one
-definition: the model refuses them in values, reporters and the importer remove them."""
-UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
-"""Matches one unsafe character (multi-line text may hold tabs and line breaks)."""
-UNSAFE_IN_LINE = re.compile(f"[{UNSAFE_CHARACTERS}\r]")
-"""Matches one unsafe character or a carriage return (a CR rewinds a terminal line)."""
-UNSAFE_OR_BREAK = re.compile(f"[{UNSAFE_CHARACTERS}\r\n\t\u2028\u2029]")
-"""Matches one unsafe character, tab or line break: what a one-line value cannot hold."""
-
-
-def strip_unsafe(text: str) -> str:
-    """``text`` without its unsafe characters (tabs and line breaks kept)."""
-    return UNSAFE.sub("", text)
-
-
-def escaped(text: object) -> str:
-    """A name (YAML key, file name) as a person should see it: control characters, line
-    breaks and bidi overrides written as visible escapes (``\\x1b``, ``\\n``), the rest
-    unchanged. Values are refused at the model when they hold such characters; names
-    cannot be, so they are shown escaped."""
-    s = str(text)
-    if not UNSAFE_OR_BREAK.search(s):
-        return s
-    return UNSAFE_OR_BREAK.sub(lambda m: m.group(0).encode("unicode_escape").decode(), s)
 
 
 def _no_control(pattern: re.Pattern[str]) -> AfterValidator:

@@ -19,9 +19,11 @@ from aiportfolio.model.grid import Grid
 from aiportfolio.model.lifecycle import active
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
-from aiportfolio.model.vocabulary import LANGS
 from aiportfolio.problem import Problem, Severity
 from aiportfolio.register.paths import PORTFOLIO_FILE, USECASES_DIR, WEIGHTS_FILE
+from aiportfolio.register.paths import peek_language as peek_language
+from aiportfolio.register.paths import peek_language_text as peek_language_text
+from aiportfolio.register.paths import reader_language as reader_language
 from aiportfolio.register.problems import (
     locate_problems,
     suggest,
@@ -175,19 +177,6 @@ def _invalid(rel: str) -> Message:
     return Message("config.invalid", {"path": rel})
 
 
-def peek_language(root: Path) -> str | None:
-    """The ``language:`` of ``config/portfolio.yaml`` without validating the file (so that
-    configuration errors themselves are reported in the register's language). Only a
-    regular file is read: a named pipe there must not block the command."""
-    path = root / PORTFOLIO_FILE
-    try:
-        if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
-            return None
-        return peek_language_text(path.read_bytes())
-    except OSError:
-        return None
-
-
 def load_config(root: Path) -> tuple[Grid, PortfolioConfig]:
     weights = root / WEIGHTS_FILE
     if not (weights.exists() or weights.is_symlink()) and weights.parent.is_dir():
@@ -262,7 +251,9 @@ def load_register(
     use-case problems are collected in ``Register.problems`` with their positions.
     ``cache`` (``(path, text) -> parsed``) spares the parsing of files already parsed."""
     grid, config = load_config(root)
-    register = Register(root=root, grid=grid, config=config, lang=reader_language(lang, config))
+    register = Register(
+        root=root, grid=grid, config=config, lang=reader_language(lang, config.language)
+    )
     selected = usecase_files(root, paths) if paths else []
     files = usecase_files(root)
     if selected:
@@ -348,7 +339,7 @@ def load_register_from_texts(
     portfolio = config(portfolio_rel, PortfolioConfig, None) or PortfolioConfig()
     assert isinstance(grid, Grid) and isinstance(portfolio, PortfolioConfig)
     register = Register(
-        root=root, grid=grid, config=portfolio, lang=reader_language(lang, portfolio)
+        root=root, grid=grid, config=portfolio, lang=reader_language(lang, portfolio.language)
     )
     prefix = USECASES_DIR + "/"
     names = sorted(
@@ -360,22 +351,3 @@ def load_register_from_texts(
     ordered = [n for n in names if n.endswith(".yaml")] + [n for n in names if n.endswith(".yml")]
     _collect_usecases(register, ((rel, root / rel, *text_of(rel)) for rel in ordered), cache)
     return register
-
-
-def reader_language(lang: str | None, config: PortfolioConfig) -> str:
-    """The language a register's reader gets: ``--lang`` when given (an unknown one reads
-    English, as the catalog does), else the register's ``language:``."""
-    if lang is None:
-        return config.language
-    return lang if lang in LANGS else "en"
-
-
-def peek_language_text(raw: bytes | None) -> str | None:
-    """``language:`` read from the raw text of a portfolio file (``None`` if absent)."""
-    if raw is None:
-        return None
-    for line in raw.decode("utf-8", "replace").splitlines():
-        if line.startswith("language:"):
-            value = line.split(":", 1)[1].split("#", 1)[0].strip().strip("'\"")
-            return value if value in LANGS else None
-    return None

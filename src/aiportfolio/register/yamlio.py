@@ -22,13 +22,12 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import BaseResolver
 from ruamel.yaml.tag import Tag
 
+from aiportfolio.register.paths import MAX_FILE_BYTES as MAX_FILE_BYTES
+
 try:
     from _ruamel_yaml import CParser
 except ImportError:  # pragma: no cover
     CParser = None
-
-MAX_FILE_BYTES = 1024 * 1024
-"""Register files are one-page cards; anything bigger is a mistake or an attack."""
 
 MAX_DEPTH = 64
 """Deepest nesting of mappings and sequences accepted. A use case needs about 5 levels;

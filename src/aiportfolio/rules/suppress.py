@@ -40,8 +40,6 @@ def apply_suppressions(
 ) -> list[Problem]:
     """``problems`` without those a file switched off for itself, plus one warning per
     unknown (or not switchable) id in a directive."""
-    from aiportfolio.register.loader import suggest
-
     disabled: dict[str, set[str]] = {}
     reported: list[Problem] = []
     for path, text in texts.items():
@@ -54,6 +52,8 @@ def apply_suppressions(
                     message = Message("team.suppress.locked", {"rule": rule_id})
                     hint = Message("team.suppress.locked.hint")
                 else:
+                    from aiportfolio.register.loader import suggest
+
                     message = Message("team.suppress.unknown", {"rule": rule_id})
                     close = suggest(rule_id, rule_ids)
                     hint = (

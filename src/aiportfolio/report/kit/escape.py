@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from aiportfolio.model.common import UNSAFE_IN_LINE, escaped
+from aiportfolio.model.text import UNSAFE_IN_LINE, escaped
 
 __all__ = ["escaped"]  # names (keys, files) shown escaped; defined with the model
 
