@@ -5,10 +5,12 @@ check from scratch report the same problems, and the cache is reused for unchang
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,7 @@ from aiportfolio.analysis.check_cache import (
     CacheStats,
     check_with_cache,
 )
+from aiportfolio.errors import ConfigError
 from aiportfolio.register.loader import load_register
 from aiportfolio.rules.registry import RULES
 from aiptest import REPO_ROOT
@@ -260,8 +263,6 @@ def test_links_folders_and_pipes_among_the_files_agree_too(
     """The check lists ``usecases/`` without asking what each entry is: a link (inside or
     outside the register), a folder or a named pipe named like a use case is found by the
     ``lstat`` the check makes anyway, and read as the loader reads it, never cached."""
-    import os
-
     _settled_at_once(monkeypatch)
     root = generate_register(tmp_path / "reg", 6, seed=11)
     folder = root / "usecases"
@@ -279,3 +280,94 @@ def test_links_folders_and_pipes_among_the_files_agree_too(
         result, files_read, _ = check_with_cache(root, None, TODAY, stats=stats)
         assert (result, files_read) == expected
     assert stats.reused == 6
+
+
+def _outcome(check: Callable[[], tuple], root: Path) -> tuple:
+    """The check's result, or the configuration error it raises (its message and
+    problems): what the reader sees either way."""
+    try:
+        return ("ok", *check())
+    except ConfigError as error:
+        return ("config error", str(error), error.problems)
+
+
+def test_a_cached_configuration_is_refused_again_as_soon_as_it_would_be(tmp_path: Path) -> None:
+    """The language and rule severities are kept with the records, so that a re-check
+    need not validate the configuration: every change that makes the configuration
+    wrong, or just different, must still be seen, as by a check from scratch."""
+    root = generate_register(tmp_path / "reg", 4, seed=12)
+    portfolio = root / "config" / "portfolio.yaml"
+    weights = root / "config" / "weights.yaml"
+    text, grid = portfolio.read_text(encoding="utf-8"), weights.read_text(encoding="utf-8")
+    outside = tmp_path / "portfolio.yaml"
+    outside.write_text(text, encoding="utf-8")
+
+    def agree(lang: str | None = None) -> tuple:
+        cached = _outcome(lambda: cached_check(root, TODAY, lang), root)
+        assert cached == _outcome(lambda: full_check(root, TODAY, lang), root)
+        assert cached == _outcome(lambda: cached_check(root, TODAY, lang), root)
+        return cached
+
+    assert agree()[0] == "ok"
+    assert agree("en")[0] == "ok"
+    portfolio.write_text(text.replace("language: fr", "language: en"), encoding="utf-8")
+    assert agree()[0] == "ok"
+    portfolio.write_text(text + "\npolicy:\n  rules:\n    owner-required: nope\n", "utf-8")
+    assert agree()[0] == "config error"
+    portfolio.unlink()
+    portfolio.symlink_to(outside)  # same bytes, but outside the register
+    assert agree()[0] == "config error"
+    portfolio.unlink()
+    portfolio.write_text(text, encoding="utf-8")
+    assert agree()[0] == "ok"
+    weights.unlink()  # a config/ folder without a grid
+    assert agree()[0] == "config error"
+    shutil.rmtree(root / "config")  # no config/ at all: the shipped defaults
+    assert agree()[0] == "ok"
+    (root / "config").mkdir()
+    assert agree()[0] == "config error"
+    weights.write_text(grid, encoding="utf-8")
+    assert agree()[0] == "ok"
+    (root / "config").rename(tmp_path / "config")
+    (root / "config").symlink_to(tmp_path / "config")  # a linked config/ folder
+    assert agree() == agree("de")
+
+
+def test_a_re_check_with_nothing_changed_loads_no_model(tmp_path: Path) -> None:
+    """What such a check needs is kept in the store: the models, the YAML parser, the
+    loader and the rules are imported only to compute a record again."""
+    import json
+    import subprocess
+
+    root = generate_register(tmp_path / "reg", 6, seed=13)
+    edit(root, "drop_owner", 1, 0)
+    code = (
+        "import json, sys\n"
+        f"sys.argv = ['aip', '--register', {str(root)!r}, 'check']\n"
+        "from aiportfolio.cli.entry import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write('\\n' + json.dumps(sorted(sys.modules)))\n"
+    )
+    env = {**os.environ, "AIP_TODAY": TODAY.isoformat()}
+
+    def modules() -> set[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        )
+        return set(json.loads(done.stderr.splitlines()[-1]))
+
+    assert "aiportfolio.model.usecase" in modules()  # the first check computes every record
+    loaded = modules()
+    heavy = {
+        "aiportfolio.model.usecase",
+        "aiportfolio.model.portfolio",
+        "aiportfolio.register.loader",
+        "aiportfolio.register.yamlio",
+        "aiportfolio.rules.registry",
+        "aiportfolio.domain.ai_act",
+        "ruamel.yaml",
+    }
+    assert not heavy & loaded
