@@ -66,7 +66,7 @@ from aiportfolio.register.paths import (
     PORTFOLIO_FILE,
     USECASES_DIR,
     WEIGHTS_FILE,
-    reader_language,
+    reader_language_for,
 )
 from aiportfolio.rules.suppress import apply_suppressions
 
@@ -384,7 +384,7 @@ class _Configuration:
         from aiportfolio.register.loader import Register, load_config
 
         grid, config = load_config(self.root)
-        lang = reader_language(self.lang, config.language)
+        lang = reader_language_for(self.lang, config.language)
         return Register(root=self.root, grid=grid, config=config, lang=lang)
 
     def settings(self) -> SettingsT:
@@ -458,7 +458,7 @@ def _check(
     enabled = {rid: None if sev is None else Severity(sev) for rid, sev in rules}
     if not cacheable(enabled):
         return None
-    reader = reader_language(lang, language)
+    reader = reader_language_for(lang, language)
     files = _listing(root, only)
 
     texts: dict[str, str] = {}

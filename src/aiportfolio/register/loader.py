@@ -20,10 +20,14 @@ from aiportfolio.model.lifecycle import active
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Problem, Severity
-from aiportfolio.register.paths import PORTFOLIO_FILE, USECASES_DIR, WEIGHTS_FILE
+from aiportfolio.register.paths import (
+    PORTFOLIO_FILE,
+    USECASES_DIR,
+    WEIGHTS_FILE,
+    reader_language_for,
+)
 from aiportfolio.register.paths import peek_language as peek_language
 from aiportfolio.register.paths import peek_language_text as peek_language_text
-from aiportfolio.register.paths import reader_language as reader_language
 from aiportfolio.register.problems import (
     locate_problems,
     suggest,
@@ -251,9 +255,7 @@ def load_register(
     use-case problems are collected in ``Register.problems`` with their positions.
     ``cache`` (``(path, text) -> parsed``) spares the parsing of files already parsed."""
     grid, config = load_config(root)
-    register = Register(
-        root=root, grid=grid, config=config, lang=reader_language(lang, config.language)
-    )
+    register = Register(root=root, grid=grid, config=config, lang=reader_language(lang, config))
     selected = usecase_files(root, paths) if paths else []
     files = usecase_files(root)
     if selected:
@@ -339,7 +341,7 @@ def load_register_from_texts(
     portfolio = config(portfolio_rel, PortfolioConfig, None) or PortfolioConfig()
     assert isinstance(grid, Grid) and isinstance(portfolio, PortfolioConfig)
     register = Register(
-        root=root, grid=grid, config=portfolio, lang=reader_language(lang, portfolio.language)
+        root=root, grid=grid, config=portfolio, lang=reader_language(lang, portfolio)
     )
     prefix = USECASES_DIR + "/"
     names = sorted(
@@ -351,3 +353,9 @@ def load_register_from_texts(
     ordered = [n for n in names if n.endswith(".yaml")] + [n for n in names if n.endswith(".yml")]
     _collect_usecases(register, ((rel, root / rel, *text_of(rel)) for rel in ordered), cache)
     return register
+
+
+def reader_language(lang: str | None, config: PortfolioConfig) -> str:
+    """The language a register's reader gets: ``--lang`` when given (an unknown one reads
+    English, as the catalog does), else the register's ``language:``."""
+    return reader_language_for(lang, config.language)

@@ -40,7 +40,7 @@ def peek_language_text(raw: bytes | None) -> str | None:
     return None
 
 
-def reader_language(lang: str | None, language: str) -> str:
+def reader_language_for(lang: str | None, language: str) -> str:
     """The language a register's reader gets: ``--lang`` when given (an unknown one reads
     English, as the catalog does), else the register's ``language:`` (``language``)."""
     if lang is None:
