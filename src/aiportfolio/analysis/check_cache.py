@@ -167,12 +167,17 @@ def cacheable(enabled: dict[str, Severity | None]) -> bool:
     )
 
 
-def context_digest(root: Path, today: dt.date) -> tuple[bytes, bool]:
-    """The digest of what every record depends on besides its file (aip's code, the date,
-    the configuration files and what they are), and whether the configuration's settings
-    may be kept with the records: only when its files are regular files of a ``config/``
-    folder that is no link (or absent), as they were when the settings were worked out.
-    Everything ``load_config`` accepts or refuses then follows from this digest."""
+def context_digest(root: Path, today: dt.date) -> bytes:
+    """The digest of what every record depends on besides its file: aip's code, the date,
+    the configuration files and what they are (the store is kept under it)."""
+    return _context(root, today)[0]
+
+
+def _context(root: Path, today: dt.date) -> tuple[bytes, bool]:
+    """``context_digest``, and whether the configuration's settings may be kept with the
+    records: only when its files are regular files of a ``config/`` folder that is no link
+    (or absent), as they were when the settings were worked out. Everything
+    ``load_config`` accepts or refuses then follows from the digest."""
     hasher = hashlib.blake2b(code_fingerprint(), digest_size=16)
     hasher.update(f"\0{FORMAT}\0{today.isoformat()}".encode())
     folder = root / PORTFOLIO_FILE.parent
@@ -448,7 +453,7 @@ def _check(
     """The cached check, or ``None`` when a rule is not classified (no cache then)."""
     started = now_ns()
     folder = root / CACHE_DIR
-    context, settings_kept = context_digest(root, today)
+    context, settings_kept = _context(root, today)
     old, old_cross, kept_settings = _load(root, context)
     configuration = _Configuration(root, lang)
     settings = kept_settings if settings_kept else None
