@@ -51,11 +51,13 @@ def write_site(root: Path, out: Path, lang: str | None = None) -> Path:
     from aiportfolio.cli.report import write_site as write
     from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import load_register
+    from aiportfolio.report.site.common import files_base
     from aiportfolio.report.site.pages import render_site
 
     register = load_register(root, lang, ())
     t = Translator(lang or register.lang or "en")
-    write(render_site(build_report(register, TODAY), t, register.root), out)
+    files = files_base(out, register.root)  # as aip report: evidence paths lead to the register
+    write(render_site(build_report(register, TODAY), t, register.root, None, None, files), out)
     return out
 
 
@@ -101,6 +103,12 @@ def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def german_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = write_register(tmp_path_factory.mktemp("register-de"), [usecase()])
     return write_site(root, tmp_path_factory.mktemp("site-de"), "de")
+
+
+@pytest.fixture(scope="session")
+def site_writer() -> Any:
+    """``write_site``, for a test that writes the report of its own register."""
+    return write_site
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,11 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
+
+from aiptest import REPO_ROOT, usecase, write_register
 
 PAGES = ["index", "matrix", "waves", "kpis", "tco", "usecases"]
 
@@ -127,14 +130,66 @@ def test_links_between_pages_work(page: Any, example_site: Path) -> None:
     page.locator('nav a[href="../index.html"]').click()
     page.wait_for_load_state("load")
     assert page.url.endswith("/index.html")
-    # Every link of every page leads to a file of the site.
+    # Every link of every page leads to a file of the site, or (evidence of an AI Act
+    # obligation) to a file of the register or a web address.
+    outside = set()
     for path in _all_pages(example_site):
         _open(page, path.as_uri())
         hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
         for href in hrefs:
             target = href.split("#")[0]
+            if target.startswith("https://"):
+                outside.add(target)
+                continue
             assert target.startswith("file://"), href
-            assert Path(target.removeprefix("file://")).is_file(), f"{path.name}: {href}"
+            file = Path(unquote(target.removeprefix("file://")))
+            assert file.is_file(), f"{path.name}: {href}"
+            if not file.is_relative_to(example_site):
+                outside.add(file.relative_to(REPO_ROOT).as_posix())
+    assert outside == {
+        "conformite/formation-ia-2026.md",
+        "conformite/avis-cse-2026-11-19.md",
+        "https://intranet.forgeval.example/rh/formation-ia-2026",
+    }
+
+
+def test_evidence_links_open_the_register_file_and_hostile_ones_stay_text(
+    page: Any, tmp_path: Path, site_writer: Any
+) -> None:
+    refs = [
+        "docs/étude d'impact #1.md",
+        "javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        '"><img src=x onerror=alert(1)>',
+        "https://intranet.example/dpia?a=1&b=<2>",
+    ]
+    obligation = {"id": "ai-literacy", "status": "done", "evidence": [{"ref": r} for r in refs]}
+    root = write_register(
+        tmp_path / "reg",
+        [usecase(ai_act={"obligations": [obligation]})],
+        files={"docs/étude d'impact #1.md": "# Étude d'impact\n"},
+    )
+    site = site_writer(root, tmp_path / "reg" / "site", "en")
+    watched = _open(page, (site / "usecases" / "UC-001.html").as_uri())
+    cell = page.locator("table.obligations tbody td").nth(5)
+    assert cell.inner_text() == "; ".join(refs)  # every value shown as written
+    links = cell.locator("a")
+    assert links.count() == 3  # javascript: and data: are text
+    # A path is a path, whatever its characters: percent-encoded under the register.
+    assert links.nth(1).inner_text() == refs[3]
+    assert (
+        links.nth(1).get_attribute("href")
+        == "../../%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E"
+    )
+    assert links.nth(2).get_attribute("href") == refs[-1]
+    assert links.nth(2).get_attribute("rel") == "noreferrer"
+    assert page.locator("img").count() == 0
+    # Nothing is loaded before a click; the link to the register's file opens it.
+    assert watched.problems == [] and len(watched.urls) == 1
+    links.first.click()
+    page.wait_for_load_state("load")
+    assert Path(unquote(page.url.removeprefix("file://"))) == root / "docs" / "étude d'impact #1.md"
+    assert "Étude d'impact" in page.content()
 
 
 def test_labels_follow_the_register_language(

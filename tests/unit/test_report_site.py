@@ -8,10 +8,12 @@ import re
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from aiportfolio.analysis.report import build_report
 from aiportfolio.i18n import Translator
 from aiportfolio.register.loader import load_register
+from aiportfolio.report.site.common import files_base
 from aiportfolio.report.site.pages import PAGES, charts, render_site
 from aiptest import REPO_ROOT, VALID_USECASE, run, usecase, write_register
 
@@ -19,15 +21,16 @@ TODAY = dt.date(2026, 11, 26)
 VALID_SCORES = tuple(VALID_USECASE["scores"])
 
 
-def _site(root: Path, lang: str | None = None) -> dict[str, str]:
+def _site(root: Path, lang: str | None = None, files: str | None = None) -> dict[str, str]:
     register = load_register(root, lang, ())
     t = Translator(lang or register.lang or "en")
-    return render_site(build_report(register, TODAY), t, register.root)
+    return render_site(build_report(register, TODAY), t, register.root, register_files=files)
 
 
 @pytest.fixture(scope="module")
 def example_site() -> dict[str, str]:
-    return _site(REPO_ROOT)
+    """The bundled register's report as ``aip report`` writes it in ``site/``."""
+    return _site(REPO_ROOT, files="../")
 
 
 def _links(html: str) -> list[str]:
@@ -46,18 +49,36 @@ def test_pages_are_self_contained_and_script_free(example_site: dict[str, str]) 
         assert html.startswith("<!DOCTYPE html>"), path
         assert "Content-Security-Policy" in html and "default-src 'none'" in html, path
         assert "<script" not in html.lower(), path
-        assert not re.search(r'(src|href)="(https?:)?//', html), path
+        assert not re.search(r'src="(https?:)?//', html), path
+        # The only links out of the site are evidence URLs, and they send no referrer.
+        for link in re.findall(r'<a href="(?:https?:)?//[^"]*"[^>]*>', html):
+            assert link.endswith(' rel="noreferrer">'), link
         assert '<html lang="fr">' in html, path
 
 
-def test_every_link_leads_to_a_page_of_the_site(example_site: dict[str, str]) -> None:
+def test_every_link_leads_to_a_page_of_the_site_or_a_register_file(
+    example_site: dict[str, str],
+) -> None:
+    evidence = set()
     for path, html in example_site.items():
         folder = Path(path).parent
         for link in _links(html):
             if link.startswith(("#", "data:")):
                 continue
-            target = os.path.normpath(folder / link)
-            assert target in example_site, f"{path}: {link}"
+            if link.startswith("https://"):
+                evidence.add(link)
+                continue
+            target = os.path.normpath(Path("site") / folder / link)
+            if target.startswith("site/"):
+                assert target.removeprefix("site/") in example_site, f"{path}: {link}"
+            else:  # evidence of an AI Act obligation, a file of the register
+                assert (REPO_ROOT / target).is_file(), f"{path}: {link}"
+                evidence.add(target)
+    assert evidence == {
+        "conformite/formation-ia-2026.md",
+        "conformite/avis-cse-2026-11-19.md",
+        "https://intranet.forgeval.example/rh/formation-ia-2026",
+    }
 
 
 def test_charts_are_inline_svg_with_the_expected_marks(example_site: dict[str, str]) -> None:
@@ -155,7 +176,10 @@ def test_ai_act_coverage_on_the_overview_and_obligations_on_each_card(
     row = next(u for u in found.usecases if u.usecase_id == "UC-010")
     assert table.count("<tr>") == 1 + row.total  # header + one row per obligation
     assert "Art. 26(6)" in table and "Conserver les journaux" in table
-    assert "conformite/formation-ia-2026.md (Direction juridique, 2026-10-30)" in table
+    assert (
+        '<a href="../../conformite/formation-ia-2026.md">conformite/formation-ia-2026.md</a>'
+        " (Direction juridique, 2026-10-30)"
+    ) in table
     assert '<td class="ok">fait</td>' in table and "<td>à faire</td>" in table
     assert f"{row.closed}/{row.total} obligations" in card
     # A stopped entry tracks nothing.
@@ -233,6 +257,126 @@ def test_hostile_user_text_is_escaped_everywhere(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt;</td></tr>" in deadlines
     reason = site["usecases/UC-002.html"]
     assert "not applicable (&#34;&gt;&lt;img src=x onerror=alert(1)&gt;)" in reason
+
+
+EVIDENCE = {
+    # ref: the link it gets on a card (None: shown as text)
+    "https://intranet.example/dpia": "https://intranet.example/dpia",
+    "http://wiki.example/a?b=1&c=2#d": "http://wiki.example/a?b=1&amp;c=2#d",
+    'https://x.example/"><script>alert(1)</script>': (
+        "https://x.example/&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
+    ),
+    "https://x.example/' onmouseover='alert(1)": (
+        "https://x.example/&#39; onmouseover=&#39;alert(1)"
+    ),
+    "docs/dpia 2026 #1.md": "../../docs/dpia%202026%20%231.md",
+    "./docs/<b>.md": "../../docs/%3Cb%3E.md",
+    "docs\\windows.md": "../../docs/windows.md",
+    "javascript:alert(1)": None,
+    "JavaScript:alert(document.cookie)": None,
+    " javascript:alert(1)": None,
+    "data:text/html,<script>alert(1)</script>": None,
+    "vbscript:msgbox(1)": None,
+    "file:///etc/passwd": None,
+    "https:/no-host": None,
+    "//evil.example/x": None,
+    "/etc/passwd": None,
+    "../secret.md": None,
+    "docs/../../secret.md": None,
+    "C:\\docs\\x.md": None,
+}
+
+
+def _evidence_cells(card: str) -> str:
+    table = card[card.index('<table class="obligations">') :]
+    return table[: table.index("</table>")]
+
+
+def test_evidence_urls_and_register_paths_are_links_anything_else_text(tmp_path: Path) -> None:
+    refs = list(EVIDENCE)
+    obligation = {
+        "id": "ai-literacy",
+        "status": "done",
+        "evidence": [{"ref": ref, "reviewed_by": '<i>"Légal"</i>'} for ref in refs],
+    }
+    root = write_register(tmp_path, [usecase(ai_act={"obligations": [obligation]})])
+    cells = _evidence_cells(_site(root, "en", files="../")["usecases/UC-001.html"])
+    assert "<script" not in cells.lower() and "<b>" not in cells and "<i>" not in cells
+    anchors = re.findall(r'<a href="([^"]*)"( rel="noreferrer")?>([^<]*)</a>', cells)
+    expected = {ref: href for ref, href in EVIDENCE.items() if href is not None}
+    assert [href for href, _, _ in anchors] == list(expected.values())
+    # Links out of the site send no referrer; links to the register's files are relative.
+    for href, rel, _ in anchors:
+        assert bool(rel) == href.startswith("http")
+    for ref, href in EVIDENCE.items():
+        shown = str(escape(ref.strip()))
+        if href is None:  # text, escaped, never inside an anchor
+            assert f">{shown}</a>" not in cells and shown in cells, ref
+        else:
+            assert f'<a href="{href}"' in cells and f">{shown}</a>" in cells, ref
+    assert "(&lt;i&gt;&#34;Légal&#34;&lt;/i&gt;)" in cells
+    assert "javascript:" not in "".join(href.lower() for href, _, _ in anchors)
+    assert "data:" not in "".join(href for href, _, _ in anchors)
+
+
+def test_evidence_paths_follow_the_site_or_the_files_url(tmp_path: Path) -> None:
+    obligation = {"id": "ai-literacy", "status": "done", "evidence": [{"ref": "docs/d.md"}]}
+    root = write_register(
+        tmp_path / "reg", [usecase(ai_act={"obligations": [obligation]})], files={"docs/d.md": "x"}
+    )
+    # No site location: the path stays text.
+    assert "<a href" not in _evidence_cells(_site(root, "en")["usecases/UC-001.html"])
+    # From the folder the site is written in, to the register.
+    for out, href in (
+        (root / "site", "../../docs/d.md"),
+        (root / "pub" / "lic site", "../../../docs/d.md"),
+        (tmp_path / "elsewhere", "../../reg/docs/d.md"),
+    ):
+        result = run(root, "--lang", "en", "report", "--out", str(out))
+        assert result.exit_code == 0, result.stderr
+        card = (out / "usecases" / "UC-001.html").read_text(encoding="utf-8")
+        assert f'<a href="{href}">docs/d.md</a>' in card
+        assert (out / "usecases" / href).resolve() == (root / "docs" / "d.md").resolve()
+    assert files_base(root / "pub" / "a b#", root) == "../../"
+    assert files_base(root, root) == ""
+    assert files_base(tmp_path / "x y", root) == "../reg/"
+    assert files_base(root, tmp_path / "r#1") == "../r%231/"
+    # Published without the register's files: under the files' URL.
+    out = tmp_path / "public"
+    url = "https://github.com/org/repo/blob/main"
+    result = run(root, "report", "--out", str(out), "--files-url", url)
+    assert result.exit_code == 0, result.stderr
+    card = (out / "usecases" / "UC-001.html").read_text(encoding="utf-8")
+    assert f'<a href="{url}/docs/d.md" rel="noreferrer">docs/d.md</a>' in card
+    # The same register into the same folder, links changed: the site is made again.
+    out = root / "site"
+    for args, href in (
+        (("--files-url", url), f"{url}/docs/d.md"),
+        ((), "../../docs/d.md"),
+    ):
+        result = run(root, "report", "--out", str(out), *args)
+        assert result.exit_code == 0, result.stderr
+        card = (out / "usecases" / "UC-001.html").read_text(encoding="utf-8")
+        assert f'<a href="{href}"' in card, args
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "github.com/o/r",
+        "https://",
+        'https://x/"a',
+        "ftp://x/",
+    ],
+)
+def test_files_url_must_be_a_web_address(tmp_path: Path, url: str) -> None:
+    root = write_register(tmp_path / "reg", [usecase()])
+    result = run(root, "--lang", "en", "report", "--out", str(tmp_path / "s"), "--files-url", url)
+    assert result.exit_code == 2
+    assert "is not a web address" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "s").exists()
 
 
 def test_hover_titles_repeat_the_escaped_label() -> None:

@@ -190,6 +190,23 @@ def _evidence_unchanged(evidence: Evidence, root: Path) -> bool:
     return all(evidence_path_problem(ref, root) == why for ref, why in evidence)
 
 
+def _files_url(url: str, t: Translator) -> str:
+    """``--files-url``: an http(s) URL with a host and no space, quote or angle bracket,
+    ending with ``/``."""
+    from urllib.parse import urlsplit
+
+    from aiportfolio.errors import UsageError
+
+    try:
+        host = urlsplit(url).netloc
+    except ValueError:
+        host = ""
+    plain = not any(c.isspace() or c in '"<>' for c in url)
+    if not (url.startswith(("https://", "http://")) and host and plain):
+        raise UsageError(t("report.files_url_invalid", url=url))
+    return url if url.endswith("/") else url + "/"
+
+
 @handle_errors
 def report(
     ctx: typer.Context,
@@ -197,6 +214,14 @@ def report(
         Path, typer.Option("--out", "-o", help="Folder to write the site into (created).")
     ] = Path("site"),
     date: ReportDateOption = None,
+    files_url: Annotated[
+        str | None,
+        typer.Option(
+            "--files-url",
+            help="URL of the register's files for the evidence links of the cards, e.g. "
+            "https://github.com/ORG/REPO/blob/main/ (default: links relative to --out).",
+        ),
+    ] = None,
 ) -> None:
     """Write the portfolio report: a static HTML site for sponsors and the committee.
 
@@ -207,6 +232,10 @@ def report(
     pages need no script and make no network request: open index.html from the folder, or
     publish it (GitHub/GitLab Pages). In the register's language, or --lang.
 
+    Evidence of the AI Act obligations links to its URL, or to the register's file: by a
+    path relative to the site (to open it from the folder), or under --files-url (when the
+    site is published without the register's files).
+
     Exit 0, or 2 on a usage or configuration error.
 
     Examples:
@@ -214,12 +243,13 @@ def report(
     \b
       aip report
       aip report --out public --date 2026-12-01
-      aip report -o /tmp/site && xdg-open /tmp/site/index.html
+      aip report --out public --files-url https://github.com/ORG/REPO/blob/main/
     """
     from aiportfolio.cli.common import recover_writes, register_root, require_valid, settings
     from aiportfolio.errors import UsageError
     from aiportfolio.i18n import Translator
     from aiportfolio.register import disk_cache
+    from aiportfolio.report.site.common import files_base
 
     root = register_root(ctx)
     recover_writes(ctx, root)
@@ -228,6 +258,8 @@ def report(
     today = parse_date(date, t)
     if out.exists() and not out.is_dir():
         raise UsageError(t("report.out_is_file", path=out))
+    # How the cards reach the register's files (evidence links): part of what the site is.
+    links = _files_url(files_url, t) if files_url is not None else files_base(out, root)
     context = _fingerprint()
     target = str(out.resolve())
     key = sources.key(today)
@@ -236,6 +268,7 @@ def report(
     if (
         key is not None
         and state.get("key") == key
+        and state.get("links") == links
         and _evidence_unchanged(state["evidence"], root)
         and _rewrite(out, target, state, root, context)
     ):
@@ -253,7 +286,8 @@ def report(
     kept = disk_cache.load(root, CACHE_FILE, context)
     known: dict[bytes, str] = kept if isinstance(kept, dict) else {}
     inputs = _inputs(register, t.lang, today)
-    files, rendered, placed = _make_site(register, t, today, known, state.get("inputs") == inputs)
+    same = state.get("inputs") == inputs
+    files, rendered, placed = _make_site(register, t, today, known, same, links)
     written = write_site(
         files, out, state.get("written") if state.get("target") == target else None
     )
@@ -262,6 +296,7 @@ def report(
     fresh = {
         "inputs": inputs,
         "key": key if key is not None and sources.loaded(register) else None,
+        "links": links,
         "target": target,
         "written": written,
         "placed": placed,
@@ -316,11 +351,17 @@ def checked_gate(register: Register, today: dt.date) -> Gate | None:
 
 
 def _make_site(
-    register: Register, t: Translator, today: dt.date, known: dict[bytes, str], same: bool
+    register: Register,
+    t: Translator,
+    today: dt.date,
+    known: dict[bytes, str],
+    same: bool,
+    links: str | None,
 ) -> tuple[dict[str, str], dict[bytes, str], dict[str, bytes]]:
     """Compute and render the site, reusing the charts, pages and cards in ``known`` that
     are unchanged (``same``: made from the same inputs): its files, the texts to keep for
-    the next run, and which of those texts each file is."""
+    the next run, and which of those texts each file is. ``links``: how the cards reach
+    the register's files (``render_site``'s ``register_files``)."""
     from aiportfolio.analysis.report import build_report
     from aiportfolio.report.site.charts import SerialDrawer, WorkerDrawer
     from aiportfolio.report.site.pages import SiteCache, render_site
@@ -331,7 +372,7 @@ def _make_site(
     try:
         cache = SiteCache(known=known)
         data = build_report(register, today, checked_gate(register, today))
-        files = render_site(data, t, register.root, drawer, cache)
+        files = render_site(data, t, register.root, drawer, cache, links)
     finally:
         drawer.close()
     return files, cache.used, cache.placed

@@ -6,12 +6,22 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 
-def evidence_path_problem(ref: str, root: Path) -> str | None:
-    """Why an evidence path is not acceptable ("outside", "missing"), ``None`` when fine."""
+def evidence_path_parts(ref: str) -> tuple[str, ...] | None:
+    """The parts of an evidence path inside the register (``\\`` read as ``/``), or
+    ``None`` when its shape alone leads outside it: absolute, ``..``, a drive or a scheme
+    (``C:``, ``javascript:``). Reads no file."""
     posix = PurePosixPath(ref.replace("\\", "/"))
     if posix.is_absolute() or ".." in posix.parts or ":" in ref.split("/", 1)[0]:
+        return None
+    return posix.parts
+
+
+def evidence_path_problem(ref: str, root: Path) -> str | None:
+    """Why an evidence path is not acceptable ("outside", "missing"), ``None`` when fine."""
+    parts = evidence_path_parts(ref)
+    if parts is None:
         return "outside"
-    target = root / Path(*posix.parts)
+    target = root / Path(*parts)
     try:
         if not target.exists():
             return "missing"

@@ -9,7 +9,14 @@ from typing import Any
 from aiportfolio.analysis.report import ReportData
 from aiportfolio.domain.ai_act import Applicable, UseCaseCompliance
 from aiportfolio.i18n import Translator
-from aiportfolio.report.site.common import LIST_LIMIT, Formats, card_path, more
+from aiportfolio.report.site.common import (
+    LIST_LIMIT,
+    Formats,
+    Link,
+    card_path,
+    evidence_href,
+    more,
+)
 
 
 def _tier(tier: str, t: Translator) -> str:
@@ -73,14 +80,17 @@ def overview_ai_act(data: ReportData, t: Translator, f: Formats) -> dict[str, An
     }
 
 
-def _obligation(a: Applicable, overdue: bool, t: Translator, f: Formats) -> dict[str, Any]:
+def _obligation(
+    a: Applicable, overdue: bool, t: Translator, f: Formats, files: str | None
+) -> dict[str, Any]:
     entry = a.entry
     evidence = []
     for e in entry.evidence if entry else []:
         review = ", ".join(
             x for x in (e.reviewed_by, f.date(e.reviewed_on) if e.reviewed_on else None) if x
         )
-        evidence.append(f"{e.ref} ({review})" if review else e.ref)
+        href = evidence_href(e.ref, files, "../")
+        evidence.append(Link(e.ref, href, f" ({review})" if review else ""))
     return {
         "articles": a.articles,
         "title": a.obligation.title.get(t.lang),
@@ -94,8 +104,12 @@ def _obligation(a: Applicable, overdue: bool, t: Translator, f: Formats) -> dict
     }
 
 
-def card_ai_act(row: UseCaseCompliance | None, t: Translator, f: Formats) -> dict[str, Any]:
-    """A use case's obligations (``None``: the entry is not active, nothing is tracked)."""
+def card_ai_act(
+    row: UseCaseCompliance | None, t: Translator, f: Formats, files: str | None = None
+) -> dict[str, Any]:
+    """A use case's obligations (``None``: the entry is not active, nothing is tracked);
+    ``files``: how a card reaches the register's files, for the evidence links (see
+    ``common.evidence_href``)."""
     if row is None:
         return {"tracked": False}
     overdue = {id(a) for a in row.overdue}
@@ -113,5 +127,5 @@ def card_ai_act(row: UseCaseCompliance | None, t: Translator, f: Formats) -> dic
         "role_assumed": t("ai_act.report.role_assumed")
         if not row.role_given and row.total
         else None,
-        "obligations": [_obligation(a, id(a) in overdue, t, f) for a in row.obligations],
+        "obligations": [_obligation(a, id(a) in overdue, t, f, files) for a in row.obligations],
     }

@@ -42,9 +42,11 @@ def _capital(text: str) -> str:
 
 class Lookups:
     """Each entry's ranking, TCO, KPI board and AI Act obligations by id, computed once for
-    all the cards."""
+    all the cards; ``files``: how the site reaches the register's files (evidence links,
+    see ``common.evidence_href``; ``None``: evidence paths stay text)."""
 
-    def __init__(self, data: ReportData) -> None:
+    def __init__(self, data: ReportData, files: str | None = None) -> None:
+        self.files = files
         self.entries = {e.result.id: e for e in data.score.entries}
         self.tco = {i.usecase.id: i for i in data.tco.items}
         self.boards = {b.usecase.id: b for b in data.dashboard.usecases}
@@ -195,5 +197,5 @@ def card_context(
             }
             for r in uc.ratings
         ],
-        "ai_act": card_ai_act(lookups.compliance.get(uc.id), t, f),
+        "ai_act": card_ai_act(lookups.compliance.get(uc.id), t, f, lookups.files),
     }

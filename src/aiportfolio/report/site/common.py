@@ -67,6 +67,71 @@ def own_templates(register_root: Path | None) -> bool:
     return register_root is not None and os.path.lexists(register_root / "templates" / "report")
 
 
+@dataclass(frozen=True)
+class Link:
+    """A text from the register shown as a link when it has an address: ``{{ link }}`` in a
+    template writes ``<a href="…">text</a>`` then ``note``, each escaped (so a template
+    that joins a list of them, ``|join("; ")``, keeps working); ``str()`` is the plain
+    text. An address outside the site (``http``/``https``) gets ``rel="noreferrer"``: the
+    page's own address is not sent along."""
+
+    text: str
+    href: str | None = None
+    note: str = ""
+
+    def __str__(self) -> str:
+        return self.text + self.note
+
+    def __html__(self) -> str:
+        from markupsafe import escape
+
+        text, note = escape(self.text), escape(self.note)
+        if self.href is None:
+            return f"{text}{note}"
+        rel = ' rel="noreferrer"' if self.href.startswith(("http://", "https://")) else ""
+        return f'<a href="{escape(self.href)}"{rel}>{text}</a>{note}'
+
+
+def files_base(site: Path, register_root: Path) -> str | None:
+    """How the pages of a site written in ``site`` reach the register's files: the
+    relative path from the site's folder to the register's root, ``/`` separated and
+    ending with ``/`` (``"../"`` for the default ``site/``), ``""`` when they are one
+    folder; ``None`` when there is no relative path (another drive)."""
+    import os
+    from urllib.parse import quote
+
+    try:
+        rel = os.path.relpath(register_root.resolve(), site.resolve())
+    except ValueError:
+        return None
+    rel = Path(rel).as_posix()
+    return "" if rel == "." else quote(rel, safe="/") + "/"
+
+
+def evidence_href(ref: str, files: str | None, prefix: str) -> str | None:
+    """Where an evidence link of a page leads, or ``None`` when it stays text: an
+    ``http``/``https`` URL as written; a path inside the register (see
+    ``evidence_path_parts``) under ``files`` (``files_base``, or the URL of the register's
+    files, then ``prefix`` is not added), ``prefix`` leading from the page to the site's
+    root. Anything else (``javascript:``, ``data:``, ``..``, an absolute path) stays text."""
+    from urllib.parse import quote, urlsplit
+
+    from aiportfolio.domain.evidence import evidence_path_parts
+
+    if ref.startswith(("https://", "http://")):
+        try:
+            return ref if urlsplit(ref).netloc else None
+        except ValueError:  # "http://[" and the like
+            return None
+    parts = evidence_path_parts(ref)
+    if files is None or not parts:
+        return None
+    path = quote("/".join(parts), safe="/")
+    if files.startswith(("https://", "http://")):
+        return files + path
+    return prefix + files + path
+
+
 def card_path(usecase_id: str) -> str:
     return f"usecases/{usecase_id}.html"
 

@@ -170,8 +170,13 @@ def render_site(
     register_root: Path | None,
     drawer: charts.SerialDrawer | charts.WorkerDrawer | None = None,
     cache: SiteCache | None = None,
+    register_files: str | None = None,
 ) -> dict[str, str]:
     """Every file of the report: relative path (``/`` separated) -> HTML text.
+
+    ``register_files`` is how the pages reach the register's files, for the evidence links of the
+    cards: the relative path from the site's folder to the register (``common.files_base``)
+    or the URL of the register's files; ``None``: evidence paths are shown as text.
 
     The charts of every page are handed to ``drawer`` at once (default: drawn in this
     process) and the use-case cards are rendered while they are drawn. ``cache`` spares
@@ -205,7 +210,7 @@ def render_site(
     files = {}
     card_nav = _nav(t, "")
     site_key = pickle.dumps((t.lang, common, card_nav), protocol=pickle.HIGHEST_PROTOCOL)
-    lookups = Lookups(data)
+    lookups = Lookups(data, register_files)
     for uc in data.usecases:
         context = {
             "nav": card_nav,
