@@ -109,6 +109,52 @@ def test_chart_text_for_screen_readers_is_in_the_report_language(
     assert 'aria-label="UC-' in matrix  # the described marks keep their text
 
 
+def _chart_texts(html: str) -> list[str]:
+    """Every text of a page's charts a reader meets: hover titles, screen-reader labels,
+    drawn text."""
+    from html import unescape
+
+    texts = []
+    for svg in re.findall(r"<svg.*?</svg>", html, re.DOTALL):
+        texts += re.findall(r'aria-label="([^"]*)"', svg)
+        texts += re.findall(r"<title>([^<]*)</title>", svg)
+        texts += re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    return [unescape(t) for t in texts]
+
+
+def test_chart_texts_use_french_spacing(tmp_path: Path) -> None:
+    nnbsp = "\u202f"
+    site = _site(REPO_ROOT)
+    for page in ("index", "matrix", "waves", "kpis", "tco"):
+        texts = _chart_texts(site[f"{page}.html"])
+        assert texts, page
+        for text in texts:
+            # An ordinary or no-break space before : ; ! ? or inside « » is wrong in French;
+            # so is a colon glued to the word before it (a label and its figure).
+            assert not re.search(r"[ \u00a0][:;!?]|«[ \u00a0]|[ \u00a0]»", text), (page, text)
+            assert not re.search(r"[^\W\d]: ", text), (page, text)
+        assert any(f"{nnbsp}:" in text for text in texts), page
+    tco = _chart_texts(site["tco.html"])
+    assert any(f"{nnbsp}; délai de retour{nnbsp}: " in text for text in tco)
+    # User text keeps its words; guillemets get their spaces.
+    root = write_register(tmp_path, [usecase(title="Le « bon » tri : pourquoi ?")])
+    matrix = _chart_texts(_site(root, "fr")["matrix.html"])
+    assert f"UC-001 Le «{nnbsp}bon{nnbsp}» tri{nnbsp}: pourquoi{nnbsp}?{nnbsp}: valeur" in "".join(
+        matrix
+    )
+
+
+def test_chart_texts_in_english_and_german_keep_their_spacing(tmp_path: Path) -> None:
+    root = write_register(tmp_path, [usecase()])
+    for lang in ("en", "de"):
+        site = _site(root, lang)
+        for page in ("index", "matrix", "waves", "kpis", "tco"):
+            for text in _chart_texts(site[f"{page}.html"]):
+                assert not re.search(r"\s[:;!?]", text), (lang, page, text)
+    tco = _chart_texts(_site(root, "en")["tco.html"])
+    assert any(re.search(r" — TCO: .*; payback: ", text) for text in tco)
+
+
 def test_overview_says_the_priorities_balance_and_alerts(example_site: dict[str, str]) -> None:
     index = example_site["index.html"]
     assert "Les trois priorités, et pourquoi" in index

@@ -485,14 +485,37 @@ def with_hover_titles(svg: str) -> str:
     )
 
 
+def typeset(spec: Any, lang: str) -> Any:
+    """``spec`` with every text in the typography of ``lang`` (French: a narrow no-break
+    space before ``: ; ! ?`` and inside ``« »``, see ``kit.typography``): hover texts,
+    descriptions, titles, labels. Every string changes alike, so a label keeps matching
+    its scale's domain and its filters; the specs hold no Vega expression, and their
+    formats and field names have no space before a sign."""
+    from aiportfolio.report.kit import typography
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, str):
+            return typography.typeset(value, lang)
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        return value
+
+    return walk(spec) if lang in typography.SPACED else spec
+
+
 def to_svg(spec: Spec, lang: str) -> str:
-    """Render ``spec`` to an SVG string, numbers and dates in ``lang``'s locale; no data is
-    fetched from anywhere."""
+    """Render ``spec`` to an SVG string, its texts set in ``lang``'s typography, numbers
+    and dates in its locale; no data is fetched from anywhere."""
     import vl_convert
 
     locale: Any = _LOCALES.get(lang, "en-US")
     svg: str = vl_convert.vegalite_to_svg(
-        spec, format_locale=locale, time_format_locale=locale, allowed_base_urls=[]
+        typeset(spec, lang),
+        format_locale=locale,
+        time_format_locale=locale,
+        allowed_base_urls=[],
     )
     return with_hover_titles(without_english_aria(svg))
 

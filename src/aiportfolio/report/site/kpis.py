@@ -48,7 +48,12 @@ def _kpi_chart_rows(statuses: Sequence[KpiStatus], t: Translator) -> list[dict[s
                     "series": measured,
                     "date": m.date.isoformat(),
                     "value": m.value,
-                    "desc": f"{label} — {m.date.isoformat()}: {f.value(m.value)}",
+                    "desc": t(
+                        "report.chart.figure",
+                        item=label,
+                        measure=m.date.isoformat(),
+                        value=f.value(m.value),
+                    ),
                 }
             )
         for name, v in ((baseline, s.kpi.baseline), (target, s.kpi.target)):
@@ -58,7 +63,9 @@ def _kpi_chart_rows(statuses: Sequence[KpiStatus], t: Translator) -> list[dict[s
                         "kpi": label,
                         "series": name,
                         "value": v,
-                        "desc": f"{label} — {name}: {f.value(v)}",
+                        "desc": t(
+                            "report.chart.figure", item=label, measure=name, value=f.value(v)
+                        ),
                     }
                 )
     return rows

@@ -23,7 +23,12 @@ def tco_context(data: ReportData, t: Translator) -> dict[str, Any]:
                     "item": f.category(cat),
                     "measure": measure,
                     "amount": amount,
-                    "desc": f"{f.category(cat)} — {measure}: {f.eur(amount)}",
+                    "desc": t(
+                        "report.chart.figure",
+                        item=f.category(cat),
+                        measure=measure,
+                        value=f.eur(amount),
+                    ),
                 }
             )
     biggest = sorted(data.tco.items, key=lambda i: (-i.total, i.usecase.id))[:TOP_TCO]
@@ -36,8 +41,13 @@ def tco_context(data: ReportData, t: Translator) -> dict[str, Any]:
                     "item": name,
                     "measure": measure,
                     "amount": amount,
-                    "desc": f"{name} — {measure}: {f.eur(amount)}; "
-                    f"{t('tco.col.payback')}: {payback(item, t)}",
+                    "desc": t(
+                        "report.tco.top_desc",
+                        item=name,
+                        measure=measure,
+                        amount=f.eur(amount),
+                        payback=payback(item, t),
+                    ),
                 }
             )
     axis = t("report.tco.axis")

@@ -38,7 +38,13 @@ def waves_context(data: ReportData, t: Translator) -> dict[str, Any]:
                         "wave": label,
                         "measure": name,
                         "used": round(share, 1),
-                        "desc": f"{label} — {name}: {shown} ({f.points(share)})",
+                        "desc": t(
+                            "report.waves.capacity_desc",
+                            wave=label,
+                            measure=name,
+                            used=shown,
+                            share=f.points(share),
+                        ),
                     }
                 )
         gantt_rows.append(
