@@ -202,8 +202,9 @@ def test_ai_act_coverage_on_the_overview_and_obligations_on_each_card(
     found = compliance_report(register.usecases, catalog_for(register.config, register.root), TODAY)
     index = example_site["index.html"]
     section = index[index.index("<h2>Couverture AI Act (UE)</h2>") : index.index("<h2>Alertes")]
-    summary = t(
+    summary = t.n(
         "ai_act.report.coverage",
+        found.total,
         closed=found.closed,
         total=found.total,
         coverage=pct(found.coverage, t.lang),

@@ -300,8 +300,9 @@ def compliance_command(
     report = compliance_report(register.usecases, in_force, today, days)
     out(REPORTERS[chosen](report, t, options), width=width)
     err(
-        t(
+        t.n(
             "ai_act.report.summary",
+            report.total,
             closed=report.closed,
             total=report.total,
             overdue=report.overdue,

@@ -85,7 +85,7 @@ def _sections(
             usecases,
         ),
         (
-            t("ai_act.report.deadlines", days=report.horizon_days),
+            t.n("ai_act.report.deadlines", report.horizon_days, days=report.horizon_days),
             [
                 t("ai_act.col.deadline"),
                 "ID",
@@ -122,8 +122,9 @@ def _sections(
 
 def _summary(report: ComplianceReport, t: Translator) -> list[str]:
     lines = [
-        t(
+        t.n(
             "ai_act.report.coverage",
+            report.total,
             closed=report.closed,
             total=report.total,
             coverage=pct(report.coverage, t.lang),

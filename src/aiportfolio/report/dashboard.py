@@ -95,7 +95,12 @@ def format_text(result: DashboardResult, t: Translator, options: Options = PLAIN
     title = t("dashboard.title")
     parts = [
         f"{title}\n{'=' * len(title)}\n"
-        + t("dashboard.asof", date=result.today.isoformat(), days=result.cadence_days)
+        + t.n(
+            "dashboard.asof",
+            result.cadence_days,
+            date=result.today.isoformat(),
+            days=result.cadence_days,
+        )
         + "\n"
     ]
     head = t("dashboard.portfolio")

@@ -47,7 +47,7 @@ def _contribution(d: CriterionDetail, t: Translator) -> str:
 
 def _source(c: CriterionScore, grid: Grid, t: Translator) -> str:
     if c.source == "ratings":
-        return t("score.source.ratings", count=len(c.rater_scores), raters=raters(c))
+        return t.n("score.source.ratings", len(c.rater_scores), raters=raters(c))
     if c.source == "measure":
         criterion = grid.criterion(c.criterion)
         measure = criterion.measure if criterion else None

@@ -64,7 +64,7 @@ def violation_text(v: Violation, t: Translator, prefix: str = "plan.conflict") -
             key = f"{key}.groups"
         return t(key, ids=id_list(v.ids, t), detail=", ".join(groups))
     if v.kind == "balance_unscored":
-        return t(key, ids=id_list(v.ids, t), count=len(v.ids), detail=group_label(v.detail, t))
+        return t.n(key, len(v.ids), ids=id_list(v.ids, t), detail=group_label(v.detail, t))
     if v.kind == "unknown":
         if v.detail == "greedy":
             key = f"{key}.greedy"
@@ -74,6 +74,15 @@ def violation_text(v: Violation, t: Translator, prefix: str = "plan.conflict") -
         bound = points(v.limit or 0, t.lang)
         detail = group_label(v.detail, t)
         return t(key, amount=amount, limit=bound, detail=detail, ids="", wave="")
+    if v.kind == "pilots":  # a count of pilots
+        return t.n(
+            key,
+            v.amount or 0,
+            ids=id_list(v.ids, t) or "-",
+            wave="" if v.wave is None else v.wave,
+            amount=limit(v.amount or 0, t),
+            limit="" if v.limit is None else limit(v.limit, t),
+        )
     return t(
         key,
         ids=id_list(v.ids, t) or "-",

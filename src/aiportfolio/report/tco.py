@@ -28,7 +28,7 @@ def payback(item: Tco, t: Translator) -> str:
         return t("tco.payback.month", n=item.payback_month)
     if item.expected_gain is None or item.expected_gain <= 0:
         return t("tco.payback.no_gain")
-    return t("tco.payback.never", n=item.horizon_months)
+    return t.n("tco.payback.never", item.horizon_months, n=item.horizon_months)
 
 
 def _wave(wave: int | None, t: Translator) -> str:

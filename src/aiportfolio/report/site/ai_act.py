@@ -38,8 +38,9 @@ def overview_ai_act(data: ReportData, t: Translator, f: Formats) -> dict[str, An
     if len(c.unassessed) > LIST_LIMIT:
         unassessed += " " + t("report.more", count=len(c.unassessed) - LIST_LIMIT)
     return {
-        "summary": t(
+        "summary": t.n(
             "ai_act.report.coverage",
+            c.total,
             closed=c.closed,
             total=c.total,
             coverage=f.pct(c.coverage),
@@ -60,7 +61,7 @@ def overview_ai_act(data: ReportData, t: Translator, f: Formats) -> dict[str, An
             }
             for g in c.gaps
         ],
-        "deadlines_title": t("ai_act.report.deadlines", days=c.horizon_days),
+        "deadlines_title": t.n("ai_act.report.deadlines", c.horizon_days, days=c.horizon_days),
         "deadlines": [
             {
                 "id": d.usecase_id,
@@ -115,8 +116,9 @@ def card_ai_act(
     overdue = {id(a) for a in row.overdue}
     return {
         "tracked": True,
-        "summary": t(
+        "summary": t.n(
             "report.ai_act.card",
+            row.total,
             tier=_tier(row.tier, t),
             role=_role(row.role, row.role_given, t),
             closed=row.closed,

@@ -139,8 +139,9 @@ def overview_context(data: ReportData, t: Translator) -> dict[str, Any]:
             "table": balance_table,
             "chart": Chart(charts.balance_spec(balance_rows, t("report.balance.chart"))),
             "ok": data.balance.result.ok,
-            "coverage": t(
+            "coverage": t.n(
                 "report.balance.coverage",
+                active,
                 covered=data.budget_covered,
                 active=active,
                 total=f.eur(data.balance.result.total_budget),

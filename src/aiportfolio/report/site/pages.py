@@ -111,7 +111,7 @@ def _page_renderer(register_root: Path | None, t: Translator) -> Callable[..., s
     templates run in the capped sandbox of ``templating``. aip's built-in templates are
     aip's code: they render in a plain environment (same autoescaping and undefined
     checks), which makes a report of a thousand cards twice as fast."""
-    from aiportfolio.report.kit.templating import renderer
+    from aiportfolio.report.kit.templating import renderer, template_translator
 
     if register_root is not None and own_templates(register_root):
         return renderer(register_root, t.lang)
@@ -129,7 +129,8 @@ def _page_renderer(register_root: Path | None, t: Translator) -> Callable[..., s
         auto_reload=False,
         bytecode_cache=_bytecode_cache(),
     )
-    env.globals.update(t=t, lang=t.lang)
+    # As in the sandbox: a plural message reads its number from its parameters, or tn().
+    env.globals.update(t=template_translator(t), tn=t.n, lang=t.lang)
 
     def render(template: str, **context: Any) -> str:
         return env.get_template(template).render(**context)
