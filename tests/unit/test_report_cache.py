@@ -248,8 +248,7 @@ def test_the_gate_comes_from_aip_checks_cache_of_the_same_date(
 ) -> None:
     import aiportfolio.analysis.gate
     import aiportfolio.analysis.report
-    from aiportfolio.analysis.gate import gate_of
-    from aiportfolio.cli.report import checked_gate
+    from aiportfolio.analysis.gate import _checked_gate, gate_of
 
     cited = {
         "obligations": [
@@ -262,12 +261,12 @@ def test_the_gate_comes_from_aip_checks_cache_of_the_same_date(
     )
     today = dt.date(2026, 11, 26)
     register = load_register_cached(root)
-    assert checked_gate(register, today) is None  # aip check has not run: no shortcut
+    assert _checked_gate(register, today) is None  # aip check has not run: no shortcut
     assert run(root, "check").exit_code == 1
-    gate = checked_gate(register, today)
+    gate = _checked_gate(register, today)
     assert gate is not None and gate == gate_of(register, today)
     assert [v.usecase_id for v in gate.failing] == ["UC-001"]
-    assert checked_gate(register, dt.date(2026, 11, 27)) is None  # checked for another day
+    assert _checked_gate(register, dt.date(2026, 11, 27)) is None  # checked for another day
     # After aip check the report computes no gate of its own, and shows the same site.
     out = tmp_path / "site"
     with monkeypatch.context() as patched:

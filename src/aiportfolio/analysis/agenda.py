@@ -438,7 +438,7 @@ def build_agenda(
         register.relpath(path): uc.id
         for uc, path in zip(register.usecases, register.usecase_paths, strict=True)
     }
-    from aiportfolio.analysis.gate import gate_of
+    from aiportfolio.analysis.gate import gate_for
 
-    gate = gate_of(register, today)
+    gate = gate_for(register, today)
     return committee_agenda(register.usecases, config, today, added, sources, gate)

@@ -27,7 +27,8 @@ class Verdict:
 
     usecase_id: str
     errors: tuple[Problem, ...] = ()
-    """The error problems ``aip check`` reports on its file (not located: no line)."""
+    """The error problems ``aip check`` reports on its file (not located: no line), by file
+    and rule."""
 
     @property
     def passes(self) -> bool:
@@ -84,7 +85,8 @@ def verdicts_from(register: Register, problems: Iterable[Problem]) -> Gate:
         owner = by_path.get(problem.path)
         if owner is not None:
             errors[owner].append(problem)
-    return Gate({uid: Verdict(uid, tuple(found)) for uid, found in errors.items()})
+    # In one order whoever found them (the rules one by one, or aip check's cache).
+    return Gate({uid: Verdict(uid, tuple(sorted(found))) for uid, found in errors.items()})
 
 
 def gate_of(register: Register, today: dt.date) -> Gate:
@@ -92,6 +94,40 @@ def gate_of(register: Register, today: dt.date) -> Gate:
     from aiportfolio.rules.registry import find_rule_problems
 
     return verdicts_from(register, find_rule_problems(register, today))
+
+
+def gate_for(register: Register, today: dt.date) -> Gate:
+    """The verdict of every valid use case as of ``today``: what ``gate_of`` gives, taken
+    from ``aip check``'s cache when it holds a check of that date under the same
+    configuration and code (only the files changed since are checked again), else from
+    the rules. For a register loaded whole from its files (what every command gates);
+    ``gate_of`` for one built or edited in memory."""
+    cached = _checked_gate(register, today)
+    return cached if cached is not None else gate_of(register, today)
+
+
+def _checked_gate(register: Register, today: dt.date) -> Gate | None:
+    """The verdicts from ``aip check``'s cache, or ``None`` when it holds no check of that
+    date (checking from scratch would parse every file again: more than ``gate_of`` on
+    the loaded register) or the check does not see the files ``register`` was read from."""
+    from aiportfolio.analysis import check_cache
+    from aiportfolio.register import disk_cache
+    from aiportfolio.rules.registry import RULES, severities
+
+    enabled = {rid: sev for rid, sev in severities(register).items() if not RULES[rid].advisory}
+    if not check_cache.cacheable(enabled):
+        return None  # aip check would check the whole register again
+    context = check_cache.context_digest(register.root, today)
+    if disk_cache.load(register.root, check_cache.CACHE_FILE, context, codec="marshal") is None:
+        return None
+    try:
+        result, read, _ = check_cache.check_with_cache(register.root, register.lang, today)
+    except OSError:
+        return None  # a file went away while it was read: the rules decide
+    if read != len(register.files) or result.usecases != len(register.usecases):
+        return None  # the files changed in between, or a register not read from them
+    # As gate_of gives them: not located (the verdicts keep rules and messages only).
+    return verdicts_from(register, [p.with_position(0, 0) for p in result.problems if p.is_error])
 
 
 def new_errors(

@@ -273,9 +273,9 @@ def roadmap(
             status=t(f"plan.status.{result.status}"),
             date=today.isoformat(),
         )
-    from aiportfolio.analysis.gate import gate_of
+    from aiportfolio.analysis.gate import gate_for
 
-    gate = gate_of(register, today)
+    gate = gate_for(register, today)
     data = build_roadmap(register.usecases, register.config, today, proposal, gate)
     text = format_roadmap(
         data, t, register.root, organisation=register.config.organisation, intro=intro

@@ -13,7 +13,6 @@ from aiportfolio.cli.common import err, exit_with, handle_errors, open_register,
 from aiportfolio.cli.options import ReportDateOption
 
 if TYPE_CHECKING:
-    from aiportfolio.analysis.gate import Gate
     from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import Register
 
@@ -329,27 +328,6 @@ def _rewrite(out: Path, target: str, state: dict[str, Any], root: Path, context:
     return True
 
 
-def checked_gate(register: Register, today: dt.date) -> Gate | None:
-    """The gate verdicts of ``register`` as of ``today`` from ``aip check``'s cache, when it
-    holds a check of that date under the same configuration and code (only the files
-    changed since are checked again; same verdicts as ``gate_of``); else ``None``."""
-    from aiportfolio.analysis import check_cache
-    from aiportfolio.analysis.gate import verdicts_from
-    from aiportfolio.register import disk_cache
-    from aiportfolio.rules.registry import RULES, severities
-
-    enabled = {rid: sev for rid, sev in severities(register).items() if not RULES[rid].advisory}
-    if not check_cache.cacheable(enabled):
-        return None  # aip check would check the whole register again
-    context = check_cache.context_digest(register.root, today)
-    stored = disk_cache.load(register.root, check_cache.CACHE_FILE, context, codec="marshal")
-    if stored is None:
-        return None  # no check of that date: it would parse every file again
-    result, _, _ = check_cache.check_with_cache(register.root, register.lang, today)
-    # As gate_of gives them: not located (the verdicts keep rules and messages only).
-    return verdicts_from(register, [p.with_position(0, 0) for p in result.problems if p.is_error])
-
-
 def _make_site(
     register: Register,
     t: Translator,
@@ -362,6 +340,7 @@ def _make_site(
     are unchanged (``same``: made from the same inputs): its files, the texts to keep for
     the next run, and which of those texts each file is. ``links``: how the cards reach
     the register's files (``render_site``'s ``register_files``)."""
+    from aiportfolio.analysis.gate import gate_for
     from aiportfolio.analysis.report import build_report
     from aiportfolio.report.site.charts import SerialDrawer, WorkerDrawer
     from aiportfolio.report.site.pages import SiteCache, render_site
@@ -371,7 +350,7 @@ def _make_site(
     drawer = SerialDrawer() if same else WorkerDrawer()
     try:
         cache = SiteCache(known=known)
-        data = build_report(register, today, checked_gate(register, today))
+        data = build_report(register, today, gate_for(register, today))
         files = render_site(data, t, register.root, drawer, cache, links)
     finally:
         drawer.close()

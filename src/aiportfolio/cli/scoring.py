@@ -169,7 +169,7 @@ def score(
         )
         exit_with(exitcodes.OK)
 
-    from aiportfolio.analysis.gate import gate_of
+    from aiportfolio.analysis.gate import gate_for
     from aiportfolio.analysis.score import build_score_report
     from aiportfolio.cli.common import parse_date
     from aiportfolio.report.score import TABLE_LIMIT
@@ -185,7 +185,7 @@ def score(
         statuses=[choice_value(s) for s in status or []],
         top=top,
         limit=limit,
-        gate=gate_of(register, parse_date(None, t)),
+        gate=gate_for(register, parse_date(None, t)),
         include_delivered=include_delivered,
     )
     if matrix:

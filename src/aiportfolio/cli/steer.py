@@ -129,14 +129,14 @@ def dashboard_command(
 
     register, t = _load(ctx)
     today = parse_date(date, t)
-    from aiportfolio.analysis.gate import gate_of
+    from aiportfolio.analysis.gate import gate_for
 
     obligations = catalog_for(register.config, register.root)
     result = build_dashboard(
         register.usecases,
         today,
         register.config.rituals.monthly_days,
-        gate_of(register, today),
+        gate_for(register, today),
         obligations,
     )
     from aiportfolio.cli.common import view_terminal
@@ -206,10 +206,10 @@ def doctor_command(
 
     register, t = _load(ctx)
     today = parse_date(date, t)
-    from aiportfolio.analysis.gate import gate_of
+    from aiportfolio.analysis.gate import gate_for
 
     result = diagnose(
-        register.usecases, register.grid, register.config, today, gate_of(register, today)
+        register.usecases, register.grid, register.config, today, gate_for(register, today)
     )
     from aiportfolio.cli.common import view_terminal
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 from typing import Literal
 
-from aiportfolio.analysis.gate import PASS_ALL, Gate, gate_of
+from aiportfolio.analysis.gate import PASS_ALL, Gate, gate_for
 from aiportfolio.analysis.planning.constraints import (
     Violation,
     WaveLoad,
@@ -363,6 +363,6 @@ def compare_with_register(result: PlanResult) -> PlanComparison:
 def plan_register(register: Register, options: PlanOptions) -> PlanResult:
     """``aip plan`` on a loaded register: every entry failing the gate (``aip check``
     errors, on ``options.today``) is left unscheduled with the reason ``gate``."""
-    gate = gate_of(register, options.today or dt.date.today())
+    gate = gate_for(register, options.today or dt.date.today())
     scores = score_portfolio(register.usecases, register.grid, register.config.scoring)
     return plan_usecases(register.usecases, register.config, scores, options, register.grid, gate)
