@@ -146,14 +146,17 @@ def _valid_renames(raw: object) -> list[list[str]] | None:
 
 
 def pending(root: Path) -> bool:
-    """Whether ``recover`` has anything to do (cheap: one listing of each folder)."""
+    """Whether ``recover`` has anything to do (cheap: one listing of each folder, names
+    only: every command asks, and ``usecases/`` may hold 10,000 files)."""
     for folder in FOLDERS:
-        with contextlib.suppress(OSError):
-            for entry in os.scandir(root / folder):
-                if entry.name == JOURNAL_NAME or (
-                    entry.name.startswith(".") and entry.name.endswith(".tmp")
-                ):
-                    return True
+        try:
+            names = os.listdir(root / folder)
+        except OSError:
+            continue
+        if JOURNAL_NAME in names:
+            return True
+        if any(name[0] == "." and name.endswith(".tmp") for name in names):
+            return True
     return False
 
 
