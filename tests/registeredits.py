@@ -6,7 +6,19 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+
+
+def edit_settings(examples: int) -> settings:
+    """Hypothesis settings of the random-edit tests: each example builds and checks a
+    register, so no deadline, no "too slow" health check, and the first failure only."""
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+        report_multiple_bugs=False,
+    )
 
 
 def edit(root: Path, action: str, index: int, rng_value: int) -> None:

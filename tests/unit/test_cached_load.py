@@ -10,13 +10,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from aiportfolio.register.cached_load import load_register_cached
 from aiportfolio.register.loader import Register, load_register
 from aiptest import REPO_ROOT
-from registeredits import ACTIONS, edit
+from registeredits import ACTIONS, edit, edit_settings
 
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 
@@ -39,12 +39,7 @@ def same(a: Register, b: Register) -> None:
     assert a == b
 
 
-@settings(
-    max_examples=20,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-    report_multiple_bugs=False,
-)
+@edit_settings(20)
 @given(
     st.lists(st.tuples(ACTIONS, st.integers(0, 50), st.integers(0, 1000)), min_size=1, max_size=6)
 )

@@ -30,7 +30,7 @@ from aiportfolio.errors import ConfigError
 from aiportfolio.register.loader import load_register
 from aiportfolio.rules.registry import RULES
 from aiptest import REPO_ROOT
-from registeredits import ACTIONS, edit
+from registeredits import ACTIONS, edit, edit_settings
 
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 
@@ -50,12 +50,7 @@ def cached_check(root: Path, today: dt.date, lang: str | None = None) -> tuple:
     return result, files
 
 
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-    report_multiple_bugs=False,
-)
+@edit_settings(25)
 @given(
     st.lists(
         st.tuples(ACTIONS, st.integers(0, 50), st.integers(0, 1000), st.booleans()),

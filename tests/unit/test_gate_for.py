@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import aiportfolio.analysis.gate
@@ -21,7 +21,7 @@ from aiportfolio.analysis.gate import gate_for, gate_of
 from aiportfolio.register.cached_load import load_register_cached
 from aiportfolio.register.loader import load_register
 from aiptest import REPO_ROOT, run
-from registeredits import ACTIONS, edit
+from registeredits import ACTIONS, edit, edit_settings
 
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 
@@ -35,12 +35,7 @@ def _refuse(*args: object) -> None:
     raise AssertionError("the rules ran although aip check's cache holds the verdicts")
 
 
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-    report_multiple_bugs=False,
-)
+@edit_settings(25)
 @given(
     st.lists(
         st.tuples(

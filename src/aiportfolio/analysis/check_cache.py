@@ -23,7 +23,7 @@ The cache is one file, ``.aip-cache/check.marshal`` at the register root, of pla
 folder ignores itself in git, a file not signed with the user's key is never read). It is
 safe to delete and never required: an unreadable or unwritable cache is no cache.
 
-Why one module of ~570 lines: the records, their context, the cross-file rules' store and
+Why one module of ~700 lines: the records, their context, the cross-file rules' store and
 the reuse decision form one invariant (a cached verdict equals an uncached one); keeping it
 in one file keeps that invariant reviewable in one place.
 """
