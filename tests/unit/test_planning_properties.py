@@ -2,7 +2,8 @@
 
 - every plan the exact strategy proposes satisfies every constraint;
 - on instances of up to 8 entries its objective equals the brute-force optimum;
-- it is never worse than the greedy baseline, and greedy plans are valid too.
+- it is never worse than the greedy baseline, and greedy plans are valid too;
+- the incremental ``WaveLoad`` answers as a fresh count of the same plan.
 """
 
 from __future__ import annotations
@@ -10,7 +11,15 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aiportfolio.analysis.planning.constraints import violations
+from aiportfolio.analysis.planning.constraints import (
+    BLOCKED,
+    FITS,
+    FULL,
+    LASTING,
+    WaveLoad,
+    balance_ok,
+    violations,
+)
 from aiportfolio.analysis.planning.greedy import greedy_assignment
 from aiportfolio.analysis.planning.instance import (
     BalanceTarget,
@@ -162,3 +171,35 @@ def test_greedy_plan_keeps_every_constraint_but_balance(instance: PlanningInstan
         return
     found = violations(instance, greedy_assignment(instance))
     assert [v for v in found if v.kind != "balance"] == []
+
+
+@FAST
+@given(instances(max_entries=8), st.lists(st.tuples(st.integers(0, 7), st.integers(0, 3))))
+def test_wave_load_answers_as_a_fresh_count(
+    instance: PlanningInstance, moves: list[tuple[int, int]]
+) -> None:
+    """``WaveLoad`` after any sequence of placements and removals answers as one built
+    from scratch on the same assignment (its balance verdicts are kept between changes),
+    and ``room`` says what ``blockers`` says."""
+    if not instance.candidates:
+        return
+    load = WaveLoad(instance, {})
+    waves = [w.id for w in instance.waves]
+    for index, wave in moves:
+        c = instance.candidates[index % len(instance.candidates)]
+        if load.assignment[c.id] is None and wave < len(waves):
+            load.place(c, waves[wave])
+        else:
+            load.remove(c)
+        fresh = WaveLoad(instance, load.assignment)
+        assert load.balance_ok() == fresh.balance_ok() == balance_ok(instance, load.assignment)
+        for other in instance.candidates:
+            if load.assignment[other.id] is not None:
+                continue
+            for w in waves:
+                reasons = load.blockers(other, w)
+                assert reasons == fresh.blockers(other, w)
+                for balance in (True, False):
+                    found = load.blockers(other, w, balance)
+                    expected = FITS if not found else FULL if set(found) <= LASTING else BLOCKED
+                    assert load.room(other, w, balance) == expected

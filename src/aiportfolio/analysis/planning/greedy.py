@@ -10,7 +10,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from aiportfolio.analysis.planning.constraints import (
-    LASTING,
+    FITS,
+    FULL,
     WaveLoad,
     share_domains,
     violations,
@@ -114,12 +115,12 @@ def _fill(
                 continue
             for_good = True
             for wave in domains[c.id]:
-                reasons = load.blockers(c, wave, balance)
-                if not reasons:
+                room = load.room(c, wave, balance)
+                if room == FITS:
                     load.place(c, wave)
                     changed = True
                     break
-                for_good = for_good and LASTING.issuperset(reasons)
+                for_good = for_good and room == FULL
             else:
                 if for_good:
                     lasting.add(c.id)
@@ -149,11 +150,11 @@ def _quota_fill(
                 continue
             for_good = True
             for wave in domains[c.id]:
-                reasons = load.blockers(c, wave, balance=False)
-                if not reasons:
+                room = load.room(c, wave, balance=False)
+                if room == FITS:
                     found = (c, wave)
                     break
-                for_good = for_good and LASTING.issuperset(reasons)
+                for_good = for_good and room == FULL
             if found is not None:
                 break
             if for_good:

@@ -30,7 +30,7 @@ from typing import Literal, get_args
 
 from aiportfolio.analysis.gate import PASS_ALL, Gate
 from aiportfolio.analysis.planning.deadlines import Deadline, calendar_of, deadline_of
-from aiportfolio.analysis.tco import tco
+from aiportfolio.analysis.tco import one_off_cost
 from aiportfolio.domain.ai_act import catalog_for, obligations_of, open_effort_weeks
 from aiportfolio.domain.scoring import ScoreResult
 from aiportfolio.model.lifecycle import IN_FLIGHT, PILOT_SLOT, is_open
@@ -238,6 +238,7 @@ def build_instance(
         deadlines_enforced=enforce_deadlines,
     )
     pinned: dict[str, int | None] = {}
+    verdicts = {uc.id: gate.of(uc.id) for uc in ranked}
     for uc in ranked:
         wave = uc.plan.wave
         pinned[uc.id] = (
@@ -248,15 +249,18 @@ def build_instance(
     excluded: dict[str, tuple[Reason, tuple[str, ...]]] = {}
     for uc in ranked:
         result = score_of[uc.id]
-        if pinned[uc.id] is None and not gate.passes(uc.id):
-            excluded[uc.id] = ("gate", gate.rules(uc.id))
+        if pinned[uc.id] is None and not verdicts[uc.id].passes:
+            excluded[uc.id] = ("gate", verdicts[uc.id].rules)
         elif not result.complete and pinned[uc.id] is None:
             excluded[uc.id] = ("missing_scores", result.missing)
+    # Passes in rank order until nothing changes (only entries with prerequisites can be
+    # left out here; each keeps the prerequisites excluded when it was reached).
+    dependants = [uc for uc in ranked if uc.plan.depends_on and pinned[uc.id] is None]
     changed = True
     while changed:
         changed = False
-        for uc in ranked:
-            if uc.id in excluded or pinned[uc.id] is not None:
+        for uc in dependants:
+            if uc.id in excluded:
                 continue
             blocked = tuple(
                 d
@@ -267,6 +271,7 @@ def build_instance(
                 excluded[uc.id] = ("dependency", blocked)
                 changed = True
     candidates: list[Candidate] = []
+    group_of: dict[str, str] = {}
     for uc in ranked:
         if uc.id in excluded:
             reason, detail = excluded[uc.id]
@@ -278,6 +283,9 @@ def build_instance(
             built.warnings.append(("pinned_missing_scores", uc.id))
         if uc.plan.effort_weeks is None:
             built.warnings.append(("no_effort", uc.id))
+        group = group_of.get(uc.category)
+        if group is None:
+            group = group_of[uc.category] = config.balance.group_of(uc.category).id
         applicable = obligations_of(uc, obligations)
         deadline = None
         if enforce_deadlines:
@@ -287,12 +295,12 @@ def build_instance(
         candidates.append(
             Candidate(
                 id=uc.id,
-                group=config.balance.group_of(uc.category).id,
+                group=group,
                 weight=weight,
                 # Open AI Act obligations are work too (docs/compliance.md).
                 effort=(uc.plan.effort_weeks or 0.0)
                 + open_effort_weeks(uc, obligations, applicable),
-                budget=tco(uc).one_off,
+                budget=one_off_cost(uc),
                 pilot=counts_as_pilot(uc),
                 # A prerequisite that is neither operated nor a candidate (stopped, unknown)
                 # stays listed so that a pinned dependant shows up as a conflict.
@@ -300,7 +308,7 @@ def build_instance(
                 pinned_wave=pinned[uc.id],
                 risk_gated=uc.needs_risk_review,
                 deadline=deadline,
-                gate_rules=gate.rules(uc.id),
+                gate_rules=verdicts[uc.id].rules,
             )
         )
     enforce = (

@@ -51,6 +51,7 @@ from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.register.loader import Register
 
+RANK = {r: i for i, r in enumerate(REASONS)}
 RESERVE = 0.1
 OUTPUT_FACTOR = 4.0
 """Seconds of the time limit kept for the work after the solver: ``RESERVE`` plus this
@@ -80,8 +81,12 @@ def unscheduled_reasons(
             # It would fit in a wave after its AI Act deadline: that is what keeps it out.
             found[c.id] = ("deadline", by_wave)
             continue
-        counts = {r: sum(1 for _, rs in by_wave if r in rs) for r in REASONS}
-        primary = max(REASONS, key=lambda r: (counts[r], -REASONS.index(r)))
+        # Every wave has a reason here: the most frequent wins, ties in REASONS order.
+        counts: dict[Reason, int] = {}
+        for _, reasons in by_wave:
+            for r in reasons:
+                counts[r] = counts.get(r, 0) + 1
+        primary = max(counts, key=lambda r: (counts[r], -RANK[r]))
         found[c.id] = (primary, by_wave)
     return found
 
