@@ -306,3 +306,49 @@ def test_the_command_counts_from_the_start_of_its_process(monkeypatch: Any) -> N
     monkeypatch.setattr(entry, "AS_COMMAND", True)
     started = command_started()
     assert started <= before  # the process (pytest here) began before this test
+
+
+def test_large_models_are_solved_without_presolve(monkeypatch: Any) -> None:
+    """Above ``PRESOLVE_LIMIT`` non-zeros HiGHS searches from the start (its presolve took
+    most of a short limit there and found nothing better); small models keep it."""
+    from aiportfolio.analysis.planning import milp
+    from aiportfolio.analysis.planning.greedy import warm_start
+
+    made: list[Any] = []
+    quiet = milp._quiet_highs
+
+    def recorded() -> Any:
+        made.append(quiet())
+        return made[-1]
+
+    monkeypatch.setattr(milp, "_quiet_highs", recorded)
+    large = crowded(n=3000, pilots=2, waves=4)
+    assert milp.build_model(large, milp.wave_domains(large)).size > milp.PRESOLVE_LIMIT
+    outcome = solve_exact(large, 1.5, warm_start(large), needed=0.0)
+    assert outcome.objective >= objective(large, warm_start(large) or {}) - 1e-9
+    small = knapsack()
+    assert milp.build_model(small, milp.wave_domains(small)).size < milp.PRESOLVE_LIMIT
+    assert solve_exact(small, 30, None).status == "optimal"
+    assert [h.getOptionValue("presolve")[1] for h in made] == ["off", "choose"]
+
+
+def test_the_report_gets_its_share_of_the_limit(monkeypatch: Any) -> None:
+    """``report_factor`` (json, md: every entry written) keeps more of the limit after the
+    solver: HiGHS is given that much less."""
+    from aiportfolio.analysis.planning import plan as planning
+
+    given: list[float] = []
+    solve = planning.solve_exact
+
+    def spy(instance: Any, time_limit: float, *args: Any, **kwargs: Any) -> Any:
+        given.append(time_limit)
+        return solve(instance, time_limit, *args, **kwargs)
+
+    monkeypatch.setattr(planning, "solve_exact", spy)
+    usecases = entries(12, "quick_win", 1) + entries(4, "foundation", 20)
+    usecases += entries(4, "compliance", 30)
+    for factor in (0.0, 1e6):
+        started = time.perf_counter()
+        plan(usecases, time_limit=30.0, started=started, report_factor=factor)
+    lean, heavy = given
+    assert lean > 29 and heavy < 0

@@ -41,6 +41,7 @@ def _options(
     date: str | None,
     started: float | None = None,
     deadlines: bool | None = None,
+    report_factor: float = 0.0,
 ) -> PlanOptions:
     from aiportfolio.analysis.planning.instance import PlanOptions
     from aiportfolio.errors import UsageError
@@ -59,6 +60,7 @@ def _options(
         discount=discount,
         today=parse_date(date, t),
         started=started,
+        report_factor=report_factor,
     )
 
 
@@ -167,18 +169,26 @@ def plan(
       aip plan --apply
     """
     started = command_started()  # the time limit covers start-up and reading the register
-    from aiportfolio.actions.plan import wave_edits
-    from aiportfolio.actions.writing import apply_edits
     from aiportfolio.cli.common import list_limit, require_valid, translator, view_terminal
     from aiportfolio.report.kit.reporter import Options
-    from aiportfolio.report.plan import REPORTERS, TEXT_LIMIT
+    from aiportfolio.report.plan import REPORT_FACTOR, REPORTERS, TEXT_LIMIT
     from aiportfolio.report.plan_labels import removed_waves, summary
 
     register = open_register(ctx)
     t = translator(ctx, register)
     require_valid(register, t)
     options = _options(
-        ctx, register, t, strategy, balance, time_limit, discount, date, started, deadlines
+        ctx,
+        register,
+        t,
+        strategy,
+        balance,
+        time_limit,
+        discount,
+        date,
+        started,
+        deadlines,
+        REPORT_FACTOR.get(output_format, 0.0),
     )
     result = _run_plan(register, options)
     listed = list_limit(limit, show_all, TEXT_LIMIT, t) if output_format == "table" else None
@@ -193,6 +203,9 @@ def plan(
             err(t("plan.apply_refused"), style="red")
         exit_with(exitcodes.FINDINGS)
     if apply:
+        from aiportfolio.actions.plan import wave_edits
+        from aiportfolio.actions.writing import apply_edits
+
         written = apply_edits(wave_edits(register, result), root=register.root)
         for line in removed_waves(result, t):
             err(f"  {line}")

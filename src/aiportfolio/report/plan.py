@@ -408,3 +408,7 @@ REPORTERS: dict[str, Reporter[PlanResult]] = {
     "json": format_json,
     "md": format_md,
 }
+REPORT_FACTOR: dict[str, float] = {"table": 0.0, "json": 10.0, "md": 15.0}
+"""What each format costs to write, in greedy fills (``PlanOptions.report_factor``): json and
+md write every entry left out with its reasons in each wave (3,600 entries: 0.19 and 0.3 s
+of CPU on a loaded machine, against 0.02 s for a fill); the table lists 30."""

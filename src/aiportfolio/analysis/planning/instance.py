@@ -180,6 +180,10 @@ class PlanOptions:
     """``time.perf_counter()`` at which the time limit starts counting (None: when planning
     starts). ``aip plan`` passes the start of the command, so that reading the register,
     building the model, the greedy plan and the solver all fit in the limit."""
+    report_factor: float = 0.0
+    """What the report of the plan costs after it, in greedy fills (``plan.OUTPUT_FACTOR``):
+    the time limit keeps that much for it (``aip plan --format json`` or ``md`` write every
+    entry left out, wave by wave)."""
 
 
 # --- from the register -----------------------------------------------------------------------

@@ -34,7 +34,7 @@ from aiportfolio.analysis.planning.instance import (
     build_instance,
     objective,
 )
-from aiportfolio.analysis.planning.milp import MIN_SOLVE, SPEED_FACTOR, solve_exact
+from aiportfolio.analysis.planning.milp import MIN_SOLVE, solve_exact
 from aiportfolio.analysis.planning.result import (
     PlanChange,
     PlanComparison,
@@ -53,10 +53,16 @@ from aiportfolio.register.loader import Register
 
 RANK = {r: i for i, r in enumerate(REASONS)}
 RESERVE = 0.1
-OUTPUT_FACTOR = 4.0
-"""Seconds of the time limit kept for the work after the solver: ``RESERVE`` plus this
-many times what the rank-order greedy fill took (3,600 entries: 0.1 s of CPU to fill,
-0.4 s after the solver with the json or md report)."""
+OUTPUT_FACTOR = 12.0
+FILL_FACTOR = 20.0
+"""The rank-order greedy fill is the planner's gauge of this machine's speed right now
+(its load included): the time limit keeps ``RESERVE`` plus ``OUTPUT_FACTOR`` times what
+it took, plus ``PlanOptions.report_factor`` times it, for the work after the solver, and
+HiGHS is started only with at least ``milp.MIN_SOLVE`` plus ``FILL_FACTOR`` times it
+left. Measured at 3,600 entries (3,088 candidates) on a loaded machine: the fill 0.022 s
+of CPU; after the solver, the reasons of each entry left out, the comparison and the
+table 0.1 s and the end of the process 0.15 s (11 fills); importing HiGHS, building the
+model and a first search step 0.4 s or more (``milp.SPEED_FACTOR``)."""
 
 
 def unscheduled_reasons(
@@ -126,15 +132,15 @@ def plan_usecases(
         warm = warm_start(instance, greedy)
         warm_value = objective(instance, warm) if warm is not None else 0.0
         # What follows the solver (the reasons of each entry left out, wave by wave, the
-        # comparison, the report) walks the candidates and waves a few times, as a fill
-        # does: the solver stops that much earlier.
-        reserve = RESERVE + OUTPUT_FACTOR * filling
+        # comparison, the report, the end of the process) walks the candidates and waves a
+        # few times, as a fill does: the solver stops that much earlier.
+        reserve = RESERVE + (OUTPUT_FACTOR + options.report_factor) * filling
         outcome = solve_exact(
             instance,
             time_left() - reserve,
             warm,
             mip_gap=options.mip_gap,
-            needed=MIN_SOLVE + SPEED_FACTOR * filling,
+            needed=MIN_SOLVE + FILL_FACTOR * filling,
         )
         if (
             outcome.status in ("optimal", "time_limit")
