@@ -346,8 +346,10 @@ def _make_site(
     from aiportfolio.report.site.pages import SiteCache, render_site
 
     # Unchanged inputs: the charts are in the cache (any missing one is drawn here). Else
-    # the drawing tools start now, in a worker, while the pages are computed.
-    drawer = SerialDrawer() if same else WorkerDrawer()
+    # the charts not in the cache are drawn in a worker while the pages are written; with
+    # no cache at all every chart is drawn, so the worker starts now, while the report is
+    # computed.
+    drawer = SerialDrawer() if same else WorkerDrawer(start=not known)
     try:
         cache = SiteCache(known=known)
         data = build_report(register, today, gate_for(register, today))

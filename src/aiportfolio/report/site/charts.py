@@ -505,47 +505,158 @@ def typeset(spec: Any, lang: str) -> Any:
     return walk(spec) if lang in typography.SPACED else spec
 
 
-def to_svg(spec: Spec, lang: str) -> str:
-    """Render ``spec`` to an SVG string, its texts set in ``lang``'s typography, numbers
-    and dates in its locale; no data is fetched from anywhere."""
+_HIDDEN = re.compile('aria-label="\ue000([0-9]+)\ue001"')
+"""A hover text left out of a drawing (see ``hide_texts``), where Vega wrote it."""
+
+
+def hide_texts(spec: Spec) -> tuple[Spec, tuple[str, ...]]:
+    """``spec`` with each hover text (a data value read by a ``description`` encoding) put
+    aside, and those texts. Vega writes a description in one place only, its mark's
+    ``aria-label``; it never measures or places it. So a title edited in the register does
+    not change the drawing (``draw``), which is kept by its specification: ``reveal`` puts
+    the texts back in the SVG. Each distinct text becomes a token, private-use characters
+    around its number (equal texts share one), which Vega writes as it is; ``reveal``
+    replaces a token only as a whole ``aria-label``, which no user text can be once every
+    description is a token."""
+    fields: set[str] = set()
+
+    def described(value: Any) -> None:
+        if isinstance(value, dict):
+            channel = value.get("description")
+            if isinstance(channel, dict) and isinstance(channel.get("field"), str):
+                fields.add(channel["field"])
+            for v in value.values():
+                described(v)
+        elif isinstance(value, list):
+            for v in value:
+                described(v)
+
+    described(spec)
+    texts: dict[str, int] = {}
+
+    def token(text: str) -> str:
+        number = texts.setdefault(text, len(texts))
+        return f"\ue000{number}\ue001"
+
+    def hide(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: hide_data(v) if k == "data" else hide(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [hide(v) for v in value]
+        return value
+
+    def hide_data(data: Any) -> Any:
+        if not isinstance(data, dict) or not isinstance(data.get("values"), list):
+            return hide(data)
+        rows = [
+            {k: token(v) if k in fields and isinstance(v, str) else v for k, v in row.items()}
+            if isinstance(row, dict)
+            else row
+            for row in data["values"]
+        ]
+        return {**data, "values": rows}
+
+    shape = hide(spec) if fields else spec
+    return shape, tuple(texts)
+
+
+def escape_attribute(text: str) -> str:
+    """``text`` as Vega's SVG writer escapes an attribute value: ``& < > "`` as entities,
+    tab and line breaks as character references, everything else as it is (a test holds
+    this against Vega for every character of the Basic Multilingual Plane and beyond)."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("\t", "&#x9;")
+        .replace("\n", "&#xA;")
+        .replace("\r", "&#xD;")
+    )
+
+
+def reveal(drawn: str, texts: Sequence[str]) -> str:
+    """The SVG Vega draws from the specification ``hide_texts`` took ``texts`` from: every
+    hidden text written back, escaped as Vega escapes it, then aip's changes (``to_svg``).
+    The same bytes as drawing the specification with its texts."""
+    if texts:
+        escaped = [escape_attribute(text) for text in texts]
+
+        def text_of(match: re.Match[str]) -> str:
+            number = int(match[1])
+            if number >= len(escaped):
+                return match[0]
+            return f'aria-label="{escaped[number]}"'
+
+        drawn = _HIDDEN.sub(text_of, drawn)
+    return with_hover_titles(without_english_aria(drawn))
+
+
+def draw(shape: Spec, lang: str) -> str:
+    """Vega's SVG of ``shape`` (a specification already typeset, see ``prepare``): numbers
+    and dates in ``lang``'s locale; no data is fetched from anywhere."""
     import vl_convert
 
     locale: Any = _LOCALES.get(lang, "en-US")
     svg: str = vl_convert.vegalite_to_svg(
-        typeset(spec, lang),
+        shape,
         format_locale=locale,
         time_format_locale=locale,
         allowed_base_urls=[],
     )
-    return with_hover_titles(without_english_aria(svg))
+    return svg
+
+
+def prepare(spec: Spec, lang: str) -> tuple[Spec, tuple[str, ...]]:
+    """What is drawn of ``spec`` and what is not (``hide_texts``), its texts set in
+    ``lang``'s typography."""
+    return hide_texts(typeset(spec, lang))
+
+
+def to_svg(spec: Spec, lang: str) -> str:
+    """Render ``spec`` to an SVG string, its texts set in ``lang``'s typography, numbers
+    and dates in its locale; no data is fetched from anywhere."""
+    shape, texts = prepare(spec, lang)
+    return reveal(draw(shape, lang), texts)
 
 
 # --- drawing many charts ------------------------------------------------------------------
 
 Waiter = Callable[[], list[str]]
+"""Waits for the drawings handed to a drawer: Vega's SVG of each shape (see ``draw``)."""
 
 
 class SerialDrawer:
     """Draws the charts in this process, when their SVG is asked for."""
 
-    def draw(self, specs: Sequence[Spec], lang: str) -> Waiter:
-        return lambda: [to_svg(spec, lang) for spec in specs]
+    def draw(self, shapes: Sequence[Spec], lang: str) -> Waiter:
+        return lambda: [draw(shape, lang) for shape in shapes]
 
     def close(self) -> None:
         """Nothing to release."""
 
 
 class WorkerDrawer:
-    """Draws the charts in a worker process started at once (``python -m
-    aiportfolio.report.site.chart_worker``): Vega's start-up (about 0.7 s) and the drawing run
-    while this process loads the register and writes the other pages. If the worker
-    cannot start or fails, the charts are drawn here instead: same SVG, only slower."""
+    """Draws the charts in a worker process (``python -m
+    aiportfolio.report.site.chart_worker``), started when the first charts are handed to
+    it (``start=True``: at once): Vega's start-up (about 0.5 to 1 s) and the drawing run
+    while this process writes the other pages. When every chart is already known (see
+    ``pages.SiteCache``) no worker starts. If the worker cannot start or fails, the
+    charts are drawn here instead: same SVG, only slower."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, start: bool = False) -> None:
+        import subprocess
+
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._started = False
+        if start:
+            self._start()
+
+    def _start(self) -> None:
         import subprocess
         import sys
 
-        self._proc: subprocess.Popen[bytes] | None
+        self._started = True
         try:
             self._proc = subprocess.Popen(
                 [sys.executable, "-m", "aiportfolio.report.site.chart_worker"],
@@ -556,18 +667,20 @@ class WorkerDrawer:
         except OSError:
             self._proc = None
 
-    def draw(self, specs: Sequence[Spec], lang: str) -> Waiter:
+    def draw(self, shapes: Sequence[Spec], lang: str) -> Waiter:
         import json
 
-        proc = self._proc
-        serial = SerialDrawer().draw(specs, lang)
-        if not specs:  # every chart was known: the worker is not needed
+        serial = SerialDrawer().draw(shapes, lang)
+        if not shapes:  # every chart was known: the worker is not needed
             self.close(kill=True)
             return serial
+        if not self._started:
+            self._start()
+        proc = self._proc
         if proc is None or proc.stdin is None or proc.stdout is None:
             return serial
         try:
-            proc.stdin.write(json.dumps({"lang": lang, "specs": list(specs)}).encode("utf-8"))
+            proc.stdin.write(json.dumps({"lang": lang, "shapes": list(shapes)}).encode("utf-8"))
             proc.stdin.close()
         except OSError:
             self.close()
@@ -581,7 +694,7 @@ class WorkerDrawer:
                 svgs = None
             finally:
                 self.close()
-            if not isinstance(svgs, list) or len(svgs) != len(specs):
+            if not isinstance(svgs, list) or len(svgs) != len(shapes):
                 return serial()
             return [str(svg) for svg in svgs]
 
@@ -589,6 +702,7 @@ class WorkerDrawer:
 
     def close(self, *, kill: bool = False) -> None:
         proc, self._proc = self._proc, None
+        self._started = True  # a closed drawer starts no worker
         if proc is None:
             return
         if kill:
@@ -605,4 +719,4 @@ class WorkerDrawer:
 
 def warm_up() -> None:
     """Start Vega (the first chart of a process pays its start-up)."""
-    to_svg({"$schema": SCHEMA, "data": {"values": []}, "mark": "point"}, "en")
+    draw({"$schema": SCHEMA, "data": {"values": []}, "mark": "point"}, "en")

@@ -48,8 +48,9 @@ Renderer = Callable[..., str]
 
 @dataclass
 class SiteCache:
-    """What earlier runs drew and rendered, reused when what it shows is unchanged: the SVG
-    of each chart by the digest of its specification and language, the HTML of each page
+    """What earlier runs drew and rendered, reused when what it shows is unchanged: Vega's
+    SVG of each chart by the digest of what is drawn (its specification without its hover
+    texts, see ``charts.prepare``) and language, the HTML of each page
     and card by the digest of everything it shows (its context, charts by their
     specification, the site's title, date, footer, navigation, stylesheet and gate marks).
     ``render_site`` reads ``known`` and fills ``used`` with this run's, which the caller
@@ -144,15 +145,17 @@ def _draw(
     drawer: charts.SerialDrawer | charts.WorkerDrawer,
     cache: SiteCache | None,
 ) -> Callable[[], None]:
-    """Hand the charts not in ``cache`` to ``drawer``; returns how to wait until each
-    chart has its SVG."""
+    """Hand the charts whose drawing is not in ``cache`` to ``drawer``; returns how to wait
+    until each chart has its SVG. A drawing is kept by what is drawn (``charts.prepare``):
+    a chart whose hover texts alone changed is not drawn again."""
+    prepared = [charts.prepare(c.spec, lang) for c in pending]
     keys = [
-        _digest(b"chart", lang.encode(), json.dumps(c.spec, sort_keys=True).encode())
-        for c in pending
+        _digest(b"drawing", lang.encode(), json.dumps(shape, sort_keys=True).encode())
+        for shape, _ in prepared
     ]
     known = {i: cache.get(k) for i, k in enumerate(keys)} if cache is not None else {}
     missing = [i for i in range(len(pending)) if known.get(i) is None]
-    wait = drawer.draw([pending[i].spec for i in missing], lang)
+    wait = drawer.draw([prepared[i][0] for i in missing], lang)
 
     def finish() -> None:
         drawn = dict(zip(missing, wait(), strict=True))
@@ -160,7 +163,7 @@ def _draw(
             svg = known.get(i)
             if svg is None:
                 svg = drawn[i] if cache is None else cache.put(keys[i], drawn[i])
-            chart.svg = svg
+            chart.svg = charts.reveal(svg, prepared[i][1])
 
     return finish
 
