@@ -14,6 +14,12 @@ Measured in one run, on generated registers (benchmarks/generate.py):
 
 Usage for the re-check alone:  python benchmarks/bench_check.py --recheck 10000
 
+The loader's cache alone (``register/cached_load.py``, what every command but ``aip check``
+reads the register with):  python benchmarks/bench_check.py --load 3600 [--repeat 5].
+Each load runs in a fresh process (imports not counted): from scratch, warm, and after one
+entry's title was edited (the store updated); then a full collection of the cyclic garbage
+collector, which stands for what the command's later collections spend on the objects read.
+
 aip's own modules are compiled to bytecode first (``compileall``), as ``pip install`` does
 for a wheel: a checkout run with ``PYTHONDONTWRITEBYTECODE=1`` and no ``__pycache__``
 would otherwise compile them from source at every run (about 0.1 s of each ``aip check``),
@@ -75,11 +81,66 @@ def recheck(n: int, repeat: int, env: dict[str, str]) -> None:
     print(line("--no-cache", [nocache]))
 
 
+LOAD_CHILD = """
+import gc, sys, time
+from pathlib import Path
+from aiportfolio.register.cached_load import load_register_cached
+from aiportfolio.register.loader import load_register
+load = load_register if sys.argv[2] == "plain" else load_register_cached
+start = time.process_time()
+register = load(Path(sys.argv[1]))
+loaded = time.process_time()
+gc.collect()
+print(loaded - start, time.process_time() - loaded, len(register.usecases))
+"""
+
+
+def load_study(n: int, repeat: int) -> None:
+    """CPU seconds of reading ``n`` entries with the loader's cache (see the docstring)."""
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+    def measured(root: Path, how: str) -> tuple[float, float]:
+        argv = [sys.executable, "-c", LOAD_CHILD, str(root), how]
+        out = subprocess.run(argv, capture_output=True, text=True, env=env, check=True)
+        load, collect, _ = out.stdout.split()
+        return float(load), float(collect)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = generate_register(Path(tmp) / f"r{n}", n, seed=1, pinned=False)
+        first = sorted((root / "usecases").glob("*.yaml"))[0]
+        text = first.read_text(encoding="utf-8")
+        runs: dict[str, list[tuple[float, float]]] = {"scratch": [], "warm": [], "edit": []}
+        runs["cold"] = [measured(root, "cached")]
+        for index in range(repeat):
+            runs["scratch"].append(measured(root, "plain"))
+            runs["warm"].append(measured(root, "cached"))
+            first.write_text(text.replace("\ntitle: ", f"\ntitle: Edit {index} ", 1), "utf-8")
+            runs["edit"].append(measured(root, "cached"))
+        store = sum(p.stat().st_size for p in (root / ".aip-cache").glob("parsed*"))
+    print(f"loading {n} entries, CPU seconds, median of {repeat} fresh processes")
+    print(f"  {'':<34}{'load':>7}{'later GC':>10}")
+    labels = {
+        "scratch": "load_register (no cache)",
+        "cold": "cached, empty .aip-cache (1 run)",
+        "warm": "cached, nothing changed",
+        "edit": "cached, one title edited",
+    }
+    for key, label in labels.items():
+        load = statistics.median(r[0] for r in runs[key])
+        collect = statistics.median(r[1] for r in runs[key])
+        print(f"  {label:<34}{load:7.3f}{collect:10.3f}")
+    print(f"  store: {store / 1e6:.1f} MB; load average {os.getloadavg()[0]:.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--recheck", type=int, default=None, metavar="N")
+    parser.add_argument("--load", type=int, default=None, metavar="N")
     parser.add_argument(
         "--source", action="store_true", help="do not compile aip to bytecode first"
     )
@@ -91,6 +152,9 @@ def main() -> None:
     env = {"AIP_TODAY": "2026-11-26", "NO_COLOR": "1"}
     if args.recheck:
         recheck(args.recheck, max(args.repeat, 5), env)
+        return
+    if args.load:
+        load_study(args.load, max(args.repeat, 5))
         return
 
     print("start-up (median of 15 runs)")

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+
 import pytest
 
 from aiptest import REPO_ROOT
@@ -14,6 +17,15 @@ def _stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE", "CI_PROJECT_DIR", "FORCE_COLOR"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture(autouse=True)
+def _collectable_objects() -> Iterator[None]:
+    """A register load keeps every object of the process out of the cyclic collector's
+    reach (``disk_cache.spare_from_gc``), which suits a command, not a test session: each
+    test ends with them handed back to the collector."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

@@ -4,16 +4,21 @@ with their messages and positions, files, sources, texts)."""
 
 from __future__ import annotations
 
+import os
+import pickle
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import BaseModel, PrivateAttr
 
-from aiportfolio.register.cached_load import load_register_cached
+from aiportfolio.register import disk_cache, loader
+from aiportfolio.register.cached_load import PART_FILE, PARTS, load_register_cached, part_of
 from aiportfolio.register.loader import Register, load_register
 from aiptest import REPO_ROOT
 from registeredits import ACTIONS, edit, edit_settings
@@ -23,9 +28,28 @@ sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 from generate import generate_register
 
 
+def _state(value: object) -> object:
+    """A model as its type, fields, set fields, extra and private attributes, all the
+    way down: what tells a model read from the cache from a validated one."""
+    if isinstance(value, BaseModel):
+        return (
+            type(value),
+            {name: _state(field) for name, field in value.__dict__.items()},
+            value.__pydantic_fields_set__,
+            value.__pydantic_extra__,
+            value.__pydantic_private__,
+        )
+    if isinstance(value, (list, tuple)):
+        return [type(value), *(_state(item) for item in value)]
+    if isinstance(value, dict):
+        return {key: _state(item) for key, item in value.items()}
+    return (type(value), value)
+
+
 def same(a: Register, b: Register) -> None:
     assert a.usecases == b.usecases
     assert [u.model_dump() for u in a.usecases] == [u.model_dump() for u in b.usecases]
+    assert [_state(u) for u in a.usecases] == [_state(u) for u in b.usecases]
     assert [(p, p.severity, p.message, p.hint, p.loc) for p in a.problems] == [
         (p, p.severity, p.message, p.hint, p.loc) for p in b.problems
     ]
@@ -82,3 +106,161 @@ def test_the_shipped_ai_act_catalog_is_the_same_from_the_cache(
     monkeypatch.setattr(ai_act, "_SHIPPED", [])
     monkeypatch.setattr(ai_act, "CATALOG_FILE", tmp_path / "not-read.yaml")
     assert ai_act.shipped_catalog(tmp_path) == expected
+
+
+# --- the store: one signed part per slice of the register -----------------------------
+
+
+class _Boom:
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, ("touch pwned",))
+
+
+@pytest.fixture
+def private_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A signing key of the test's own (the user's cache folder is a temporary one)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    disk_cache._key.cache_clear()
+    yield
+    disk_cache._key.cache_clear()
+
+
+def _parts(root: Path) -> dict[str, tuple[int, int]]:
+    """Each part file of the store: its inode and modification time."""
+    return {
+        path.name: (path.stat().st_ino, path.stat().st_mtime_ns)
+        for path in sorted((root / disk_cache.CACHE_DIR).glob("parsed-*.pickle"))
+    }
+
+
+def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The display paths of the files the loader parses from here on."""
+    parsed: list[str] = []
+    real = loader.load_usecase_text
+
+    def counted(text: str | None, issue: object, rel: str) -> object:
+        parsed.append(rel)
+        return real(text, issue, rel)
+
+    monkeypatch.setattr(loader, "load_usecase_text", counted)
+    return parsed
+
+
+def _retitle(path: Path, prefix: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\ntitle: ", f"\ntitle: {prefix} ", 1), encoding="utf-8")
+
+
+@pytest.mark.usefixtures("private_key")
+def test_one_edited_file_rewrites_one_part_and_parses_one_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = generate_register(tmp_path / "reg", 60, seed=3)
+    (root / disk_cache.CACHE_DIR).mkdir()
+    old = root / disk_cache.CACHE_DIR / "parsed.pickle"
+    old.write_bytes(b"the single store of aip 0.x")
+    load_register_cached(root)
+    assert not old.exists()  # the earlier store is removed, not left behind
+    before = _parts(root)
+    assert 20 < len(before) <= PARTS  # 60 files spread over the parts
+    parsed = _parses(monkeypatch)
+    warm = load_register_cached(root)
+    assert parsed == []
+    same(warm, load_register(root))
+    assert _parts(root) == before  # nothing written when nothing changed
+    files = sorted((root / "usecases").glob("*.yaml"))
+    _retitle(files[7], "Edited")
+    parsed.clear()
+    edited = load_register_cached(root)
+    rel = f"usecases/{files[7].name}"
+    assert parsed == [rel]
+    assert edited.get(files[7].name[:6]).title.startswith("Edited")
+    after = _parts(root)
+    changed = {name for name in before if after[name] != before[name]}
+    assert changed == {PART_FILE.format(part_of(rel))}
+    same(load_register_cached(root), load_register(root))
+    # A deleted file leaves its part, and only its part.
+    files[11].unlink()
+    gone = PART_FILE.format(part_of(f"usecases/{files[11].name}"))
+    before = _parts(root)
+    same(load_register_cached(root), load_register(root))
+    after = _parts(root)
+    assert {name for name in before if after[name] != before[name]} == {gone}
+
+
+@pytest.mark.usefixtures("private_key")
+def test_a_bad_part_is_an_empty_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unsigned (committed by someone), signed by another user, cut short, copied from
+    another part, or written by another aip: never unpickled or never used, its files
+    parsed again and the part written anew; the other parts still serve."""
+    monkeypatch.chdir(tmp_path)
+    root = generate_register(tmp_path / "reg", 40, seed=5)
+    expected = load_register(root)
+    load_register_cached(root)
+    folder = root / disk_cache.CACHE_DIR
+    names = sorted(_parts(root))
+    victim, other = folder / names[0], folder / names[1]
+    in_victim = sorted(rel for rel in expected.texts if PART_FILE.format(part_of(rel)) == names[0])
+    good = other.read_bytes()
+    payload = pickle.dumps((b"any context", _Boom()))
+    bad_parts = [
+        payload,  # unsigned
+        b"\0" * 32 + payload,  # a forged signature
+        good[: len(good) // 2],  # cut short
+        good,  # another part's file: signed, but not this part's
+    ]
+    for bad in bad_parts:
+        victim.write_bytes(bad)
+        parsed = _parses(monkeypatch)
+        same(load_register_cached(root), expected)
+        assert sorted(parsed) == in_victim
+        assert victim.read_bytes() != bad  # written anew
+    assert not (tmp_path / "pwned").exists()
+    # Signed with another user's key: refused too (every part).
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))
+    disk_cache._key.cache_clear()
+    parsed = _parses(monkeypatch)
+    same(load_register_cached(root), expected)
+    assert sorted(parsed) == sorted(expected.texts)
+    # Another version of aip: every part is stale.
+    monkeypatch.setattr(disk_cache, "code_fingerprint", lambda *extra: b"another aip")
+    parsed.clear()
+    same(load_register_cached(root), expected)
+    assert sorted(parsed) == sorted(expected.texts)
+    # And the folder is safe to delete.
+    shutil.rmtree(folder)
+    same(load_register_cached(root), expected)
+
+
+@pytest.mark.usefixtures("private_key")
+def test_a_register_where_the_cache_cannot_be_written_keeps_nothing(tmp_path: Path) -> None:
+    root = generate_register(tmp_path / "reg", 5, seed=2)
+    (root / disk_cache.CACHE_DIR).write_text("a file, not a folder", encoding="utf-8")
+    same(load_register_cached(root), load_register(root))
+    same(load_register_cached(root), load_register(root))
+    assert (root / disk_cache.CACHE_DIR).read_text(encoding="utf-8") == "a file, not a folder"
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+class _Private(BaseModel):
+    name: str
+    _seen: int = PrivateAttr(default=0)
+
+
+class _Open(BaseModel, extra="allow"):
+    name: str
+
+
+def test_models_come_back_from_the_store_as_they_went_in(tmp_path: Path) -> None:
+    """The compact form of models (``disk_cache._model``) and the models it does not
+    cover (private attributes, extra fields) that are pickled as pydantic does."""
+    uc = load_register(REPO_ROOT).usecases[0]
+    private = _Private(name="p")
+    private._seen = 3
+    values = [uc, private, _Open(name="o", more=1), {"nested": [uc.owner, uc.kpis]}]
+    disk_cache.save(tmp_path, "models.pickle", b"ctx", values)
+    back = disk_cache.load(tmp_path, "models.pickle", b"ctx")
+    assert back == values
+    assert _state(back) == _state(values)
+    assert back[1]._seen == 3
+    assert back[2].__pydantic_extra__ == {"more": 1}

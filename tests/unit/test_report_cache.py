@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from aiportfolio.register import disk_cache
-from aiportfolio.register.cached_load import CACHE_FILE, load_register_cached
+from aiportfolio.register.cached_load import PART_FILE, PARTS, load_register_cached
 from aiportfolio.register.loader import load_register
 from aiptest import run, usecase, write_register
 
@@ -72,9 +72,12 @@ def test_parsed_use_cases_are_reused_until_their_file_changes(tmp_path: Path) ->
     root = write_register(tmp_path / "reg", [usecase(id="UC-001"), usecase(id="UC-002")])
     (root / "usecases" / "UC-003-bad.yaml").write_text("id: [\n", encoding="utf-8")
     cold = load_register_cached(root)
-    stored = disk_cache.load(root, CACHE_FILE, disk_cache.code_fingerprint())
-    assert isinstance(stored, dict)
-    assert sorted(rel for rel, _ in stored) == [  # the invalid file is not kept
+    stored: dict[str, object] = {}
+    for index in range(PARTS):
+        name = PART_FILE.format(index)
+        part = disk_cache.load(root, name, disk_cache.code_fingerprint() + name.encode())
+        stored.update(part or {})
+    assert sorted(stored) == [  # the invalid file is not kept
         "usecases/UC-001-case.yaml",
         "usecases/UC-002-case.yaml",
     ]

@@ -10,10 +10,12 @@ itself in git, is safe to delete and is never required: a missing, unreadable, u
 foreign or stale file is the same as an empty cache, and an unwritable folder (or no
 private key) simply keeps nothing.
 
-Values are pickled, or with ``codec="marshal"`` kept as plain values (tuples, strings,
-numbers, bytes: faster both ways, and what ``aip check`` keeps). The cyclic collector is
-paused while a value is read: unpickling thousands of objects with it on takes twice as
-long, and cached values hold no cycles.
+Values are pickled (pydantic models in a compact form, ``_model``: a quarter faster to
+read back than pydantic's own), or with ``codec="marshal"`` kept as plain values (tuples,
+strings, numbers, bytes: faster both ways, and what ``aip check`` keeps). The cyclic
+collector is paused while a value is read: unpickling thousands of objects with it on takes
+twice as long, and cached values hold no cycles (``spare_from_gc`` keeps a command's
+long-lived objects out of its later collections too).
 
 ``aip check`` also knows a file unchanged without reading it when its size, modification
 and change times and inode are those recorded (``signature``), as git's index does. To rule
@@ -115,10 +117,8 @@ def save(root: Path, name: str, context: bytes, value: Any, *, codec: Codec = "p
     if key is None:
         return
     folder = root / CACHE_DIR
-    if codec == "pickle":
-        payload = pickle.dumps((context, value), protocol=pickle.HIGHEST_PROTOCOL)
-    else:
-        payload = marshal.dumps((context, value))
+    dump = _pickled if codec == "pickle" else marshal.dumps
+    payload = dump((context, value))
     try:
         folder.mkdir(exist_ok=True)
         ignore = folder / ".gitignore"
@@ -134,6 +134,48 @@ def save(root: Path, name: str, context: bytes, value: Any, *, codec: Codec = "p
             raise
     except OSError:
         return
+
+
+def remove(root: Path, name: str) -> None:
+    """Remove the file ``name`` of the cache, if it is there and can be removed."""
+    with contextlib.suppress(OSError):
+        (root / CACHE_DIR / name).unlink(missing_ok=True)
+
+
+def _pickled(value: Any) -> bytes:
+    """``value`` pickled, its pydantic models in the compact form ``_model`` reads back."""
+    import io
+
+    from pydantic import BaseModel
+
+    class Pickler(pickle.Pickler):
+        def reducer_override(self, obj: Any) -> Any:
+            if (
+                isinstance(obj, BaseModel)
+                and obj.__pydantic_extra__ is None
+                and obj.__pydantic_private__ is None
+            ):
+                return _model, (type(obj), obj.__dict__, obj.__pydantic_fields_set__)
+            return NotImplemented
+
+    out = io.BytesIO()
+    Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return out.getvalue()
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _model(cls: type, values: dict[str, Any], fields_set: set[str]) -> Any:
+    """A pydantic model as unpickling it would give (``BaseModel.__setstate__``), without
+    the state dictionary of each model: a quarter less time for a register's models."""
+    model: Any = _new(cls)
+    _set(model, "__dict__", values)
+    _set(model, "__pydantic_fields_set__", fields_set)
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
 
 
 def code_fingerprint(*extra: Path) -> bytes:
@@ -179,6 +221,16 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         gc.enable()
+
+
+def spare_from_gc() -> None:
+    """Keep every object alive now out of the cyclic collector's reach for the rest of the
+    process (``gc.freeze``). Objects made while the collector was paused all sit in its
+    youngest generation: without this, its next collections walk each of them again (three
+    times, 0.4 s at 3,600 use cases) though they hold no cycles and live as long as the
+    command. Objects still free themselves when no longer used; only cycles among them
+    would wait for the process's end."""
+    gc.freeze()
 
 
 SETTLED_NS = 2_000_000_000

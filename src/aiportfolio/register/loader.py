@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,10 @@ from aiportfolio.register.yamlio import (
     parse_text,
     read_text,
 )
+
+ParseCache = MutableMapping[tuple[str, str], tuple[UseCase | None, list[Problem]]]
+"""What parsing a use-case file gave (its model, else its problems), by display path and
+exact text: lets several loads (or runs, ``cached_load``) share the parsing of a file."""
 
 __all__ = [
     "PORTFOLIO_FILE",
@@ -249,7 +253,7 @@ def load_register(
     root: Path,
     lang: str | None = None,
     paths: Sequence[Path] = (),
-    cache: dict[tuple[str, str], tuple[UseCase | None, list[Problem]]] | None = None,
+    cache: ParseCache | None = None,
 ) -> Register:
     """Load configuration and use cases. Raises ``ConfigError`` for configuration problems;
     use-case problems are collected in ``Register.problems`` with their positions.
@@ -281,7 +285,7 @@ def load_register(
 def _collect_usecases(
     register: Register,
     entries: Iterable[tuple[str, Path, str | None, YamlIssue | None]],
-    cache: dict[tuple[str, str], tuple[UseCase | None, list[Problem]]] | None = None,
+    cache: ParseCache | None = None,
 ) -> None:
     """Parse and validate use-case files into ``register`` (shared by the disk and git
     loaders). ``cache`` lets two loads share the parsing of identical files."""
@@ -313,7 +317,7 @@ def load_register_from_texts(
     lang: str | None = None,
     *,
     oversized: Mapping[str, int] | None = None,
-    cache: dict[tuple[str, str], tuple[UseCase | None, list[Problem]]] | None = None,
+    cache: ParseCache | None = None,
 ) -> Register:
     """Load a register from file contents instead of the disk (e.g. read from a git
     revision). ``files`` maps paths relative to the register root (``usecases/x.yaml``,
