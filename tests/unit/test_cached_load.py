@@ -264,3 +264,44 @@ def test_models_come_back_from_the_store_as_they_went_in(tmp_path: Path) -> None
     assert _state(back) == _state(values)
     assert back[1]._seen == 3
     assert back[2].__pydantic_extra__ == {"more": 1}
+
+
+def test_the_loaders_path_resolver_agrees_with_the_one_file_functions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``loader._Resolver`` (each folder resolved once, paths as strings) shows and places
+    every kind of file as ``display_path`` and ``leaves_register`` do, one file at a time."""
+    from aiportfolio.register.root import leaves_register
+
+    real = tmp_path / "real"
+    root = real / "reg"
+    (root / "usecases" / "sub").mkdir(parents=True)
+    outside = tmp_path / "outside"
+    (outside / "folder").mkdir(parents=True)
+    for folder in (root, root / "usecases", root / "usecases" / "sub", outside, outside / "folder"):
+        (folder / "UC-001-a.yaml").write_text("id: UC-001\n", encoding="utf-8")
+    usecases = root / "usecases"
+    (usecases / "UC-002-link-in.yaml").symlink_to(usecases / "sub" / "UC-001-a.yaml")
+    (usecases / "UC-003-link-out.yaml").symlink_to(outside / "UC-001-a.yaml")
+    (usecases / "linked-in").symlink_to(usecases / "sub")
+    (usecases / "linked-out").symlink_to(outside / "folder")
+    (tmp_path / "alias").symlink_to(real)  # the register reached through a linked folder
+    monkeypatch.chdir(tmp_path)
+    files = [
+        usecases / "UC-001-a.yaml",
+        usecases / "UC-002-link-in.yaml",
+        usecases / "UC-003-link-out.yaml",
+        usecases / "sub" / "UC-001-a.yaml",
+        usecases / "linked-in" / "UC-001-a.yaml",
+        usecases / "linked-out" / "UC-001-a.yaml",
+        outside / "UC-001-a.yaml",  # given on the command line
+        root / "UC-001-a.yaml",
+        usecases / "sub" / ".." / "UC-001-a.yaml",
+        usecases / "new\nline.yaml",
+    ]
+    for base in (root, Path("real/reg"), tmp_path / "alias" / "reg", Path("alias/reg")):
+        resolver = loader._Resolver(base)
+        for path in [*files, *(Path(os.path.relpath(f)) for f in files)]:
+            moved = base / path.relative_to(root) if path.is_relative_to(root) else path
+            assert resolver.display(moved) == loader.display_path(moved, base), (base, moved)
+            assert resolver.leaves(moved) == leaves_register(moved, base), (base, moved)
