@@ -55,6 +55,7 @@ def load_module(module: str) -> dict[str, Any]:
     its summary from ``cli/commands.py`` (the one ``aip --help`` shows)."""
     import importlib
 
+    from aiportfolio.cli.coercion import light_commands
     from aiportfolio.cli.commands import COMMANDS
 
     imported = importlib.import_module(f"aiportfolio.cli.{module}")
@@ -62,6 +63,7 @@ def load_module(module: str) -> dict[str, Any]:
     imported.register(sub)
     _resolve_annotations(sub)
     commands = dict(typer.main.get_group(sub).commands)
+    light_commands(commands.values())
     for entry in COMMANDS:
         if entry.name in commands:
             commands[entry.name].short_help = entry.summary
@@ -76,6 +78,23 @@ class AipGroup(TyperGroup):
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         self.commands = LazyCommands(self.commands)
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        """The global options (with help and completion), converted without pydantic when
+        typer would give the same value (cli/coercion.py)."""
+        from aiportfolio.cli.coercion import light
+
+        params: list[Any] = super().get_params(ctx)
+        light(params)
+        return params
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None:  # its options and its help option, as above
+            from aiportfolio.cli.coercion import light
+
+            light(command.get_params(ctx))
+        return name, command, rest
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)

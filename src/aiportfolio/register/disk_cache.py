@@ -190,13 +190,28 @@ def code_fingerprint(*extra: Path) -> bytes:
 def _fingerprint(extra: tuple[Path, ...]) -> bytes:
     import sys
 
-    from pydantic.version import VERSION
-
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{sys.version}\0{VERSION}".encode())
+    digest.update(sys.version.encode())
+    for library in ("pydantic", "pydantic_core"):  # what validates: found, not imported
+        digest.update(b"\0" + _installed(library).encode())
     for base in (Path(__file__).resolve().parent.parent, *extra):
         tree_fingerprint(base, digest)
     return digest.digest()
+
+
+def _installed(package: str) -> str:
+    """Where ``package`` is installed and its ``__init__``'s size and time (changed by any
+    upgrade or reinstall), without importing it (pydantic takes longer to import than a
+    re-check served from the cache runs)."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(package)
+        origin = spec.origin if spec is not None else None
+        info = os.stat(origin) if origin else None
+    except (ImportError, ValueError, OSError):
+        return "?"
+    return f"{origin}\0{info.st_size}\0{info.st_mtime_ns}" if info else "-"
 
 
 def tree_fingerprint(base: Path, digest: Any) -> None:
