@@ -206,10 +206,14 @@ def test_a_new_title_redraws_no_chart_but_where_it_is_written(tmp_path: Path) ->
     cache = SiteCache()
     _report(root, first, cache)
     assert first.drawn  # nothing known yet
+    same = CountingDrawer()
+    cache2 = SiteCache(known=cache.used)
+    _report(root, same, cache2)
+    assert same.drawn == []
     entries[1]["title"] = 'New <title> & "quotes"'
     root = write_register(tmp_path / "reg2", entries)
     again = CountingDrawer()
-    cached = _report(root, again, SiteCache(known=cache.used))
+    cached = _report(root, again, SiteCache(known=cache2.used))
     # Only the TCO chart, which writes the largest entries' titles on its axis, is drawn.
     assert [shape["description"] for shape in again.drawn] == [
         "TCO and expected gain of the largest budgets"
@@ -223,3 +227,17 @@ def test_no_worker_starts_when_every_chart_is_known() -> None:
     assert drawer.draw([], "en")() == []
     assert drawer._proc is None  # never started
     drawer.close()
+
+
+def test_a_long_label_with_an_emoji_is_drawn() -> None:
+    # Vega cuts a long axis label to its limit, which may fall inside an emoji; vl-convert
+    # 1.9 then fails. The chart is drawn with such characters replaced.
+    rows = [
+        {"item": "Cas " + "\U0001f600" * 60, "measure": m, "amount": 10, "desc": "d"}
+        for m in ("TCO", "gain")
+    ]
+    svg = charts.to_svg(charts.money_bars_spec(rows, "€", "tco"), "fr")
+    assert "Cas \ufffd" in svg and "\U0001f600" not in svg
+    # Anywhere else the character is kept (a hover text is never cut).
+    rows = [{"item": "i", "measure": "m", "amount": 10, "desc": "\U0001f600 x"}]
+    assert '"\U0001f600 x"' in charts.to_svg(charts.money_bars_spec(rows, "€", "tco"), "fr")

@@ -598,13 +598,35 @@ def draw(shape: Spec, lang: str) -> str:
     import vl_convert
 
     locale: Any = _LOCALES.get(lang, "en-US")
-    svg: str = vl_convert.vegalite_to_svg(
-        shape,
-        format_locale=locale,
-        time_format_locale=locale,
-        allowed_base_urls=[],
-    )
+    try:
+        svg: str = vl_convert.vegalite_to_svg(
+            shape, format_locale=locale, time_format_locale=locale, allowed_base_urls=[]
+        )
+    except ValueError:
+        # vl-convert 1.9 fails on a label cut (to its labelLimit) inside a character
+        # outside the Basic Multilingual Plane (an emoji): half of it cannot be measured.
+        # The chart is drawn with those characters as U+FFFD instead; the tables keep them.
+        plain = _within_bmp(shape)
+        if plain == shape:
+            raise
+        svg = vl_convert.vegalite_to_svg(
+            plain, format_locale=locale, time_format_locale=locale, allowed_base_urls=[]
+        )
     return svg
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _within_bmp(value: Any) -> Any:
+    """``value`` with every character outside the Basic Multilingual Plane as U+FFFD."""
+    if isinstance(value, str):
+        return _ASTRAL.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {k: _within_bmp(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_within_bmp(v) for v in value]
+    return value
 
 
 def prepare(spec: Spec, lang: str) -> tuple[Spec, tuple[str, ...]]:

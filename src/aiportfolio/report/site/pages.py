@@ -48,9 +48,10 @@ Renderer = Callable[..., str]
 
 @dataclass
 class SiteCache:
-    """What earlier runs drew and rendered, reused when what it shows is unchanged: Vega's
-    SVG of each chart by the digest of what is drawn (its specification without its hover
-    texts, see ``charts.prepare``) and language, the HTML of each page
+    """What earlier runs drew and rendered, reused when what it shows is unchanged: each
+    chart's SVG by the digest of its specification and language, Vega's drawing of it by
+    the digest of what is drawn (the specification without its hover texts, see
+    ``charts.prepare``), the HTML of each page
     and card by the digest of everything it shows (its context, charts by their
     specification, the site's title, date, footer, navigation, stylesheet and gate marks).
     ``render_site`` reads ``known`` and fills ``used`` with this run's, which the caller
@@ -146,24 +147,42 @@ def _draw(
     cache: SiteCache | None,
 ) -> Callable[[], None]:
     """Hand the charts whose drawing is not in ``cache`` to ``drawer``; returns how to wait
-    until each chart has its SVG. A drawing is kept by what is drawn (``charts.prepare``):
-    a chart whose hover texts alone changed is not drawn again."""
-    prepared = [charts.prepare(c.spec, lang) for c in pending]
-    keys = [
-        _digest(b"drawing", lang.encode(), json.dumps(shape, sort_keys=True).encode())
-        for shape, _ in prepared
-    ]
-    known = {i: cache.get(k) for i, k in enumerate(keys)} if cache is not None else {}
-    missing = [i for i in range(len(pending)) if known.get(i) is None]
+    until each chart has its SVG. A chart is kept by its specification, and Vega's drawing
+    by what is drawn (``charts.prepare``): a chart whose hover texts alone changed is not
+    drawn again, only its texts written into the drawing kept."""
+    svgs: dict[int, str] = {}
+    keys: dict[int, bytes] = {}
+    for i, chart in enumerate(pending):
+        if cache is None:
+            break
+        keys[i] = _digest(b"chart", lang.encode(), json.dumps(chart.spec, sort_keys=True).encode())
+        svg = cache.get(keys[i])
+        if svg is not None:
+            svgs[i] = svg
+            drawing = cache.get(_digest(b"drawn as", keys[i]))
+            if drawing is not None:
+                cache.get(bytes.fromhex(drawing))  # kept for the next run
+    prepared = {i: charts.prepare(c.spec, lang) for i, c in enumerate(pending) if i not in svgs}
+    drawing_keys = {
+        i: _digest(b"drawing", lang.encode(), json.dumps(shape, sort_keys=True).encode())
+        for i, (shape, _) in (prepared.items() if cache is not None else ())
+    }
+    known = {i: cache.get(k) for i, k in drawing_keys.items()} if cache is not None else {}
+    missing = [i for i in prepared if known.get(i) is None]
     wait = drawer.draw([prepared[i][0] for i in missing], lang)
 
     def finish() -> None:
         drawn = dict(zip(missing, wait(), strict=True))
         for i, chart in enumerate(pending):
-            svg = known.get(i)
+            svg = svgs.get(i)
             if svg is None:
-                svg = drawn[i] if cache is None else cache.put(keys[i], drawn[i])
-            chart.svg = charts.reveal(svg, prepared[i][1])
+                drawing = known.get(i) or drawn[i]
+                svg = charts.reveal(drawing, prepared[i][1])
+                if cache is not None:
+                    cache.put(drawing_keys[i], drawing)
+                    cache.put(keys[i], svg)
+                    cache.put(_digest(b"drawn as", keys[i]), drawing_keys[i].hex())
+            chart.svg = svg
 
     return finish
 
