@@ -310,7 +310,8 @@ def test_the_command_counts_from_the_start_of_its_process(monkeypatch: Any) -> N
 
 def test_large_models_are_solved_without_presolve(monkeypatch: Any) -> None:
     """Above ``PRESOLVE_LIMIT`` non-zeros HiGHS searches from the start (its presolve took
-    most of a short limit there and found nothing better); small models keep it."""
+    most of a short limit there and found nothing better) and skips its root reduced-cost
+    heuristic (it ran seconds past the limit); small models keep both."""
     from aiportfolio.analysis.planning import milp
     from aiportfolio.analysis.planning.greedy import warm_start
 
@@ -330,6 +331,8 @@ def test_large_models_are_solved_without_presolve(monkeypatch: Any) -> None:
     assert milp.build_model(small, milp.wave_domains(small)).size < milp.PRESOLVE_LIMIT
     assert solve_exact(small, 30, None).status == "optimal"
     assert [h.getOptionValue("presolve")[1] for h in made] == ["off", "choose"]
+    reduced_cost = "mip_heuristic_run_root_reduced_cost"
+    assert [h.getOptionValue(reduced_cost)[1] for h in made] == [False, True]
 
 
 def test_the_report_gets_its_share_of_the_limit(monkeypatch: Any) -> None:
