@@ -38,7 +38,7 @@ import hashlib
 import marshal
 import os
 import stat
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
@@ -79,7 +79,7 @@ if TYPE_CHECKING:
 # models, the loader, YAML and the rules are imported only when a record or the rules
 # across files must be computed again (they take longer to import than such a check runs).
 
-__all__ = ["CACHE_DIR", "CACHE_FILE", "CacheStats", "check_with_cache"]
+__all__ = ["CACHE_DIR", "CACHE_FILE", "CacheStats", "check_known", "check_with_cache"]
 
 CACHE_FILE = "check.marshal"
 FORMER_FILES = ("check.pickle",)
@@ -155,6 +155,8 @@ class CacheStats:
     """Files read to compare their content (not known unchanged by their signature)."""
     cross_reused: bool = False
     """The cross-file rules' findings were reused."""
+    foreign: int = 0
+    """Files computed whose text was not among the known ones (``check_known``)."""
     enabled: bool = True
 
 
@@ -307,6 +309,24 @@ def _listing(root: Path, only: Sequence[Path]) -> list[_File]:
     return [new(_File, (base + n, prefix + n, n, True)) for n in names]
 
 
+LocalRule = tuple[str, Severity, Any, frozenset[str]]
+"""An enabled rule of ``LOCAL_RULES``: id, severity, its check of one entry, the statuses it
+applies to (worked out once per check, not per file)."""
+
+
+def _local_rules(base: Register, enabled: dict[str, Severity | None]) -> tuple[LocalRule, ...]:
+    from aiportfolio.rules.registry import RULES, statuses
+
+    found = []
+    for rule_id, severity in enabled.items():
+        if severity is None or rule_id not in LOCAL_RULES:
+            continue
+        per_usecase = RULES[rule_id].per_usecase
+        assert per_usecase is not None
+        found.append((rule_id, severity, per_usecase, frozenset(statuses(base, rule_id))))
+    return tuple(found)
+
+
 def _record(
     rel: str,
     text: str | None,
@@ -314,32 +334,33 @@ def _record(
     file_digest: bytes,
     base: Register,
     today: dt.date,
-    enabled: dict[str, Severity | None],
+    local: Sequence[LocalRule],
+    known: UseCase | None = None,
 ) -> RecordT:
+    """The record of a file. ``known``: the use case its ``text`` already validated into
+    (a register loaded by a command), not parsed again."""
     from aiportfolio.register.loader import load_usecase_text, locate_problems
     from aiportfolio.rules.base import RuleContext
-    from aiportfolio.rules.registry import RULES, statuses
 
-    usecase, problems = load_usecase_text(text, issue, rel)
+    problems: list[Problem] = []
+    usecase: UseCase | None = known
+    if usecase is None:
+        usecase, problems = load_usecase_text(text, issue, rel)
     texts = {rel: text} if text is not None else {}
     located = tuple(_to_tuple(p) for p in locate_problems(problems, texts))
     directive = text is not None and "aip:" in text
     if usecase is None:
         return (file_digest, located, None, (), (), directive)
     ctx = RuleContext(register=base, today=today)
-    findings: list[tuple[ProblemT, bool]] = []
-    for rule_id, severity in enabled.items():
-        if severity is None or rule_id not in LOCAL_RULES:
+    found: list[tuple[Problem, bool]] = []
+    for rule_id, severity, per_usecase, applies in local:
+        if usecase.status not in applies:
             continue
-        rule = RULES[rule_id]
-        if usecase.status not in statuses(base, rule_id):
-            continue
-        assert rule.per_usecase is not None
-        for f in rule.per_usecase(usecase, ctx):
-            problem = f.problem(rule_id, severity, f.path or rel)
-            if f.path is None:
-                [problem] = locate_problems([problem], texts)
-            findings.append((_to_tuple(problem), f.path is not None))
+        for f in per_usecase(usecase, ctx):
+            found.append((f.problem(rule_id, severity, f.path or rel), f.path is not None))
+    # Those in the entry's own file are located in its text, composed once.
+    located_own = iter(locate_problems([p for p, named in found if not named], texts))
+    findings = [(_to_tuple(p if named else next(located_own)), named) for p, named in found]
     entry = (usecase.id, usecase.status, tuple(usecase.plan.depends_on))
     evidence = tuple(
         (item.ref, evidence_path_problem(item.ref, base.root))
@@ -432,7 +453,7 @@ def check_with_cache(
     counts = stats if stats is not None else CacheStats()
     if use_cache:
         with paused_gc():
-            checked = _check(root, lang, today, only, counts)
+            checked = _check(root, lang, today, only, counts, None, require_store=False)
         if checked is not None:
             return checked
     counts.enabled = False
@@ -443,18 +464,67 @@ def check_with_cache(
     return check_register(register, today, only), len(register.files), register.lang
 
 
+def _known(
+    known: Callable[[], Mapping[tuple[str, str], UseCase | None]] | None,
+    rel: str,
+    text: str | None,
+    counts: CacheStats,
+) -> UseCase | None:
+    """The use case ``text`` validated into when the caller loaded it, else ``None`` (and
+    a text the caller did not read so is counted)."""
+    if known is None or text is None:
+        return None
+    texts = known()
+    key = (rel, text)
+    if key not in texts:
+        counts.foreign += 1
+        return None
+    return texts[key]
+
+
+def check_known(
+    root: Path,
+    lang: str | None,
+    today: dt.date,
+    known: Callable[[], Mapping[tuple[str, str], UseCase | None]],
+    *,
+    require_store: bool,
+    stats: CacheStats | None = None,
+) -> tuple[CheckResult, int, str, bool] | None:
+    """The cached check of the whole register (``check_with_cache``), for a command that
+    has loaded it: ``known()`` maps (display path, text) to the use case that text
+    validated into (``None``: it did not), so a changed or new file with that text is not
+    validated again (asked only when a file must be checked). With
+    ``require_store``, ``None`` unless the cache holds a check of that date (under the
+    same configuration and code). The last value says whether every valid entry came from
+    ``known`` or from an unchanged file's record (no file the command read differently)."""
+    counts = stats if stats is not None else CacheStats()
+    with paused_gc():
+        once = functools.cache(known)  # worked out for the first file checked, if any
+        checked = _check(root, lang, today, (), counts, once, require_store=require_store)
+    if checked is None:
+        return None
+    return (*checked, counts.foreign == 0)
+
+
 def _check(
     root: Path,
     lang: str | None,
     today: dt.date,
     only: Sequence[Path],
     counts: CacheStats,
+    loaded: Callable[[], Mapping[tuple[str, str], UseCase | None]] | None,
+    *,
+    require_store: bool,
 ) -> tuple[CheckResult, int, str] | None:
-    """The cached check, or ``None`` when a rule is not classified (no cache then)."""
+    """The cached check, or ``None`` when a rule is not classified (no cache then), or
+    with ``require_store`` when the cache holds no check under this context."""
     started = now_ns()
     folder = root / CACHE_DIR
     context, settings_kept = _context(root, today)
     old, old_cross, kept_settings = _load(root, context)
+    if require_store and not old:
+        return None
     configuration = _Configuration(root, lang)
     settings = kept_settings if settings_kept else None
     if settings is None:
@@ -465,6 +535,10 @@ def _check(
         return None
     reader = reader_language_for(lang, language)
     files = _listing(root, only)
+
+    @functools.cache
+    def local() -> tuple[LocalRule, ...]:
+        return _local_rules(configuration.register, enabled)
 
     texts: dict[str, str] = {}
     """Texts at hand (files read whole); others are read when a problem must be located."""
@@ -479,7 +553,10 @@ def _check(
         text, issue = decode(raw)
         if text is not None:
             texts[file.rel] = text
-        return _record(file.rel, text, issue, file_digest, configuration.register, today, enabled)
+        usecase = _known(loaded, file.rel, text, counts)
+        return _record(
+            file.rel, text, issue, file_digest, configuration.register, today, local(), usecase
+        )
 
     def _file_record(
         file: _File, info: os.stat_result, kept: tuple[Signature | None, RecordT] | None
@@ -532,7 +609,8 @@ def _check(
             text, issue = read_text(Path(file.path), root=root)
             if text is not None:
                 texts[rel] = text
-            record = _record(rel, text, issue, b"", configuration.register, today, enabled)
+            usecase = _known(loaded, rel, text, counts)
+            record = _record(rel, text, issue, b"", configuration.register, today, local(), usecase)
             same_entries = False
         else:
             kept = old.get(rel)

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from aiportfolio.errors import ConfigError
 from aiportfolio.model.common import canonical_id
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Problem
-from aiportfolio.register.loader import Register, locate_problems
+from aiportfolio.register.loader import Register, load_config, locate_problems
 
 
 @dataclass(frozen=True)
@@ -97,37 +99,71 @@ def gate_of(register: Register, today: dt.date) -> Gate:
 
 
 def gate_for(register: Register, today: dt.date) -> Gate:
-    """The verdict of every valid use case as of ``today``: what ``gate_of`` gives, taken
-    from ``aip check``'s cache when it holds a check of that date under the same
-    configuration and code (only the files changed since are checked again), else from
-    the rules. For a register loaded whole from its files (what every command gates);
-    ``gate_of`` for one built or edited in memory."""
+    """The verdict of every valid use case as of ``today``: what ``gate_of`` gives, by way
+    of ``aip check``'s cache. When it holds a check of that date under the same
+    configuration and code, only the files changed since are checked again; when it holds
+    none, the check is made from the use cases ``register`` already read (no file parsed
+    again) and kept, so the next ``aip check`` or gating command of that date reuses it.
+    For a register loaded whole from its files (what every command gates); ``gate_of``
+    for one built or edited in memory."""
     cached = _checked_gate(register, today)
     return cached if cached is not None else gate_of(register, today)
 
 
 def _checked_gate(register: Register, today: dt.date) -> Gate | None:
-    """The verdicts from ``aip check``'s cache, or ``None`` when it holds no check of that
-    date (checking from scratch would parse every file again: more than ``gate_of`` on
-    the loaded register) or the check does not see the files ``register`` was read from."""
+    """The verdicts from ``aip check``'s cache (filled first when it holds no check of that
+    date), or ``None`` when the check does not see the files ``register`` was read from
+    as they were read (then the rules decide, on ``register``)."""
     from aiportfolio.analysis import check_cache
-    from aiportfolio.register import disk_cache
+    from aiportfolio.analysis.check_cache import CACHE_DIR, CACHE_FILE
     from aiportfolio.rules.registry import RULES, severities
 
     enabled = {rid: sev for rid, sev in severities(register).items() if not RULES[rid].advisory}
     if not check_cache.cacheable(enabled):
         return None  # aip check would check the whole register again
-    context = check_cache.context_digest(register.root, today)
-    if disk_cache.load(register.root, check_cache.CACHE_FILE, context, codec="marshal") is None:
+    try:  # the check reads the configuration on disk: the one register was loaded with?
+        if load_config(register.root) != (register.grid, register.config):
+            return None
+    except ConfigError:
         return None
+    # A check of another date is not replaced by one of a date aip check does not make by
+    # itself (a --date in the past or future): the next aip check would start afresh.
+    fill = today == _check_date() or not (register.root / CACHE_DIR / CACHE_FILE).exists()
     try:
-        result, read, _ = check_cache.check_with_cache(register.root, register.lang, today)
+        checked = check_cache.check_known(
+            register.root, register.lang, today, lambda: _known(register), require_store=not fill
+        )
     except OSError:
         return None  # a file went away while it was read: the rules decide
-    if read != len(register.files) or result.usecases != len(register.usecases):
+    if checked is None:
+        return None
+    result, read, _, same_texts = checked
+    if not same_texts or read != len(register.files) or result.usecases != len(register.usecases):
         return None  # the files changed in between, or a register not read from them
     # As gate_of gives them: not located (the verdicts keep rules and messages only).
     return verdicts_from(register, [p.with_position(0, 0) for p in result.problems if p.is_error])
+
+
+def _check_date() -> dt.date | None:
+    """The date ``aip check`` checks as of when given none: ``$AIP_TODAY``, else today."""
+    raw = os.environ.get("AIP_TODAY")
+    try:
+        return dt.date.fromisoformat(raw) if raw else dt.date.today()
+    except ValueError:
+        return None
+
+
+def _known(register: Register) -> dict[tuple[str, str], UseCase | None]:
+    """(display path, text) of every file ``register`` read, with the use case it gave
+    (``None`` for a file that did not load)."""
+    from aiportfolio.register.loader import _Resolver
+
+    paths = _Resolver(register.root)  # the loader's display paths, each folder placed once
+    valid = {
+        paths.display(path): usecase
+        for usecase, path in zip(register.usecases, register.usecase_paths, strict=True)
+    }
+    return {(rel, text): valid.get(rel) for rel, text in register.texts.items()}
 
 
 def new_errors(
