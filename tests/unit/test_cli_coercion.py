@@ -148,3 +148,42 @@ def test_a_re_check_with_nothing_changed_imports_no_pydantic(tmp_path: Path) -> 
 
     assert "pydantic" in modules()  # the first check validates every file
     assert not {m for m in modules() if m.split(".")[0] in ("pydantic", "pydantic_core")}
+
+
+@pytest.mark.parametrize(
+    "missing",
+    [
+        ("typer._param_types", "coerce_cli_path"),
+        ("typer._param_types", "coerce_cli_choice"),
+        ("typer._coercion", "RuntimeParam"),
+        ("typer._coercion", "build_runtime_param"),
+    ],
+)
+def test_without_typers_private_names_typer_converts_as_it_does_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, missing: tuple[str, str]
+) -> None:
+    """A typer whose private names moved: no light conversion, same commands, same
+    output and errors."""
+    import importlib
+
+    from aiportfolio.cli import coercion
+    from aiptest import run
+
+    root = generate_register(tmp_path / "reg", 4, seed=3)
+    args = [("check", "--limit", "3", "-f", "text"), ("check", "--limit", "x")]
+    before = [run(root, *a) for a in args]
+    module, name = missing
+    monkeypatch.delattr(importlib.import_module(module), name)
+    coercion._runtime.cache_clear()
+    try:
+        assert coercion._runtime() is None
+        _, command = _commands()[0]
+        params = command.get_params(Context(command, info_name="aip"))
+        for param in params:
+            param._runtime_param = None
+        light(params)
+        assert all(param._runtime_param is None for param in params)
+        after = [run(root, *a) for a in args]
+    finally:
+        coercion._runtime.cache_clear()
+    assert [(r.exit_code, r.output) for r in after] == [(r.exit_code, r.output) for r in before]
