@@ -83,10 +83,11 @@ class _Known(MutableMapping[Key, Parsed]):
 def load_register_cached(root: Path, lang: str | None = None) -> Register:
     # Unpickling thousands of models with the cyclic collector on takes twice as long (it
     # walks them again and again); they hold no cycles, and live as long as the command:
-    # once read, they are kept out of the collector's reach for good.
+    # once read, they are kept out of the collector's reach for good, before it resumes
+    # (else its first pass walks every one of them: 0.1 s at 3,600 entries).
     with disk_cache.paused_gc():
         register = _load(root, lang)
-    disk_cache.spare_from_gc()
+        disk_cache.spare_from_gc()
     return register
 
 
