@@ -13,6 +13,8 @@ from aiportfolio.cli.common import err, exit_with, handle_errors, open_register,
 from aiportfolio.cli.options import ReportDateOption
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import Register
 
@@ -20,24 +22,35 @@ Written = dict[str, tuple[bytes, int, int]]
 """What ``write_site`` wrote: relative path -> (digest of the text, size, mtime in ns)."""
 
 
-def write_site(files: dict[str, str], out: Path, written: Written | None = None) -> Written:
+def write_site(
+    files: dict[str, str],
+    out: Path,
+    written: Written | None = None,
+    kept: Collection[str] = (),
+) -> Written:
     """Write the report's files under ``out`` (created if needed). Cards of entries that
     are no longer in the register are removed, so no page outlives its use case; any
     other file in ``out`` (a CNAME, a README) is left alone. A file that ``written`` (the
     record of an earlier run) shows unchanged since, with the same text, is not written
-    again. Returns the record of this run."""
+    again; the cards of ``kept`` (relative paths) are not in ``files``: ``written`` shows
+    them as they should be, and they stay. Returns the record of this run."""
     import hashlib
     import os
 
     out.mkdir(parents=True, exist_ok=True)
     (out / "usecases").mkdir(exist_ok=True)
-    for stale in (out / "usecases").glob("UC-*.html"):
-        if f"usecases/{stale.name}" not in files:
-            stale.unlink()
     before = written or {}
-    record: Written = {}
+    record: Written = {rel: before[rel] for rel in kept}
+    for stale in (out / "usecases").glob("UC-*.html"):
+        if f"usecases/{stale.name}" not in files and f"usecases/{stale.name}" not in record:
+            stale.unlink()
+    base = os.fspath(out)
+    # A derived file, written in one go (no temporary file: a broken run is fixed by
+    # running it again), through the os module: a thousand cards, each opened, written
+    # and closed by the fewest calls.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
     for rel, text in files.items():
-        path = out / rel
+        path = os.path.join(base, rel)
         data = text.encode("utf-8")
         digest = hashlib.blake2b(data, digest_size=16).digest()
         previous = before.get(rel)
@@ -49,11 +62,36 @@ def write_site(files: dict[str, str], out: Path, written: Written | None = None)
             if info is not None and (info.st_size, info.st_mtime_ns) == previous[1:]:
                 record[rel] = previous
                 continue
-        # A derived file, written in one go: a broken run is fixed by running it again.
-        path.write_bytes(data)
+        handle = os.open(path, flags, 0o666)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(handle, view) :]
+        finally:
+            os.close(handle)
         info = os.stat(path)
         record[rel] = (digest, info.st_size, info.st_mtime_ns)
     return record
+
+
+def intact_cards(out: Path, state: dict[str, Any]) -> dict[str, bytes]:
+    """The cards the last run (``state``) wrote in ``out`` that are still as it left them
+    (same size and time), by the digest of what they show (see ``pages.SiteCache``)."""
+    import os
+
+    written: Written = state.get("written", {})
+    found = {}
+    for rel, key in state.get("placed", {}).items():
+        record = written.get(rel)
+        if record is None or not rel.startswith("usecases/"):
+            continue
+        try:
+            info = os.stat(out / rel)
+        except OSError:
+            continue
+        if (info.st_size, info.st_mtime_ns) == record[1:]:
+            found[rel] = key
+    return found
 
 
 def unchanged(out: Path, written: Written) -> bool:
@@ -75,7 +113,8 @@ def unchanged(out: Path, written: Written) -> bool:
 
 
 CACHE_FILE = "report.pickle"
-"""The charts, pages and cards of the last run (``.aip-cache/``), by content digest."""
+"""The charts and pages of the last run (``.aip-cache/``), by content digest (not the
+cards: each is written from its context when that changes, see ``pages.SiteCache``)."""
 STATE_FILE = "report-state.pickle"
 """What the last run was made from and which files it wrote (``.aip-cache/``): small, so
 that a run on an unchanged register reads only this."""
@@ -286,10 +325,11 @@ def report(
     known: dict[bytes, str] = kept if isinstance(kept, dict) else {}
     inputs = _inputs(register, t.lang, today)
     same = state.get("inputs") == inputs
-    files, rendered, placed = _make_site(register, t, today, known, same, links)
-    written = write_site(
-        files, out, state.get("written") if state.get("target") == target else None
-    )
+    previous = state if state.get("target") == target else {}
+    kept = intact_cards(out, previous)
+    files, rendered, placed = _make_site(register, t, today, known, same, links, kept)
+    unrendered = [rel for rel in placed if rel not in files]  # the cards of ``kept`` as they are
+    written = write_site(files, out, previous.get("written"), unrendered)
     if rendered != known:
         disk_cache.save(root, CACHE_FILE, context, rendered)
     fresh = {
@@ -304,27 +344,42 @@ def report(
     }
     if fresh != state:
         disk_cache.save(root, STATE_FILE, context, fresh)
-    err(t("report.written", count=len(files), path=out, index=out / "index.html"))
+    count = len(files) + len(unrendered)
+    err(t("report.written", count=count, path=out, index=out / "index.html"))
     exit_with(exitcodes.OK)
 
 
 def _rewrite(out: Path, target: str, state: dict[str, Any], root: Path, context: bytes) -> bool:
-    """Write the files of the last run (``state``) in ``out`` where they are not as it left
-    them; ``False`` when their texts are no longer all in the cache."""
+    """Write the pages of the last run (``state``) in ``out`` where they are not as it left
+    them; ``False`` when that cannot be done without computing: a card to write again (the
+    cache keeps no card), a page no longer in the cache."""
+    import os
+
     from aiportfolio.register import disk_cache
 
     same_target = state.get("target") == target
     if same_target and unchanged(out, state["written"]):
         return True
+    if not same_target:
+        return False
+    altered = []
+    for rel, (_, size, mtime) in state["written"].items():
+        try:
+            info = os.stat(out / rel)
+        except OSError:
+            info = None
+        if info is None or (info.st_size, info.st_mtime_ns) != (size, mtime):
+            altered.append(rel)
+    if any(rel.startswith("usecases/") for rel in altered):
+        return False
     kept = disk_cache.load(root, CACHE_FILE, context)
     rendered = kept if isinstance(kept, dict) else {}
-    files = {rel: rendered.get(k) for rel, k in state["placed"].items()}
+    files = {rel: rendered.get(state["placed"][rel]) for rel in altered}
     if any(text is None for text in files.values()):
         return False
-    written = write_site(
-        cast(dict[str, str], files), out, state["written"] if same_target else None
-    )
-    disk_cache.save(root, STATE_FILE, context, {**state, "target": target, "written": written})
+    others = [rel for rel in state["written"] if rel not in files]
+    written = write_site(cast(dict[str, str], files), out, state["written"], others)
+    disk_cache.save(root, STATE_FILE, context, {**state, "written": written})
     return True
 
 
@@ -335,11 +390,13 @@ def _make_site(
     known: dict[bytes, str],
     same: bool,
     links: str | None,
+    kept: dict[str, bytes],
 ) -> tuple[dict[str, str], dict[bytes, str], dict[str, bytes]]:
     """Compute and render the site, reusing the charts, pages and cards in ``known`` that
-    are unchanged (``same``: made from the same inputs): its files, the texts to keep for
-    the next run, and which of those texts each file is. ``links``: how the cards reach
-    the register's files (``render_site``'s ``register_files``)."""
+    are unchanged (``same``: made from the same inputs) and the cards of ``kept`` (see
+    ``pages.SiteCache``): its files but those cards, the texts to keep for the next run,
+    and the digest of what each file shows. ``links``: how the cards reach the
+    register's files (``render_site``'s ``register_files``)."""
     from aiportfolio.analysis.gate import gate_for
     from aiportfolio.analysis.report import build_report
     from aiportfolio.report.site.charts import SerialDrawer, WorkerDrawer
@@ -351,7 +408,7 @@ def _make_site(
     # computed.
     drawer = SerialDrawer() if same else WorkerDrawer(start=not known)
     try:
-        cache = SiteCache(known=known)
+        cache = SiteCache(known=known, kept=kept)
         data = build_report(register, today, gate_for(register, today))
         files = render_site(data, t, register.root, drawer, cache, links)
     finally:

@@ -51,17 +51,24 @@ class SiteCache:
     """What earlier runs drew and rendered, reused when what it shows is unchanged: each
     chart's SVG by the digest of its specification and language, Vega's drawing of it by
     the digest of what is drawn (the specification without its hover texts, see
-    ``charts.prepare``), the HTML of each page
-    and card by the digest of everything it shows (its context, charts by their
-    specification, the site's title, date, footer, navigation, stylesheet and gate marks).
-    ``render_site`` reads ``known`` and fills ``used`` with this run's, which the caller
-    keeps for the next run (under a digest of aip's code and templates: see
-    ``cli/report.py``)."""
+    ``charts.prepare``), the HTML of each page by the digest of everything it shows (its
+    context, charts by their specification, the site's title, date, footer, navigation,
+    stylesheet and gate marks). ``render_site`` reads ``known`` and fills ``used`` with
+    this run's, which the caller keeps for the next run (under a digest of aip's code and
+    templates: see ``cli/report.py``).
+
+    Cards are not kept there (a thousand of them weigh ten times the pages): a card is
+    named by the digest of what it shows (``placed``), and ``kept`` lists the cards whose
+    file the caller found as the last run wrote it, by that digest: a card whose digest
+    is unchanged is neither rendered nor returned again."""
 
     known: dict[bytes, str] = field(default_factory=dict)
     used: dict[bytes, str] = field(default_factory=dict)
     placed: dict[str, bytes] = field(default_factory=dict)
-    """Each file of this run (relative path) by the key of its text in ``used``."""
+    """Each file of this run (relative path) by the digest of what it shows (for a page,
+    the key of its text in ``used``)."""
+    kept: dict[str, bytes] = field(default_factory=dict)
+    """Cards (relative path) already written by an earlier run, by its digest of them."""
 
     def get(self, key: bytes) -> str | None:
         found = self.known.get(key)
@@ -97,42 +104,20 @@ def _charts_in(value: Any) -> list[Chart]:
     return []
 
 
-def _bytecode_cache() -> Any:
-    """Compiled templates kept in the user's private cache folder (compiling the report's
-    templates costs more than rendering a page), or ``None``."""
-    import jinja2
-
-    from aiportfolio.register.disk_cache import private_dir
-
-    folder = private_dir("jinja")
-    return jinja2.FileSystemBytecodeCache(str(folder)) if folder is not None else None
-
-
 def _page_renderer(register_root: Path | None, t: Translator) -> Callable[..., str]:
     """How the pages are rendered. A register's own ``templates/report/`` is untrusted: its
     templates run in the capped sandbox of ``templating``. aip's built-in templates are
-    aip's code: they render in a plain environment (same autoescaping and undefined
-    checks), which makes a report of a thousand cards twice as fast."""
+    aip's code: they render in an environment of their own (``builtin``: same autoescaping
+    and undefined checks, the messages without parameters translated when compiled),
+    which makes a report of a thousand cards several times as fast."""
     from aiportfolio.report.kit.templating import renderer, template_translator
 
     if register_root is not None and own_templates(register_root):
         return renderer(register_root, t.lang)
-    import jinja2
+    from aiportfolio.report.site.builtin import environment
 
-    from aiportfolio import resources
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(resources.builtin_templates())),
-        autoescape=jinja2.select_autoescape(["html.j2"]),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,
-        bytecode_cache=_bytecode_cache(),
-    )
     # As in the sandbox: a plural message reads its number from its parameters, or tn().
-    env.globals.update(t=template_translator(t), tn=t.n, lang=t.lang)
+    env = environment({"t": template_translator(t), "tn": t.n, "lang": t.lang}, t.lang)
 
     def render(template: str, **context: Any) -> str:
         return env.get_template(template).render(**context)
@@ -195,7 +180,8 @@ def render_site(
     cache: SiteCache | None = None,
     register_files: str | None = None,
 ) -> dict[str, str]:
-    """Every file of the report: relative path (``/`` separated) -> HTML text.
+    """Every file of the report: relative path (``/`` separated) -> HTML text, but the
+    cards of ``cache.kept`` whose content is unchanged (see ``SiteCache``).
 
     ``register_files`` is how the pages reach the register's files, for the evidence links of the
     cards: the relative path from the site's folder to the register (``common.files_base``)
@@ -203,8 +189,8 @@ def render_site(
 
     The charts of every page are handed to ``drawer`` at once (default: drawn in this
     process) and the use-case cards are rendered while they are drawn. ``cache`` spares
-    drawing the charts and rendering the pages an earlier run made from the same data;
-    the files are the same with or without it."""
+    drawing the charts and rendering the pages and cards an earlier run made from the
+    same data; the files are the same with or without it."""
     t = MemoTranslator(t)
     render = _page_renderer(register_root, t)
     if own_templates(register_root):
@@ -230,28 +216,27 @@ def render_site(
     # The stylesheet (a template too, so a register may override it) is read once and
     # inlined in every page.
     common["css"] = Markup(render("report/report.css"))
-    files = {}
+    files: dict[str, str] = {}
     card_nav = _nav(t, "")
     site_key = pickle.dumps((t.lang, common, card_nav), protocol=pickle.HIGHEST_PROTOCOL)
     lookups = Lookups(data, register_files)
     for uc in data.usecases:
+        path = card_path(uc.id)
         context = {
             "nav": card_nav,
             "prefix": "../",
             "page_title": f"{uc.id} {uc.title}",
             **card_context(uc, data, t, lookups),
         }
-        key = b""
         if cache is not None:
             shown = pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)
-            key = _digest(b"card", site_key, shown)
-            cache.placed[card_path(uc.id)] = key
-            html = cache.get(key)
-            if html is not None:
-                files[card_path(uc.id)] = html
+            key = cache.placed[path] = _digest(b"card", site_key, shown)
+            if cache.kept.get(path) == key:
+                # Already written from the same context (and an earlier entry of the same
+                # id, a duplicate, does not replace it: the last one's card is the page).
+                files.pop(path, None)
                 continue
-        html = render("report/card.html.j2", **common, **context)
-        files[card_path(uc.id)] = cache.put(key, html) if cache is not None else html
+        files[path] = render("report/card.html.j2", **common, **context)
     page_keys = {}
     if cache is not None:
         for page, context in contexts.items():

@@ -1,0 +1,131 @@
+"""aip's own report templates render in ``report/site/builtin.py``'s environment: the
+messages without parameters translated when a template is compiled, dict keys read at
+once. The pages are the ones a plain Jinja environment makes, byte for byte, in every
+language, with hostile texts, from a fresh compile and from the compiled cache."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pytest
+
+from aiportfolio.analysis.report import build_report
+from aiportfolio.i18n import Translator
+from aiportfolio.register.loader import load_register
+from aiportfolio.report.site import builtin
+from aiportfolio.report.site.pages import render_site
+from aiptest import usecase, write_register
+
+TODAY = dt.date(2026, 11, 26)
+HOSTILE = [
+    '<script>alert("t")</script>',
+    '"><img src=x onerror=alert(1)>',
+    "{{ t('report.none') }} & {% raw %}",
+    "a'b\"c<d>e&f",
+]
+
+
+class _Drawer:
+    """Charts as a placeholder: the drawing is not what is compared here."""
+
+    def draw(self, specs: list[Any], lang: str) -> Any:
+        return lambda: ["<svg></svg>"] * len(specs)
+
+    def close(self) -> None:
+        pass
+
+
+def _register(root: Path) -> Path:
+    entries = [
+        usecase(
+            id=f"UC-00{i}",
+            title=f"Cas {text}",
+            owner={"name": text, "role": text},
+            next_step=text,
+            problem=text,
+            decisions=[{"date": "2026-10-01", "decision": "go", "by": text, "note": text}],
+        )
+        for i, text in enumerate(HOSTILE, start=1)
+    ]
+    return write_register(root, entries)
+
+
+def _site(root: Path, lang: str) -> dict[str, str]:
+    register = load_register(root, lang, ())
+    data = build_report(register, TODAY)
+    return render_site(data, Translator(lang), register.root, _Drawer(), register_files="../")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_pages_are_those_of_a_plain_jinja_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    root = _register(tmp_path / "reg")
+    compiled = _site(root, lang)  # compiled now, kept in the user's cache folder
+    assert list((tmp_path / "user-cache" / "aip" / "jinja").glob("__aip_report_*"))
+    assert _site(root, lang) == compiled  # from the compiled cache
+    with monkeypatch.context() as plain:
+        plain.setattr(builtin, "BuiltinEnvironment", jinja2.Environment)
+        plain.setattr(builtin, "_compiled_cache", lambda lang: None)
+        assert _site(root, lang) == compiled
+    assert "&lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt;" in compiled["usecases/UC-001.html"]
+    assert "{{ t(&#39;report.none&#39;) }} &amp; {% raw %}" in compiled["usecases/UC-003.html"]
+
+
+def test_compiled_templates_are_kept_per_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    root = _register(tmp_path / "reg")
+    french = _site(root, "fr")
+    english = _site(root, "en")
+    assert french["index.html"] != english["index.html"]
+    assert _site(root, "fr") == french
+    assert _site(root, "en") == english
+
+
+def _env(**globals_: Any) -> jinja2.Environment:
+    return builtin.environment(
+        {"t": lambda key, **params: f"T:{key}", **globals_}, "en", cached=False
+    )
+
+
+def test_a_message_without_parameters_is_text_of_the_compiled_template() -> None:
+    env = _env()
+    code = env.compile('{{ t("a<b") }} {{ t("c", n=1) }}', raw=True)
+    assert "yield 'T:a&lt;b '" in code  # translated and escaped once, when compiled
+    assert "'c'" in code  # a message with parameters is translated when rendered
+    assert env.from_string('{{ t("a<b") }} {{ t("c", n=1) }}').render() == "T:a&lt;b T:c"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '{{ t("a") }}{% set t = other %}{{ t("b") }}',
+        '{% macro m(t) %}{{ t("b") }}{% endmacro %}{{ t("a") }}{{ m(other) }}',
+        '{% for t in [other] %}{{ t("b") }}{% endfor %}',
+        '{% with t = other %}{{ t("b") }}{% endwith %}',
+    ],
+)
+def test_a_template_that_names_something_else_t_is_not_folded(source: str) -> None:
+    def other(key: str) -> str:
+        return f"O:{key}"
+
+    assert "O:b" in _env(other=other).from_string(source).render(other=other)
+
+
+def test_dict_keys_and_methods_read_as_plain_jinja_reads_them() -> None:
+    source = (
+        "{{ d.name }}|{{ d.items is callable }}|{{ d.missing is defined }}|"
+        "{{ d.get('name') }}|{{ o.real }}|{{ l.append is callable }}"
+    )
+    values = {"d": {"name": "<x>", "items": 1}, "o": 3, "l": []}
+    env = _env()
+    plain = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    assert env.from_string(source).render(**values) == plain.from_string(source).render(**values)
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ d.missing }}").render(d={})
