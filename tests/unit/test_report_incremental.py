@@ -165,3 +165,25 @@ def test_a_report_after_random_edits_is_the_site_made_from_scratch(steps: list[A
         shutil.rmtree(root / ".aip-cache")
         assert _report(root, Path(tmp) / "cold") == code
         assert _files(out) == _files(Path(tmp) / "cold")
+
+
+def test_a_register_with_its_own_templates_gets_every_card_each_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No cache then: every card is rendered and written (while the charts are drawn),
+    and none is taken for stale."""
+    _serial(monkeypatch)
+    root = generate_register(tmp_path / "reg", 4, seed=3)
+    css = root / "templates" / "report" / "report.css"
+    css.parent.mkdir(parents=True)
+    css.write_text("body { color: #123456; }\n", encoding="utf-8")
+    out = tmp_path / "site"
+    for _ in range(2):
+        rendered = _count_cards(monkeypatch)
+        result = run(root, "report", "--out", str(out))
+        assert result.exit_code == 0
+        assert sorted(rendered) == ["UC-001", "UC-002", "UC-003", "UC-004"]
+        cards = sorted(p.name for p in (out / "usecases").glob("*.html"))
+        assert cards == ["UC-001.html", "UC-002.html", "UC-003.html", "UC-004.html"]
+        assert "#123456" in (out / "usecases" / "UC-004.html").read_text(encoding="utf-8")
+        assert " 10 pages " in result.stderr  # the six pages and the four cards

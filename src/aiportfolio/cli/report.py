@@ -13,7 +13,7 @@ from aiportfolio.cli.common import err, exit_with, handle_errors, open_register,
 from aiportfolio.cli.options import ReportDateOption
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Callable, Collection
 
     from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import Register
@@ -27,13 +27,17 @@ def write_site(
     out: Path,
     written: Written | None = None,
     kept: Collection[str] = (),
+    *,
+    prune: bool = True,
 ) -> Written:
     """Write the report's files under ``out`` (created if needed). Cards of entries that
     are no longer in the register are removed, so no page outlives its use case; any
     other file in ``out`` (a CNAME, a README) is left alone. A file that ``written`` (the
     record of an earlier run) shows unchanged since, with the same text, is not written
     again; the cards of ``kept`` (relative paths) are not in ``files``: ``written`` shows
-    them as they should be, and they stay. Returns the record of this run."""
+    them as they should be, and they stay. ``prune=False``: ``files`` is a part of the
+    site (the cards, written while the charts are drawn), no card is removed. Returns the
+    record of the files written or left as they are."""
     import hashlib
     import os
 
@@ -41,7 +45,7 @@ def write_site(
     (out / "usecases").mkdir(exist_ok=True)
     before = written or {}
     record: Written = {rel: before[rel] for rel in kept}
-    for stale in (out / "usecases").glob("UC-*.html"):
+    for stale in (out / "usecases").glob("UC-*.html") if prune else ():
         if f"usecases/{stale.name}" not in files and f"usecases/{stale.name}" not in record:
             stale.unlink()
     base = os.fspath(out)
@@ -326,10 +330,17 @@ def report(
     inputs = _inputs(register, t.lang, today)
     same = state.get("inputs") == inputs
     previous = state if state.get("target") == target else {}
+    before: Written = previous.get("written", {})
     kept = intact_cards(out, previous)
-    files, rendered, placed = _make_site(register, t, today, known, same, links, kept)
-    unrendered = [rel for rel in placed if rel not in files]  # the cards of ``kept`` as they are
-    written = write_site(files, out, previous.get("written"), unrendered)
+    early: Written = {}
+
+    def write_cards(cards: dict[str, str]) -> None:
+        early.update(write_site(cards, out, before, prune=False))
+
+    files, rendered, placed = _make_site(register, t, today, known, same, links, kept, write_cards)
+    # The cards written while the charts were drawn, and those of ``kept`` as they are.
+    unrendered = [rel for rel in placed if rel not in files and rel not in early]
+    written = write_site(files, out, {**before, **early}, [*early, *unrendered])
     if rendered != known:
         disk_cache.save(root, CACHE_FILE, context, rendered)
     fresh = {
@@ -344,8 +355,7 @@ def report(
     }
     if fresh != state:
         disk_cache.save(root, STATE_FILE, context, fresh)
-    count = len(files) + len(unrendered)
-    err(t("report.written", count=count, path=out, index=out / "index.html"))
+    err(t("report.written", count=len(written), path=out, index=out / "index.html"))
     exit_with(exitcodes.OK)
 
 
@@ -391,14 +401,17 @@ def _make_site(
     same: bool,
     links: str | None,
     kept: dict[str, bytes],
+    cards_done: Callable[[dict[str, str]], None] | None = None,
 ) -> tuple[dict[str, str], dict[bytes, str], dict[str, bytes]]:
     """Compute and render the site, reusing the charts, pages and cards in ``known`` that
     are unchanged (``same``: made from the same inputs) and the cards of ``kept`` (see
     ``pages.SiteCache``): its files but those cards, the texts to keep for the next run,
     and the digest of what each file shows. ``links``: how the cards reach the
-    register's files (``render_site``'s ``register_files``)."""
+    register's files (``render_site``'s ``register_files``); ``cards_done``: see
+    ``render_site``."""
     from aiportfolio.analysis.gate import gate_for
     from aiportfolio.analysis.report import build_report
+    from aiportfolio.register.disk_cache import paused_gc
     from aiportfolio.report.site.charts import SerialDrawer, WorkerDrawer
     from aiportfolio.report.site.pages import SiteCache, render_site
 
@@ -407,10 +420,14 @@ def _make_site(
     # no cache at all every chart is drawn, so the worker starts now, while the report is
     # computed.
     drawer = SerialDrawer() if same else WorkerDrawer(start=not known)
+    # The engines and the pages build many small objects and hardly any cycle (a few
+    # hundred on 1,000 entries): the cyclic collector, which would walk the register's
+    # objects again and again, waits until the site is made.
     try:
-        cache = SiteCache(known=known, kept=kept)
-        data = build_report(register, today, gate_for(register, today))
-        files = render_site(data, t, register.root, drawer, cache, links)
+        with paused_gc():
+            cache = SiteCache(known=known, kept=kept)
+            data = build_report(register, today, gate_for(register, today))
+            files = render_site(data, t, register.root, drawer, cache, links, cards_done)
     finally:
         drawer.close()
     return files, cache.used, cache.placed

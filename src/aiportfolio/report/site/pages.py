@@ -179,6 +179,7 @@ def render_site(
     drawer: charts.SerialDrawer | charts.WorkerDrawer | None = None,
     cache: SiteCache | None = None,
     register_files: str | None = None,
+    cards_done: Callable[[dict[str, str]], None] | None = None,
 ) -> dict[str, str]:
     """Every file of the report: relative path (``/`` separated) -> HTML text, but the
     cards of ``cache.kept`` whose content is unchanged (see ``SiteCache``).
@@ -188,7 +189,9 @@ def render_site(
     or the URL of the register's files; ``None``: evidence paths are shown as text.
 
     The charts of every page are handed to ``drawer`` at once (default: drawn in this
-    process) and the use-case cards are rendered while they are drawn. ``cache`` spares
+    process) and the use-case cards are rendered while they are drawn; ``cards_done``,
+    if given, receives the cards then, while the charts may still be drawn (the CLI
+    writes them meanwhile), and they are not returned. ``cache`` spares
     drawing the charts and rendering the pages and cards an earlier run made from the
     same data; the files are the same with or without it."""
     t = MemoTranslator(t)
@@ -237,6 +240,9 @@ def render_site(
                 files.pop(path, None)
                 continue
         files[path] = render("report/card.html.j2", **common, **context)
+    if cards_done is not None:
+        cards_done(files)
+        files = {}
     page_keys = {}
     if cache is not None:
         for page, context in contexts.items():
