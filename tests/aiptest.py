@@ -146,3 +146,33 @@ def run(root: Path | None, *args: str, env: dict[str, str] | None = None) -> Any
 
     argv = (["--register", str(root)] if root is not None else []) + list(args)
     return CliRunner().invoke(app, argv, env=env, catch_exceptions=False)
+
+
+def modules_loaded(root: Path, *args: str, env: dict[str, str] | None = None) -> set[str]:
+    """The modules an ``aip --register ROOT ARGS...`` run has imported by its end, in a
+    fresh interpreter (what a user's process would import; the test process has more)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    argv = ["aip", "--register", str(root), *args]
+    code = (
+        "import json, sys\n"
+        f"sys.argv = {argv!r}\n"
+        "from aiportfolio.cli.entry import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write('\\n' + json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=True,
+        cwd=root,
+    )
+    return set(json.loads(done.stderr.splitlines()[-1]))

@@ -331,28 +331,13 @@ def test_a_cached_configuration_is_refused_again_as_soon_as_it_would_be(tmp_path
 def test_a_re_check_with_nothing_changed_loads_no_model(tmp_path: Path) -> None:
     """What such a check needs is kept in the store: the models, the YAML parser, the
     loader and the rules are imported only to compute a record again."""
-    import json
-    import subprocess
+    from aiptest import modules_loaded
 
     root = generate_register(tmp_path / "reg", 6, seed=13)
     edit(root, "drop_owner", 1, 0)
-    code = (
-        "import json, sys\n"
-        f"sys.argv = ['aip', '--register', {str(root)!r}, 'check']\n"
-        "from aiportfolio.cli.entry import main\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "sys.stderr.write('\\n' + json.dumps(sorted(sys.modules)))\n"
-    )
-    env = {**os.environ, "AIP_TODAY": TODAY.isoformat()}
 
     def modules() -> set[str]:
-        done = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
-        )
-        return set(json.loads(done.stderr.splitlines()[-1]))
+        return modules_loaded(root, "check", env={"AIP_TODAY": TODAY.isoformat()})
 
     assert "aiportfolio.model.usecase" in modules()  # the first check computes every record
     loaded = modules()

@@ -6,9 +6,6 @@ imports no pydantic at all."""
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
-import subprocess
 import sys
 from enum import Enum
 from pathlib import Path
@@ -22,7 +19,7 @@ from typer._coercion import build_runtime_param
 from aiportfolio.cli.app import _resolve_annotations, app, load_module
 from aiportfolio.cli.coercion import light
 from aiportfolio.cli.commands import COMMANDS
-from aiptest import REPO_ROOT
+from aiptest import REPO_ROOT, modules_loaded
 
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 
@@ -122,29 +119,11 @@ def test_a_re_check_with_nothing_changed_imports_no_pydantic(tmp_path: Path) -> 
     """Neither typer's option parsing nor the caches' code fingerprint imports pydantic:
     a check served from the cache validates nothing."""
     root = generate_register(tmp_path / "reg", 6, seed=2)
-    code = (
-        "import json, sys\n"
-        f"sys.argv = ['aip', '--register', {str(root)!r}, 'check', '--limit', '5', "
-        "'-f', 'text', '--date', '2026-11-26']\n"
-        "from aiportfolio.cli.entry import main\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "sys.stderr.write('\\n' + json.dumps(sorted(sys.modules)))\n"
-    )
-    env = {**os.environ, "AIP_TODAY": dt.date(2026, 11, 26).isoformat()}
+    args = ("check", "--limit", "5", "-f", "text", "--date", "2026-11-26")
+    env = {"AIP_TODAY": dt.date(2026, 11, 26).isoformat()}
 
     def modules() -> set[str]:
-        done = subprocess.run(
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=True,
-            cwd=root,
-        )
-        return set(json.loads(done.stderr.splitlines()[-1]))
+        return modules_loaded(root, *args, env=env)
 
     assert "pydantic" in modules()  # the first check validates every file
     assert not {m for m in modules() if m.split(".")[0] in ("pydantic", "pydantic_core")}
