@@ -149,9 +149,7 @@ def test_without_aip_check_the_gate_keeps_its_check_for_the_next_command(
     assert result == check_register(full, TODAY)
 
 
-def test_a_check_of_another_date_is_kept_when_the_gate_has_its_own(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_check_of_another_date_is_kept_when_the_gate_has_its_own(tmp_path: Path) -> None:
     """aip plan --date, aip report --date...: the rules decide, aip check's cache stays."""
     root = generate_register(tmp_path / "reg", 12, seed=7)
     check_with_cache(root, None, TODAY)
@@ -172,9 +170,7 @@ def test_a_file_changed_after_loading_is_gated_as_loaded(tmp_path: Path) -> None
     assert gate_for(edited, TODAY) == gate_of(edited, TODAY) != expected
 
 
-def test_a_register_that_is_not_its_files_is_gated_by_the_rules(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_register_that_is_not_its_files_is_gated_by_the_rules(tmp_path: Path) -> None:
     root = generate_register(tmp_path / "reg", 12, seed=4)
     check_with_cache(root, None, TODAY)
     register = load_register(root)
