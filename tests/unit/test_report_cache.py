@@ -234,24 +234,6 @@ def test_any_change_of_what_the_site_shows_makes_it_again(
     assert after == _cold(root, tmp_path / "cold", *args)
 
 
-def test_a_register_read_while_it_changes_is_not_taken_for_unchanged(tmp_path: Path) -> None:
-    from aiportfolio.cli.report import Sources
-
-    root = write_register(tmp_path / "reg", [usecase(id="UC-001"), usecase(id="UC-002")])
-    sources = Sources(root, None)
-    assert sources.loaded(load_register(root))
-    card = root / "usecases" / "UC-002-case.yaml"
-    card.write_text(card.read_text("utf-8").replace("title: ", "title: Renamed ", 1), "utf-8")
-    assert not sources.loaded(load_register(root))
-    # A linked use-case file, a register's own templates: no shortcut.
-    (root / "usecases" / "UC-003-case.yaml").symlink_to(card)
-    assert Sources(root, None).key(dt.date(2026, 1, 1)) is None
-    (root / "usecases" / "UC-003-case.yaml").unlink()
-    assert Sources(root, None).key(dt.date(2026, 1, 1)) is not None
-    (root / "templates" / "report").mkdir(parents=True)
-    assert Sources(root, None).key(dt.date(2026, 1, 1)) is None
-
-
 def test_the_gate_comes_from_aip_checks_cache_of_the_same_date(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

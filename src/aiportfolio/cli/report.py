@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, cast
 
@@ -102,14 +103,14 @@ def unchanged(out: Path, written: Written) -> bool:
     """Whether every file ``written`` records is still in ``out`` as it was written (same
     size and time), and no other card is there: writing the same files again would change
     nothing."""
-    import os
-
+    base = os.path.join(out, "")  # paths as strings: a thousand ``Path`` cost more than the stats
+    stat = os.stat
     try:
-        with os.scandir(out / "usecases") as entries:
+        with os.scandir(base + "usecases") as entries:
             cards = {f"usecases/{e.name}" for e in entries}
         for rel, (_, size, mtime) in written.items():
-            info = os.stat(out / rel)
-            if (info.st_size, info.st_mtime_ns) != (size, mtime):
+            info = stat(base + rel)
+            if info.st_size != size or info.st_mtime_ns != mtime:
                 return False
     except OSError:
         return False
@@ -119,21 +120,35 @@ def unchanged(out: Path, written: Written) -> bool:
 CACHE_FILE = "report.pickle"
 """The charts and pages of the last run (``.aip-cache/``), by content digest (not the
 cards: each is written from its context when that changes, see ``pages.SiteCache``)."""
-STATE_FILE = "report-state.pickle"
-"""What the last run was made from and which files it wrote (``.aip-cache/``): small, so
-that a run on an unchanged register reads only this."""
+STATE_FILE = "report-state.marshal"
+"""What the last run was made from and which files it wrote (``.aip-cache/``, plain values):
+small, so that a run on an unchanged register reads only this and the files' times."""
+FORMER_STATE_FILES = ("report-state.pickle",)
+"""States of earlier layouts, removed when the current one is written."""
+
+
+def _installed(package: str) -> bytes:
+    """Where ``package`` is installed, with its ``__init__``'s size and time (changed by any
+    upgrade or reinstall): found without importing it, nor ``importlib.metadata``."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(package)
+        origin = spec.origin if spec is not None else None
+        info = os.stat(origin) if origin else None
+    except (ImportError, ValueError, OSError):
+        return b"?"
+    return f"{origin}\0{info.st_size}\0{info.st_mtime_ns}".encode() if info else b"-"
 
 
 def _fingerprint() -> bytes:
     """What the cached charts and pages depend on besides their data: aip's code, message
     catalogs and templates, Jinja and vl-convert."""
-    from importlib.metadata import version
-
     from aiportfolio import resources
     from aiportfolio.register import disk_cache
 
     code = disk_cache.code_fingerprint(resources.builtin_templates())
-    return code + f"\0{version('jinja2')}\0{version('vl-convert-python')}".encode()
+    return b"\0".join((code, _installed("jinja2"), _installed("vl_convert")))
 
 
 def _inputs(register: Register, lang: str, today: dt.date) -> bytes:
@@ -149,65 +164,180 @@ def _inputs(register: Register, lang: str, today: dt.date) -> bytes:
     return digest.digest()
 
 
-Read = list[tuple[Path, str | None]]
-"""Each use-case file of the register, in the loader's order, with its text (``None``: not
+def _config_digest(root: Path) -> bytes | None:
+    """A digest of the configuration files' bytes (and of which of them are there), or
+    ``None`` when they are not regular files of a ``config/`` folder that is no link: such
+    a configuration is only known by validating it."""
+    import hashlib
+    import stat
+
+    from aiportfolio import resources
+    from aiportfolio.register.paths import MAX_FILE_BYTES, PORTFOLIO_FILE, WEIGHTS_FILE
+
+    hasher = hashlib.blake2b(digest_size=16)
+    try:
+        mode = os.lstat(root / PORTFOLIO_FILE.parent).st_mode
+    except FileNotFoundError:
+        mode = 0
+    except OSError:
+        return None
+    if stat.S_ISLNK(mode):
+        return None
+    hasher.update(b"d" if stat.S_ISDIR(mode) else b"-")
+    weights = False
+    for rel in (PORTFOLIO_FILE, WEIGHTS_FILE):
+        path = root / rel
+        try:
+            info = os.lstat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            hasher.update(b"\0-")
+            continue
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            return None
+        try:
+            hasher.update(b"\0f" + path.read_bytes())
+        except OSError:
+            return None
+        weights = rel == WEIGHTS_FILE
+    if not weights:  # the shipped grid (outside the package when aip runs from a checkout)
+        try:
+            hasher.update(b"\0w" + resources.default_weights().read_bytes())
+        except OSError:
+            return None
+    return hasher.digest()
+
+
+def _text_digest(raw: bytes) -> bytes:
+    """The digest of the text a use-case file's bytes decode to (``_loaded_digest``), without
+    decoding them: a digest of bytes that are not UTF-8 matches no text's."""
+    from aiportfolio.register import disk_cache
+
+    return disk_cache.digest(raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw)
+
+
+def _loaded_digest(text: str) -> bytes:
+    """The digest of a use-case file's text as the loader read it."""
+    from aiportfolio.register import disk_cache
+
+    return disk_cache.digest(text.encode("utf-8", "surrogatepass"))
+
+
+Recorded = tuple[tuple[str, tuple[int, int, int, int] | None, bytes | None], ...]
+"""Each use-case file a run read, in the loader's order: its name, its signature when it
+was settled (``disk_cache.settled_signature``), the digest of the text read (``None``: not
 readable as text)."""
 
 
 class Sources:
-    """What a report is made from, read without parsing a single use case: the
-    configuration, the language, the date and the text of every use-case file. Its
-    ``key`` names the site they make (under the same aip, see ``_fingerprint``), or is
-    ``None`` when it cannot be told cheaply (a linked file, the register's own
-    templates)."""
+    """What a report is made from, as found without reading a use case: a digest of the
+    configuration files and the name and signature of each use-case file. ``files`` is
+    ``None`` when the register cannot be told unchanged that way (linked files or folders,
+    the register's own templates, a configuration that is no plain files)."""
 
-    def __init__(self, root: Path, lang: str | None) -> None:
-        from aiportfolio.register.loader import load_config, reader_language
+    def __init__(self, root: Path) -> None:
+        from aiportfolio.register import disk_cache
 
         self.root = root
-        # Configuration errors raise ConfigError (exit 2) as when loading the register.
-        self.grid, self.config = load_config(root)
-        self.lang = reader_language(lang, self.config)
-        self.files = self._read()
+        self.started = disk_cache.now_ns()
+        self.config = _config_digest(root)
+        self.files = self._listing() if self.config is not None else None
 
-    def _read(self) -> Read | None:
-        from aiportfolio.register.loader import USECASES_DIR, usecase_files
-        from aiportfolio.register.yamlio import read_text
+    def _listing(self) -> list[tuple[str, os.stat_result]] | None:
+        """The files ``load_register`` reads (``*.yaml`` sorted, then ``*.yml``) with their
+        ``lstat``; ``None`` if one is not a regular file, or the folder is a link."""
+        import stat
+
+        from aiportfolio.register.paths import USECASES_DIR
         from aiportfolio.report.site.common import own_templates
 
         if own_templates(self.root):
             return None
-        found: Read = []
+        folder = os.path.join(self.root, USECASES_DIR)
         try:
-            if not (self.root / USECASES_DIR).resolve().is_relative_to(self.root.resolve()):
+            if not stat.S_ISDIR(os.lstat(folder).st_mode):
                 return None
-            for path in usecase_files(self.root):
-                if path.is_symlink():
+            names = os.listdir(folder)
+        except FileNotFoundError:
+            return []
+        except OSError:
+            return None
+        ordered = sorted(n for n in names if n.endswith(".yaml"))
+        ordered += sorted(n for n in names if n.endswith(".yml"))
+        found = []
+        lstat, regular = os.lstat, stat.S_ISREG
+        base = folder + os.sep
+        try:
+            for name in ordered:
+                info = lstat(base + name)
+                if not regular(info.st_mode):
                     return None  # read (or refused) by the loader: no shortcut
-                found.append((path, read_text(path)[0]))
+                found.append((name, info))
         except OSError:
             return None
         return found
 
-    def key(self, today: dt.date) -> bytes | None:
-        import hashlib
+    def unchanged(self, recorded: Recorded) -> Recorded | None:
+        """Whether these are the files of ``recorded`` (same names in the same order, each
+        with the same signature, or else the same text): their record then, with the
+        signatures of files settled since; else ``None``."""
+        from aiportfolio.register.disk_cache import settled_signature
+        from aiportfolio.register.paths import USECASES_DIR
 
-        if self.files is None:
+        files = self.files
+        if files is None or len(files) != len(recorded):
             return None
-        digest = hashlib.blake2b(f"{self.lang}\0{today.isoformat()}".encode(), digest_size=20)
-        digest.update(self.config.model_dump_json().encode())
-        digest.update(self.grid.model_dump_json().encode())
-        for path, text in self.files:
-            body = b"-" if text is None else f"+{len(text)}\0{text}".encode()
-            digest.update(f"\0{path}\0".encode() + body)
-        return digest.digest()
+        base = os.path.join(self.root, USECASES_DIR, "")
+        current: list[tuple[str, tuple[int, int, int, int] | None, bytes | None]] = []
+        for (name, info), entry in zip(files, recorded, strict=True):
+            known, signature, digest = entry
+            if name != known:
+                return None
+            if signature is not None and signature == (
+                info.st_size,
+                info.st_mtime_ns,
+                info.st_ctime_ns,
+                info.st_ino,
+            ):
+                current.append(entry)
+                continue
+            if digest is None:
+                return None
+            try:  # changed within the tick of the last run, or since: compare the text
+                with open(base + name, "rb") as handle:
+                    raw = handle.read()
+            except OSError:
+                return None
+            if _text_digest(raw) != digest:
+                return None
+            current.append((name, settled_signature(info, self.started), digest))
+        return tuple(current)
 
-    def loaded(self, register: Register) -> bool:
-        """Whether ``register`` was loaded from these very texts (no file changed since
-        they were read)."""
-        if self.files is None or register.files != [path for path, _ in self.files]:
-            return False
-        return list(register.texts.values()) == [t for _, t in self.files if t is not None]
+    def recorded(self, register: Register) -> Recorded | None:
+        """The record of the files ``register`` was loaded from, when they are those
+        listed here and the configuration is still the one read here (else ``None``: no
+        shortcut next time). A file's signature is kept only when it was settled before
+        it was read; its digest is that of the text the loader read."""
+        from aiportfolio.model.text import escaped
+        from aiportfolio.register.disk_cache import settled_signature
+        from aiportfolio.register.paths import USECASES_DIR
+
+        files = self.files
+        if files is None or _config_digest(self.root) != self.config:
+            return None
+        folder = self.root / USECASES_DIR
+        if register.files != [folder / name for name, _ in files]:
+            return None
+        rels = [escaped(f"{USECASES_DIR}/{name}") for name, _ in files]
+        if len(set(rels)) != len(rels):
+            return None
+        found = []
+        for (name, info), rel in zip(files, rels, strict=True):
+            text = register.texts.get(rel)
+            digest = None if text is None else _loaded_digest(text)
+            found.append((name, settled_signature(info, self.started), digest))
+        return tuple(found)
 
 
 Evidence = tuple[tuple[str, str | None], ...]
@@ -215,7 +345,7 @@ Evidence = tuple[tuple[str, str | None], ...]
 
 
 def _evidence(register: Register) -> Evidence:
-    from aiportfolio.domain.ai_act import evidence_path_problem
+    from aiportfolio.domain.evidence import evidence_path_problem
 
     return tuple(
         (item.ref, evidence_path_problem(item.ref, register.root))
@@ -227,7 +357,7 @@ def _evidence(register: Register) -> Evidence:
 
 
 def _evidence_unchanged(evidence: Evidence, root: Path) -> bool:
-    from aiportfolio.domain.ai_act import evidence_path_problem
+    from aiportfolio.domain.evidence import evidence_path_problem
 
     return all(evidence_path_problem(ref, root) == why for ref, why in evidence)
 
@@ -288,42 +418,30 @@ def report(
       aip report --out public --files-url https://github.com/ORG/REPO/blob/main/
     """
     from aiportfolio.cli.common import recover_writes, register_root, require_valid, settings
-    from aiportfolio.errors import UsageError
     from aiportfolio.i18n import Translator
     from aiportfolio.register import disk_cache
-    from aiportfolio.report.site.common import files_base
+    from aiportfolio.register.paths import reader_language_for
 
     root = register_root(ctx)
     recover_writes(ctx, root)
-    sources = Sources(root, settings(ctx).lang)
-    t = Translator(sources.lang)
-    today = parse_date(date, t)
-    if out.exists() and not out.is_dir():
-        raise UsageError(t("report.out_is_file", path=out))
-    # How the cards reach the register's files (evidence links): part of what the site is.
-    links = _files_url(files_url, t) if files_url is not None else files_base(out, root)
+    option = settings(ctx).lang
+    sources = Sources(root)
     context = _fingerprint()
     target = str(out.resolve())
-    key = sources.key(today)
-    state = disk_cache.load(root, STATE_FILE, context)
+    state = disk_cache.load(root, STATE_FILE, context, codec="marshal")
     state = state if isinstance(state, dict) else {}
-    if (
-        key is not None
-        and state.get("key") == key
-        and state.get("links") == links
-        and _evidence_unchanged(state["evidence"], root)
-        and _rewrite(out, target, state, root, context)
-    ):
-        # The same register, configuration, language, date and evidence files as the last
-        # run: the same site. Nothing was computed; only the output files that are not
-        # as the last run wrote them were written again.
-        if state["invalid"]:
-            err(t.n("error.invalid_register", state["invalid"]), style="yellow")
-        count = len(state["placed"])
-        err(t("report.written", count=count, path=out, index=out / "index.html"))
-        exit_with(exitcodes.OK)
+    if sources.files is not None and state.get("config") == sources.config:
+        # The configuration files are those of a run that succeeded: valid, and in the
+        # language that run kept. Nothing is imported to validate or compute unless what
+        # the site is made from changed.
+        t = Translator(reader_language_for(option, state["language"]))
+        today, links = _options(t, date, out, root, files_url)
+        if _served(sources, state, t, today, links, out, target, context):
+            exit_with(exitcodes.OK)
 
     register = open_register(ctx, cached=True)
+    t = Translator(register.lang)
+    today, links = _options(t, date, out, root, files_url)
     require_valid(register, t)  # before the cache
     kept = disk_cache.load(root, CACHE_FILE, context)
     known: dict[bytes, str] = kept if isinstance(kept, dict) else {}
@@ -343,37 +461,101 @@ def report(
     written = write_site(files, out, {**before, **early}, [*early, *unrendered])
     if rendered != known:
         disk_cache.save(root, CACHE_FILE, context, rendered)
+    recorded = sources.recorded(register)
     fresh = {
-        "inputs": inputs,
-        "key": key if key is not None and sources.loaded(register) else None,
+        # What the site is made from: the next run with the same makes nothing.
+        "config": sources.config if recorded is not None else None,
+        "sources": recorded,
+        "language": register.config.language,
+        "lang": t.lang,
+        "today": today.isoformat(),
         "links": links,
+        "evidence": _evidence(register),
+        # What a run of the same shows and finds.
+        "inputs": inputs,
+        "invalid": len({p.path for p in register.problems}),
         "target": target,
         "written": written,
         "placed": placed,
-        "evidence": _evidence(register),
-        "invalid": len({p.path for p in register.problems}),
     }
     if fresh != state:
-        disk_cache.save(root, STATE_FILE, context, fresh)
+        disk_cache.save(root, STATE_FILE, context, fresh, codec="marshal")
+        for name in FORMER_STATE_FILES:
+            disk_cache.remove(root, name)
     err(t("report.written", count=len(written), path=out, index=out / "index.html"))
     exit_with(exitcodes.OK)
 
 
-def _rewrite(out: Path, target: str, state: dict[str, Any], root: Path, context: bytes) -> bool:
-    """Write the pages of the last run (``state``) in ``out`` where they are not as it left
-    them; ``False`` when that cannot be done without computing: a card to write again (the
-    cache keeps no card), a page no longer in the cache."""
-    import os
+def _options(
+    t: Translator, date: str | None, out: Path, root: Path, files_url: str | None
+) -> tuple[dt.date, str | None]:
+    """The report's date and how its cards reach the register's files (evidence links:
+    part of what the site is), or a ``UsageError``."""
+    from aiportfolio.errors import UsageError
+    from aiportfolio.report.site.common import files_base
 
+    today = parse_date(date, t)
+    if out.exists() and not out.is_dir():
+        raise UsageError(t("report.out_is_file", path=out))
+    links = _files_url(files_url, t) if files_url is not None else files_base(out, root)
+    return today, links
+
+
+def _served(
+    sources: Sources,
+    state: dict[str, Any],
+    t: Translator,
+    today: dt.date,
+    links: str | None,
+    out: Path,
+    target: str,
+    context: bytes,
+) -> bool:
+    """Whether the last run (``state``) was made from the same register, configuration,
+    language, date, links and evidence files: its site is then the one to show, and the
+    output files that are not as it wrote them are written again (``_rewrite``); ``False``
+    when the site must be made."""
     from aiportfolio.register import disk_cache
 
-    same_target = state.get("target") == target
-    if same_target and unchanged(out, state["written"]):
-        return True
-    if not same_target:
+    recorded = state.get("sources")
+    if (
+        recorded is None
+        or state.get("lang") != t.lang
+        or state.get("today") != today.isoformat()
+        or state.get("links") != links
+    ):
         return False
+    current = sources.unchanged(recorded)
+    if current is None or not _evidence_unchanged(state["evidence"], sources.root):
+        return False
+    written = _rewrite(out, target, state, sources.root, context)
+    if written is None:
+        return False
+    fresh = {**state, "sources": current, "written": written}
+    if fresh != state:
+        disk_cache.save(sources.root, STATE_FILE, context, fresh, codec="marshal")
+    if state["invalid"]:
+        err(t.n("error.invalid_register", state["invalid"]), style="yellow")
+    err(t("report.written", count=len(state["placed"]), path=out, index=out / "index.html"))
+    return True
+
+
+def _rewrite(
+    out: Path, target: str, state: dict[str, Any], root: Path, context: bytes
+) -> Written | None:
+    """The files of the last run (``state``) in ``out``, those that are not as it left them
+    written again: the record of what is there then; ``None`` when that cannot be done
+    without computing (another folder, a card to write again: the cache keeps no card, a
+    page no longer in the cache)."""
+    from aiportfolio.register import disk_cache
+
+    if state.get("target") != target:
+        return None
+    before: Written = state["written"]
+    if unchanged(out, before):
+        return before
     altered = []
-    for rel, (_, size, mtime) in state["written"].items():
+    for rel, (_, size, mtime) in before.items():
         try:
             info = os.stat(out / rel)
         except OSError:
@@ -381,16 +563,14 @@ def _rewrite(out: Path, target: str, state: dict[str, Any], root: Path, context:
         if info is None or (info.st_size, info.st_mtime_ns) != (size, mtime):
             altered.append(rel)
     if any(rel.startswith("usecases/") for rel in altered):
-        return False
+        return None
     kept = disk_cache.load(root, CACHE_FILE, context)
     rendered = kept if isinstance(kept, dict) else {}
     files = {rel: rendered.get(state["placed"][rel]) for rel in altered}
     if any(text is None for text in files.values()):
-        return False
-    others = [rel for rel in state["written"] if rel not in files]
-    written = write_site(cast(dict[str, str], files), out, state["written"], others)
-    disk_cache.save(root, STATE_FILE, context, {**state, "written": written})
-    return True
+        return None
+    others = [rel for rel in before if rel not in files]
+    return write_site(cast(dict[str, str], files), out, before, others)
 
 
 def _make_site(

@@ -6,12 +6,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiportfolio.i18n import Translator
-from aiportfolio.model.usecase import UseCase
 from aiportfolio.report.kit import numbers
-from aiportfolio.report.site import charts
+
+if TYPE_CHECKING:  # imported by aip report on an unchanged register (files_base): no model
+    from aiportfolio.model.usecase import UseCase
+    from aiportfolio.report.site import charts
 
 PAGES = ("index", "matrix", "waves", "kpis", "tco", "usecases")
 """The portfolio pages, in navigation order; each use case also gets ``usecases/<id>.html``."""
