@@ -148,9 +148,16 @@ def run(root: Path | None, *args: str, env: dict[str, str] | None = None) -> Any
     return CliRunner().invoke(app, argv, env=env, catch_exceptions=False)
 
 
-def modules_loaded(root: Path, *args: str, env: dict[str, str] | None = None) -> set[str]:
+def modules_loaded(
+    root: Path,
+    *args: str,
+    env: dict[str, str] | None = None,
+    entry: str = "aiportfolio.cli.entry",
+) -> set[str]:
     """The modules an ``aip --register ROOT ARGS...`` run has imported by its end, in a
-    fresh interpreter (what a user's process would import; the test process has more)."""
+    fresh interpreter (what a user's process would import; the test process has more).
+    ``entry``: the module whose ``main`` runs it (``aiportfolio.cli.app``: typer reads the
+    command line, even one that the fast path of ``aip check`` would take)."""
     import json
     import os
     import subprocess
@@ -160,7 +167,7 @@ def modules_loaded(root: Path, *args: str, env: dict[str, str] | None = None) ->
     code = (
         "import json, sys\n"
         f"sys.argv = {argv!r}\n"
-        "from aiportfolio.cli.entry import main\n"
+        f"from {entry} import main\n"
         "try:\n"
         "    main()\n"
         "except SystemExit:\n"

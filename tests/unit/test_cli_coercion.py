@@ -117,13 +117,14 @@ def test_a_refused_value_is_reported_as_typer_reports_it(tmp_path: Path) -> None
 
 def test_a_re_check_with_nothing_changed_imports_no_pydantic(tmp_path: Path) -> None:
     """Neither typer's option parsing nor the caches' code fingerprint imports pydantic:
-    a check served from the cache validates nothing."""
+    a check served from the cache validates nothing (typer reads the command line here,
+    not the fast path of cli/fastpath.py)."""
     root = generate_register(tmp_path / "reg", 6, seed=2)
     args = ("check", "--limit", "5", "-f", "text", "--date", "2026-11-26")
     env = {"AIP_TODAY": dt.date(2026, 11, 26).isoformat()}
 
     def modules() -> set[str]:
-        return modules_loaded(root, *args, env=env)
+        return modules_loaded(root, *args, env=env, entry="aiportfolio.cli.app")
 
     assert "pydantic" in modules()  # the first check validates every file
     assert not {m for m in modules() if m.split(".")[0] in ("pydantic", "pydantic_core")}

@@ -1,15 +1,14 @@
-"""``aip check``: the CI gate."""
+"""``aip check``: the CI gate (its options and help; the body is cli/check_run.py, which
+the fast path of cli/fastpath.py runs without typer)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from aiportfolio import exitcodes
-from aiportfolio.cli.common import err, exit_with, handle_errors, out, parse_date
+from aiportfolio.cli.check_run import FORMATS_FIRST, FORMATS_MODULE, run_check
 from aiportfolio.cli.options import RulesDateOption, format_option
 
 if TYPE_CHECKING:
@@ -18,13 +17,12 @@ else:
     # auto picks a reporter itself: github under GitHub Actions, else text.
     CheckFormatOption = format_option(
         "CheckFormat",
-        "aiportfolio.report.check",
+        FORMATS_MODULE,
         "auto: GitHub annotations plus text under GITHUB_ACTIONS, else text.",
-        first=("auto",),
+        first=FORMATS_FIRST,
     )
 
 
-@handle_errors
 def check(
     ctx: typer.Context,
     paths: Annotated[
@@ -80,53 +78,17 @@ def check(
       aip check --format gitlab > gl-code-quality-report.json
       aip check --base origin/main
     """
-    from aiportfolio.analysis.check_cache import check_with_cache
-    from aiportfolio.cli.common import (
-        list_limit,
-        recover_writes,
-        register_root,
-        settings,
-        translator,
-        view_width,
+    run_check(
+        ctx,
+        paths=paths,
+        output_format=output_format,
+        strict=strict,
+        limit=limit,
+        show_all=show_all,
+        cache=cache,
+        date=date,
+        base=base,
     )
-    from aiportfolio.i18n import Translator
-    from aiportfolio.report.check import REPORTERS, TEXT_LIMIT, rebase, summary
-    from aiportfolio.report.kit.reporter import Options
-
-    root = register_root(ctx)
-    recover_writes(ctx, root)
-    t = translator(ctx)
-    shown = list_limit(limit, show_all, TEXT_LIMIT, t)
-    today = parse_date(date, t)
-    result, files, lang = check_with_cache(
-        root, settings(ctx).lang, today, paths or (), use_cache=cache
-    )
-    t = Translator(lang)
-    if not files:
-        err(t("check.no_usecases") + "\n  " + t("check.no_usecases.hint"), style="yellow")
-        exit_with(exitcodes.USAGE)
-    if base is not None:
-        import dataclasses
-
-        from aiportfolio.analysis.idclash import base_collisions, collision_problems
-
-        clashes = collision_problems(base_collisions(root, base))
-        result = dataclasses.replace(result, problems=tuple(sorted([*result.problems, *clashes])))
-    # Paths as the reader's tools expect them: relative to the CI workspace or the current
-    # folder when the register lives below it (a register in a subfolder of a repository).
-    base = os.environ.get("GITHUB_WORKSPACE") or os.environ.get("CI_PROJECT_DIR") or os.getcwd()
-    result = rebase(result, root, Path(base))
-    chosen = output_format
-    if chosen == "auto":
-        chosen = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    if chosen == "github":
-        # The annotations are capped by GitHub; the job log gets the whole text report.
-        out(REPORTERS["github"](result, t, Options()), workflow_commands=True)
-        out(REPORTERS["text"](result, t, Options(limit=shown if limit is not None else None)))
-    else:
-        out(REPORTERS[chosen](result, t, Options(limit=shown)), width=view_width(chosen))
-    err(summary(result, t), style="red" if result.failed(strict) else "green")
-    exit_with(exitcodes.FINDINGS if result.failed(strict) else exitcodes.OK)
 
 
 def register(app: typer.Typer) -> None:

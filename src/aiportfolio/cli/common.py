@@ -1,7 +1,8 @@
 """What every command shares: settings from global options, loading, error mapping, output.
 
 Heavy modules (pydantic, ruamel, rich, jinja2) are imported inside functions so that
-``aip --help`` stays as light as typer itself.
+``aip --help`` stays as light as typer itself. typer itself is not imported here: the fast
+path of ``aip check`` (cli/fastpath.py) runs the command's body without it.
 """
 
 from __future__ import annotations
@@ -13,9 +14,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
-
-import typer
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, Protocol, TypeVar
 
 from aiportfolio import exitcodes
 
@@ -28,6 +27,13 @@ if TYPE_CHECKING:
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+class Context(Protocol):
+    """What the commands read of the context they run in: click's (``typer.Context``)
+    under typer, ``PlainContext`` on the fast path."""
+
+    def find_root(self) -> Any: ...
 
 
 @dataclass
@@ -47,12 +53,23 @@ def set_quiet(quiet: bool) -> None:
     _QUIET[0] = quiet
 
 
-def settings(ctx: typer.Context) -> Settings:
+class PlainContext:
+    """The context of a command run without typer (cli/fastpath.py): the global options
+    alone, where ``settings`` finds them in click's."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.obj = settings
+
+    def find_root(self) -> PlainContext:
+        return self
+
+
+def settings(ctx: Context) -> Settings:
     obj = ctx.find_root().obj
     return obj if isinstance(obj, Settings) else Settings()
 
 
-def translator(ctx: typer.Context, register: Register | None = None) -> Translator:
+def translator(ctx: Context, register: Register | None = None) -> Translator:
     from aiportfolio.i18n import Translator
     from aiportfolio.register.paths import peek_language
     from aiportfolio.register.root import find_register_root
@@ -66,7 +83,7 @@ def translator(ctx: typer.Context, register: Register | None = None) -> Translat
     return Translator(chosen or "en")
 
 
-def open_with_translator(ctx: typer.Context) -> tuple[Register, Translator]:
+def open_with_translator(ctx: Context) -> tuple[Register, Translator]:
     """The register and a translator in its language (``--lang`` first)."""
     register = open_register(ctx)
     return register, translator(ctx, register)
@@ -77,7 +94,7 @@ def choice_value(chosen: object) -> str:
     return str(getattr(chosen, "value", chosen))
 
 
-def register_root(ctx: typer.Context) -> Path:
+def register_root(ctx: Context) -> Path:
     from aiportfolio.errors import UsageError
     from aiportfolio.register.root import find_register_root
 
@@ -94,7 +111,7 @@ def register_root(ctx: typer.Context) -> Path:
 
 
 def open_register(
-    ctx: typer.Context, paths: list[Path] | None = None, *, cached: bool = True
+    ctx: Context, paths: list[Path] | None = None, *, cached: bool = True
 ) -> Register:
     """Load the register (configuration errors raise ``ConfigError``: exit 2). ``cached``
     (every command): reuse the models of unchanged files parsed by an earlier run
@@ -110,7 +127,7 @@ def open_register(
     return load_register(root, settings(ctx).lang, paths or ())
 
 
-def recover_writes(ctx: typer.Context, root: Path) -> None:
+def recover_writes(ctx: Context, root: Path) -> None:
     """Finish (or roll back) a multi-file write that a killed aip left half done, and
     remove stale temporary files (``register/journal.py``). Cheap when there is nothing
     to do; skipped when the register cannot be locked (read-only checkout, busy)."""
@@ -267,7 +284,7 @@ def fail(error: AipError, t: Translator | None = None) -> NoReturn:
         err(f"  {where}: [{p.rule}] {p.text(t)}", always=True)
         if p.hint:
             err(f"      {t('check.fix')}: {p.hint_text(t)}", always=True)
-    raise typer.Exit(error.exit_code)
+    raise ending(error.exit_code)
 
 
 def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -289,15 +306,16 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
             where = exc.filename or ""
             fail(AipError((t or _english())("error.os", path=where, detail=exc.strerror or exc)), t)
         except Exception as exc:
-            if _is_click_exit(exc) or os.environ.get("AIP_DEBUG"):
+            if is_command_exit(exc) or os.environ.get("AIP_DEBUG"):
                 raise
             internal_error(exc, _safe_translator(args, kwargs))
 
     return wrapper
 
 
-def _is_click_exit(exc: BaseException) -> bool:
-    """``typer.Exit``, ``Abort`` and usage errors are typer's way to end a command."""
+def is_command_exit(exc: BaseException) -> bool:
+    """``typer.Exit``, ``Abort`` and usage errors are typer's way to end a command
+    (``SystemExit``, the fast path's, is no ``Exception``: it passes every handler)."""
     # By name: typer vendors click in recent versions and re-exports click's in older ones.
     return any(c.__name__ in ("Exit", "Abort", "ClickException") for c in type(exc).__mro__)
 
@@ -315,7 +333,7 @@ def internal_error(exc: BaseException, t: Translator | None = None) -> NoReturn:
         message = f"internal error, please report it with the command you ran (exit 3): {detail}"
     sys.stderr.write(f"aip: {neutralise_line(message)}\n")
     sys.stderr.flush()
-    raise typer.Exit(exitcodes.INTERNAL)
+    raise ending(exitcodes.INTERNAL)
 
 
 def neutralise_line(text: str) -> str:
@@ -334,7 +352,7 @@ def _safe_translator(args: tuple[object, ...], kwargs: dict[str, object]) -> Tra
 def _translator_of(args: tuple[object, ...], kwargs: dict[str, object]) -> Translator | None:
     # typer hands over its click Context (a base class of typer.Context).
     contexts = [a for a in (*args, *kwargs.values()) if hasattr(a, "find_root")]
-    return translator(contexts[0]) if contexts else None  # type: ignore[arg-type]
+    return translator(contexts[0]) if contexts else None
 
 
 def _english() -> Translator:
@@ -343,13 +361,24 @@ def _english() -> Translator:
     return Translator("en")
 
 
+def ending(code: int) -> BaseException:
+    """The exception that ends a command with exit ``code``: typer's ``Exit`` when typer
+    is loaded (it runs the command, and its runner and the tests expect its exception),
+    else ``SystemExit`` (the fast path of cli/fastpath.py, which never imports typer)."""
+    typer = sys.modules.get("typer")
+    if typer is not None:
+        exit_type: type[BaseException] = typer.Exit
+        return exit_type(code)
+    return SystemExit(code)
+
+
 def exit_with(code: int) -> NoReturn:
-    raise typer.Exit(code)
+    raise ending(code)
 
 
 def usage_error(message: str) -> NoReturn:
     err(message, style="bold red")
-    raise typer.Exit(exitcodes.USAGE)
+    raise ending(exitcodes.USAGE)
 
 
 def lazy(module: str, name: str) -> Any:

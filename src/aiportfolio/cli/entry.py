@@ -1,5 +1,6 @@
-"""The ``aip`` entry point: answers ``aip --version`` before importing typer, then hands
-over to the application."""
+"""The ``aip`` entry point: answers ``aip --version``, and runs the common ``aip check``
+command lines (cli/fastpath.py), before importing typer; hands anything else over to the
+application."""
 
 from __future__ import annotations
 
@@ -18,6 +19,12 @@ def main() -> None:
 
         sys.stdout.write(f"aip {__version__}\n")
         return
+    if "check" in sys.argv[1:]:
+        import os
+
+        from aiportfolio.cli.fastpath import run
+
+        run(sys.argv[1:], os.environ)  # exits when it ran the command
     from aiportfolio.cli.app import main as run_app
 
     run_app()

@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from aiportfolio.report.kit.terminal import Terminal
-
 if TYPE_CHECKING:
     from aiportfolio.i18n import Translator
+    from aiportfolio.report.kit.terminal import Terminal  # rich's cells: only when drawn
 
 __all__ = ["PLAIN", "Options", "Reporter"]
 
