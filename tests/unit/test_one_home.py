@@ -287,10 +287,12 @@ def test_every_format_option_is_built_by_one_function(
 
 def test_no_command_declares_format_by_hand() -> None:
     """``--format`` is spelled in ``cli/options.py`` only (``export`` has a fixed pair of
-    file formats, no reporter registry)."""
+    file formats, no reporter registry; ``fastpath`` reads ``aip check``'s command line
+    without typer, its option table checked against the click command's by
+    tests/unit/test_cli_fastpath.py)."""
     cli = Path(__file__).resolve().parents[2] / "src" / "aiportfolio" / "cli"
     by_hand = {p.name for p in cli.glob("*.py") if '"--format"' in p.read_text(encoding="utf-8")}
-    assert by_hand == {"options.py", "export.py"}
+    assert by_hand == {"options.py", "export.py", "fastpath.py"}
 
 
 # --- rules built from one helper ---------------------------------------------------------
