@@ -50,9 +50,16 @@ def run_check(
     t = translator(ctx)
     shown = list_limit(limit, show_all, TEXT_LIMIT, t)
     today = parse_date(date, t)
-    result, files, lang = check_with_cache(
-        root, settings(ctx).lang, today, paths or (), use_cache=cache
-    )
+    only: list[Path] = []
+    if paths:
+        # The check reads its files: a folder given stands for the use-case files in it.
+        from aiportfolio.register.loader import usecase_files
+
+        only = usecase_files(root, paths)
+        if not only:
+            err(t("check.no_usecases.in", paths=", ".join(map(str, paths))), style="yellow")
+            exit_with(exitcodes.USAGE)
+    result, files, lang = check_with_cache(root, settings(ctx).lang, today, only, use_cache=cache)
     t = Translator(lang)
     if not files:
         err(t("check.no_usecases") + "\n  " + t("check.no_usecases.hint"), style="yellow")
