@@ -305,3 +305,77 @@ def test_the_loaders_path_resolver_agrees_with_the_one_file_functions(
             moved = base / path.relative_to(root) if path.is_relative_to(root) else path
             assert resolver.display(moved) == loader.display_path(moved, base), (base, moved)
             assert resolver.leaves(moved) == leaves_register(moved, base), (base, moved)
+
+
+# --- filled by aip check --------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("private_key")
+def test_a_check_from_scratch_leaves_its_models_for_the_next_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``aip check`` that validated every entry keeps their models in the loader's store:
+    the command after it parses nothing (but the invalid file), writes no part, and loads
+    the same register as from scratch, model for model."""
+    import datetime as dt
+
+    from aiportfolio.analysis.check_cache import CacheStats, check_with_cache
+
+    today = dt.date(2026, 11, 26)
+    root = generate_register(tmp_path / "reg", 50, seed=8)
+    files = sorted((root / "usecases").glob("*.yaml"))
+    files[3].write_bytes(b"\xef\xbb\xbf" + files[3].read_bytes())  # a BOM: text != bytes
+    (root / "usecases" / "UC-999-broken.yaml").write_text("id: [\n", encoding="utf-8")
+    stats = CacheStats()
+    check_with_cache(root, None, today, stats=stats)
+    assert stats.computed == 51
+    stored = _parts(root)
+    assert 20 < len(stored) <= PARTS
+    parsed = _parses(monkeypatch)
+    warm = load_register_cached(root)
+    assert parsed == ["usecases/UC-999-broken.yaml"]
+    assert _parts(root) == stored
+    same(warm, load_register(root))
+    # A re-check of one edited file writes no part: the next load parses that file.
+    _retitle(files[9], "Edited")
+    check_with_cache(root, None, today)
+    assert _parts(root) == stored
+    parsed.clear()
+    warm = load_register_cached(root)
+    assert sorted(parsed) == sorted(["usecases/UC-999-broken.yaml", f"usecases/{files[9].name}"])
+    same(warm, load_register(root))
+
+
+@pytest.mark.usefixtures("private_key")
+def test_a_check_with_models_already_loaded_or_on_a_subset_keeps_what_it_must(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check that did not validate every entry itself (the gate of a command that loaded
+    the register, files given outside ``usecases/``) leaves the store as the loads left
+    it; a check of some files of ``usecases/`` still reads them all, and fills it."""
+    import datetime as dt
+    import shutil
+
+    from aiportfolio.analysis.check_cache import check_known, check_with_cache
+
+    today = dt.date(2026, 11, 26)
+    root = generate_register(tmp_path / "reg", 12, seed=9)
+    loaded = load_register_cached(root)
+    stored = _parts(root)
+    texts = {
+        (loaded.relpath(path), loaded.texts[loaded.relpath(path)]): uc
+        for path, uc in zip(loaded.usecase_paths, loaded.usecases, strict=True)
+    }
+    assert check_known(root, None, today, lambda: texts, require_store=False) is not None
+    assert _parts(root) == stored
+    shutil.rmtree(root / disk_cache.CACHE_DIR)
+    outside = tmp_path / "UC-777-dehors.yaml"
+    shutil.copy(sorted((root / "usecases").glob("*.yaml"))[0], outside)
+    check_with_cache(root, None, today, [outside])
+    assert _parts(root) == {}
+    shutil.rmtree(root / disk_cache.CACHE_DIR)
+    check_with_cache(root, None, today, [sorted((root / "usecases").glob("*.yaml"))[2]])
+    parsed = _parses(monkeypatch)
+    warm = load_register_cached(root)
+    assert parsed == []
+    same(warm, load_register(root))

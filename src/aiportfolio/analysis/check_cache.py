@@ -336,9 +336,11 @@ def _record(
     today: dt.date,
     local: Sequence[LocalRule],
     known: UseCase | None = None,
+    parsed: dict[str, tuple[str, UseCase]] | None = None,
 ) -> RecordT:
     """The record of a file. ``known``: the use case its ``text`` already validated into
-    (a register loaded by a command), not parsed again."""
+    (a register loaded by a command), not parsed again; else a use case validated here is
+    added to ``parsed`` with its text."""
     from aiportfolio.register.loader import load_usecase_text, locate_problems
     from aiportfolio.rules.base import RuleContext
 
@@ -346,6 +348,8 @@ def _record(
     usecase: UseCase | None = known
     if usecase is None:
         usecase, problems = load_usecase_text(text, issue, rel)
+        if usecase is not None and text is not None and parsed is not None:
+            parsed[rel] = (text, usecase)
     texts = {rel: text} if text is not None else {}
     located = tuple(_to_tuple(p) for p in locate_problems(problems, texts))
     directive = text is not None and "aip:" in text
@@ -543,6 +547,8 @@ def _check(
     texts: dict[str, str] = {}
     """Texts at hand (files read whole); others are read when a problem must be located."""
     raws: dict[str, bytes] = {}
+    parsed: dict[str, tuple[str, UseCase]] = {}
+    """The use cases validated here, by display path with their text (for the loader)."""
     fresh: dict[str, tuple[Signature | None, RecordT]] = {}
     records: list[tuple[_File, RecordT]] = []
 
@@ -555,7 +561,15 @@ def _check(
             texts[file.rel] = text
         usecase = _known(loaded, file.rel, text, counts)
         return _record(
-            file.rel, text, issue, file_digest, configuration.register, today, local(), usecase
+            file.rel,
+            text,
+            issue,
+            file_digest,
+            configuration.register,
+            today,
+            local(),
+            usecase,
+            parsed,
         )
 
     def _file_record(
@@ -760,6 +774,12 @@ def _check(
         for name in FORMER_FILES:
             with contextlib.suppress(OSError):
                 (folder / name).unlink(missing_ok=True)
+    if parsed and len(parsed) == valid:
+        # Every valid entry validated here (a check from scratch): the next command loads
+        # them from the loader's store instead of parsing the register again.
+        from aiportfolio.register.cached_load import keep_parsed
+
+        keep_parsed(root, parsed)
     result = _result(sorted(problems), records, valid, root, only)
     return result, len(records), reader
 

@@ -9,12 +9,18 @@ The models are kept in ``PARTS`` signed files (``parsed-NN.pickle``), each file'
 the part its display path falls in: after an edit only the parts of the changed files are
 written again (a thirty-second of the register for one file), instead of the whole store.
 A part that is missing, stale, unsigned or unreadable is an empty one: its files are
-parsed again and the part rewritten."""
+parsed again and the part rewritten.
+
+``aip check`` validates the same files the same way (``load_usecase_text``): when it has
+validated every entry itself (a check from scratch), it hands their models to
+``keep_parsed``, so the command after it loads warm instead of parsing the register again
+(a re-check of a few changed files keeps nothing: reading and writing their parts would
+cost it more than it saves the next command)."""
 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from pathlib import Path
 
 from aiportfolio.model.usecase import UseCase
@@ -116,6 +122,22 @@ def _load(root: Path, lang: str | None) -> Register:
         for name in OLD_FILES:
             disk_cache.remove(root, name)
     return register
+
+
+def keep_parsed(root: Path, parsed: Mapping[str, tuple[str, UseCase]]) -> None:
+    """Fill the store from another reading of the whole register: ``parsed`` maps the
+    display path of every valid use-case file to its text and the use case
+    ``load_usecase_text`` made of it (``aip check`` from scratch). Every part is written
+    anew; a file left out is parsed by the next load, as a changed one is."""
+    context = disk_cache.code_fingerprint()
+    parts: list[Part] = [{} for _ in range(PARTS)]
+    for rel, (text, usecase) in parsed.items():
+        parts[part_of(rel)][rel] = (text_digest(text), usecase)
+    for index, part in enumerate(parts):
+        name = PART_FILE.format(index)
+        disk_cache.save(root, name, context + name.encode(), part)
+    for name in OLD_FILES:
+        disk_cache.remove(root, name)
 
 
 def _digests(part: Part) -> dict[str, bytes]:
