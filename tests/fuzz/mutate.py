@@ -19,6 +19,7 @@ Used by ``tests/fuzz/test_fuzz_register.py`` (bounded, in CI) and
 
 from __future__ import annotations
 
+import contextlib
 import random
 import re
 import shutil
@@ -334,13 +335,22 @@ def write_files(root: Path, files: dict[str, str]) -> None:
 _CLI: list[Any] = []
 
 
-def _memoise_template_compilation() -> None:
-    """Compile each built-in template once per process instead of once per command: the
+@contextlib.contextmanager
+def _memoised_template_compilation() -> Iterator[None]:
+    """Compile each built-in template once per fuzz run instead of once per command: the
     fuzzer mutates register files, never templates, and compiling is most of a small
-    ``roadmap``. Rendering, where user data meets the template, still runs every time."""
+    ``roadmap``. Rendering, where user data meets the template, still runs every time.
+
+    Only for the run (the tests after it compile as aip does), and only for environments
+    whose compiled code follows from the template's text alone: one that changes the parsed
+    template (``report/site/builtin.py`` writes each fixed label of its language into it)
+    compiles as usual, from its own compiled cache; a memo keyed by the text alone once
+    gave the French and German cards of later tests the labels of the first language
+    compiled."""
     import jinja2
 
     original = jinja2.Environment.compile
+    plain_parse = jinja2.Environment._parse
     cache: dict[tuple[Any, ...], Any] = {}
 
     def compile(
@@ -351,14 +361,18 @@ def _memoise_template_compilation() -> None:
         raw: bool = False,
         defer_init: bool = False,
     ) -> Any:
-        if raw or not isinstance(source, str):
+        if raw or not isinstance(source, str) or type(self)._parse is not plain_parse:
             return original(self, source, name, filename, raw, defer_init)
-        key = (type(self).__name__, source, name, filename, defer_init)
+        key = (type(self), source, name, filename, defer_init)
         if key not in cache:
             cache[key] = original(self, source, name, filename, raw, defer_init)
         return cache[key]
 
     jinja2.Environment.compile = compile  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        jinja2.Environment.compile = original  # type: ignore[method-assign]
 
 
 def _runner() -> Any:
@@ -370,7 +384,6 @@ def _runner() -> Any:
     from aiportfolio.cli.app import _resolve_annotations, app
 
     if not _CLI:
-        _memoise_template_compilation()
         _resolve_annotations(app)
         _CLI.append(typer.main.get_command(app))
         if hasattr(typer.testing, "_get_command"):
@@ -430,6 +443,18 @@ def fuzz(
     progress: Callable[[Report], None] | None = None,
 ) -> Report:
     """Run ``mutants`` mutants (or until ``budget_seconds``) under ``root``."""
+    with _memoised_template_compilation():
+        return _fuzz(root, seed, start, mutants, budget_seconds, progress)
+
+
+def _fuzz(
+    root: Path,
+    seed: int,
+    start: int,
+    mutants: int,
+    budget_seconds: float | None,
+    progress: Callable[[Report], None] | None,
+) -> Report:
     base = seed_files()
     report = Report()
     began = time.perf_counter()
