@@ -176,7 +176,10 @@ def one_off_cost(usecase: UseCase) -> float:
     return sum(line.amount_eur for line in usecase.costs.one_off)
 
 
+@per_run
 def tco(usecase: UseCase) -> Tco:
+    """The entry's cost of ownership over its horizon (computed once per entry inside
+    ``memo.one_run``: the report's engines each ask for it)."""
     costs = usecase.costs
     months = costs.horizon_months
     one_off = dict.fromkeys(COST_FAMILIES, 0.0)

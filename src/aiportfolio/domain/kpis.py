@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from aiportfolio.domain.memo import per_run
 from aiportfolio.model.usecase import Kpi, Measurement, UseCase
 
 TREND_WINDOW = 2
@@ -135,7 +136,10 @@ def kpi_status(usecase: UseCase, kpi: Kpi, today: dt.date, cadence_days: int) ->
     )
 
 
+@per_run
 def usecase_kpis(usecase: UseCase, today: dt.date, cadence_days: int) -> tuple[KpiStatus, ...]:
+    """The status of each of the entry's KPIs (computed once per entry, date and cadence
+    inside ``memo.one_run``: the dashboard, the doctor and the agenda each ask for them)."""
     return tuple(kpi_status(usecase, k, today, cadence_days) for k in usecase.kpis)
 
 
