@@ -172,6 +172,39 @@ def test_config_redates_a_group() -> None:
     }
 
 
+def test_entries_classified_alike_share_their_list_in_a_run() -> None:
+    """Inside a report's run the obligations are listed once per classification: every
+    entry still gets what ``applies`` gives it, obligation by obligation (in the catalog's
+    order, with its own dates and statuses)."""
+    from itertools import product
+
+    from aiportfolio.domain.memo import one_run
+
+    catalog = catalog_for(PortfolioConfig())
+    variants = [
+        _uc(tier, role=role, **extra)
+        for tier, role, extra in product(
+            ("minimal", "limited", "high", "prohibited", "unassessed"),
+            ("provider", "deployer", "importer"),
+            (
+                {},
+                {"transparency": ["chatbot"]},
+                {"transparency": ["deepfake", "chatbot"]},
+                {"gpai": "systemic"},
+                {"annex_iii": "4(a)"},
+                {"annex_iii": "4(a)", "exception": "preparatory"},
+                {"annex_i": True},
+            ),
+        )
+    ]
+    with one_run():
+        shared = [obligations_of(uc, catalog) for uc in variants * 2]
+    for uc, found in zip(variants * 2, shared, strict=True):
+        expected = [o for o in catalog.obligations if applies(o, uc.risk.ai_act_tier, uc.ai_act)]
+        assert [a.obligation for a in found] == expected
+        assert found == obligations_of(uc, catalog)  # as outside a run
+
+
 def test_applies_needs_a_role_match() -> None:
     obligation = next(o for o in CATALOG.obligations if o.id == "hr-importer")
     assert not applies(obligation, "high", AiAct(role="deployer"))

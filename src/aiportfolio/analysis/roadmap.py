@@ -6,15 +6,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from aiportfolio.analysis.agenda import Reason as RiskReason
 from aiportfolio.analysis.agenda import missing_reviews, risk_reasons
 from aiportfolio.analysis.gate import PASS_ALL, Gate
-from aiportfolio.analysis.planning.instance import Assignment
 from aiportfolio.analysis.wave_demand import wave_demand
 from aiportfolio.model.lifecycle import active, is_open
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
+
+if TYPE_CHECKING:
+    from aiportfolio.analysis.planning.instance import Assignment
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from aiportfolio.analysis.planning.instance import EPS, counts_as_pilot
 from aiportfolio.analysis.tco import one_off_cost
+from aiportfolio.model.lifecycle import PILOT_SLOT
 from aiportfolio.model.usecase import UseCase
+
+EPS = 1e-6
+"""The planner's tolerance for float noise (``analysis/planning``), and ``exceeds``'s. Here,
+not in the planner, so that the commands that show a wave's load do not import it."""
+
+
+def counts_as_pilot(uc: UseCase) -> bool:
+    """Whether ``uc`` takes one of its wave's ``max_parallel_pilots`` slots
+    (``lifecycle.PILOT_SLOT``: an entry placed in a wave is piloted there). The one
+    definition used by ``aip plan``, ``aip roadmap`` and the quarterly agenda."""
+    return uc.status in PILOT_SLOT
 
 
 @dataclass(frozen=True)

@@ -208,11 +208,32 @@ def obligations_of(usecase: UseCase, catalog: ObligationCatalog) -> list[Applica
 @per_run
 def _obligations_of(usecase: UseCase, catalog: ObligationCatalog) -> tuple[Applicable, ...]:
     tier = usecase.risk.ai_act_tier
-    return tuple(
-        Applicable(o, application_date(o, usecase, catalog), usecase.ai_act.status_of(o.id))
-        for o in catalog.obligations
-        if applies(o, tier, usecase.ai_act)
+    section = usecase.ai_act
+    # What ``applies`` reads of the use case: entries classified alike share the list.
+    key = (
+        tier,
+        section.role or DEFAULT_ROLE,
+        frozenset(section.transparency),
+        section.gpai,
+        section.annex_iii,
+        section.exception is not None,
     )
+    table = _applying(catalog)
+    found = table.get(key)
+    if found is None:
+        found = table[key] = tuple(o for o in catalog.obligations if applies(o, tier, section))
+    return tuple(
+        Applicable(o, application_date(o, usecase, catalog), section.status_of(o.id)) for o in found
+    )
+
+
+@per_run
+def _applying(catalog: ObligationCatalog) -> dict[tuple[object, ...], tuple[Obligation, ...]]:
+    """The obligations of ``catalog`` that apply to each classification (tier, role,
+    transparency cases, GPAI kind, Annex III point, exception claimed), filled by
+    ``_obligations_of`` as it meets them: one table for the run inside ``memo.one_run``
+    (a thousand entries fall into a handful of classifications), a fresh one outside."""
+    return {}
 
 
 def obligation_ids(usecase: UseCase, catalog: ObligationCatalog) -> set[str]:

@@ -31,19 +31,13 @@ from typing import Literal, get_args
 from aiportfolio.analysis.gate import PASS_ALL, Gate
 from aiportfolio.analysis.planning.deadlines import Deadline, calendar_of, deadline_of
 from aiportfolio.analysis.tco import one_off_cost
+from aiportfolio.analysis.wave_demand import EPS as EPS  # the planner's tolerance, defined there
+from aiportfolio.analysis.wave_demand import counts_as_pilot
 from aiportfolio.domain.ai_act import catalog_for, obligations_of, open_effort_weeks
 from aiportfolio.domain.scoring import ScoreResult
-from aiportfolio.model.lifecycle import IN_FLIGHT, PILOT_SLOT, is_open
+from aiportfolio.model.lifecycle import IN_FLIGHT, is_open
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
-
-
-def counts_as_pilot(uc: UseCase) -> bool:
-    """Whether ``uc`` takes one of its wave's ``max_parallel_pilots`` slots
-    (``lifecycle.PILOT_SLOT``: an entry placed in a wave is piloted there). The one
-    definition used by ``aip plan``, ``aip roadmap`` and the quarterly agenda."""
-    return uc.status in PILOT_SLOT
-
 
 Reason = Literal[
     "gate",
@@ -65,7 +59,6 @@ Status = Literal["optimal", "time_limit", "feasible", "infeasible", "empty", "un
 """``unknown``: no plan was found within the time limit, and none is proven impossible."""
 Strategy = Literal["exact", "greedy"]
 Assignment = Mapping[str, "int | None"]
-EPS = 1e-6
 
 
 # --- the instance ----------------------------------------------------------------------------
