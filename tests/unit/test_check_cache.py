@@ -351,3 +351,139 @@ def test_a_re_check_with_nothing_changed_loads_no_model(tmp_path: Path) -> None:
         "ruamel.yaml",
     }
     assert not heavy & loaded
+
+
+def _extra_edit(root: Path, action: str, index: int, value: int) -> None:
+    """Edits the store's layout must also follow: entries of ``usecases/`` that are no
+    use-case file, ``.yml`` files, a file grown too large, a link, one more line."""
+    folder = root / "usecases"
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        return
+    path = files[index % len(files)]
+    if action == "note":
+        (folder / f"notes-{value % 3}.md").write_text(f"{value}\n", encoding="utf-8")
+    elif action == "hidden":
+        shutil.copy(path, folder / f".cache-{value % 3}.yaml")
+    elif action == "yml":
+        shutil.copy(path, folder / f"UC-{800 + value % 5:03d}-autre.yml")
+    elif action == "oversized":
+        from aiportfolio.register.paths import MAX_FILE_BYTES
+
+        path.write_text("# x\n" * (MAX_FILE_BYTES // 4 + 1), encoding="utf-8")
+    elif action == "link":
+        link = folder / f"UC-{900 + value % 5:03d}-lien.yaml"
+        if not link.is_symlink() and not link.exists():
+            link.symlink_to(path.name)
+    elif action == "comment":
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(f"# {value}\n")
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    report_multiple_bugs=False,
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(
+                ACTIONS.map(lambda a: (False, a)),
+                st.sampled_from(["note", "hidden", "yml", "oversized", "link", "comment"]).map(
+                    lambda a: (True, a)
+                ),
+            ),
+            st.integers(0, 50),
+            st.integers(0, 1000),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.integers(0, 3),
+)
+def test_the_store_layout_follows_every_kind_of_edit(
+    monkeypatch: pytest.MonkeyPatch, steps: list, overrides: int
+) -> None:
+    """With signatures trusted at once and few records kept in the store itself (the
+    records file is written again often), after any edit the cached check agrees with a
+    check from scratch, and a second one (served from what the first stored) too."""
+    _settled_at_once(monkeypatch)
+    monkeypatch.setattr("aiportfolio.analysis.check_cache.MAX_OVERRIDES", overrides)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = generate_register(Path(tmp) / "reg", 8, seed=len(steps) + overrides)
+        assert cached_check(root, TODAY) == full_check(root, TODAY)
+        for (extra, action), index, value, later in steps:
+            time.sleep(0.02)
+            (_extra_edit if extra else edit)(root, action, index, value)
+            today = TODAY + dt.timedelta(days=400) if later else TODAY
+            expected = full_check(root, today)
+            assert cached_check(root, today) == expected
+            assert cached_check(root, today) == expected
+
+
+def test_a_missing_or_foreign_records_file_is_no_store(tmp_path: Path) -> None:
+    """The store names its records file; without it (deleted, replaced by another one,
+    not signed) the check is made from scratch, with the same verdict."""
+    from aiportfolio.analysis.check_cache import BODY_FILE
+
+    root = generate_register(tmp_path / "reg", 12, seed=14)
+    edit(root, "drop_owner", 3, 0)
+    expected = check_with_cache(root, None, TODAY)
+    body = root / CACHE_DIR / BODY_FILE
+    kept = body.read_bytes()
+    edit(root, "duplicate_id", 5, 0)  # what the cross-file rules read changes
+    after = full_check(root, TODAY)
+    body.unlink()
+    stats = CacheStats()
+    assert cached_check(root, TODAY) == after
+    edit(root, "status", 7, 2)
+    body.write_bytes(kept)  # an older records file: not the one the store names
+    assert cached_check(root, TODAY) == full_check(root, TODAY)
+    body.write_bytes(b"\0" * 40 + kept[40:])  # not signed
+    assert cached_check(root, TODAY) == full_check(root, TODAY)
+    check_with_cache(root, None, TODAY, stats=stats)
+    assert stats.enabled and expected[1] == 12
+
+
+def test_nothing_changed_writes_nothing_and_one_change_keeps_the_records_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aiportfolio.analysis.check_cache import BODY_FILE
+
+    _settled_at_once(monkeypatch)
+    root = generate_register(tmp_path / "reg", 30, seed=15)
+    expected = check_with_cache(root, None, TODAY)
+    store, body = root / CACHE_DIR / CACHE_FILE, root / CACHE_DIR / BODY_FILE
+    written = (store.stat().st_mtime_ns, body.stat().st_mtime_ns, body.read_bytes())
+    time.sleep(0.02)
+    assert check_with_cache(root, None, TODAY) == expected
+    assert (store.stat().st_mtime_ns, body.stat().st_mtime_ns) == written[:2]
+    path = sorted((root / "usecases").glob("*.yaml"))[7]
+    path.write_text(path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    stats = CacheStats()
+    assert check_with_cache(root, None, TODAY, stats=stats) == expected
+    assert (stats.read, stats.computed, stats.reused) == (1, 1, 29)
+    assert store.stat().st_mtime_ns != written[0]
+    assert body.read_bytes() == written[2]
+
+
+def test_an_entry_gone_between_listing_and_lstat_is_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor's own file listed then removed before its ``lstat`` is no use-case file:
+    skipped (a use-case file gone is an error, as when the loader opens it)."""
+    root = generate_register(tmp_path / "reg", 5, seed=16)
+    expected = check_with_cache(root, None, TODAY)
+    listdir = os.listdir
+
+    def listed(extra: str) -> Callable[[object], list[str]]:
+        return lambda path: [*listdir(path), extra]  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "listdir", listed("4913"))
+    assert check_with_cache(root, None, TODAY) == expected
+    monkeypatch.setattr(os, "listdir", listed("UC-099-parti.yaml"))
+    with pytest.raises(FileNotFoundError):
+        check_with_cache(root, None, TODAY)

@@ -18,12 +18,19 @@ the entries) only when one of them changed; a kept finding is located again when
 changed. A rule in neither list (a new one) switches the cache off: the check then loads
 the whole register as before.
 
-The cache is one file, ``.aip-cache/check.marshal`` at the register root, of plain values
-(``marshal``), signed and written like aip's other caches (``register/disk_cache.py``: the
-folder ignores itself in git, a file not signed with the user's key is never read). It is
-safe to delete and never required: an unreadable or unwritable cache is no cache.
+The cache is two files of plain values (``marshal``), signed and written like aip's other
+caches (``register/disk_cache.py``: the folder ignores itself in git, a file not signed
+with the user's key is never read). ``.aip-cache/check.marshal`` holds what every re-check
+reads: the entries of ``usecases/`` as the system lists them and their signatures, each
+kept as one value compared whole with the current one (no Python loop over 10,000 files
+when nothing changed), the records that have something to report, the findings of the
+cross-file rules and the records changed since ``check-records.marshal`` was written.
+That second file holds every other record and is read only when one of them is needed (a
+file changed, files added or removed): editing a few files rewrites the first file only.
+A re-check where nothing changed writes nothing. Both are safe to delete and never
+required: an unreadable or unwritable cache is no cache.
 
-Why one module of ~700 lines: the records, their context, the cross-file rules' store and
+Why one module of ~1,100 lines: the records, their context, the cross-file rules' store and
 the reuse decision form one invariant (a cached verdict equals an uncached one); keeping it
 in one file keeps that invariant reviewable in one place.
 """
@@ -36,10 +43,13 @@ import datetime as dt
 import functools
 import hashlib
 import marshal
+import operator
 import os
 import stat
+from array import array
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress, count
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -82,9 +92,14 @@ if TYPE_CHECKING:
 __all__ = ["CACHE_DIR", "CACHE_FILE", "CacheStats", "check_known", "check_with_cache"]
 
 CACHE_FILE = "check.marshal"
+BODY_FILE = "check-records.marshal"
+"""The records, by file, of the store ``CACHE_FILE`` (read only when one is needed)."""
+MAX_OVERRIDES = 256
+"""Records changed since the records file was written kept in the store itself, at most:
+a re-check after a few edits does not rewrite the records of 10,000 files."""
 FORMER_FILES = ("check.pickle",)
 """Stores of earlier layouts, removed when the current one is written."""
-FORMAT = 5
+FORMAT = 6
 """Bumped when the layout of the store changes."""
 
 LOCAL_RULES = frozenset(
@@ -125,8 +140,28 @@ entry, and the file names."""
 #   record   (digest, problems, entry | None, findings, evidence, has directive)
 #            findings: ((problem, named its own file), ...) of LOCAL_RULES
 #            evidence: ((cited path, why it is wrong | None), ...)
-#   store    {"files": {display path: (signature | None, record)},
-#             "cross": (key, ((problem, line, column, digest of its file), ...))}
+#   store    check.marshal:
+#            {"listed": the keys joined by NUL: the entries of usecases/ as listed (every
+#                       one, unsorted), or the display paths of the files given,
+#             "sigs": marshal, version 2 (no back-references: equal values give equal
+#                     bytes), of [signature | None | False, ...] by key: each compared
+#                     whole with the current one,
+#             "order": array("i") bytes: each key's index in the check's order (-1: no
+#                      use-case file),
+#             "count": the number of files checked,
+#             "special": {index: record} of the records with problems, findings, cited
+#                        evidence files or a directive (decoded at every check),
+#             "overrides": {index: marshal of the record} changed since the records
+#                          file was written (at most MAX_OVERRIDES),
+#             "body": the token the records file is kept under (with the context),
+#             "valid": the number of valid entries,
+#             "homes": {display path: first file of the same id} for duplicated ids,
+#             "cross": (key, ((problem, line, column, digest of its file), ...)),
+#             "settings": the configuration's settings (SettingsT), when they may be kept}
+#            check-records.marshal: (display paths in the check's order joined by NUL,
+#            (marshal of each record, b"" for a special one, ...))
+#            A signature is None when the file is not known unchanged by it (too fresh,
+#            not a regular file): the file is examined at every check.
 #   message  (key, ((name, value), ...), count) with each value ("v", plain value),
 #            ("m", message) or ("l", en, fr, de): problems keep their message keys and
 #            parameters, so one cache serves every reader's language
@@ -272,7 +307,143 @@ class _File(NamedTuple):
     found by its ``lstat``)."""
 
 
-def _listing(root: Path, only: Sequence[Path]) -> list[_File]:
+class _Listing:
+    """The files ``load_register`` reads, in its order (``names``, ``rels``: display paths,
+    ``file``), and what their signatures are taken over (``keys``, ``signatures``).
+
+    In the register's own ``usecases/`` folder the keys are its entries as the system lists
+    them, unsorted and unfiltered: a re-check where that listing is the one of the last
+    check compares it and the signatures whole, and neither sorts nor escapes the names."""
+
+    def __init__(self, folder: str | None, raw: list[str] | None, files: list[_File] | None):
+        self.folder = folder
+        """Set when every file is an entry of the real ``usecases/`` folder (``raw``: its
+        entries as listed; ``files`` is ``None``)."""
+        self.raw = raw
+        self.files = files
+        self.keys: list[str] = raw if raw is not None else [f.rel for f in files or ()]
+        self.order: array[int] | None = None
+        """The index in the check's order of each key (-1: no use-case file), when given
+        by the store (``use_order``): the names are then not sorted."""
+
+    def use_order(self, order: bytes) -> None:
+        """Take the check's order from the last check (its listing was this one)."""
+        found = array("i")
+        found.frombytes(order)
+        if self.raw is not None and len(found) == len(self.keys):
+            self.order = found
+
+    def order_bytes(self) -> bytes:
+        """The index in the check's order of each key, as ``use_order`` reads it."""
+        if self.order is not None:
+            return self.order.tobytes()
+        if self.raw is None:
+            return array("i", range(len(self.keys))).tobytes()
+        return array("i", [self._index.get(key, -1) for key in self.keys]).tobytes()
+
+    @functools.cached_property
+    def names(self) -> list[str]:
+        """The files' own names, in the check's order."""
+        if self.raw is None:
+            return [f.name for f in self.files or ()]
+        found = self.raw
+        # Usually every name ends in .yaml and none starts with a dot: told by searching
+        # all names at once, then one sort, no Python loop over the names.
+        joined = "\0".join(found) + "\0"
+        if joined.count(".yaml\0") == len(found) and "\0." not in "\0" + joined:
+            return sorted(found)
+        found = [n for n in found if n[0] != "."]
+        names = sorted(n for n in found if n.endswith(".yaml"))
+        return names + sorted(n for n in found if n.endswith(".yml"))
+
+    @functools.cached_property
+    def rels(self) -> list[str]:
+        """The files' display paths, in the check's order."""
+        if self.raw is None:
+            return self.keys
+        prefix = f"{USECASES_DIR}/"
+        names = self.names
+        # Names rarely need escaping: one search over them all instead of one per name
+        # (in ASCII, the characters escaped are exactly those that are not printable).
+        together = "".join(names)
+        if (together.isascii() and together.isprintable()) or not UNSAFE_OR_BREAK.search(together):
+            return list(map(prefix.__add__, names))
+        return [escaped(prefix + n) for n in names]
+
+    def file(self, index: int) -> _File:
+        if self.files is not None:
+            return self.files[index]
+        if self.order is not None:  # one name, not all of them sorted
+            assert self.raw is not None
+            name = self.raw[self.key_of_index(index)]
+            return _File(f"{self.folder}/{name}", escaped(f"{USECASES_DIR}/{name}"), name, True)
+        name = self.names[index]
+        return _File(f"{self.folder}/{name}", self.rels[index], name, True)
+
+    def rel(self, index: int) -> str:
+        return self.file(index).rel if self.order is not None else self.rels[index]
+
+    @functools.cached_property
+    def _index(self) -> dict[str, int]:
+        return dict(zip(self.names, count()))
+
+    @functools.cached_property
+    def _key(self) -> dict[str, int]:
+        return dict(zip(self.keys, count()))
+
+    @functools.cached_property
+    def _inverse(self) -> list[int]:
+        assert self.order is not None
+        inverse = [0] * len(self.order)
+        for key, index in enumerate(self.order):
+            if index >= 0:
+                inverse[index] = key
+        return inverse
+
+    def index_of_key(self, key: int) -> int | None:
+        """The file (its index in the check's order) of a key, ``None`` for an entry of
+        ``usecases/`` that is no use-case file."""
+        if self.order is not None:
+            index = self.order[key]
+            return index if index >= 0 else None
+        return key if self.raw is None else self._index.get(self.raw[key])
+
+    def key_of_index(self, index: int) -> int:
+        if self.order is not None:
+            return self._inverse[index]
+        return index if self.raw is None else self._key[self.names[index]]
+
+    def signatures(self) -> tuple[list[os.stat_result | None], list[Signature | bool]]:
+        """Each key's ``lstat`` (``None``: a file given outside ``usecases/``, not looked
+        at) and its signature (``False`` then: never equal to a recorded one). For the
+        real folder, one call per entry by name in the opened folder, no Python loop."""
+        if self.folder is not None:
+            handle = os.open(self.folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+            try:
+                lstat = functools.partial(os.stat, dir_fd=handle, follow_symlinks=False)
+                try:
+                    infos: list[os.stat_result | None] = list(map(lstat, self.keys))
+                except OSError:  # an entry went away since the listing (an editor's
+                    infos = [_lstat_or_none(lstat, key) for key in self.keys]  # own file)
+                    return infos, [False if i is None else signature(i) for i in infos]
+            finally:
+                os.close(handle)
+            return infos, list(map(signature, cast("list[os.stat_result]", infos)))
+        assert self.files is not None
+        infos = [os.lstat(f.path) if f.plain else None for f in self.files]
+        return infos, [False if info is None else signature(info) for info in infos]
+
+
+def _lstat_or_none(lstat: Callable[[str], os.stat_result], name: str) -> os.stat_result | None:
+    """``lstat(name)``, ``None`` for an entry gone (a use-case file then is read as the
+    loader reads it, and found missing as the loader finds it)."""
+    try:
+        return lstat(name)
+    except OSError:
+        return None
+
+
+def _listing(root: Path, only: Sequence[Path]) -> _Listing:
     """The files ``load_register`` reads, in its order. One directory listing instead of a
     glob and a stat per file, and no ``Path`` per file: for 10,000 files both take long.
     In the register's own ``usecases/`` folder every entry is listed as plain: the check
@@ -296,17 +467,8 @@ def _listing(root: Path, only: Sequence[Path]) -> list[_File]:
             plain = plain_folder and f.parent == folder and not f.is_symlink()
             rel = escaped(f"{USECASES_DIR}/{f.name}") if plain else display_path(f, root)
             listed.append(_File(str(f), rel, f.name, plain))
-        return listed
-    found = [n for n in os.listdir(folder) if n[0] != "."]
-    names = sorted(n for n in found if n.endswith(".yaml"))
-    names += sorted(n for n in found if n.endswith(".yml"))
-    base = f"{folder}/"
-    prefix = f"{USECASES_DIR}/"
-    # Names rarely need escaping: one search over them all instead of one per name.
-    if UNSAFE_OR_BREAK.search("".join(names)):
-        return [_File(base + n, escaped(prefix + n), n, True) for n in names]
-    new = tuple.__new__  # what _File(...) calls, without its Python-level wrapper
-    return [new(_File, (base + n, prefix + n, n, True)) for n in names]
+        return _Listing(None, None, listed)
+    return _Listing(str(folder), os.listdir(folder), None)
 
 
 LocalRule = tuple[str, Severity, Any, frozenset[str]]
@@ -430,15 +592,89 @@ class _Configuration:
         return (base.config.language, enabled)
 
 
-def _load(
-    root: Path, context: bytes
-) -> tuple[dict[str, tuple[Signature | None, RecordT]], Any, SettingsT | None]:
+class _Stored(NamedTuple):
+    """The store as read (``_load``), checked for shape; the records file is read only
+    when a record not in it is needed (``body``)."""
+
+    listed: str
+    sigs: bytes
+    order: bytes
+    files: int
+    special: dict[int, RecordT]
+    overrides: dict[int, bytes]
+    body: bytes
+    valid: int
+    homes: dict[str, str]
+    cross: Any
+    settings: SettingsT | None
+
+
+def _load(root: Path, context: bytes) -> _Stored | None:
     stored = load_cached(root, CACHE_FILE, context, codec="marshal")
     if not isinstance(stored, dict):
-        return {}, None, None
-    files, cross, settings = stored.get("files"), stored.get("cross"), stored.get("settings")
-    valid = isinstance(settings, tuple) and len(settings) == 2
-    return (files if isinstance(files, dict) else {}), cross, settings if valid else None
+        return None
+    listed, sigs, order = stored.get("listed"), stored.get("sigs"), stored.get("order")
+    files, body = stored.get("count"), stored.get("body")
+    special, overrides = stored.get("special"), stored.get("overrides")
+    valid, homes = stored.get("valid"), stored.get("homes")
+    if not (
+        isinstance(listed, str)
+        and isinstance(sigs, bytes)
+        and isinstance(order, bytes)
+        and isinstance(files, int)
+        and isinstance(special, dict)
+        and isinstance(overrides, dict)
+        and isinstance(body, bytes)
+        and isinstance(valid, int)
+        and isinstance(homes, dict)
+    ):
+        return None
+    settings = stored.get("settings")
+    valid_settings = isinstance(settings, tuple) and len(settings) == 2
+    return _Stored(
+        listed,
+        sigs,
+        order,
+        files,
+        special,
+        overrides,
+        body,
+        valid,
+        homes,
+        stored.get("cross"),
+        settings if valid_settings else None,
+    )
+
+
+def _body_context(context: bytes, body: bytes) -> bytes:
+    """What the records file is kept under: the store's context and the token the store
+    names it by (a records file of another store is never mixed in)."""
+    return digest(context + b"\0" + body)
+
+
+def _load_body(root: Path, context: bytes, stored: _Stored) -> tuple[str, tuple[bytes, ...]]:
+    """The records file of ``stored``: the display paths of the files in the check's
+    order, joined by NUL, and the record of each (``b""`` for a special one)."""
+    body = load_cached(root, BODY_FILE, _body_context(context, stored.body), codec="marshal")
+    if not (
+        isinstance(body, tuple)
+        and len(body) == 2
+        and isinstance(body[0], str)
+        and isinstance(body[1], tuple)
+        and len(body[1]) == stored.files
+        and stored.files == (body[0].count("\0") + 1 if body[0] else 0)
+    ):
+        raise _StoreIncomplete
+    return body
+
+
+class _StoreIncomplete(Exception):
+    """The store names a records file that is not there (or not its own)."""
+
+
+def _is_special(record: RecordT) -> bool:
+    """Whether the check needs more of the record than its digest and entry."""
+    return bool(record[1] or record[3] or record[4] or record[5])
 
 
 def check_with_cache(
@@ -523,12 +759,31 @@ def _check(
 ) -> tuple[CheckResult, int, str] | None:
     """The cached check, or ``None`` when a rule is not classified (no cache then), or
     with ``require_store`` when the cache holds no check under this context."""
+    try:
+        return _check_once(root, lang, today, only, counts, loaded, require_store, True)
+    except _StoreIncomplete:  # its records file went away: as if there were no store
+        for field in dataclasses.fields(counts):
+            setattr(counts, field.name, field.default)
+        return _check_once(root, lang, today, only, counts, loaded, require_store, False)
+
+
+def _check_once(
+    root: Path,
+    lang: str | None,
+    today: dt.date,
+    only: Sequence[Path],
+    counts: CacheStats,
+    loaded: Callable[[], Mapping[tuple[str, str], UseCase | None]] | None,
+    require_store: bool,
+    use_store: bool,
+) -> tuple[CheckResult, int, str] | None:
     started = now_ns()
     folder = root / CACHE_DIR
     context, settings_kept = _context(root, today)
-    old, old_cross, kept_settings = _load(root, context)
-    if require_store and not old:
+    stored = _load(root, context) if use_store else None
+    if require_store and (stored is None or not stored.files):
         return None
+    kept_settings = stored.settings if stored is not None else None
     configuration = _Configuration(root, lang)
     settings = kept_settings if settings_kept else None
     if settings is None:
@@ -538,7 +793,68 @@ def _check(
     if not cacheable(enabled):
         return None
     reader = reader_language_for(lang, language)
-    files = _listing(root, only)
+    listing = _listing(root, only)
+    keys = listing.keys
+    infos, sigs = listing.signatures()
+    loads = marshal.loads
+    listed = "\0".join(keys)
+
+    # The store, aligned with the files listed now: when they are the same files (the
+    # common case), their listing and signatures are each compared in one operation.
+    at: Sequence[int | None]
+    """The index in the store of each file listed now (``None``: a new file)."""
+    old_sigs: Sequence[Signature | bool | None] = [None] * len(keys)
+    """The signature recorded for each key."""
+    gone: list[int] = []
+    """Indices in the store of the files no longer listed."""
+    same_names = stored is not None and stored.listed == listed
+    if stored is not None and same_names:
+        n = stored.files
+        at = range(n)
+        listing.use_order(stored.order)
+        if stored.sigs == marshal.dumps(sigs, 2):
+            old_sigs = sigs
+        else:
+            old_sigs = loads(stored.sigs)
+            if len(old_sigs) != len(keys):  # not written by this code: start afresh
+                stored, same_names, old_sigs = None, False, [None] * len(keys)
+
+    @functools.cache
+    def body() -> tuple[str, tuple[bytes, ...]]:
+        assert stored is not None
+        return _load_body(root, context, stored)
+
+    if not same_names:
+        n = len(listing.rels)
+        at = [None] * n
+        if stored is not None:  # files added, removed or renamed
+            old_keys = stored.listed.split("\0") if stored.listed else []
+            recorded = loads(stored.sigs)
+            same_length = len(recorded) == len(old_keys)
+            by_key = dict(zip(old_keys, recorded, strict=True)) if same_length else {}
+            old_sigs = list(map(by_key.get, keys))
+            names = body()[0]
+            position = dict(zip(names.split("\0") if names else [], count()))
+            at = [position.pop(rel, None) for rel in listing.rels]
+            gone = list(position.values())
+
+    def kept_bytes(j: int) -> bytes:
+        """The record, as stored, of the store's file ``j`` (``b""`` for one of its
+        special records)."""
+        assert stored is not None
+        found = stored.overrides.get(j)
+        if found is not None:
+            return found
+        return body()[1][j]
+
+    def kept_record(j: int | None) -> RecordT | None:
+        """The record of the store's file ``j``."""
+        if j is None or stored is None:
+            return None
+        found = stored.special.get(j)
+        if found is not None:
+            return found
+        return cast("RecordT", loads(kept_bytes(j)))
 
     @functools.cache
     def local() -> tuple[LocalRule, ...]:
@@ -549,8 +865,6 @@ def _check(
     raws: dict[str, bytes] = {}
     parsed: dict[str, tuple[str, UseCase]] = {}
     """The use cases validated here, by display path with their text (for the loader)."""
-    fresh: dict[str, tuple[Signature | None, RecordT]] = {}
-    records: list[tuple[_File, RecordT]] = []
 
     def _compute(file: _File, raw: bytes, file_digest: bytes) -> RecordT:
         from aiportfolio.register.yamlio import decode
@@ -572,19 +886,46 @@ def _check(
             parsed,
         )
 
-    def _file_record(
-        file: _File, info: os.stat_result, kept: tuple[Signature | None, RecordT] | None
-    ) -> RecordT:
-        """The record of a cacheable file not known unchanged by its signature alone."""
-        sig, record = kept if kept is not None else (None, None)
-        reuse = record is not None and sig is not None and sig == signature(info)
+    def _read(file: _File) -> bytes:
+        with open(file.path, "rb") as handle:
+            raw = handle.read()
+        raws[file.rel] = raw
+        return raw
+
+    uncached = False
+    """Whether a file is read as the loader reads it, not cached (a link, a folder...)."""
+
+    def _examine(
+        file: _File,
+        info: os.stat_result | None,
+        kept: RecordT | None,
+        kept_sig: Signature | bool | None,
+    ) -> tuple[RecordT, Signature | None]:
+        """The record and signature of a file not known unchanged by its signature alone
+        (or citing evidence files)."""
+        nonlocal uncached
+        if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            # Links, files given outside usecases/, folders, pipes, oversized files: read
+            # (or refused) exactly as the loader does, and not cached.
+            from aiportfolio.register.yamlio import read_text
+
+            uncached = True
+            text, issue = read_text(Path(file.path), root=root)
+            if text is not None:
+                texts[file.rel] = text
+            usecase = _known(loaded, file.rel, text, counts)
+            local_rules = local()
+            return _record(
+                file.rel, text, issue, b"", configuration.register, today, local_rules, usecase
+            ), None
+        sig: Signature | None = signature(info)
+        record = kept
+        reuse = kept is not None and kept_sig is not None and kept_sig == sig
         if not reuse:  # compare its content
-            with open(file.path, "rb") as handle:
-                raw = handle.read()
-            raws[file.rel] = raw
+            raw = _read(file)
             counts.read += 1
             file_digest = digest(raw)
-            reuse = record is not None and record[0] == file_digest
+            reuse = kept is not None and kept[0] == file_digest
             sig = settled_signature(info, started)
             if not reuse:
                 record = _compute(file, raw, file_digest)
@@ -592,69 +933,89 @@ def _check(
         if reuse:
             if record[4] and not _evidence_unchanged(record, root):
                 if file.rel not in raws:
-                    with open(file.path, "rb") as handle:
-                        raws[file.rel] = handle.read()
+                    _read(file)
                     sig = settled_signature(info, started)
                 raw = raws[file.rel]
                 record = _compute(file, raw, digest(raw))
             else:
                 counts.reused += 1
-        fresh[file.rel] = (sig, record)
-        return record
+        return record, sig
 
-    same_entries = len(files) == len(old)
-    """Whether every file is cached and gives the entry it gave last time, in the same
-    order: what the cross-file rules read is then unchanged."""
-    old_order = list(old) if same_entries else []
-    loader_problems: list[Problem] = []
-    home_of: dict[str, str] = {}
-    with_findings: list[tuple[_File, RecordT]] = []
-    with_directive: list[_File] = []
-    reused = valid = 0
-    lstat, is_regular, max_bytes = os.lstat, stat.S_ISREG, MAX_FILE_BYTES
-    for index, file in enumerate(files):
-        rel = file.rel
-        info = lstat(file.path) if file.plain else None
-        if info is None or not is_regular(info.st_mode) or info.st_size > max_bytes:
-            # Links, files given outside usecases/, folders, pipes, oversized files: read
-            # (or refused) exactly as the loader does, and not cached.
-            from aiportfolio.register.yamlio import read_text
-
-            text, issue = read_text(Path(file.path), root=root)
-            if text is not None:
-                texts[rel] = text
-            usecase = _known(loaded, rel, text, counts)
-            record = _record(rel, text, issue, b"", configuration.register, today, local(), usecase)
-            same_entries = False
+    # The records needed: those of the files to examine (changed, new, citing evidence
+    # files) and those with something to report; the others are not even decoded.
+    special: dict[int, RecordT] = {}
+    if stored is not None:
+        if same_names:
+            special = dict(stored.special)
         else:
-            kept = old.get(rel)
-            if (
-                kept is not None
-                and kept[0] == (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-                and not kept[1][4]
-            ):
-                # Known unchanged by its signature, and cites no evidence file: the
-                # common case, kept as it is.
-                record = kept[1]
-                reused += 1
-                fresh[rel] = kept
-            else:
-                record = _file_record(file, info, kept)
-            if same_entries and (
-                kept is None or record[2] != kept[1][2] or old_order[index] != rel
-            ):
-                same_entries = False
-        records.append((file, record))
-        if record[1]:
-            loader_problems.extend(_problem(p) for p in record[1])
-        if record[2] is not None:
-            valid += 1
-            home_of.setdefault(record[2][0], rel)
-            if record[3]:
-                with_findings.append((file, record))
-        if record[5]:
-            with_directive.append(file)
-    counts.reused += reused
+            now_at = {j: i for i, j in enumerate(at) if j is not None}
+            special = {now_at[j]: r for j, r in stored.special.items() if j in now_at}
+    examine: dict[int, int] = {}
+    """The files to examine (their index in the check's order) with their key's index."""
+    for k in compress(count(), map(operator.ne, sigs, old_sigs)):
+        i = listing.index_of_key(k)
+        if i is not None:
+            examine[i] = k
+    for i, record in special.items():
+        if record[4] and i not in examine:
+            examine[i] = listing.key_of_index(i)
+    changed: dict[int, tuple[RecordT, Signature | None, RecordT | None]] = {}
+    for i in sorted(examine):
+        k = examine[i]
+        kept = kept_record(at[i])
+        kept_sig = old_sigs[k] if kept is not None else None
+        record, sig = _examine(listing.file(i), infos[k], kept, kept_sig)
+        changed[i] = (record, sig, kept)
+        if _is_special(record):
+            special[i] = record
+        else:
+            special.pop(i, None)
+    counts.reused += n - len(changed)
+    entries_same = same_names and not uncached
+    """Whether every file gives the entry it gave last time, in the same order: what the
+    cross-file rules read is then unchanged."""
+    valid = stored.valid if stored is not None else 0
+    for record, _, kept in changed.values():
+        was_valid = kept is not None and kept[2] is not None
+        valid += (record[2] is not None) - was_valid
+        if entries_same and (kept is None or kept[2] != record[2]):
+            entries_same = False
+    for j in gone:
+        gone_record = kept_record(j)
+        valid -= gone_record is not None and gone_record[2] is not None
+
+    def record_now(i: int) -> RecordT:
+        if i in changed:
+            return changed[i][0]
+        found = special.get(i) or kept_record(at[i])
+        assert found is not None  # unchanged files are recorded
+        return found
+
+    def record_bytes(i: int) -> bytes:
+        """The record of file ``i`` as the records file keeps it."""
+        j = at[i]
+        if i in changed:
+            record, _, kept = changed[i]
+            if record is not kept or j is None:
+                return marshal.dumps(record)
+        raw = kept_bytes(j) if j is not None else b""
+        return raw or marshal.dumps(record_now(i))
+
+    @functools.cache
+    def every_record() -> list[RecordT]:
+        """Every file's record (when what the cross-file rules read changed)."""
+        return [record_now(i) for i in range(n)]
+
+    if entries_same and stored is not None:
+        homes = stored.homes
+    else:
+        first: dict[str, str] = {}
+        homes = {}
+        for rel, record in zip(listing.rels, every_record(), strict=True):
+            if record[2] is not None:
+                home = first.setdefault(record[2][0], rel)
+                if home != rel:
+                    homes[rel] = home
 
     def text_of(rel: str, path: str) -> str | None:
         from aiportfolio.register.yamlio import decode
@@ -681,47 +1042,77 @@ def _check(
         from aiportfolio.register.loader import locate_problems
 
         if not path_of:
-            path_of.update((file.rel, file.path) for file, _ in records)
+            path_of.update((rel, listing.file(i).path) for i, rel in enumerate(listing.rels))
         for p in found:
             if not p.line and p.path in path_of:
                 text_of(p.path, path_of[p.path])
         return locate_problems(found, texts)
 
+    loader_problems: list[Problem] = []
     problems: list[Problem] = []
-    # The per-entry findings (all of enabled rules: the context covers the configuration).
     moved: list[Problem] = []
-    for file, record in with_findings:
-        assert record[2] is not None
-        home = home_of[record[2][0]]
+    with_directive: list[int] = []
+    for i in sorted(special):
+        record = special[i]
+        if record[1]:
+            loader_problems.extend(_problem(p) for p in record[1])
+        if record[5]:
+            with_directive.append(i)
+        if record[2] is None or not record[3]:
+            continue
+        # The per-entry findings (all of enabled rules: the context covers the
+        # configuration).
+        rel = listing.rel(i)
+        home = homes.get(rel, rel)
         for p, named in record[3]:
             if named:
                 moved.append(_problem(p))
-            elif home != file.rel:  # a duplicated id: reported on its first file
+            elif home != rel:  # a duplicated id: reported on its first file
                 moved.append(dataclasses.replace(_problem(p), path=home, line=0, column=0))
             else:
                 problems.append(_problem(p))
     problems += locate(moved)
 
     # The rules across files, again only when what they read changed.
+    old_cross: Any = stored.cross if stored is not None else None
     known_cross = isinstance(old_cross, tuple) and len(old_cross) == 2
-    if known_cross and same_entries:
+    if known_cross and entries_same:
         cross_key = old_cross[0]
     else:
         cross_key = digest(
-            marshal.dumps(tuple((f.rel, f.name, r[2]) for f, r in records if r[2] is not None))
+            marshal.dumps(
+                tuple(
+                    (rel, name, record[2])
+                    for rel, name, record in zip(
+                        listing.rels, listing.names, every_record(), strict=True
+                    )
+                    if record[2] is not None
+                ),
+                2,
+            )
         )
+    digest_now = {listing.rel(i): record[0] for i, (record, _, _) in changed.items()}
+    """The content digest of each file examined (the others are as when last stored)."""
+    relocated = False
     if known_cross and old_cross[0] == cross_key:
         counts.cross_reused = True
-        cross_found = old_cross[1]
-        digest_of = {file.rel: record[0] for file, record in records} if cross_found else {}
-        again: list[Problem] = []
-        for p, line, column, file_digest in cross_found:
+        cross_found = []
+        again: list[tuple[Problem, bytes]] = []
+        for p, line, column, file_digest in old_cross[1]:
             problem = _problem(p)
-            if file_digest and digest_of.get(problem.path) == file_digest:
+            if file_digest and digest_now.get(problem.path, file_digest) == file_digest:
                 problems.append(problem.with_position(line, column))
+                cross_found.append((p, line, column, file_digest))
             else:
-                again.append(problem)
-        problems += locate(again)
+                again.append((problem, digest_now.get(problem.path, b"")))
+        if again:
+            relocated = True
+            found = locate([problem for problem, _ in again])
+            problems += found
+            cross_found += [
+                (_to_tuple(before), after.line, after.column, file_digest)
+                for (before, file_digest), after in zip(again, found, strict=True)
+            ]
     else:
         from aiportfolio.rules.base import RuleContext
         from aiportfolio.rules.registry import RULES, statuses
@@ -729,10 +1120,10 @@ def _check(
         base = configuration.register
         known: dict[Path, str] = {}
         register = _known_paths_register(known, base)
-        for file, record in records:
-            path = Path(file.path)
+        for i, record in enumerate(every_record()):
+            path = Path(listing.file(i).path)
             register.files.append(path)
-            known[path] = file.rel
+            known[path] = listing.rels[i]
             if record[2] is not None:
                 register.usecases.append(_stand_in(record[2]))
                 register.usecase_paths.append(path)
@@ -744,19 +1135,20 @@ def _check(
                 unlocated += RULES[rule_id].run(ctx, severity, statuses(base, rule_id))
         found = locate(unlocated)
         problems += found
-        digest_of = {file.rel: record[0] for file, record in records}
-        cross_found = tuple(
+        digest_of = dict(zip(listing.rels, (record[0] for record in every_record()), strict=True))
+        cross_found = [
             (_to_tuple(before), after.line, after.column, digest_of.get(before.path, b""))
             for before, after in zip(unlocated, found, strict=True)
-        )
+        ]
 
     # A file may switch a rule off for itself (rules/suppress.py), as in find_rule_problems.
     directive_texts = dict(texts)
-    for file in with_directive:
-        if file.rel not in directive_texts:
-            text = text_of(file.rel, file.path)
+    for i in with_directive:
+        rel = listing.rel(i)
+        if rel not in directive_texts:
+            text = text_of(rel, listing.file(i).path)
             if text is not None:
-                directive_texts[file.rel] = text
+                directive_texts[rel] = text
     if any("aip:" in text for text in directive_texts.values()):
         from aiportfolio.rules.registry import LOADER_RULES, RULES
 
@@ -766,8 +1158,51 @@ def _check(
     problems = loader_problems + problems
 
     keep_settings = settings if settings_kept else None
-    if fresh != old or not counts.cross_reused or keep_settings != kept_settings:
-        store: dict[str, Any] = {"files": fresh, "cross": (cross_key, cross_found)}
+    if (
+        not same_names
+        or any(rec is not kept or sig != old_sigs[i] for i, (rec, sig, kept) in changed.items())
+        or not counts.cross_reused
+        or relocated
+        or keep_settings != kept_settings
+    ):
+        new_sigs: list[Signature | bool | None] = list(sigs)
+        for i, (_, sig, _) in changed.items():
+            new_sigs[examine[i]] = sig
+        overrides: dict[int, bytes] = {}
+        token = stored.body if stored is not None else b""
+        if same_names and stored is not None:
+            overrides = dict(stored.overrides)
+            for i, (record, _, kept) in changed.items():
+                if record is kept:
+                    continue
+                if i in special:
+                    overrides.pop(i, None)
+                else:
+                    overrides[i] = marshal.dumps(record)
+        if not same_names or stored is None or len(overrides) > MAX_OVERRIDES:
+            # The records file written again, every record in it but the special ones.
+            token = os.urandom(16)
+            overrides = {}
+            records = tuple(b"" if i in special else record_bytes(i) for i in range(n))
+            save_cached(
+                root,
+                BODY_FILE,
+                _body_context(context, token),
+                ("\0".join(listing.rels), records),
+                codec="marshal",
+            )
+        store: dict[str, Any] = {
+            "listed": listed,
+            "sigs": marshal.dumps(new_sigs, 2),
+            "order": stored.order if same_names and stored is not None else listing.order_bytes(),
+            "count": n,
+            "special": special,
+            "overrides": overrides,
+            "body": token,
+            "valid": valid,
+            "homes": homes,
+            "cross": (cross_key, tuple(cross_found)),
+        }
         if keep_settings is not None:
             store["settings"] = keep_settings
         save_cached(root, CACHE_FILE, context, store, codec="marshal")
@@ -780,24 +1215,32 @@ def _check(
         from aiportfolio.register.cached_load import keep_parsed
 
         keep_parsed(root, parsed)
-    result = _result(sorted(problems), records, valid, root, only)
-    return result, len(records), reader
+
+    def entry_of(i: int) -> EntryT | None:
+        return record_now(i)[2]
+
+    result = _result(sorted(problems), listing, n, valid, root, only, entry_of)
+    return result, n, reader
 
 
 def _result(
     problems: list[Problem],
-    records: list[tuple[_File, RecordT]],
+    listing: _Listing,
+    count: int,
     valid: int,
     root: Path,
     only: Collection[Path],
+    entry_of: Callable[[int], EntryT | None],
 ) -> CheckResult:
     """The same filtering as ``check_register``."""
     if not only:
-        return CheckResult(tuple(problems), len(records), valid)
+        return CheckResult(tuple(problems), count, valid)
     from aiportfolio.register.loader import display_path
 
-    known = {Path(file.path): file.rel for file, _ in records}
+    known = {Path(listing.file(i).path): rel for i, rel in enumerate(listing.rels)}
     wanted = {known.get(path) or display_path(path, root) for path in only}
     kept = tuple(p for p in problems if p.path in wanted)
-    count = sum(1 for file, record in records if record[2] is not None and file.rel in wanted)
+    count = sum(
+        1 for i, rel in enumerate(listing.rels) if rel in wanted and entry_of(i) is not None
+    )
     return CheckResult(kept, len(wanted), count)

@@ -30,18 +30,17 @@ import gc
 import hashlib
 import hmac
 import marshal
+import operator
 import os
-import pickle
-import secrets
-import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 Codec = Literal["pickle", "marshal"]
-_CODECS = {"pickle": (pickle.loads, pickle.dumps), "marshal": (marshal.loads, marshal.dumps)}
+# pickle, tempfile and secrets are imported when used: a re-check served from the cache
+# reads a marshal store and writes nothing.
 
 CACHE_DIR = ".aip-cache"
 _SIGNATURE = 32
@@ -76,6 +75,9 @@ def _key() -> bytes | None:
     except OSError:
         pass
     try:
+        import secrets
+        import tempfile
+
         handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".key-")
         with os.fdopen(handle, "wb") as out:
             out.write(secrets.token_bytes(32))
@@ -103,7 +105,12 @@ def load(root: Path, name: str, context: bytes, *, codec: Codec = "pickle") -> A
         return None  # not written by this user's aip: never unpickled
     try:
         with paused_gc():
-            saved = _CODECS[codec][0](payload)
+            if codec == "marshal":
+                saved = marshal.loads(payload)
+            else:
+                import pickle
+
+                saved = pickle.loads(payload)
     except Exception:  # written by another version of aip or Python
         return None
     if not isinstance(saved, tuple) or len(saved) != 2 or saved[0] != context:
@@ -124,6 +131,8 @@ def save(root: Path, name: str, context: bytes, value: Any, *, codec: Codec = "p
         ignore = folder / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# written by aip: safe to delete\n*\n", encoding="utf-8")
+        import tempfile
+
         handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
@@ -145,6 +154,7 @@ def remove(root: Path, name: str) -> None:
 def _pickled(value: Any) -> bytes:
     """``value`` pickled, its pydantic models in the compact form ``_model`` reads back."""
     import io
+    import pickle
 
     from pydantic import BaseModel
 
@@ -254,9 +264,10 @@ SETTLED_NS = 2_000_000_000
 Signature = tuple[int, int, int, int]
 """Size, modification time, change time (nanoseconds) and inode of a file."""
 
-
-def signature(info: os.stat_result) -> Signature:
-    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+signature: Callable[[os.stat_result], Signature] = operator.attrgetter(
+    "st_size", "st_mtime_ns", "st_ctime_ns", "st_ino"
+)
+"""The ``Signature`` of a ``stat_result`` (in C: mapped over 10,000 files at once)."""
 
 
 def settled_signature(info: os.stat_result, started_ns: int) -> Signature | None:
