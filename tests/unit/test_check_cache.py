@@ -487,3 +487,102 @@ def test_an_entry_gone_between_listing_and_lstat_is_skipped(
     monkeypatch.setattr(os, "listdir", listed("UC-099-parti.yaml"))
     with pytest.raises(FileNotFoundError):
         check_with_cache(root, None, TODAY)
+
+
+def test_given_paths_agree_with_the_full_check_on_every_kind_of_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``aip check PATH...`` (what a pre-commit hook runs): files of the register, given
+    as written or by another path, a folder, a file outside ``usecases/``, links each way,
+    a file named with a leading dot, a file that is no use case; first without a store,
+    then from the store the whole check left."""
+    _settled_at_once(monkeypatch)
+    root = generate_register(tmp_path / "reg", 8, seed=17)
+    folder = root / "usecases"
+    files = sorted(folder.glob("*.yaml"))
+    edit(root, "duplicate_id", 2, 0)
+    edit(root, "drop_owner", 5, 0)
+    outside = tmp_path / "ailleurs"
+    outside.mkdir()
+    shutil.copy(files[5], outside / "UC-777-dehors.yaml")
+    shutil.copy(files[1], outside / "UC-778-autre.yaml")
+    (outside / "UC-779-vers-dedans.yaml").symlink_to(files[3])
+    (folder / "UC-901-lien.yaml").symlink_to(files[4].name)
+    (folder / "UC-902-lien-dehors.yaml").symlink_to(outside / "UC-778-autre.yaml")
+    shutil.copy(files[6], folder / ".UC-903-cache.yaml")
+    (folder / "notes.md").write_text("# notes\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    cases = [
+        [files[2]],
+        [Path("usecases") / files[3].name],
+        [folder / ".." / "usecases" / files[5].name, files[5]],
+        [outside / "UC-777-dehors.yaml"],
+        [outside / "UC-778-autre.yaml"],  # also reached by a link of usecases/
+        [outside / "UC-779-vers-dedans.yaml"],
+        [outside],
+        [folder / "UC-901-lien.yaml"],
+        [folder / ".UC-903-cache.yaml"],
+        [folder / "notes.md"],
+        [Path("usecases")],
+    ]
+    for use_store in (False, True):
+        for only in cases:
+            if not use_store:
+                shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
+            register = load_register(root, None, only)
+            expected = (check_register(register, TODAY, only), len(register.files))
+            result, count, _ = check_with_cache(root, None, TODAY, only)
+            assert (result, count) == expected, only
+        check_with_cache(root, None, TODAY)
+
+
+def test_a_file_named_with_a_leading_dot_is_checked_as_the_loader_reads_it(
+    tmp_path: Path,
+) -> None:
+    """``usecases/*.yaml`` matches a name starting with a dot: the loader reads such a
+    file, so the cached check does too."""
+    root = generate_register(tmp_path / "reg", 4, seed=18)
+    first = sorted((root / "usecases").glob("*.yaml"))[0]
+    shutil.copy(first, root / "usecases" / ".copie.yaml")
+    expected = full_check(root, TODAY)
+    assert expected[1] == 5
+    assert cached_check(root, TODAY) == expected
+    assert cached_check(root, TODAY) == expected
+
+
+def test_the_given_paths_are_expanded_as_the_loader_expands_them(tmp_path: Path) -> None:
+    from aiportfolio.analysis.check_cache import given_files
+    from aiportfolio.errors import UsageError
+    from aiportfolio.register.loader import usecase_files
+
+    root = generate_register(tmp_path / "reg", 3, seed=19)
+    folder = root / "usecases"
+    files = sorted(folder.glob("*.yaml"))
+    shutil.copy(files[0], folder / "UC-004-autre.yml")
+    shutil.copy(files[1], folder / ".UC-005.yaml")
+    for only in ([folder], [files[1], folder, files[1]], [folder / "UC-004-autre.yml"], []):
+        assert given_files(only) == usecase_files(root, only) or not only
+    missing = [folder / "UC-999-absent.yaml"]
+    with pytest.raises(UsageError) as ours:
+        given_files(missing)
+    with pytest.raises(UsageError) as theirs:
+        usecase_files(root, missing)
+    assert str(ours.value) == str(theirs.value)
+
+
+def test_display_paths_are_the_loaders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from aiportfolio.analysis.check_cache import _display_path
+    from aiportfolio.register.loader import display_path
+
+    root = generate_register(tmp_path / "reg", 2, seed=20)
+    (tmp_path / "lien").symlink_to(root / "usecases")
+    monkeypatch.chdir(tmp_path)
+    for path in (
+        root / "usecases" / "UC-001-x.yaml",
+        Path("reg/usecases/UC-002-y.yaml"),
+        Path("lien/UC-003-z.yaml"),
+        tmp_path / "dehors.yaml",
+        Path("reg/usecases/UC-004-\x1b[31m.yaml"),
+        Path("reg/usecases/UC-005-\u202e.yaml"),
+    ):
+        assert _display_path(path, root) == display_path(path, root)

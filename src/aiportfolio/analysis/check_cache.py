@@ -89,7 +89,14 @@ if TYPE_CHECKING:
 # models, the loader, YAML and the rules are imported only when a record or the rules
 # across files must be computed again (they take longer to import than such a check runs).
 
-__all__ = ["CACHE_DIR", "CACHE_FILE", "CacheStats", "check_known", "check_with_cache"]
+__all__ = [
+    "CACHE_DIR",
+    "CACHE_FILE",
+    "CacheStats",
+    "check_known",
+    "check_with_cache",
+    "given_files",
+]
 
 CACHE_FILE = "check.marshal"
 BODY_FILE = "check-records.marshal"
@@ -312,16 +319,29 @@ class _Listing:
     ``file``), and what their signatures are taken over (``keys``, ``signatures``).
 
     In the register's own ``usecases/`` folder the keys are its entries as the system lists
-    them, unsorted and unfiltered: a re-check where that listing is the one of the last
-    check compares it and the signatures whole, and neither sorts nor escapes the names."""
+    them, unsorted and unfiltered, then the files given outside it (``extra``): a re-check
+    where that listing is the one of the last check compares it and the signatures whole,
+    and neither sorts nor escapes the names."""
 
-    def __init__(self, folder: str | None, raw: list[str] | None, files: list[_File] | None):
+    def __init__(
+        self,
+        folder: str | None,
+        raw: list[str] | None,
+        files: list[_File] | None,
+        extra: Sequence[_File] = (),
+    ) -> None:
         self.folder = folder
-        """Set when every file is an entry of the real ``usecases/`` folder (``raw``: its
-        entries as listed; ``files`` is ``None``)."""
+        """Set when the register's own files are the entries of the real ``usecases/``
+        folder (``raw``: its entries as listed; ``files`` is ``None``)."""
         self.raw = raw
         self.files = files
-        self.keys: list[str] = raw if raw is not None else [f.rel for f in files or ()]
+        self.extra = list(extra)
+        """Files given outside the register's own (read as the loader reads them)."""
+        self.keys: list[str] = (
+            raw + ["\x01" + f.path for f in self.extra]
+            if raw is not None
+            else [f.rel for f in files or ()]
+        )
         self.order: array[int] | None = None
         """The index in the check's order of each key (-1: no use-case file), when given
         by the store (``use_order``): the names are then not sorted."""
@@ -339,22 +359,27 @@ class _Listing:
             return self.order.tobytes()
         if self.raw is None:
             return array("i", range(len(self.keys))).tobytes()
-        return array("i", [self._index.get(key, -1) for key in self.keys]).tobytes()
+        own = [self._index.get(key, -1) for key in self.raw]
+        return array("i", own + list(range(len(self._own), len(self.names)))).tobytes()
+
+    @functools.cached_property
+    def _own(self) -> list[str]:
+        """The names of the use-case files of ``usecases/``, in the check's order: what
+        ``usecases/*.yaml`` then ``*.yml`` match (a name starting with a dot too)."""
+        found = self.raw or []
+        # Usually every name ends in .yaml: told by searching all names at once, then one
+        # sort, no Python loop over the names.
+        if ("\0".join(found) + "\0").count(".yaml\0") == len(found):
+            return sorted(found)
+        names = sorted(n for n in found if n.endswith(".yaml"))
+        return names + sorted(n for n in found if n.endswith(".yml"))
 
     @functools.cached_property
     def names(self) -> list[str]:
         """The files' own names, in the check's order."""
         if self.raw is None:
             return [f.name for f in self.files or ()]
-        found = self.raw
-        # Usually every name ends in .yaml and none starts with a dot: told by searching
-        # all names at once, then one sort, no Python loop over the names.
-        joined = "\0".join(found) + "\0"
-        if joined.count(".yaml\0") == len(found) and "\0." not in "\0" + joined:
-            return sorted(found)
-        found = [n for n in found if n[0] != "."]
-        names = sorted(n for n in found if n.endswith(".yaml"))
-        return names + sorted(n for n in found if n.endswith(".yml"))
+        return self._own + [f.name for f in self.extra]
 
     @functools.cached_property
     def rels(self) -> list[str]:
@@ -362,30 +387,32 @@ class _Listing:
         if self.raw is None:
             return self.keys
         prefix = f"{USECASES_DIR}/"
-        names = self.names
+        names = self._own
+        extra = [f.rel for f in self.extra]
         # Names rarely need escaping: one search over them all instead of one per name
         # (in ASCII, the characters escaped are exactly those that are not printable).
         together = "".join(names)
         if (together.isascii() and together.isprintable()) or not UNSAFE_OR_BREAK.search(together):
-            return list(map(prefix.__add__, names))
-        return [escaped(prefix + n) for n in names]
+            return list(map(prefix.__add__, names)) + extra
+        return [escaped(prefix + n) for n in names] + extra
 
     def file(self, index: int) -> _File:
         if self.files is not None:
             return self.files[index]
-        if self.order is not None:  # one name, not all of them sorted
-            assert self.raw is not None
-            name = self.raw[self.key_of_index(index)]
-            return _File(f"{self.folder}/{name}", escaped(f"{USECASES_DIR}/{name}"), name, True)
-        name = self.names[index]
-        return _File(f"{self.folder}/{name}", self.rels[index], name, True)
+        assert self.raw is not None
+        key = self.key_of_index(index)
+        if key >= len(self.raw):
+            return self.extra[key - len(self.raw)]
+        name = self.raw[key]
+        rel = escaped(f"{USECASES_DIR}/{name}") if self.order is not None else self.rels[index]
+        return _File(f"{self.folder}/{name}", rel, name, True)
 
     def rel(self, index: int) -> str:
         return self.file(index).rel if self.order is not None else self.rels[index]
 
     @functools.cached_property
     def _index(self) -> dict[str, int]:
-        return dict(zip(self.names, count()))
+        return dict(zip(self._own, count()))
 
     @functools.cached_property
     def _key(self) -> dict[str, int]:
@@ -406,29 +433,56 @@ class _Listing:
         if self.order is not None:
             index = self.order[key]
             return index if index >= 0 else None
-        return key if self.raw is None else self._index.get(self.raw[key])
+        if self.raw is None:
+            return key
+        if key >= len(self.raw):
+            return len(self._own) + key - len(self.raw)
+        return self._index.get(self.raw[key])
 
     def key_of_index(self, index: int) -> int:
         if self.order is not None:
             return self._inverse[index]
-        return index if self.raw is None else self._key[self.names[index]]
+        if self.raw is None:
+            return index
+        if index >= len(self._own):
+            return len(self.raw) + index - len(self._own)
+        return self._key[self._own[index]]
+
+    @functools.cached_property
+    def _folder_path(self) -> Path:
+        return Path(cast("str", self.folder))
+
+    def index_of_path(self, path: Path) -> int | None:
+        """The file listed as ``path`` exactly (as ``load_register`` lists it), if any."""
+        if self.raw is not None and path.parent == self._folder_path:
+            key = self._key.get(path.name)
+            if key is not None:
+                return self.index_of_key(key)
+        found = self.files if self.raw is None else self.extra
+        for f in found or ():
+            if Path(f.path) == path:
+                return self.index_of_key(self._key[f.rel if self.raw is None else "\x01" + f.path])
+        return None
 
     def signatures(self) -> tuple[list[os.stat_result | None], list[Signature | bool]]:
         """Each key's ``lstat`` (``None``: a file given outside ``usecases/``, not looked
         at) and its signature (``False`` then: never equal to a recorded one). For the
         real folder, one call per entry by name in the opened folder, no Python loop."""
-        if self.folder is not None:
-            handle = os.open(self.folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        if self.raw is not None:
+            handle = os.open(cast("str", self.folder), os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
             try:
                 lstat = functools.partial(os.stat, dir_fd=handle, follow_symlinks=False)
                 try:
-                    infos: list[os.stat_result | None] = list(map(lstat, self.keys))
+                    infos: list[os.stat_result | None] = list(map(lstat, self.raw))
+                    sigs: list[Signature | bool] = list(
+                        map(signature, cast("list[os.stat_result]", infos))
+                    )
                 except OSError:  # an entry went away since the listing (an editor's
-                    infos = [_lstat_or_none(lstat, key) for key in self.keys]  # own file)
-                    return infos, [False if i is None else signature(i) for i in infos]
+                    infos = [_lstat_or_none(lstat, key) for key in self.raw]  # own file)
+                    sigs = [False if i is None else signature(i) for i in infos]
             finally:
                 os.close(handle)
-            return infos, list(map(signature, cast("list[os.stat_result]", infos)))
+            return infos + [None] * len(self.extra), sigs + [False] * len(self.extra)
         assert self.files is not None
         infos = [os.lstat(f.path) if f.plain else None for f in self.files]
         return infos, [False if info is None else signature(info) for info in infos]
@@ -443,32 +497,81 @@ def _lstat_or_none(lstat: Callable[[str], os.stat_result], name: str) -> os.stat
         return None
 
 
+def _is_usecase_name(name: str) -> bool:
+    return name.endswith((".yaml", ".yml"))
+
+
+def given_files(only: Sequence[Path]) -> list[Path]:
+    """``loader.usecase_files(root, only)`` without importing the loader (its models take
+    longer to import than a re-check runs): each file given, a folder's ``*.yaml`` then
+    ``*.yml`` files; a path not found is the loader's usage error. A test keeps both the
+    same."""
+    files: list[Path] = []
+    for path in only:
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            from aiportfolio.errors import UsageError
+
+            raise UsageError(Message("error.path_not_found", {"path": path}))
+    return files
+
+
 def _listing(root: Path, only: Sequence[Path]) -> _Listing:
     """The files ``load_register`` reads, in its order. One directory listing instead of a
     glob and a stat per file, and no ``Path`` per file: for 10,000 files both take long.
     In the register's own ``usecases/`` folder every entry is listed as plain: the check
     finds a link (or a folder, a pipe) by the ``lstat`` it makes anyway, and reads it as the
-    loader does, uncached; its display path is the same, a link showing its own name."""
+    loader does, uncached; its display path is the same, a link showing its own name. The
+    files given (``only``) are added after them when they are not among them, as the loader
+    adds them."""
     folder = root / USECASES_DIR
     plain_folder = (
         os.name == "posix"
         and folder.is_dir()
         and folder.resolve() == (root.resolve() / USECASES_DIR)
     )
-    if only or not plain_folder:
+    if not plain_folder:
         from aiportfolio.register.loader import display_path, usecase_files
 
         files = usecase_files(root)
         selected = usecase_files(root, only) if only else []
         known = {f.resolve() for f in files}
         files += [f for f in selected if f.resolve() not in known]
-        listed = []
-        for f in files:
-            plain = plain_folder and f.parent == folder and not f.is_symlink()
-            rel = escaped(f"{USECASES_DIR}/{f.name}") if plain else display_path(f, root)
-            listed.append(_File(str(f), rel, f.name, plain))
-        return _Listing(None, None, listed)
-    return _Listing(str(folder), os.listdir(folder), None)
+        return _Listing(
+            None, None, [_File(str(f), display_path(f, root), f.name, False) for f in files]
+        )
+    raw = os.listdir(folder)
+    extra: list[_File] = []
+    if only:
+        real_folder = folder.resolve()
+        present = set(raw)
+        targets: set[Path] | None = None
+        """Where the links among the register's own files lead (looked up when needed)."""
+        parents: dict[Path, Path] = {}
+        for f in given_files(only):
+            parent = parents.get(f.parent)
+            if parent is None:
+                parent = parents[f.parent] = f.parent.resolve()
+            if parent == real_folder and f.name in present and _is_usecase_name(f.name):
+                continue  # one of the register's own files (or a link among them)
+            real = f.resolve()
+            if real.parent == real_folder and real.name in present and _is_usecase_name(real.name):
+                continue
+            if targets is None:
+                with os.scandir(folder) as entries:
+                    targets = {
+                        Path(e.path).resolve()
+                        for e in entries
+                        if e.is_symlink() and _is_usecase_name(e.name)
+                    }
+            if real not in targets:
+                from aiportfolio.register.loader import display_path
+
+                extra.append(_File(str(f), display_path(f, root), f.name, False))
+    return _Listing(str(folder), raw, None, extra)
 
 
 LocalRule = tuple[str, Severity, Any, frozenset[str]]
@@ -1223,6 +1326,16 @@ def _check_once(
     return result, n, reader
 
 
+def _display_path(path: Path, root: Path) -> str:
+    """``loader.display_path`` without importing the loader (a test keeps both the same):
+    the folder resolved, not the file (a link shows its own name)."""
+    try:
+        real = path.parent.resolve() / path.name
+        return escaped(Path(os.path.relpath(real, root.resolve())).as_posix())
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return path.as_posix()
+
+
 def _result(
     problems: list[Problem],
     listing: _Listing,
@@ -1235,12 +1348,15 @@ def _result(
     """The same filtering as ``check_register``."""
     if not only:
         return CheckResult(tuple(problems), count, valid)
-    from aiportfolio.register.loader import display_path
-
-    known = {Path(listing.file(i).path): rel for i, rel in enumerate(listing.rels)}
-    wanted = {known.get(path) or display_path(path, root) for path in only}
+    wanted = set()
+    for path in only:
+        index = listing.index_of_path(path)
+        if index is None:
+            wanted.add(_display_path(path, root))
+        else:
+            wanted.add(listing.rel(index))
     kept = tuple(p for p in problems if p.path in wanted)
-    count = sum(
+    found = sum(
         1 for i, rel in enumerate(listing.rels) if rel in wanted and entry_of(i) is not None
     )
-    return CheckResult(kept, len(wanted), count)
+    return CheckResult(kept, len(wanted), found)

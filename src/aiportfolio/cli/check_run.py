@@ -52,10 +52,11 @@ def run_check(
     today = parse_date(date, t)
     only: list[Path] = []
     if paths:
-        # The check reads its files: a folder given stands for the use-case files in it.
-        from aiportfolio.register.loader import usecase_files
+        # The check reads its files: a folder given stands for the use-case files in it
+        # (as loader.usecase_files says, without importing the loader and its models).
+        from aiportfolio.analysis.check_cache import given_files
 
-        only = usecase_files(root, paths)
+        only = given_files(paths)
         if not only:
             err(t("check.no_usecases.in", paths=", ".join(map(str, paths))), style="yellow")
             exit_with(exitcodes.USAGE)
