@@ -419,9 +419,18 @@ def test_the_store_layout_follows_every_kind_of_edit(
             time.sleep(0.02)
             (_extra_edit if extra else edit)(root, action, index, value)
             today = TODAY + dt.timedelta(days=400) if later else TODAY
-            expected = full_check(root, today)
-            assert cached_check(root, today) == expected
-            assert cached_check(root, today) == expected
+            expected = _either(lambda: full_check(root, today))  # noqa: B023
+            assert _either(lambda: cached_check(root, today)) == expected  # noqa: B023
+            assert _either(lambda: cached_check(root, today)) == expected  # noqa: B023
+
+
+def _either(check: Callable[[], tuple]) -> tuple:
+    """The check's result, or the kind of error it stops on (a link whose target was
+    renamed away: the loader stops on it too)."""
+    try:
+        return ("ok", *check())
+    except OSError as error:
+        return ("error", type(error))
 
 
 def test_a_missing_or_foreign_records_file_is_no_store(tmp_path: Path) -> None:
