@@ -76,6 +76,7 @@ from aiportfolio.register.paths import (
     PORTFOLIO_FILE,
     USECASES_DIR,
     WEIGHTS_FILE,
+    given_files,
     reader_language_for,
 )
 from aiportfolio.rules.suppress import apply_suppressions
@@ -499,24 +500,6 @@ def _lstat_or_none(lstat: Callable[[str], os.stat_result], name: str) -> os.stat
 
 def _is_usecase_name(name: str) -> bool:
     return name.endswith((".yaml", ".yml"))
-
-
-def given_files(only: Sequence[Path]) -> list[Path]:
-    """``loader.usecase_files(root, only)`` without importing the loader (its models take
-    longer to import than a re-check runs): each file given, a folder's ``*.yaml`` then
-    ``*.yml`` files; a path not found is the loader's usage error. A test keeps both the
-    same."""
-    files: list[Path] = []
-    for path in only:
-        if path.is_dir():
-            files.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
-        elif path.is_file():
-            files.append(path)
-        else:
-            from aiportfolio.errors import UsageError
-
-            raise UsageError(Message("error.path_not_found", {"path": path}))
-    return files
 
 
 def _listing(root: Path, only: Sequence[Path]) -> _Listing:

@@ -24,6 +24,7 @@ from aiportfolio.register.paths import (
     PORTFOLIO_FILE,
     USECASES_DIR,
     WEIGHTS_FILE,
+    given_files,
     reader_language_for,
 )
 from aiportfolio.register.paths import peek_language as peek_language
@@ -243,15 +244,7 @@ def usecase_files(root: Path, paths: Sequence[Path] = ()) -> list[Path]:
     if not paths:
         folder = root / USECASES_DIR
         return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise UsageError(Message("error.path_not_found", {"path": path}))
-    return files
+    return given_files(paths)
 
 
 def load_usecase_text(

@@ -4,6 +4,7 @@ CLI reads this at start-up, and a re-check with nothing changed needs nothing mo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from aiportfolio.model.vocabulary import LANGS
@@ -14,6 +15,25 @@ PORTFOLIO_FILE = Path("config") / "portfolio.yaml"
 
 MAX_FILE_BYTES = 1024 * 1024
 """Register files are one-page cards; anything bigger is a mistake or an attack."""
+
+
+def given_files(paths: Sequence[Path]) -> list[Path]:
+    """The use-case files named by ``paths``: each file given, a folder's ``*.yaml`` then
+    ``*.yml`` files, in that order; a path that is neither is a usage error. What the
+    loader reads when paths are given, and what a cached check lists without importing
+    the loader."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            from aiportfolio.errors import UsageError
+            from aiportfolio.message import Message
+
+            raise UsageError(Message("error.path_not_found", {"path": path}))
+    return files
 
 
 def peek_language(root: Path) -> str | None:
