@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from aiportfolio.register import disk_cache
 from aiptest import REPO_ROOT
 
 
@@ -32,3 +34,14 @@ def _collectable_objects() -> Iterator[None]:
 def example_root():
     """The bundled example register (this repository)."""
     return REPO_ROOT
+
+
+@pytest.fixture
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A signing key of the test's own: the user's cache folder is a temporary one, and the
+    key read from it is forgotten before and after the test."""
+    home = tmp_path / "user-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    disk_cache._key.cache_clear()
+    yield home
+    disk_cache._key.cache_clear()

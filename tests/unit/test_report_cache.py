@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pickle
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,15 +16,8 @@ from aiportfolio.register.cached_load import PART_FILE, PARTS, load_register_cac
 from aiportfolio.register.loader import load_register
 from aiptest import run, usecase, write_register
 
-
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Each test gets its own signing key (the user's cache folder is a temporary one)."""
-    home = tmp_path / "user-cache"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    disk_cache._key.cache_clear()
-    yield home
-    disk_cache._key.cache_clear()
+pytestmark = pytest.mark.usefixtures("private_cache")
+"""Each test gets its own signing key (see conftest.py)."""
 
 
 class _Boom:

@@ -10,7 +10,6 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,14 +33,8 @@ CITED = "ref: https://intranet.example.fr/formation-ia"
 """The evidence every generated entry cites (a URL), replaced by a file by the "cite" step."""
 
 
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Each test gets its own signing key (the user's cache folder is a temporary one)."""
-    home = tmp_path / "user-cache"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    disk_cache._key.cache_clear()
-    yield home
-    disk_cache._key.cache_clear()
+pytestmark = pytest.mark.usefixtures("private_cache")
+"""Each test gets its own signing key (see conftest.py)."""
 
 
 class _Drawer:
