@@ -183,3 +183,41 @@ def modules_loaded(
         cwd=root,
     )
     return set(json.loads(done.stderr.splitlines()[-1]))
+
+
+def deny_reading(monkeypatch: Any, *paths: Path) -> None:
+    """Opening any of ``paths`` fails with "permission denied" for the rest of the test, as
+    for a file the user may not read: ``chmod 000`` has no effect when the tests run as
+    root. Every way aip opens a file goes through ``io.open`` (``builtins.open``,
+    ``Path.open``, ``Path.read_bytes``)."""
+    import builtins
+    import errno
+    import io
+    import os
+
+    denied = {os.path.realpath(path) for path in paths}
+    real_open = io.open
+
+    def guarded(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(file, str | os.PathLike) and os.path.realpath(file) in denied:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", guarded)
+    monkeypatch.setattr(builtins, "open", guarded)
+
+
+def chmod_unreadable(path: Path) -> None:
+    """``chmod 000`` on ``path``; the test is skipped when that leaves the file readable
+    (the tests run as root: use ``deny_reading`` to cover the same case)."""
+    import os
+
+    import pytest
+
+    path.chmod(0)
+    try:
+        path.open("rb").close()
+    except PermissionError:
+        return
+    path.chmod(0o644)
+    pytest.skip(f"chmod 000 does not stop reading (euid {os.geteuid()})")

@@ -26,7 +26,10 @@ def edit(root: Path, action: str, index: int, rng_value: int) -> None:
     if not files:
         return
     path = files[index % len(files)]
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:  # a link to no file, or a loop (made by an earlier edit)
+        return
     if action == "drop_owner":
         if "owner:\n" not in text or "sponsor:\n" not in text:
             return

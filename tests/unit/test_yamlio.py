@@ -4,12 +4,22 @@ what they must not contain."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import math
+from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
-from aiportfolio.register.yamlio import compose, locate, parse_text, resolve_plain
+from aiportfolio.register.yamlio import (
+    YamlIssue,
+    compose,
+    locate,
+    parse_text,
+    read_text,
+    resolve_plain,
+)
+from aiptest import chmod_unreadable, deny_reading
 
 SCALARS = [
     ("42", 42),
@@ -98,3 +108,69 @@ def test_locate_walks_keys_and_list_items() -> None:
 
 def test_ampersands_in_text_are_not_anchors() -> None:
     assert parse_text('name: "R&D &co"\nteam: R&D\n') == ({"name": "R&D &co", "team": "R&D"}, None)
+
+
+# --- files that cannot be opened: a problem on the file, never an exception ---------------
+
+
+def test_a_link_whose_target_is_missing_is_a_broken_link(tmp_path: Path) -> None:
+    link = tmp_path / "usecases" / "UC-999.yaml"
+    link.parent.mkdir()
+    link.symlink_to("nowhere.yaml")
+    expected = (None, YamlIssue("dangling-link", 0, 0, "nowhere.yaml"))
+    assert read_text(link) == expected
+    assert read_text(link, root=tmp_path) == expected
+    through = tmp_path / "usecases" / "UC-998.yaml"
+    through.symlink_to("UC-001.yaml/x.yaml")  # a file taken for a folder: ENOTDIR
+    (tmp_path / "usecases" / "UC-001.yaml").write_text("id: UC-001\n", encoding="utf-8")
+    assert read_text(through, root=tmp_path)[1] == YamlIssue(
+        "dangling-link", 0, 0, "UC-001.yaml/x.yaml"
+    )
+
+
+def test_a_loop_of_links_is_a_broken_link(tmp_path: Path) -> None:
+    first, second = tmp_path / "UC-998.yaml", tmp_path / "UC-999.yaml"
+    first.symlink_to(second.name)
+    second.symlink_to(first.name)
+    assert read_text(first, root=tmp_path) == (None, YamlIssue("link-loop", 0, 0, "UC-999.yaml"))
+    assert read_text(second)[1] == YamlIssue("link-loop", 0, 0, "UC-998.yaml")
+
+
+def test_a_link_out_of_the_register_is_refused_before_its_target_is_looked_for(
+    tmp_path: Path,
+) -> None:
+    link = tmp_path / "reg" / "UC-999.yaml"
+    link.parent.mkdir()
+    link.symlink_to(tmp_path / "gone" / "secret.yaml")
+    assert read_text(link, root=tmp_path / "reg")[1] == YamlIssue("outside-register", 0, 0)
+
+
+def test_a_file_that_may_not_be_read_is_reported_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "UC-001.yaml"
+    path.write_text("id: UC-001\n", encoding="utf-8")
+    deny_reading(monkeypatch, path)
+    assert read_text(path, root=tmp_path) == (None, YamlIssue("permission", 0, 0))
+
+
+def test_a_file_chmod_000_is_reported_not_raised(tmp_path: Path) -> None:
+    path = tmp_path / "UC-001.yaml"
+    path.write_text("id: UC-001\n", encoding="utf-8")
+    chmod_unreadable(path)
+    assert read_text(path, root=tmp_path) == (None, YamlIssue("permission", 0, 0))
+
+
+def test_another_system_error_is_reported_with_the_systems_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "UC-001.yaml"
+    path.write_text("id: UC-001\n", encoding="utf-8")
+
+    def failing(self: Path) -> bytes:
+        raise OSError(errno.EIO, "Input/output error", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", failing)
+    assert read_text(path) == (None, YamlIssue("unreadable", 0, 0, "Input/output error"))
+    path.unlink()  # gone between the listing and the reading: not a link
+    assert read_text(path)[1] == YamlIssue("unreadable", 0, 0, "No such file or directory")

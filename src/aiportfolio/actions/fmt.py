@@ -8,16 +8,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from aiportfolio.message import Message
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.register.edit import reorder
 from aiportfolio.register.roundtrip import dump_roundtrip, load_roundtrip
 from aiportfolio.register.source import FileEdit, read_source
+from aiportfolio.register.yamlio import unreadable_issue
 
 
 @dataclass(frozen=True)
 class Skipped:
     path: Path
-    detail: str
+    detail: str | Message
+    """Why: the parser's words, or a catalog message (a file that could not be opened)."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,10 @@ def format_files(paths: Sequence[Path]) -> FormatResult:
             formatted = format_text(source.text)
         except UnicodeDecodeError as exc:
             skipped.append(Skipped(path, f"not UTF-8: {exc.reason}"))
+            continue
+        except OSError as exc:  # a broken link, a file this user may not read
+            issue = unreadable_issue(path, exc)
+            skipped.append(Skipped(path, Message(f"yaml.{issue.kind}", {"detail": issue.detail})))
             continue
         except Exception as exc:  # ruamel raises many types for unreadable YAML
             skipped.append(Skipped(path, type(exc).__name__))

@@ -521,8 +521,8 @@ def _listing(root: Path, only: Sequence[Path]) -> _Listing:
 
         files = usecase_files(root)
         selected = usecase_files(root, only) if only else []
-        known = {f.resolve() for f in files}
-        files += [f for f in selected if f.resolve() not in known]
+        known = set(map(os.path.realpath, files))  # as the loader: no Path.resolve, which
+        files += [f for f in selected if os.path.realpath(f) not in known]  # raises on loops
         return _Listing(
             None, None, [_File(str(f), display_path(f, root), f.name, False) for f in files]
         )
@@ -540,13 +540,13 @@ def _listing(root: Path, only: Sequence[Path]) -> _Listing:
                 parent = parents[f.parent] = f.parent.resolve()
             if parent == real_folder and f.name in present and _is_usecase_name(f.name):
                 continue  # one of the register's own files (or a link among them)
-            real = f.resolve()
+            real = Path(os.path.realpath(f))
             if real.parent == real_folder and real.name in present and _is_usecase_name(real.name):
                 continue
             if targets is None:
                 with os.scandir(folder) as entries:
                     targets = {
-                        Path(e.path).resolve()
+                        Path(os.path.realpath(e.path))
                         for e in entries
                         if e.is_symlink() and _is_usecase_name(e.name)
                     }
@@ -1008,7 +1008,10 @@ def _check_once(
         record = kept
         reuse = kept is not None and kept_sig is not None and kept_sig == sig
         if not reuse:  # compare its content
-            raw = _read(file)
+            try:
+                raw = _read(file)
+            except OSError:  # not readable (permissions): reported as the loader reports it
+                return _examine(file, None, kept, kept_sig)
             counts.read += 1
             file_digest = digest(raw)
             reuse = kept is not None and kept[0] == file_digest

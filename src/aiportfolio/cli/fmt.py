@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -52,7 +53,7 @@ def fmt(
     for file in files:
         # fmt rewrites files: only use-case files of this register, never a file
         # elsewhere (a path given by mistake, or a symbolic link out of usecases/).
-        resolved = file.resolve()
+        resolved = Path(os.path.realpath(file))  # Path.resolve raises on a loop of links
         if resolved.parent != folder or resolved.suffix not in (".yaml", ".yml"):
             raise UsageError(t("write.fmt.outside", path=file, folder="usecases/"))
     with locked(root):

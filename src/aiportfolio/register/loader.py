@@ -276,8 +276,9 @@ def load_register(
     if selected:
         # Register-wide rules need every file, whatever was asked: the given files are
         # added to the register's own, and callers filter what they report.
-        known = {f.resolve() for f in files}
-        files += [f for f in selected if f.resolve() not in known]
+        # realpath, not Path.resolve: on Python < 3.13 a loop of links raises in resolve.
+        known = set(map(os.path.realpath, files))
+        files += [f for f in selected if os.path.realpath(f) not in known]
 
     paths_of = _Resolver(root)
 

@@ -18,16 +18,16 @@ MAX_FILE_BYTES = 1024 * 1024
 
 
 def given_files(paths: Sequence[Path]) -> list[Path]:
-    """The use-case files named by ``paths``: each file given, a folder's ``*.yaml`` then
-    ``*.yml`` files, in that order; a path that is neither is a usage error. What the
-    loader reads when paths are given, and what a cached check lists without importing
-    the loader."""
+    """The use-case files named by ``paths``: each file (or symbolic link) given, a
+    folder's ``*.yaml`` then ``*.yml`` files, in that order; a path that is neither is a
+    usage error. What the loader reads when paths are given, and what a cached check lists
+    without importing the loader."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
             files.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
-        elif path.is_file():
-            files.append(path)
+        elif path.is_file() or path.is_symlink():
+            files.append(path)  # a link to no file too: reading it reports why
         else:
             from aiportfolio.errors import UsageError
             from aiportfolio.message import Message

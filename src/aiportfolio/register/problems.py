@@ -188,6 +188,10 @@ def yaml_issue_problem(issue: YamlIssue, path: str) -> Problem:
         "too-deep": "yaml-too-deep",
         "number-too-large": "number-too-large",
         "outside-register": "link-outside-register",
+        "dangling-link": "broken-link",
+        "link-loop": "broken-link",
+        "permission": "unreadable-file",
+        "unreadable": "unreadable-file",
     }[issue.kind]
     return Problem(
         path,

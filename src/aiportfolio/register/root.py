@@ -36,4 +36,6 @@ def leaves_register(path: Path, root: Path) -> bool:
     lexical = Path(os.path.abspath(path))
     if not lexical.is_relative_to(Path(os.path.abspath(root))):
         return False  # a file given on the command line, outside the register
-    return not path.resolve().is_relative_to(real_root)
+    # realpath, not Path.resolve: on Python < 3.13 a loop of links raises in resolve; the
+    # loop is reported when the file is opened.
+    return not Path(os.path.realpath(path)).is_relative_to(real_root)

@@ -8,7 +8,9 @@ tree of that one file (``locate``).
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import math
+import os
 import re
 import stat
 from collections.abc import Callable, Iterator, Sequence
@@ -22,6 +24,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import BaseResolver
 from ruamel.yaml.tag import Tag
 
+from aiportfolio.model.text import escaped
 from aiportfolio.register.paths import MAX_FILE_BYTES as MAX_FILE_BYTES
 
 try:
@@ -46,7 +49,9 @@ class YamlIssue:
     kind: str
     """One of: too-large, encoding, empty, syntax, unclosed (a quote, ``[`` or ``{`` never
     closed: the place is where it opens), duplicate-key, anchor, tag, not-a-mapping,
-    not-a-file, too-deep, number-too-large, outside-register."""
+    not-a-file, too-deep, number-too-large, outside-register, dangling-link (a symbolic link
+    whose target is missing), link-loop, permission (may not be read), unreadable (another
+    system error)."""
     line: int
     column: int
     detail: str = ""
@@ -352,14 +357,40 @@ def read_text(
 
         if leaves_register(path, root):
             return None, YamlIssue("outside-register", 0, 0)
-    info = path.stat()
-    if not stat.S_ISREG(info.st_mode):
-        # A named pipe would block the read forever; a device could be endless.
-        return None, YamlIssue("not-a-file", 0, 0, stat.filemode(info.st_mode))
-    size = info.st_size
-    if size > max_bytes:
-        return None, YamlIssue("too-large", 0, 0, f"{size} > {max_bytes}")
-    return decode(path.read_bytes())
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A named pipe would block the read forever; a device could be endless.
+            return None, YamlIssue("not-a-file", 0, 0, stat.filemode(info.st_mode))
+        size = info.st_size
+        if size > max_bytes:
+            return None, YamlIssue("too-large", 0, 0, f"{size} > {max_bytes}")
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, unreadable_issue(path, error)
+    return decode(raw)
+
+
+def unreadable_issue(path: Path, error: OSError) -> YamlIssue:
+    """The problem with a file that could not be opened: a symbolic link whose target is
+    missing or that loops (the detail is where it points, as written in the link), a file
+    this user may not read, or another system error (the detail is the system's text). A
+    problem on that one file, as for a file that is not YAML: the others are still read."""
+    code = error.errno
+    if code == errno.ELOOP:
+        return YamlIssue("link-loop", 0, 0, _link_target(path))
+    if code in (errno.ENOENT, errno.ENOTDIR) and path.is_symlink():
+        return YamlIssue("dangling-link", 0, 0, _link_target(path))
+    if code in (errno.EACCES, errno.EPERM):
+        return YamlIssue("permission", 0, 0)
+    return YamlIssue("unreadable", 0, 0, error.strerror or type(error).__name__)
+
+
+def _link_target(path: Path) -> str:
+    try:
+        return escaped(os.readlink(path))
+    except OSError:  # pragma: no cover - the link went away meanwhile
+        return ""
 
 
 def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[Any, YamlIssue | None]:

@@ -140,10 +140,12 @@ def fmt_notes(result: FormatResult, root: Path, check: bool, t: Translator) -> l
     """With ``check``, the files that would change are data (standard output)."""
     from aiportfolio.register.loader import display_path
 
-    notes = [
-        Note(t("write.fmt.skipped", path=display_path(s.path, root), detail=s.detail), "red")
-        for s in result.skipped
-    ]
+    notes = []
+    for s in result.skipped:
+        detail = s.detail if isinstance(s.detail, str) else s.detail.text(t)
+        notes.append(
+            Note(t("write.fmt.skipped", path=display_path(s.path, root), detail=detail), "red")
+        )
     changed = result.changed
     already = t.n("write.fmt.already", len(result.edits) - len(changed))
     if check:

@@ -84,6 +84,8 @@ LOADER_RULES = (
     "file-too-large",
     "not-a-mapping",
     "not-a-file",
+    "broken-link",
+    "unreadable-file",
 )
 """Ids of the problems found while reading files; always errors, cannot be switched off."""
 
