@@ -82,6 +82,7 @@ from aiportfolio.register.paths import (
 from aiportfolio.rules.suppress import apply_suppressions
 
 if TYPE_CHECKING:
+    from aiportfolio.analysis.check_worker import Worker
     from aiportfolio.model.usecase import UseCase
     from aiportfolio.register.loader import Register
     from aiportfolio.register.yamlio import YamlIssue
@@ -109,6 +110,9 @@ FORMER_FILES = ("check.pickle",)
 """Stores of earlier layouts, removed when the current one is written."""
 FORMAT = 6
 """Bumped when the layout of the store changes."""
+WORKER_BATCH = 64
+"""Records computed by the worker at most: more (a check nearly from scratch) are computed
+here, where the validated models are kept for the loader (``keep_parsed``)."""
 
 LOCAL_RULES = frozenset(
     {
@@ -200,6 +204,8 @@ class CacheStats:
     """The cross-file rules' findings were reused."""
     foreign: int = 0
     """Files computed whose text was not among the known ones (``check_known``)."""
+    by_worker: int = 0
+    """Records computed by the worker (``Worker``), not in this process."""
     enabled: bool = True
 
 
@@ -623,6 +629,39 @@ def _record(
     return (file_digest, located, entry, tuple(findings), evidence, directive)
 
 
+def prepare_records() -> None:
+    """Import what computing a record takes (the worker does so while the check that
+    started it reads its store)."""
+    import aiportfolio.register.loader
+    import aiportfolio.register.yamlio
+    import aiportfolio.rules.base
+    import aiportfolio.rules.registry  # noqa: F401
+
+
+def compute_records(
+    root: str,
+    lang: str | None,
+    day: int,
+    rules: tuple[tuple[str, str | None], ...],
+    files: Sequence[tuple[str, bytes, bytes]],
+) -> list[RecordT]:
+    """The records of ``files`` (display path, bytes, digest) on day ``day`` (ordinal)
+    under the configuration at ``root`` and the rules ``rules`` (``SettingsT``'s): what
+    ``_check_once`` computes for them itself (``ConfigError`` likewise). Plain values in
+    and out: the worker (``analysis/check_worker.py``) runs it for a check."""
+    from aiportfolio.register.yamlio import decode
+
+    configuration = _Configuration(Path(root), lang)
+    today = dt.date.fromordinal(day)
+    enabled = {rid: None if sev is None else Severity(sev) for rid, sev in rules}
+    local = _local_rules(configuration.register, enabled)
+    found = []
+    for rel, raw, file_digest in files:
+        text, issue = decode(raw)
+        found.append(_record(rel, text, issue, file_digest, configuration.register, today, local))
+    return found
+
+
 def _evidence_unchanged(record: RecordT, root: Path) -> bool:
     return all(evidence_path_problem(ref, root) == why for ref, why in record[4])
 
@@ -771,17 +810,24 @@ def check_with_cache(
     *,
     use_cache: bool = True,
     stats: CacheStats | None = None,
+    worker: Worker | None = None,
 ) -> tuple[CheckResult, int, str]:
     """``check_register`` on the register at ``root``, reusing the records of unchanged
     files; returns the result, the number of use-case files read and the language of the
     messages. Same verdict, problem for problem, as ``check_register(load_register(root,
-    lang, only), today, only)``; configuration errors raise ``ConfigError`` the same way."""
+    lang, only), today, only)``; configuration errors raise ``ConfigError`` the same way.
+    ``worker``: a process started for this check that computes the records of a few changed
+    files (``analysis/check_worker.py``); closed when no longer needed."""
     counts = stats if stats is not None else CacheStats()
     if use_cache:
         with paused_gc():
-            checked = _check(root, lang, today, only, counts, None, require_store=False)
+            checked = _check(
+                root, lang, today, only, counts, None, require_store=False, worker=worker
+            )
         if checked is not None:
             return checked
+    if worker is not None:
+        worker.close()
     counts.enabled = False
     from aiportfolio.analysis.check import check_register
     from aiportfolio.register.loader import load_register
@@ -842,11 +888,12 @@ def _check(
     loaded: Callable[[], Mapping[tuple[str, str], UseCase | None]] | None,
     *,
     require_store: bool,
+    worker: Worker | None = None,
 ) -> tuple[CheckResult, int, str] | None:
     """The cached check, or ``None`` when a rule is not classified (no cache then), or
     with ``require_store`` when the cache holds no check under this context."""
     try:
-        return _check_once(root, lang, today, only, counts, loaded, require_store, True)
+        return _check_once(root, lang, today, only, counts, loaded, require_store, True, worker)
     except _StoreIncomplete:  # its records file went away: as if there were no store
         for field in dataclasses.fields(counts):
             setattr(counts, field.name, field.default)
@@ -862,6 +909,7 @@ def _check_once(
     loaded: Callable[[], Mapping[tuple[str, str], UseCase | None]] | None,
     require_store: bool,
     use_store: bool,
+    worker: Worker | None = None,
 ) -> tuple[CheckResult, int, str] | None:
     started = now_ns()
     folder = root / CACHE_DIR
@@ -955,7 +1003,6 @@ def _check_once(
     def _compute(file: _File, raw: bytes, file_digest: bytes) -> RecordT:
         from aiportfolio.register.yamlio import decode
 
-        counts.computed += 1
         text, issue = decode(raw)
         if text is not None:
             texts[file.rel] = text
@@ -981,14 +1028,20 @@ def _check_once(
     uncached = False
     """Whether a file is read as the loader reads it, not cached (a link, a folder...)."""
 
+    pending: list[tuple[int, _File, bytes, bytes]] = []
+    """The files whose record must be computed from their bytes (new, changed, citing
+    evidence files that changed), with those bytes and their digest: computed together
+    (``_compute_pending``), by the worker when there is one."""
+
     def _examine(
+        i: int,
         file: _File,
         info: os.stat_result | None,
         kept: RecordT | None,
         kept_sig: Signature | bool | None,
-    ) -> tuple[RecordT, Signature | None]:
+    ) -> tuple[RecordT | None, Signature | None]:
         """The record and signature of a file not known unchanged by its signature alone
-        (or citing evidence files)."""
+        (or citing evidence files); ``None`` for a record left to compute (``pending``)."""
         nonlocal uncached
         if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
             # Links, files given outside usecases/, folders, pipes, oversized files: read
@@ -1017,18 +1070,43 @@ def _check_once(
             reuse = kept is not None and kept[0] == file_digest
             sig = settled_signature(info, started)
             if not reuse:
-                record = _compute(file, raw, file_digest)
+                pending.append((i, file, raw, file_digest))
+                return None, sig
         assert record is not None
-        if reuse:
-            if record[4] and not _evidence_unchanged(record, root):
-                if file.rel not in raws:
-                    _read(file)
-                    sig = settled_signature(info, started)
-                raw = raws[file.rel]
-                record = _compute(file, raw, digest(raw))
-            else:
-                counts.reused += 1
+        if record[4] and not _evidence_unchanged(record, root):
+            if file.rel not in raws:
+                _read(file)
+                sig = settled_signature(info, started)
+            raw = raws[file.rel]
+            pending.append((i, file, raw, digest(raw)))
+            return None, sig
+        counts.reused += 1
         return record, sig
+
+    def _compute_pending() -> list[RecordT]:
+        """The records of ``pending``, in its order: by the worker (``Worker``) when
+        there is one and few are needed, else here. Both run ``_record`` on the same
+        values, so they give the same records."""
+        counts.computed += len(pending)
+        if (
+            worker is not None
+            and loaded is None
+            and stored is not None
+            and len(pending) <= WORKER_BATCH
+        ):
+            found = worker.records(
+                str(root),
+                lang,
+                today.toordinal(),
+                rules,
+                [(file.rel, raw, file_digest) for _, file, raw, file_digest in pending],
+            )
+            if found is not None and len(found) == len(pending):
+                counts.by_worker = len(found)
+                return cast("list[RecordT]", found)
+        if worker is not None:
+            worker.close()
+        return [_compute(file, raw, file_digest) for _, file, raw, file_digest in pending]
 
     # The records needed: those of the files to examine (changed, new, citing evidence
     # files) and those with something to report; the others are not even decoded.
@@ -1048,15 +1126,23 @@ def _check_once(
     for i, record in special.items():
         if record[4] and i not in examine:
             examine[i] = listing.key_of_index(i)
-    changed: dict[int, tuple[RecordT, Signature | None, RecordT | None]] = {}
+    examined: dict[int, tuple[RecordT | None, Signature | None, RecordT | None]] = {}
     for i in sorted(examine):
         k = examine[i]
         kept = kept_record(at[i])
         kept_sig = old_sigs[k] if kept is not None else None
-        record, sig = _examine(listing.file(i), infos[k], kept, kept_sig)
-        changed[i] = (record, sig, kept)
-        if _is_special(record):
-            special[i] = record
+        examined[i] = (*_examine(i, listing.file(i), infos[k], kept, kept_sig), kept)
+    if pending:
+        for (i, _, _, _), computed in zip(pending, _compute_pending(), strict=True):
+            examined[i] = (computed, examined[i][1], examined[i][2])
+    if worker is not None:
+        worker.close()  # not needed (any more): no longer takes a core
+    changed: dict[int, tuple[RecordT, Signature | None, RecordT | None]] = {}
+    for i, (maybe, sig, kept) in examined.items():
+        assert maybe is not None
+        changed[i] = (maybe, sig, kept)
+        if _is_special(maybe):
+            special[i] = maybe
         else:
             special.pop(i, None)
     counts.reused += n - len(changed)

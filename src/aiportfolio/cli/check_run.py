@@ -60,7 +60,10 @@ def run_check(
         if not only:
             err(t("check.no_usecases.in", paths=", ".join(map(str, paths))), style="yellow")
             exit_with(exitcodes.USAGE)
-    result, files, lang = check_with_cache(root, settings(ctx).lang, today, only, use_cache=cache)
+    worker = getattr(ctx.find_root(), "worker", None)  # the fast path's (cli/fastpath.py)
+    result, files, lang = check_with_cache(
+        root, settings(ctx).lang, today, only, use_cache=cache, worker=worker
+    )
     t = Translator(lang)
     if not files:
         err(t("check.no_usecases") + "\n  " + t("check.no_usecases.hint"), style="yellow")

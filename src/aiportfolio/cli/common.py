@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, Protocol, TypeVar
 from aiportfolio import exitcodes
 
 if TYPE_CHECKING:
+    from aiportfolio.analysis.check_worker import Worker
     from aiportfolio.errors import AipError
     from aiportfolio.i18n import Translator
     from aiportfolio.register.loader import Register
@@ -55,10 +56,12 @@ def set_quiet(quiet: bool) -> None:
 
 class PlainContext:
     """The context of a command run without typer (cli/fastpath.py): the global options
-    alone, where ``settings`` finds them in click's."""
+    alone, where ``settings`` finds them in click's, and for ``aip check`` the worker the
+    fast path started (``analysis/check_worker.py``), if any."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, worker: Worker | None = None) -> None:
         self.obj = settings
+        self.worker = worker
 
     def find_root(self) -> PlainContext:
         return self

@@ -199,13 +199,19 @@ def run(args: Sequence[str], environ: Mapping[str, str]) -> None:
     parsed = parse(args, environ)
     if parsed is None:
         return
+    worker = None
+    if parsed.options.get("cache", True):
+        # Imports what validating a changed file takes while the check reads its store.
+        from aiportfolio.analysis.check_worker import start
+
+        worker = start(parsed.register)
     from aiportfolio.cli.check_run import run_check
     from aiportfolio.cli.common import PlainContext, internal_error, is_command_exit, set_quiet
 
     try:
         set_quiet(parsed.quiet)
         try:
-            run_check(PlainContext(parsed.settings()), **parsed.options)
+            run_check(PlainContext(parsed.settings(), worker), **parsed.options)
             raise SystemExit(0)  # run_check ends with its exit code; never typer's turn
         except KeyboardInterrupt:
             raise SystemExit(130) from None  # as typer ends on Ctrl-C
@@ -218,3 +224,6 @@ def run(args: Sequence[str], environ: Mapping[str, str]) -> None:
         if is_command_exit(exc):
             raise SystemExit(getattr(exc, "exit_code", 1)) from None
         raise
+    finally:
+        if worker is not None:
+            worker.close()
