@@ -10,7 +10,9 @@ Measured in one run, on generated registers (benchmarks/generate.py):
   at 10,000 entries);
 - ``aip --help`` and ``aip --version`` against ``python -c "import typer"`` (goal: +30%);
 - re-checking after one file changed, with the cache of ``.aip-cache/`` filled by a first
-  run (goal: at most 0.5 s wall at 10,000 entries), and the same with ``--no-cache``.
+  run (goal: at most 0.5 s wall at 10,000 entries), the same without the second process
+  that validates changed files (``AIP_CHECK_WORKER=0``, docs/decisions/0011), and with
+  ``--no-cache``. CPU time includes that process's.
 
 Usage for the re-check alone:  python benchmarks/bench_check.py --recheck 10000
 
@@ -61,12 +63,14 @@ def recheck(n: int, repeat: int, env: dict[str, str]) -> None:
         cmd = aip_command("--register", str(root), "check")
         first = run_measured(cmd, env)
         files = sorted((root / "usecases").glob("*.yaml"))
-        one, unchanged = [], []
+        one, alone, unchanged = [], [], []
+        serial = {**env, "AIP_CHECK_WORKER": "0"}
         for index in range(repeat):
-            path = files[(index * 7919) % len(files)]
-            with path.open("a", encoding="utf-8") as handle:
-                handle.write(f"# edit {index}\n")
-            one.append(run_measured(cmd, env))
+            for runs, run_env, salt in ((one, env, 0), (alone, serial, 1)):
+                path = files[(index * 7919 + salt * 4007) % len(files)]
+                with path.open("a", encoding="utf-8") as handle:
+                    handle.write(f"# edit {index}\n")
+                runs.append(run_measured(cmd, run_env))
             unchanged.append(run_measured(cmd, env))
         nocache = run_measured([*cmd, "--no-cache"], env)
 
@@ -77,6 +81,7 @@ def recheck(n: int, repeat: int, env: dict[str, str]) -> None:
 
     print(line("first run (fills .aip-cache)", [first]) + f"  exit {first.code}")
     print(line("one file changed", one))
+    print(line("same, AIP_CHECK_WORKER=0", alone))
     print(line("nothing changed", unchanged))
     print(line("--no-cache", [nocache]))
 
