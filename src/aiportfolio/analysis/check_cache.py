@@ -1064,7 +1064,7 @@ def _check_once(
             try:
                 raw = _read(file)
             except OSError:  # not readable (permissions): reported as the loader reports it
-                return _examine(file, None, kept, kept_sig)
+                return _examine(i, file, None, kept, kept_sig)
             counts.read += 1
             file_digest = digest(raw)
             reuse = kept is not None and kept[0] == file_digest
