@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from aiportfolio.message import Message, Translate
@@ -72,3 +73,12 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+
+def suggest(word: str, choices: Iterable[str]) -> str | None:
+    """The known word closest to ``word`` (a likely typo of it), if any is close enough:
+    what a problem's "did you mean" hint names."""
+    import difflib
+
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None

@@ -353,6 +353,34 @@ def test_a_re_check_with_nothing_changed_loads_no_model(tmp_path: Path) -> None:
     assert not heavy & loaded
 
 
+def test_a_re_check_of_a_register_with_directives_loads_no_model(tmp_path: Path) -> None:
+    """A file that switches a rule off for itself (``# aip: disable=``, rules/suppress.py)
+    is read again at every check to apply it; that takes neither the YAML parser nor the
+    rules' registry (and so no model)."""
+    from aiptest import modules_loaded
+
+    root = generate_register(tmp_path / "reg", 6, seed=13)
+    edit(root, "drop_owner", 1, 0)
+    first = sorted((root / "usecases").glob("*.yaml"))[1]
+    with first.open("a", encoding="utf-8") as handle:
+        handle.write("# aip: disable=owner-required parce que\n# aip: disable=no-such-rule\n")
+    env = {"AIP_TODAY": TODAY.isoformat(), "AIP_CHECK_WORKER": "0"}
+    modules_loaded(root, "check", env=env)
+    loaded = modules_loaded(root, "check", env=env)
+    heavy = {"pydantic", "ruamel.yaml", "aiportfolio.rules.registry", "aiportfolio.register.yamlio"}
+    assert not heavy & loaded
+    result, _ = cached_check(root, TODAY)
+    assert result == full_check(root, TODAY)[0]
+    assert {p.rule for p in result.problems} == {"suppression-unknown"}
+
+
+def test_the_rule_ids_known_without_the_registry_are_its_own() -> None:
+    from aiportfolio.rules import ids, registry
+
+    assert tuple(RULES) == ids.RULE_IDS
+    assert ids.LOADER_RULES == registry.LOADER_RULES
+
+
 def _extra_edit(root: Path, action: str, index: int, value: int) -> None:
     """Edits the store's layout must also follow: entries of ``usecases/`` that are no
     use-case file, ``.yml`` files, a file grown too large, a link, a link to no file (or

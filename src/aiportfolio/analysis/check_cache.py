@@ -1193,8 +1193,6 @@ def _check_once(
                     homes[rel] = home
 
     def text_of(rel: str, path: str) -> str | None:
-        from aiportfolio.register.yamlio import decode
-
         if rel not in texts:
             raw = raws.get(rel)
             if raw is None:
@@ -1203,10 +1201,10 @@ def _check_once(
                         raw = handle.read()
                 except OSError:
                     return None
-            text, _ = decode(raw)
-            if text is None:
+            try:  # as yamlio.decode reads it, without importing the YAML parser
+                texts[rel] = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
                 return None
-            texts[rel] = text
         return texts[rel]
 
     path_of: dict[str, str] = {}
@@ -1325,10 +1323,10 @@ def _check_once(
             if text is not None:
                 directive_texts[rel] = text
     if any("aip:" in text for text in directive_texts.values()):
-        from aiportfolio.rules.registry import LOADER_RULES, RULES
+        from aiportfolio.rules.ids import LOADER_RULES, RULE_IDS
 
         problems = apply_suppressions(
-            problems, directive_texts, RULES, LOADER_RULES, report_unknown=True
+            problems, directive_texts, RULE_IDS, LOADER_RULES, report_unknown=True
         )
     problems = loader_problems + problems
 

@@ -5,10 +5,9 @@ what went wrong and where."""
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -19,6 +18,7 @@ from aiportfolio.model.grid import Grid
 from aiportfolio.model.portfolio import PortfolioConfig
 from aiportfolio.model.usecase import UseCase
 from aiportfolio.problem import Problem, Severity
+from aiportfolio.problem import suggest as suggest
 from aiportfolio.register.paths import PORTFOLIO_FILE, WEIGHTS_FILE
 from aiportfolio.register.yamlio import (
     YamlIssue,
@@ -98,11 +98,6 @@ def model_in(annotation: Any) -> Any:
         if found is not None:
             return found
     return None
-
-
-def suggest(word: str, choices: Iterable[str]) -> str | None:
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return matches[0] if matches else None
 
 
 def validation_problems(exc: ValidationError, model: type[BaseModel], path: str) -> list[Problem]:

@@ -37,6 +37,7 @@ from aiportfolio.rules import (
     wave_unknown,
 )
 from aiportfolio.rules.base import Rule, RuleContext
+from aiportfolio.rules.ids import LOADER_RULES as LOADER_RULES
 from aiportfolio.rules.suppress import apply_suppressions
 
 RULE_MODULES = (
@@ -70,24 +71,6 @@ RULE_MODULES = (
 and a failing example (``tests/unit/test_rule_modules.py`` runs them)."""
 
 RULES: dict[str, Rule] = {module.RULE.id: module.RULE for module in RULE_MODULES}
-
-LOADER_RULES = (
-    "schema",
-    "required-key",
-    "unknown-key",
-    "yaml-syntax",
-    "duplicate-key",
-    "yaml-anchor",
-    "yaml-tag",
-    "encoding",
-    "empty-file",
-    "file-too-large",
-    "not-a-mapping",
-    "not-a-file",
-    "broken-link",
-    "unreadable-file",
-)
-"""Ids of the problems found while reading files; always errors, cannot be switched off."""
 
 
 def severities(register: Register) -> dict[str, Severity | None]:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Collection, Iterable
 
 from aiportfolio.message import Message
-from aiportfolio.problem import Problem, Severity
+from aiportfolio.problem import Problem, Severity, suggest
 
 RULE_ID = "suppression-unknown"
 _DIRECTIVE = re.compile(r"#\s*aip:\s*disable\s*=\s*([\w.-]+(?:\s*,\s*[\w.-]+)*)")
@@ -52,8 +52,6 @@ def apply_suppressions(
                     message = Message("team.suppress.locked", {"rule": rule_id})
                     hint = Message("team.suppress.locked.hint")
                 else:
-                    from aiportfolio.register.loader import suggest
-
                     message = Message("team.suppress.unknown", {"rule": rule_id})
                     close = suggest(rule_id, rule_ids)
                     hint = (
