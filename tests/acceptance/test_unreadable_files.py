@@ -261,3 +261,19 @@ def test_each_problem_reads_in_every_language_and_cannot_be_switched_off(kind: s
     assert len({message for message, _ in texts.values()}) == 3
     assert len({hint for _, hint in texts.values()}) == 3
     assert not any(f"yaml.{kind}" in m + h for m, h in texts.values())
+
+
+@pytest.mark.parametrize("kind", BREAKAGES)
+def test_diff_of_the_working_tree_reports_the_file_as_check_does(
+    register: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    from gitrepo import commit_all, init
+
+    init(register)
+    commit_all(register)
+    BREAKAGES[kind](register, monkeypatch)
+    result = run(register, "--lang", "en", "diff", "main")
+    assert result.exit_code == 1, result.stderr
+    assert f"{BROKEN}: {EXPECTED[kind][0]}" in result.stdout
+    assert "cannot read or write" not in result.stderr
+    assert run(register, "--lang", "en", "check", "--base", "main").exit_code == 1

@@ -126,7 +126,12 @@ def load_side(
     config_problems: list[Problem] = []
     try:
         register = load_register_from_texts(
-            root, files.files, lang, oversized=files.oversized, cache=cache
+            root,
+            files.files,
+            lang,
+            oversized=files.oversized,
+            unreadable=files.unreadable,
+            cache=cache,
         )
     except ConfigError as exc:
         config_problems.extend(exc.problems)
@@ -139,6 +144,7 @@ def load_side(
             {k: v for k, v in files.files.items() if k not in bad},
             lang or peeked or "en",
             oversized={k: v for k, v in files.oversized.items() if k not in bad},
+            unreadable={k: v for k, v in files.unreadable.items() if k not in bad},
             cache=cache,
         )
     try:

@@ -24,7 +24,7 @@ from aiportfolio.errors import UsageError
 from aiportfolio.message import Message
 from aiportfolio.register.loader import PORTFOLIO_FILE, USECASES_DIR, WEIGHTS_FILE
 from aiportfolio.register.root import leaves_register
-from aiportfolio.register.yamlio import MAX_FILE_BYTES
+from aiportfolio.register.yamlio import MAX_FILE_BYTES, YamlIssue, unreadable_issue
 
 DEFAULT_BRANCHES = ("origin/HEAD", "main", "origin/main", "master", "origin/master")
 """Where ``aip diff`` looks for the default branch, in order, to find its merge base."""
@@ -66,11 +66,14 @@ class RegisterFiles:
     """Files above the size cap: listed with their size, never read."""
     skipped: list[str] = field(default_factory=list)
     """Symbolic links and submodules, which a revision cannot resolve safely."""
+    unreadable: dict[str, YamlIssue] = field(default_factory=dict)
+    """Files of the working tree that could not be opened (a link to no file, permission
+    denied), with why: reported as the loader reports them."""
 
     @property
     def exists(self) -> bool:
         """Whether the revision had a register at all (any use case or config file)."""
-        return bool(self.files or self.oversized)
+        return bool(self.files or self.oversized or self.unreadable)
 
 
 def _git(
@@ -214,13 +217,16 @@ def read_worktree_files(register_root: Path) -> RegisterFiles:
         if leaves_register(path, register_root):
             result.skipped.append(rel)  # a link out of the register is never read
             continue
-        if not path.is_file():
-            continue
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            result.oversized[rel] = size
-        else:
-            result.files[rel] = path.read_bytes()
+        if not path.is_file() and not path.is_symlink():
+            continue  # a configuration file the register does not have
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                result.oversized[rel] = size
+            else:
+                result.files[rel] = path.read_bytes()
+        except OSError as error:  # a link to no file, permission denied
+            result.unreadable[rel] = unreadable_issue(path, error)
     return result
 
 

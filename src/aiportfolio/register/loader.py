@@ -329,24 +329,29 @@ def load_register_from_texts(
     lang: str | None = None,
     *,
     oversized: Mapping[str, int] | None = None,
+    unreadable: Mapping[str, YamlIssue] | None = None,
     cache: ParseCache | None = None,
 ) -> Register:
     """Load a register from file contents instead of the disk (e.g. read from a git
     revision). ``files`` maps paths relative to the register root (``usecases/x.yaml``,
     ``config/weights.yaml``, ``config/portfolio.yaml``) to their bytes; ``oversized`` maps
-    paths whose content was not read to their size. Missing configuration files mean the
+    paths whose content was not read to their size, ``unreadable`` those that could not be
+    opened to why (``yamlio.unreadable_issue``). Missing configuration files mean the
     defaults, as on disk. ``cache`` (``(path, text) -> parsed``) lets two loads share the
     parsing of identical files. ``root`` is only used to build paths: nothing is read."""
     oversized = oversized or {}
+    unreadable = unreadable or {}
 
     def text_of(rel: str) -> tuple[str | None, YamlIssue | None]:
+        if rel in unreadable:
+            return None, unreadable[rel]
         if rel in oversized:
             size = oversized[rel]
             return None, YamlIssue("too-large", 0, 0, f"{size} > {MAX_FILE_BYTES}")
         return decode(files[rel])
 
     def config(rel: str, model: type[BaseModel], default: Path | None) -> BaseModel | None:
-        if rel in files or rel in oversized:
+        if rel in files or rel in oversized or rel in unreadable:
             return _config_from_text(*text_of(rel), rel, model)
         if default is not None:
             return _load_config_file(default, model, root)
@@ -362,7 +367,7 @@ def load_register_from_texts(
     prefix = USECASES_DIR + "/"
     names = sorted(
         rel
-        for rel in (*files, *oversized)
+        for rel in (*files, *oversized, *unreadable)
         if rel.startswith(prefix) and "/" not in rel[len(prefix) :]
     )
     # Same order as on disk: *.yaml files first, then *.yml.
