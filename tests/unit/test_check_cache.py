@@ -214,6 +214,36 @@ def test_unchanged_files_are_not_read_again(
     assert (edited.read, edited.computed, edited.reused) == (1, 1, 19)
 
 
+def test_the_check_without_cache_loads_with_the_collector_paused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--no-cache`` (and any check the cache cannot serve) builds the register's objects
+    without cyclic collections, then keeps them out of the collector's reach, as the cached
+    loader does; the verdict is the plain loader's."""
+    import gc
+
+    from aiportfolio.register import loader
+
+    root = generate_register(tmp_path / "reg", 30, seed=11)
+    edit(root, "break_yaml", 3, 0)
+    expected = full_check(root, TODAY)
+    collector_on: list[bool] = []
+    plain = loader.load_register
+
+    def watched(*args: object, **kwargs: object) -> object:
+        collector_on.append(gc.isenabled())
+        return plain(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "load_register", watched)
+    gc.unfreeze()
+    result, files, _ = check_with_cache(root, None, TODAY, use_cache=False)
+    assert collector_on == [False]
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+    assert (result, files) == expected
+    assert any(p.path.endswith(".yaml") for p in result.problems)
+    assert not (root / CACHE_DIR / CACHE_FILE).exists()
+
+
 def test_a_fresh_file_is_read_until_it_is_old_enough(tmp_path: Path) -> None:
     """Without the clock moved on, the files are too recent for their signature: each run
     reads them and compares their content (an edit within the same tick is seen)."""

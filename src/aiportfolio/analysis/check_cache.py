@@ -68,6 +68,7 @@ from aiportfolio.register.disk_cache import (
     paused_gc,
     settled_signature,
     signature,
+    spare_from_gc,
 )
 from aiportfolio.register.disk_cache import load as load_cached
 from aiportfolio.register.disk_cache import save as save_cached
@@ -832,7 +833,12 @@ def check_with_cache(
     from aiportfolio.analysis.check import check_register
     from aiportfolio.register.loader import load_register
 
-    register = load_register(root, lang, only)
+    # As the cached loader does: the register's objects are built with the cyclic collector
+    # paused, then kept out of its reach (it would walk them again and again: a sixth of
+    # the check's time at 3,000 entries).
+    with paused_gc():
+        register = load_register(root, lang, only)
+        spare_from_gc()
     return check_register(register, today, only), len(register.files), register.lang
 
 

@@ -180,6 +180,10 @@ if CParser is not None:
             return composer.get_single_node()  # type: ignore[no-any-return]
         finally:
             composer.dispose()
+            # It refers to itself as its own parser, composer and resolver: without these
+            # references it goes (with the text it holds) as soon as it is dropped, instead
+            # of waiting for the cyclic collector.
+            composer.__dict__.clear()
 
 else:  # pragma: no cover - pure-Python fallback (no C extension on this platform)
 
