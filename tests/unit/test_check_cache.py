@@ -28,6 +28,7 @@ from aiportfolio.analysis.check_cache import (
 )
 from aiportfolio.errors import ConfigError
 from aiportfolio.register.loader import load_register
+from aiportfolio.register.problems import ISSUE_RULES, yaml_issue_problem
 from aiportfolio.rules.registry import RULES
 from aiptest import REPO_ROOT
 from registeredits import ACTIONS, edit, edit_settings
@@ -409,6 +410,21 @@ def test_the_rule_ids_known_without_the_registry_are_its_own() -> None:
 
     assert tuple(RULES) == ids.RULE_IDS
     assert ids.LOADER_RULES == registry.LOADER_RULES
+
+
+def test_every_reading_problem_is_known_as_one_that_cannot_be_switched_off() -> None:
+    """A ``# aip: disable=`` naming a reading problem is told it cannot be switched off,
+    not that the rule is unknown."""
+    from aiportfolio.register.yamlio import YamlIssue
+    from aiportfolio.rules.ids import LOADER_RULES
+    from aiportfolio.rules.suppress import apply_suppressions
+
+    for kind in ISSUE_RULES:
+        rule = yaml_issue_problem(YamlIssue(kind, 1, 1), "usecases/x.yaml").rule
+        assert rule in LOADER_RULES, kind
+        text = f"# aip: disable={rule}\n"
+        (warning,) = apply_suppressions([], {"usecases/x.yaml": text}, RULES, LOADER_RULES)
+        assert warning.message.key == "team.suppress.locked", rule
 
 
 def _extra_edit(root: Path, action: str, index: int, value: int) -> None:

@@ -168,26 +168,31 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+ISSUE_RULES = {
+    "too-large": "file-too-large",
+    "encoding": "encoding",
+    "empty": "empty-file",
+    "syntax": "yaml-syntax",
+    "unclosed": "yaml-syntax",
+    "duplicate-key": "duplicate-key",
+    "anchor": "yaml-anchor",
+    "tag": "yaml-tag",
+    "not-a-mapping": "not-a-mapping",
+    "not-a-file": "not-a-file",
+    "too-deep": "yaml-too-deep",
+    "number-too-large": "number-too-large",
+    "outside-register": "link-outside-register",
+    "dangling-link": "broken-link",
+    "link-loop": "broken-link",
+    "permission": "unreadable-file",
+    "unreadable": "unreadable-file",
+}
+"""The problem id of each kind of reading issue (``YamlIssue.kind``); each is in
+``rules.ids.LOADER_RULES`` (cannot be switched off)."""
+
+
 def yaml_issue_problem(issue: YamlIssue, path: str) -> Problem:
-    rule = {
-        "too-large": "file-too-large",
-        "encoding": "encoding",
-        "empty": "empty-file",
-        "syntax": "yaml-syntax",
-        "unclosed": "yaml-syntax",
-        "duplicate-key": "duplicate-key",
-        "anchor": "yaml-anchor",
-        "tag": "yaml-tag",
-        "not-a-mapping": "not-a-mapping",
-        "not-a-file": "not-a-file",
-        "too-deep": "yaml-too-deep",
-        "number-too-large": "number-too-large",
-        "outside-register": "link-outside-register",
-        "dangling-link": "broken-link",
-        "link-loop": "broken-link",
-        "permission": "unreadable-file",
-        "unreadable": "unreadable-file",
-    }[issue.kind]
+    rule = ISSUE_RULES[issue.kind]
     return Problem(
         path,
         issue.line,

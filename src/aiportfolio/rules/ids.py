@@ -51,5 +51,8 @@ LOADER_RULES = (
     "not-a-file",
     "broken-link",
     "unreadable-file",
+    "yaml-too-deep",
+    "number-too-large",
+    "link-outside-register",
 )
 """Ids of the problems found while reading files; always errors, cannot be switched off."""
