@@ -11,8 +11,10 @@ Measured in one run, on generated registers (benchmarks/generate.py):
 - ``aip --help`` and ``aip --version`` against ``python -c "import typer"`` (goal: +30%);
 - re-checking after one file changed, with the cache of ``.aip-cache/`` filled by a first
   run (goal: at most 0.5 s wall at 10,000 entries), the same without the second process
-  that validates changed files (``AIP_CHECK_WORKER=0``, docs/decisions/0011), and with
-  ``--no-cache``. CPU time includes that process's.
+  that validates changed files (``AIP_CHECK_WORKER=0``, docs/decisions/0011), the first
+  check of the next day (``AIP_TODAY`` one day later than the run before, no file changed:
+  only the entries whose date rules' findings may change that day are validated again)
+  and ``--no-cache``. CPU time includes that process's.
 
 Usage for the re-check alone:  python benchmarks/bench_check.py --recheck 10000
 
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import datetime as dt
 import statistics
 import sys
 import tempfile
@@ -63,7 +66,7 @@ def recheck(n: int, repeat: int, env: dict[str, str]) -> None:
         cmd = aip_command("--register", str(root), "check")
         first = run_measured(cmd, env)
         files = sorted((root / "usecases").glob("*.yaml"))
-        one, alone, unchanged = [], [], []
+        one, alone, unchanged, next_day = [], [], [], []
         serial = {**env, "AIP_CHECK_WORKER": "0"}
         for index in range(repeat):
             for runs, run_env, salt in ((one, env, 0), (alone, serial, 1)):
@@ -72,6 +75,10 @@ def recheck(n: int, repeat: int, env: dict[str, str]) -> None:
                     handle.write(f"# edit {index}\n")
                 runs.append(run_measured(cmd, run_env))
             unchanged.append(run_measured(cmd, env))
+        day = dt.date.fromisoformat(env["AIP_TODAY"])
+        for index in range(repeat):
+            later = (day + dt.timedelta(days=index + 1)).isoformat()
+            next_day.append(run_measured(cmd, {**env, "AIP_TODAY": later}))
         nocache = run_measured([*cmd, "--no-cache"], env)
 
     def line(label: str, runs: list[Measured]) -> str:
@@ -83,6 +90,7 @@ def recheck(n: int, repeat: int, env: dict[str, str]) -> None:
     print(line("one file changed", one))
     print(line("same, AIP_CHECK_WORKER=0", alone))
     print(line("nothing changed", unchanged))
+    print(line("first check of the next day", next_day))
     print(line("--no-cache", [nocache]))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -70,6 +71,42 @@ def test_cached_and_uncached_checks_agree_after_random_edits(steps: list) -> Non
             assert cached_check(root, today, "en") == full_check(root, today, "en")
 
 
+@edit_settings(25)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), ACTIONS),
+            st.integers(0, 50),
+            st.integers(0, 1000),
+            st.tuples(st.integers(-15, 15), st.one_of(st.none(), st.integers(-15, 15))),
+            st.one_of(st.integers(-20, 20), st.integers(-800, 800)),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_cached_and_uncached_checks_agree_on_days_forward_and_backward(steps: list) -> None:
+    """Random edits and check dates moving both ways across decision dates and obligation
+    deadlines (some entries' dates put near the days checked)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = generate_register(Path(tmp) / "reg", 10, seed=len(steps))
+        for index in range(0, 10, 2):
+            _near(root, index, index - 5, 5 - index if index % 4 else None)
+        assert cached_check(root, TODAY) == full_check(root, TODAY)
+        for action, index, value, (decided, due), days in steps:
+            if action is None:
+                _near(root, index, decided, due)
+            else:
+                edit(root, action, index, value)
+            today = TODAY + dt.timedelta(days=days)
+            expected = full_check(root, today)
+            assert cached_check(root, today) == expected
+            stats = CacheStats()
+            result, files, _ = check_with_cache(root, None, today, stats=stats)
+            assert (result, files) == expected
+            assert stats.computed == 0 or not stats.enabled
+
+
 def test_unchanged_files_are_reused_and_the_cache_is_safe_to_delete(tmp_path: Path) -> None:
     root = generate_register(tmp_path / "reg", 20, seed=3)
     first = CacheStats()
@@ -87,12 +124,87 @@ def test_unchanged_files_are_reused_and_the_cache_is_safe_to_delete(tmp_path: Pa
     assert check_with_cache(root, None, TODAY) == expected
 
 
-def test_a_new_date_or_configuration_starts_a_fresh_cache(tmp_path: Path) -> None:
+def _near(root: Path, index: int, decided: int, due: int | None) -> None:
+    """Give the ``index``-th file a decision date ``decided`` days from TODAY and, with
+    ``due``, an AI-literacy obligation still in progress, due ``due`` days from TODAY."""
+    files = sorted((root / "usecases").glob("*.yaml"))
+    if not files:
+        return
+    path = files[index % len(files)]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return
+    day = TODAY + dt.timedelta(days=decided)
+    text = re.sub(r"(?m)^decision_date: .*$", f"decision_date: {day.isoformat()}", text)
+    if due is not None:
+        day = TODAY + dt.timedelta(days=due)
+        text = text.replace(
+            "      status: done\n", f"      status: in_progress\n      due: {day.isoformat()}\n", 1
+        )
+    path.write_text(text, encoding="utf-8")
+
+
+def test_a_new_date_examines_only_the_records_it_may_change(tmp_path: Path) -> None:
+    """A record holds from the day it was computed until its date rules say its findings
+    may change: a later day inside every window computes nothing, a day past a decision
+    date or a deadline, or an earlier day, computes only the records concerned again."""
+    root = generate_register(tmp_path / "reg", 6, seed=4)
+    for index in range(6):
+        _near(root, index, 10 + index, 20 + index)
+    expected = full_check(root, TODAY)
+    assert cached_check(root, TODAY) == expected
+    entries = load_register(root).usecases
+    opened = [uc.status in ("idea", "scoping", "pilot", "industrialising") for uc in entries]
+    assert any(opened) and not all(opened)  # the others are operated: a deadline applies
+    both = opened[0] + opened[1]
+    # Entry i is decided on day 10 + i: its finding appears on day 11 + i, and changes
+    # every day after (the number of days in its message); overdue from day 20 + i.
+    for days, computed in ((1, 0), (10, 0), (11, opened[0]), (12, both), (11, both)):
+        stats = CacheStats()
+        day = TODAY + dt.timedelta(days=days)
+        assert check_with_cache(root, None, day, stats=stats)[:2] == full_check(root, day)
+        assert stats.computed == stats.expired == computed, days
+    for days in (400, 0):  # every record was computed on a day its rules read
+        stats = CacheStats()
+        day = TODAY + dt.timedelta(days=days)
+        assert check_with_cache(root, None, day, stats=stats)[:2] == full_check(root, day)
+        assert stats.computed == stats.expired == 6, days
+    again = CacheStats()
+    assert check_with_cache(root, None, TODAY, stats=again)[:2] == expected
+    assert again.computed == 0
+
+
+def test_a_rule_reading_the_date_without_until_is_worked_out_again_every_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    import aiportfolio.rules.registry
+
+    rule = dataclasses.replace(RULES["decision-date-past"], until=None)
+    monkeypatch.setitem(aiportfolio.rules.registry.RULES, rule.id, rule)
+    root = generate_register(tmp_path / "reg", 6, seed=4)
+    opened = [
+        uc.status in ("idea", "scoping", "pilot", "industrialising")
+        for uc in load_register(root).usecases
+    ]
+    check_with_cache(root, None, TODAY)
+    assert 0 < sum(opened) < 6
+    # The open entries (the rule applies to them) every new day, once.
+    for days, expired in ((1, sum(opened)), (2, sum(opened)), (2, 0)):
+        stats = CacheStats()
+        day = TODAY + dt.timedelta(days=days)
+        assert check_with_cache(root, None, day, stats=stats)[:2] == full_check(root, day)
+        assert stats.expired == expired
+
+
+def test_a_new_configuration_starts_a_fresh_cache(tmp_path: Path) -> None:
     root = generate_register(tmp_path / "reg", 5, seed=4)
     check_with_cache(root, None, TODAY)
     later = CacheStats()
     check_with_cache(root, None, TODAY + dt.timedelta(days=1), stats=later)
-    assert later.computed == 5
+    assert later.computed == 0
     portfolio = root / "config" / "portfolio.yaml"
     portfolio.write_text(portfolio.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     changed = CacheStats()

@@ -92,23 +92,33 @@ def test_after_aip_check_the_verdicts_come_from_its_cache(
         assert gate_for(edited, TODAY) != expected
     assert gate_for(edited, TODAY) == gate_of(edited, TODAY)
 
-    # Another date, or another configuration: the check's cache does not answer.
+    # Another date on which an entry's findings may differ (past the generated decision
+    # dates), or another configuration: the check's cache does not answer. A date on which
+    # none differs (every entry's window holds it): it does.
     called: list[dt.date] = []
 
     def counted(reg: object, today: dt.date) -> object:
         called.append(today)
         return gate_of(reg, today)  # type: ignore[arg-type]
 
+    far = dt.date(2100, 1, 1)
     with monkeypatch.context() as patched:
         patched.setattr(aiportfolio.analysis.gate, "gate_of", counted)
         assert gate_for(edited, LATER) == gate_of(edited, LATER)
-        assert called == [LATER]
+        assert called == []
+        assert gate_for(edited, far) == gate_of(edited, far)
+        assert called == [far]
+        called.clear()
+        assert gate_for(edited, LATER) == gate_of(edited, LATER)
+        assert called == []
         portfolio = root / "config" / "portfolio.yaml"
         config = portfolio.read_text(encoding="utf-8")
         portfolio.write_text(config.replace("  rules:\n", "  rules:\n    owner-required: off\n"))
         reconfigured = load_register(root)
         # aip check's own date (AIP_TODAY): the check is made from the loaded register and
         # kept, not the rules run on their own.
+        assert gate_for(reconfigured, LATER) == gate_of(reconfigured, LATER)
+        assert called == [LATER]
         assert gate_for(reconfigured, TODAY) == gate_of(reconfigured, TODAY)
         assert called == [LATER]
         assert gate_for(reconfigured, TODAY) != gate_for(edited, TODAY)  # owner-required off

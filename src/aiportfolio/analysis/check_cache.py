@@ -5,18 +5,25 @@ and runs the per-file rules on that one only.
 What a file yields on its own is a *record*: its reading and schema problems, and for a
 valid entry its id, status and dependencies plus the findings of the rules that look at
 that entry alone (``LOCAL_RULES``), already located in the file. A record depends on the
-file's bytes and on a *context*: aip's code, the check date (date rules),
-``config/portfolio.yaml`` and ``config/weights.yaml`` (grid criteria, waves, severities and
-statuses of the rules). The cache keeps records by file path with the file's content
-digest and, once the file is old enough, its stat signature (``register/disk_cache.py``):
-an unchanged file is then not even read. Any change of context starts a fresh cache.
+file's bytes, on a *context*: aip's code, ``config/portfolio.yaml`` and
+``config/weights.yaml`` (grid criteria, waves, severities and statuses of the rules), and
+on the check date for the rules that read it, which say until when their findings for an
+entry stay the same (``Rule.until``). A record holds for the days of its *window*: from
+the day it was computed (``since``) to the first day one of its rules may say otherwise
+(``until``); a rule that reads the date without declaring ``until`` is noticed
+(``_Watched``) and holds for its day only. The store keeps every record's window (two
+arrays) and their intersection: a check on a day inside it looks at no window; on another
+day the records whose window does not hold it are examined as changed files (read and
+computed again). The cache keeps records by file path with the file's content digest and,
+once the file is old enough, its stat signature (``register/disk_cache.py``): an unchanged
+file is then not even read. Any change of context starts a fresh cache.
 
 The rules that look across files (``CROSS_RULES``: unique ids, file names, dependencies and
-their cycles) read only the id, status and dependencies of each entry and the file names:
-their findings are kept under the digest of those, and run again (on light stand-ins of
-the entries) only when one of them changed; a kept finding is located again when its file
-changed. A rule in neither list (a new one) switches the cache off: the check then loads
-the whole register as before.
+their cycles) never read the date; they read only the id, status and dependencies of
+each entry and the file names: their findings are kept under the digest of those, and run
+again (on light stand-ins of the entries) only when one of them changed; a kept finding is
+located again when its file changed. A rule in neither list (a new one) switches the
+cache off: the check then loads the whole register as before.
 
 The cache is two files of plain values (``marshal``), signed and written like aip's other
 caches (``register/disk_cache.py``: the folder ignores itself in git, a file not signed
@@ -109,7 +116,7 @@ MAX_OVERRIDES = 256
 a re-check after a few edits does not rewrite the records of 10,000 files."""
 FORMER_FILES = ("check.pickle",)
 """Stores of earlier layouts, removed when the current one is written."""
-FORMAT = 6
+FORMAT = 7
 """Bumped when the layout of the store changes."""
 WORKER_BATCH = 64
 """Records computed by the worker at most: more (a check nearly from scratch) are computed
@@ -150,9 +157,12 @@ entry, and the file names."""
 # The store holds plain values only (marshal):
 #   problem  (path, line, column, rule, severity, message, hint, loc)
 #   entry    (id, status, depends_on) of a valid use case
-#   record   (digest, problems, entry | None, findings, evidence, has directive)
+#   record   (digest, problems, entry | None, findings, evidence, has directive, since,
+#             until)
 #            findings: ((problem, named its own file), ...) of LOCAL_RULES
 #            evidence: ((cited path, why it is wrong | None), ...)
+#            since, until: the check dates (ordinals) it holds for: since <= day < until
+#            (NO_START, NO_END when no rule applying to it reads the date)
 #   store    check.marshal:
 #            {"listed": the keys joined by NUL: the entries of usecases/ as listed (every
 #                       one, unsorted), or the display paths of the files given,
@@ -170,6 +180,9 @@ entry, and the file names."""
 #             "valid": the number of valid entries,
 #             "homes": {display path: first file of the same id} for duplicated ids,
 #             "cross": (key, ((problem, line, column, digest of its file), ...)),
+#             "since", "until": array("i") bytes: each record's window, in the check's order,
+#             "window": (max of since, min of until): a check of a day inside it has no
+#                       record to examine again for its date,
 #             "settings": the configuration's settings (SettingsT), when they may be kept}
 #            check-records.marshal: (display paths in the check's order joined by NUL,
 #            (marshal of each record, b"" for a special one, ...))
@@ -188,7 +201,13 @@ RecordT = tuple[
     tuple[tuple[ProblemT, bool], ...],
     tuple[tuple[str, str | None], ...],
     bool,
+    int,
+    int,
 ]
+NO_START = -1
+"""A record's ``since`` when it holds whatever the date (no rule applying reads it)."""
+NO_END = 2**31 - 1
+"""A record's ``until`` when no day ends it (the largest value of an ``array("i")``)."""
 
 
 @dataclass
@@ -207,6 +226,8 @@ class CacheStats:
     """Files computed whose text was not among the known ones (``check_known``)."""
     by_worker: int = 0
     """Records computed by the worker (``Worker``), not in this process."""
+    expired: int = 0
+    """Records computed again because the check date lies outside their window."""
     enabled: bool = True
 
 
@@ -219,19 +240,19 @@ def cacheable(enabled: dict[str, Severity | None]) -> bool:
     )
 
 
-def context_digest(root: Path, today: dt.date) -> bytes:
-    """The digest of what every record depends on besides its file: aip's code, the date,
-    the configuration files and what they are (the store is kept under it)."""
-    return _context(root, today)[0]
+def context_digest(root: Path) -> bytes:
+    """The digest of what every record depends on besides its file and the date: aip's
+    code, the configuration files and what they are (the store is kept under it)."""
+    return _context(root)[0]
 
 
-def _context(root: Path, today: dt.date) -> tuple[bytes, bool]:
+def _context(root: Path) -> tuple[bytes, bool]:
     """``context_digest``, and whether the configuration's settings may be kept with the
     records: only when its files are regular files of a ``config/`` folder that is no link
     (or absent), as they were when the settings were worked out. Everything
     ``load_config`` accepts or refuses then follows from the digest."""
     hasher = hashlib.blake2b(code_fingerprint(), digest_size=16)
-    hasher.update(f"\0{FORMAT}\0{today.isoformat()}".encode())
+    hasher.update(f"\0{FORMAT}".encode())
     folder = root / PORTFOLIO_FILE.parent
     plain = not folder.is_symlink()
     hasher.update(b"\0d" if folder.is_dir() else b"\0-")
@@ -564,9 +585,10 @@ def _listing(root: Path, only: Sequence[Path]) -> _Listing:
     return _Listing(str(folder), raw, None, extra)
 
 
-LocalRule = tuple[str, Severity, Any, frozenset[str]]
+LocalRule = tuple[str, Severity, Any, frozenset[str], Any]
 """An enabled rule of ``LOCAL_RULES``: id, severity, its check of one entry, the statuses it
-applies to (worked out once per check, not per file)."""
+applies to (worked out once per check, not per file) and its ``until`` (``None`` for a rule
+that declares none)."""
 
 
 def _local_rules(base: Register, enabled: dict[str, Severity | None]) -> tuple[LocalRule, ...]:
@@ -578,7 +600,8 @@ def _local_rules(base: Register, enabled: dict[str, Severity | None]) -> tuple[L
             continue
         per_usecase = RULES[rule_id].per_usecase
         assert per_usecase is not None
-        found.append((rule_id, severity, per_usecase, frozenset(statuses(base, rule_id))))
+        applies = frozenset(statuses(base, rule_id))
+        found.append((rule_id, severity, per_usecase, applies, RULES[rule_id].until))
     return tuple(found)
 
 
@@ -609,13 +632,27 @@ def _record(
     located = tuple(_to_tuple(p) for p in locate_problems(problems, texts))
     directive = text is not None and "aip:" in text
     if usecase is None:
-        return (file_digest, located, None, (), (), directive)
+        return (file_digest, located, None, (), (), directive, NO_START, NO_END)
     ctx = RuleContext(register=base, today=today)
+    watched = _Watched(base, today)
+    day = today.toordinal()
+    since, until = NO_START, NO_END
     found: list[tuple[Problem, bool]] = []
-    for rule_id, severity, per_usecase, applies in local:
+    for rule_id, severity, per_usecase, applies, rule_until in local:
         if usecase.status not in applies:
             continue
-        for f in per_usecase(usecase, ctx):
+        if rule_until is not None:
+            results = list(per_usecase(usecase, ctx))
+            ends = rule_until(usecase, ctx)
+            since = day
+            if ends is not None:  # never before tomorrow, whatever the rule says
+                until = min(until, max(ends.toordinal(), day + 1))
+        else:
+            watched.read = False
+            results = list(per_usecase(usecase, cast("RuleContext", watched)))
+            if watched.read:  # reads the date without saying until when: today only
+                since, until = day, min(until, day + 1)
+        for f in results:
             found.append((f.problem(rule_id, severity, f.path or rel), f.path is not None))
     # Those in the entry's own file are located in its text, composed once.
     located_own = iter(locate_problems([p for p, named in found if not named], texts))
@@ -627,7 +664,29 @@ def _record(
         for item in obligation.evidence
         if not item.is_url
     )
-    return (file_digest, located, entry, tuple(findings), evidence, directive)
+    return (file_digest, located, entry, tuple(findings), evidence, directive, since, until)
+
+
+class _Watched:
+    """A rule's context (``RuleContext``) that notes whether the rule read the date: the
+    findings of a rule that declares no ``until`` are then kept for that day only."""
+
+    __slots__ = ("_today", "read", "register")
+
+    def __init__(self, register: Register, today: dt.date) -> None:
+        self.register = register
+        self._today = today
+        self.read = False
+
+    @property
+    def today(self) -> dt.date:
+        self.read = True
+        return self._today
+
+    def path_of(self, usecase: UseCase) -> str:
+        from aiportfolio.rules.base import RuleContext
+
+        return RuleContext.path_of(cast("RuleContext", self), usecase)
 
 
 def prepare_records() -> None:
@@ -733,6 +792,9 @@ class _Stored(NamedTuple):
     homes: dict[str, str]
     cross: Any
     settings: SettingsT | None
+    since: array[int]
+    until: array[int]
+    window: tuple[int, int]
 
 
 def _load(root: Path, context: bytes) -> _Stored | None:
@@ -743,6 +805,13 @@ def _load(root: Path, context: bytes) -> _Stored | None:
     files, body = stored.get("count"), stored.get("body")
     special, overrides = stored.get("special"), stored.get("overrides")
     valid, homes = stored.get("valid"), stored.get("homes")
+    window = stored.get("window")
+    since, until = array("i"), array("i")
+    try:
+        since.frombytes(stored.get("since"))  # type: ignore[arg-type]
+        until.frombytes(stored.get("until"))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
     if not (
         isinstance(listed, str)
         and isinstance(sigs, bytes)
@@ -753,6 +822,10 @@ def _load(root: Path, context: bytes) -> _Stored | None:
         and isinstance(body, bytes)
         and isinstance(valid, int)
         and isinstance(homes, dict)
+        and len(since) == len(until) == files
+        and isinstance(window, tuple)
+        and len(window) == 2
+        and all(isinstance(end, int) for end in window)
     ):
         return None
     settings = stored.get("settings")
@@ -769,6 +842,9 @@ def _load(root: Path, context: bytes) -> _Stored | None:
         homes,
         stored.get("cross"),
         settings if valid_settings else None,
+        since,
+        until,
+        window,
     )
 
 
@@ -873,9 +949,10 @@ def check_known(
     has loaded it: ``known()`` maps (display path, text) to the use case that text
     validated into (``None``: it did not), so a changed or new file with that text is not
     validated again (asked only when a file must be checked). With
-    ``require_store``, ``None`` unless the cache holds a check of that date (under the
-    same configuration and code). The last value says whether every valid entry came from
-    ``known`` or from an unchanged file's record (no file the command read differently)."""
+    ``require_store``, ``None`` unless the cache holds a check (under the same
+    configuration and code) whose records all hold on that date. The last value says
+    whether every valid entry came from ``known`` or from an unchanged file's record (no
+    file the command read differently)."""
     counts = stats if stats is not None else CacheStats()
     with paused_gc():
         once = functools.cache(known)  # worked out for the first file checked, if any
@@ -919,7 +996,7 @@ def _check_once(
 ) -> tuple[CheckResult, int, str] | None:
     started = now_ns()
     folder = root / CACHE_DIR
-    context, settings_kept = _context(root, today)
+    context, settings_kept = _context(root)
     stored = _load(root, context) if use_store else None
     if require_store and (stored is None or not stored.files):
         return None
@@ -1132,12 +1209,27 @@ def _check_once(
     for i, record in special.items():
         if record[4] and i not in examine:
             examine[i] = listing.key_of_index(i)
+    # The records whose window does not hold the check date: examined as changed files
+    # (read and computed again). One comparison when the date lies inside every window.
+    day = today.toordinal()
+    expired: set[int] = set()
+    if stored is not None and not stored.window[0] <= day < stored.window[1]:
+        since, until = stored.since, stored.until
+        for i, j in enumerate(at):
+            if j is not None and not since[j] <= day < until[j]:
+                expired.add(i)
+                if i not in examine:
+                    examine[i] = listing.key_of_index(i)
+        if expired and require_store:
+            return None  # the cache holds no check of that date for these
+    counts.expired = len(expired)
     examined: dict[int, tuple[RecordT | None, Signature | None, RecordT | None]] = {}
     for i in sorted(examine):
         k = examine[i]
         kept = kept_record(at[i])
         kept_sig = old_sigs[k] if kept is not None else None
-        examined[i] = (*_examine(i, listing.file(i), infos[k], kept, kept_sig), kept)
+        reusable = None if i in expired else kept  # an expired record is computed again
+        examined[i] = (*_examine(i, listing.file(i), infos[k], reusable, kept_sig), kept)
     if pending:
         for (i, _, _, _), computed in zip(pending, _compute_pending(), strict=True):
             examined[i] = (computed, examined[i][1], examined[i][2])
@@ -1370,6 +1462,17 @@ def _check_once(
                 ("\0".join(listing.rels), records),
                 codec="marshal",
             )
+        since = array("i", [NO_START]) * n
+        until = array("i", [NO_END]) * n
+        if stored is not None:
+            if same_names:
+                since, until = array("i", stored.since), array("i", stored.until)
+            else:
+                for i, j in enumerate(at):
+                    if j is not None:
+                        since[i], until[i] = stored.since[j], stored.until[j]
+        for i, (record, _, _) in changed.items():
+            since[i], until[i] = record[6], record[7]
         store: dict[str, Any] = {
             "listed": listed,
             "sigs": marshal.dumps(new_sigs, 2),
@@ -1381,6 +1484,9 @@ def _check_once(
             "valid": valid,
             "homes": homes,
             "cross": (cross_key, tuple(cross_found)),
+            "since": since.tobytes(),
+            "until": until.tobytes(),
+            "window": (max(since, default=NO_START), min(until, default=NO_END)),
         }
         if keep_settings is not None:
             store["settings"] = keep_settings

@@ -21,6 +21,7 @@ FAIL::
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from aiportfolio.domain.ai_act import catalog_for, obligations_of
@@ -63,10 +64,21 @@ def check(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+def until(uc: UseCase, ctx: RuleContext) -> dt.date | None:
+    """An open obligation becomes overdue on its deadline; the finding of one already
+    overdue names its date, never the number of days, so stays the same."""
+    catalog = catalog_for(ctx.register.config, ctx.register.root)
+    upcoming = [
+        a.deadline for a in obligations_of(uc, catalog) if not a.closed and a.deadline > ctx.today
+    ]
+    return min(upcoming, default=None)
+
+
 RULE = Rule(
     "ai-act-obligation-overdue",
     Severity.ERROR,
     "ai_act.rule.overdue.summary",
     per_usecase=check,
+    until=until,
     statuses=MEASURED,
 )

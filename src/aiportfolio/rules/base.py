@@ -42,6 +42,9 @@ class Finding:
 
 PerUseCase = Callable[[UseCase, RuleContext], Iterator[Finding]]
 WholeRegister = Callable[[RuleContext], Iterator[Finding]]
+Until = Callable[[UseCase, RuleContext], dt.date | None]
+"""For a rule that reads the date: the first day after ``ctx.today`` on which its findings
+for the use case may differ from today's (``None``: they never do after today)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,11 @@ class Rule:
     """Statuses of the use cases the rule applies to by default (``policy.rules.<id>.statuses``
     in ``config/portfolio.yaml`` replaces them); the rule never reports an entry in another
     status."""
+    until: Until | None = None
+    """Declared by every per-entry rule that reads ``ctx.today`` (a test checks it): how
+    long its findings for an entry stay those of today. ``aip check``'s cache keeps an
+    entry's findings until the earliest of these days (``analysis/check_cache.py``); a rule
+    that reads the date without it has its findings worked out again every day."""
     advisory: bool = False
     """Reported by the command that steers with it (``aip balance`` for the category rules),
     never by ``aip check`` nor the gate: advice for the committee, not a CI finding."""

@@ -13,6 +13,7 @@ FAIL::
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from aiportfolio.message import Message
@@ -37,10 +38,21 @@ def check(uc: UseCase, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+def until(uc: UseCase, ctx: RuleContext) -> dt.date | None:
+    """No finding until the day after the decision date; then one whose number of days
+    changes every day."""
+    if uc.decision_date is None:
+        return None
+    if uc.decision_date >= ctx.today:
+        return uc.decision_date + dt.timedelta(days=1)
+    return ctx.today + dt.timedelta(days=1)
+
+
 RULE = Rule(
     "decision-date-past",
     Severity.WARNING,
     "rule.decision_past.summary",
     per_usecase=check,
+    until=until,
     statuses=OPEN,
 )
