@@ -105,14 +105,16 @@ def start(register: Path | None) -> Worker | None:
     threading = sys.modules.get("threading")
     if threading is not None and threading.active_count() > 1:
         return None
-    from aiportfolio.register.disk_cache import CACHE_DIR
+    # The check imports its cache module anyway; imported before the fork, the worker
+    # shares it instead of importing it again.
+    from aiportfolio.analysis.check_cache import CACHE_DIR, CACHE_FILE
     from aiportfolio.register.root import find_register_root
 
     try:
         root = find_register_root(register)
     except (OSError, ValueError):
         return None
-    if root is None or not (root / CACHE_DIR / "check.marshal").is_file():
+    if root is None or not (root / CACHE_DIR / CACHE_FILE).is_file():
         return None  # a first check: it validates every file itself
     request_read, request_write = os.pipe()
     reply_read, reply_write = os.pipe()
